@@ -1,0 +1,70 @@
+/** A text given in every language its questionnaire declares, keyed by language code. */
+export type LocalizedText = Readonly<Record<string, string>>;
+
+export type Pole = 'from' | 'to';
+
+export interface Dimension {
+  id: string;
+  name: LocalizedText;
+  /** What the first pole (score 0) looks like on this dimension. */
+  from: LocalizedText;
+  /** What the second pole (score 100) looks like on this dimension. */
+  to: LocalizedText;
+  theory: LocalizedText;
+  sources: readonly string[];
+}
+
+export interface Item {
+  id: string;
+  dimension: string;
+  /** Which pole the statement shown on the left describes. */
+  leftPole: Pole;
+  left: LocalizedText;
+  right: LocalizedText;
+}
+
+export interface Questionnaire {
+  kind: 'questionnaire';
+  formatVersion: 1;
+  id: string;
+  version: number;
+  languages: readonly string[];
+  title: LocalizedText;
+  description: LocalizedText;
+  poles: { from: LocalizedText; to: LocalizedText };
+  scale: { points: 7 };
+  dimensions: readonly Dimension[];
+  items: readonly Item[];
+}
+
+export const SCALE_POINTS = 7;
+export const SCALE_MIDPOINT = 4;
+export const MIN_ITEMS_PER_DIMENSION = 3;
+export const KNOWN_LANGUAGES = ['en', 'sv', 'da'] as const;
+
+export const ID_PATTERN = {
+  regex: /^[a-z][a-z0-9-]{0,63}$/,
+  description: 'lower-case letters, digits and hyphens, starting with a letter, at most 64 characters',
+};
+
+export const LANGUAGE_PATTERN = {
+  regex: /^[a-z]{2,3}$/,
+  description: 'a two- or three-letter language code such as "en"',
+};
+
+export const TEXT_LIMITS = { statement: 200, name: 80, text: 1000, source: 400 } as const;
+
+/** The questionnaire's own items of one dimension, in file order. */
+export function itemsOf(questionnaire: Questionnaire, dimensionId: string): Item[] {
+  return questionnaire.items.filter((item) => item.dimension === dimensionId);
+}
+
+/** Picks a text in the wanted language, falling back to English, which every file has. */
+export function textIn(text: LocalizedText, language: string): string {
+  return text[language] ?? text.en ?? '';
+}
+
+/** The language a questionnaire's texts are shown in for a person who reads `language`. */
+export function contentLanguage(questionnaire: Pick<Questionnaire, 'languages'>, language: string): string {
+  return questionnaire.languages.includes(language) ? language : 'en';
+}

@@ -1,0 +1,79 @@
+import type { Checked } from './problems';
+
+/**
+ * Parses untrusted JSON text with limits, so that a hostile file cannot exhaust
+ * memory or blow the stack of the code that walks the result.
+ */
+export interface JsonLimits {
+  maxBytes: number;
+  maxDepth: number;
+}
+
+export const DEFAULT_JSON_LIMITS: JsonLimits = { maxBytes: 1_000_000, maxDepth: 32 };
+
+export function parseJsonSafely(text: string, limits: JsonLimits = DEFAULT_JSON_LIMITS): Checked<unknown> {
+  // Count UTF-8 bytes without allocating an encoded copy of a possibly huge string.
+  const bytes = utf8Length(text, limits.maxBytes);
+  if (bytes > limits.maxBytes) {
+    return fail(`is larger than ${formatBytes(limits.maxBytes)}; expected a file of at most that size`);
+  }
+  const depthProblem = findExcessiveNesting(text, limits.maxDepth);
+  if (depthProblem !== null) return fail(depthProblem);
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return fail(`is not valid JSON (${detail})`);
+  }
+}
+
+function fail(message: string): Checked<never> {
+  return { ok: false, problems: [{ path: '', message }] };
+}
+
+/** UTF-8 length of a string, stopping early once it passes `stopAfter`. */
+function utf8Length(text: string, stopAfter: number): number {
+  if (text.length > stopAfter) return text.length;
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+    if (bytes > stopAfter) break;
+  }
+  return bytes;
+}
+
+/** Scans brackets outside strings; returns a message when nesting exceeds `maxDepth`. */
+function findExcessiveNesting(text: string, maxDepth: number): string | null {
+  let depth = 0;
+  let inString = false;
+  let line = 1;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 10) line++;
+    if (inString) {
+      if (ch === 92) i++; // backslash: skip the escaped character
+      else if (ch === 34) inString = false;
+      continue;
+    }
+    if (ch === 34) inString = true;
+    else if (ch === 123 || ch === 91) {
+      depth++;
+      if (depth > maxDepth) {
+        return `is nested more than ${maxDepth} levels deep (line ${line}); expected a flatter structure`;
+      }
+    } else if (ch === 125 || ch === 93) depth--;
+  }
+  return null;
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1_000_000) return `${Math.round(bytes / 100_000) / 10} MB`;
+  if (bytes >= 1000) return `${Math.round(bytes / 100) / 10} KB`;
+  return `${bytes} bytes`;
+}

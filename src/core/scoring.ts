@@ -1,0 +1,79 @@
+import { SCALE_POINTS, itemsOf, type Item, type Pole, type Questionnaire } from './questionnaire/types';
+
+/** A position on the 7-point scale: 1 is the left statement, 7 the right one. */
+export type ScalePosition = 1 | 2 | 3 | 4 | 5 | 6 | 7;
+
+export interface Answers {
+  /** Item id → position on the scale between its left and right statements. */
+  answers: Readonly<Record<string, number>>;
+  /** Dimension id → wanted position, 1 at the dimension's "from" pole, 7 at its "to" pole. */
+  wanted: Readonly<Record<string, number>>;
+}
+
+export interface DimensionScore {
+  dimension: string;
+  /** 0 (the "from" pole) to 100 (the "to" pole); null when no item is answered. */
+  now: number | null;
+  wanted: number | null;
+  /** wanted − now: positive means the person wants to move towards the "to" pole. */
+  gap: number | null;
+  answered: number;
+  total: number;
+}
+
+export interface QuestionnaireScore {
+  dimensions: DimensionScore[];
+  /** The mean of the dimension scores, so that every dimension weighs the same. */
+  overall: { now: number | null; wanted: number | null; gap: number | null };
+}
+
+export function isScalePosition(value: unknown): value is ScalePosition {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= SCALE_POINTS;
+}
+
+/** Maps a position on the scale to 0–100 from the "from" pole to the "to" pole. */
+export function positionToScore(position: number, leftPole: Pole): number {
+  const fraction = (position - 1) / (SCALE_POINTS - 1);
+  return (leftPole === 'from' ? fraction : 1 - fraction) * 100;
+}
+
+export function itemScore(item: Pick<Item, 'leftPole'>, position: number): number {
+  return positionToScore(position, item.leftPole);
+}
+
+/** The wanted question always shows the "from" pole on the left. */
+export function wantedScore(position: number): number {
+  return positionToScore(position, 'from');
+}
+
+export function scoreQuestionnaire(questionnaire: Questionnaire, given: Answers): QuestionnaireScore {
+  const dimensions = questionnaire.dimensions.map((dimension): DimensionScore => {
+    const items = itemsOf(questionnaire, dimension.id);
+    const scores = items
+      .filter((item) => isScalePosition(given.answers[item.id]))
+      .map((item) => itemScore(item, given.answers[item.id]!));
+    const now = mean(scores);
+    const wantedPosition = given.wanted[dimension.id];
+    const wanted = isScalePosition(wantedPosition) ? wantedScore(wantedPosition) : null;
+    return { dimension: dimension.id, now, wanted, gap: difference(wanted, now), answered: scores.length, total: items.length };
+  });
+  const now = mean(dimensions.flatMap((d) => (d.now === null ? [] : [d.now])));
+  const wanted = mean(dimensions.flatMap((d) => (d.wanted === null ? [] : [d.wanted])));
+  return { dimensions, overall: { now, wanted, gap: difference(wanted, now) } };
+}
+
+export function mean(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  let sum = 0;
+  for (const value of values) sum += value;
+  return sum / values.length;
+}
+
+function difference(a: number | null, b: number | null): number | null {
+  return a === null || b === null ? null : a - b;
+}
+
+/** Scores are kept exact and rounded only for display. */
+export function roundScore(score: number): number {
+  return Math.round(score);
+}

@@ -1,0 +1,61 @@
+import { KEYS, SCHEMA_VERSION } from './records';
+
+/** Everything in extension storage, as read with `storage.local.get(null)`. */
+export type StoredData = Readonly<Record<string, unknown>>;
+
+/** A pure step from schema version N − 1 to N: returns the keys to write and to remove. */
+export interface MigrationStep {
+  set: Record<string, unknown>;
+  remove: string[];
+}
+export type Migration = (data: StoredData) => MigrationStep;
+
+/**
+ * Step N turns data of version N − 1 into version N. Version 1 is the first stored
+ * shape, so there is no step yet; when the shape changes, add step 2 here, commit a
+ * fixture of version 1 data under test/fixtures/storage/, and test the step on it.
+ */
+export const MIGRATIONS: Readonly<Record<number, Migration>> = {};
+
+export type MigrationPlan =
+  | { kind: 'current'; version: number }
+  | { kind: 'newer'; stored: number; known: number }
+  | { kind: 'migrate'; from: number; to: number; set: Record<string, unknown>; remove: string[] };
+
+/** The stored version; an empty store (a fresh install) counts as the current version. */
+export function storedSchemaVersion(data: StoredData): number {
+  const version = data[KEYS.schemaVersion];
+  if (typeof version === 'number' && Number.isInteger(version) && version >= 1) return version;
+  return Object.keys(data).length === 0 ? 0 : 1;
+}
+
+/**
+ * Works out, without touching storage, what brings `data` to the current schema.
+ * Running it on already-migrated data plans nothing, so migrating twice changes nothing;
+ * data from a newer version is left alone for the caller to report.
+ */
+export function planMigration(data: StoredData, migrations: Readonly<Record<number, Migration>> = MIGRATIONS, target = SCHEMA_VERSION): MigrationPlan {
+  const stored = storedSchemaVersion(data);
+  if (stored > target) return { kind: 'newer', stored, known: target };
+  if (stored === target) return { kind: 'current', version: target };
+  let current: Record<string, unknown> = { ...data };
+  const set: Record<string, unknown> = {};
+  const removed = new Set<string>();
+  for (let version = Math.max(stored, 1) + 1; version <= target; version++) {
+    const step = migrations[version];
+    if (!step) throw new Error(`No migration to schema version ${version}`);
+    const result = step(current);
+    for (const key of result.remove) {
+      delete current[key];
+      delete set[key];
+      removed.add(key);
+    }
+    for (const [key, value] of Object.entries(result.set)) {
+      current[key] = value;
+      set[key] = value;
+      removed.delete(key);
+    }
+  }
+  set[KEYS.schemaVersion] = target;
+  return { kind: 'migrate', from: stored, to: target, set, remove: [...removed] };
+}

@@ -1,0 +1,96 @@
+import { isPlainObject } from '../shape';
+import { isScalePosition } from '../scoring';
+import { ID_PATTERN } from '../questionnaire/types';
+
+/** The version of the stored data's shape. Bump it with a migration in migrations.ts. */
+export const SCHEMA_VERSION = 1;
+
+export const KEYS = {
+  schemaVersion: 'schemaVersion',
+  settings: 'settings',
+  sittingPrefix: 'sitting:',
+  draftPrefix: 'draft:',
+} as const;
+
+export interface QuestionnaireRef {
+  id: string;
+  version: number;
+}
+
+/** A finished self-assessment. One storage key each, so two pages never overwrite each other. */
+export interface Sitting {
+  schema: 1;
+  id: string;
+  questionnaire: QuestionnaireRef;
+  startedAt: string;
+  completedAt: string;
+  language: string;
+  answers: Record<string, number>;
+  wanted: Record<string, number>;
+  note: string;
+}
+
+/** A self-assessment in progress, saved with every answer so a closed popup loses nothing. */
+export interface Draft {
+  schema: 1;
+  questionnaire: QuestionnaireRef;
+  startedAt: string;
+  updatedAt: string;
+  answers: Record<string, number>;
+  wanted: Record<string, number>;
+  /** The page (dimension index, or the number of dimensions for the review) last shown. */
+  page: number;
+}
+
+export type Theme = 'system' | 'light' | 'dark';
+export const THEMES: readonly Theme[] = ['system', 'light', 'dark'];
+
+export interface Settings {
+  schema: 1;
+  /** null: follow the browser's language. */
+  language: string | null;
+  theme: Theme;
+}
+
+export const DEFAULT_SETTINGS: Settings = { schema: 1, language: null, theme: 'system' };
+
+export const sittingKey = (id: string) => `${KEYS.sittingPrefix}${id}`;
+export const draftKey = (questionnaireId: string) => `${KEYS.draftPrefix}${questionnaireId}`;
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+const RECORD_ID = /^[A-Za-z0-9-]{1,64}$/;
+
+export function isIsoDate(value: unknown): value is string {
+  return typeof value === 'string' && ISO_DATE.test(value) && !Number.isNaN(Date.parse(value));
+}
+
+function isQuestionnaireRef(value: unknown): value is QuestionnaireRef {
+  return isPlainObject(value) && typeof value.id === 'string' && ID_PATTERN.regex.test(value.id)
+    && Number.isInteger(value.version) && (value.version as number) >= 1;
+}
+
+/** An id → scale position map whose keys are valid ids (never `__proto__` and the like). */
+function isPositionMap(value: unknown): value is Record<string, number> {
+  return isPlainObject(value) && Object.entries(value).every(([key, position]) => ID_PATTERN.regex.test(key) && isScalePosition(position));
+}
+
+export function isSitting(value: unknown): value is Sitting {
+  return isPlainObject(value) && value.schema === 1 && typeof value.id === 'string' && RECORD_ID.test(value.id)
+    && isQuestionnaireRef(value.questionnaire) && isIsoDate(value.startedAt) && isIsoDate(value.completedAt)
+    && typeof value.language === 'string' && isPositionMap(value.answers) && isPositionMap(value.wanted)
+    && typeof value.note === 'string' && value.note.length <= 20_000;
+}
+
+export function isDraft(value: unknown): value is Draft {
+  return isPlainObject(value) && value.schema === 1 && isQuestionnaireRef(value.questionnaire)
+    && isIsoDate(value.startedAt) && isIsoDate(value.updatedAt) && isPositionMap(value.answers)
+    && isPositionMap(value.wanted) && Number.isInteger(value.page) && (value.page as number) >= 0;
+}
+
+/** Settings are repaired field by field rather than refused: a bad theme must not lose the language. */
+export function readSettings(value: unknown): Settings {
+  if (!isPlainObject(value)) return DEFAULT_SETTINGS;
+  const language = typeof value.language === 'string' && /^[a-z]{2,3}$/.test(value.language) ? value.language : null;
+  const theme = THEMES.includes(value.theme as Theme) ? (value.theme as Theme) : 'system';
+  return { schema: 1, language, theme };
+}

@@ -1,0 +1,4 @@
+// The one import of webextension-polyfill: every browser API goes through src/platform.
+import browser from 'webextension-polyfill';
+
+export { browser };

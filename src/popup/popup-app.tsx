@@ -1,0 +1,51 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { Draft } from '../core/storage/records';
+import { useApp, useT } from '../ui/app-context';
+import { AssessmentScreen } from '../ui/assessment/assessment-screen';
+import { BlockingError } from '../ui/blocking-error';
+import { latestDraft, readDrafts } from '../ui/drafts';
+import { LanguageSelect } from '../ui/language-select';
+import { QuestionnaireList } from '../ui/questionnaire-list';
+import { useReadyMark } from '../ui/ready';
+
+type View = { kind: 'loading' } | { kind: 'list'; drafts: Record<string, Draft> } | { kind: 'assessment'; id: string };
+
+/** The toolbar popup: resumes a questionnaire in progress, or lists them to start one. */
+export function PopupApp({ openDashboard }: { openDashboard: (hash: string) => void }) {
+  const app = useApp();
+  const t = useT();
+  const [view, setView] = useState<View>({ kind: 'loading' });
+
+  async function showList(resume: boolean) {
+    const drafts = await readDrafts(app.store, app.catalog);
+    const latest = resume ? latestDraft(drafts) : null;
+    setView(latest ? { kind: 'assessment', id: latest.questionnaire.id } : { kind: 'list', drafts });
+  }
+
+  useEffect(() => {
+    if (app.blockingError.value === null) void showList(true);
+  }, []);
+  useReadyMark(view.kind === 'list');
+
+  if (app.blockingError.value) return <main class="popup"><BlockingError /></main>;
+  return (
+    <main class="popup">
+      <header class="popup-header">
+        <h1>{t('app.name')}</h1>
+        <button type="button" class="link-button" onClick={() => openDashboard('#/welcome')}>{t('common.openDashboard')}</button>
+      </header>
+      {view.kind === 'loading' ? <p class="hint" role="status">{t('common.loading')}</p> : null}
+      {view.kind === 'list' ? (
+        <>
+          <h2>{t('popup.heading')}</h2>
+          <p class="hint">{t('popup.choose')}</p>
+          <QuestionnaireList drafts={view.drafts} onOpen={(id) => setView({ kind: 'assessment', id })} />
+          <LanguageSelect />
+        </>
+      ) : null}
+      {view.kind === 'assessment' ? (
+        <AssessmentScreen key={view.id} questionnaireId={view.id} onDone={() => void showList(false)} />
+      ) : null}
+    </main>
+  );
+}

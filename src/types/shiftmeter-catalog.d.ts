@@ -1,0 +1,7 @@
+// Generated at build time by build.mjs from questionnaires/*.json: the summaries are
+// inlined, and each questionnaire's full text is a separate chunk loaded on demand.
+declare module 'shiftmeter:catalog' {
+  import type { QuestionnaireSummary } from '../core/questionnaire/summary';
+  import type { Questionnaire } from '../core/questionnaire/types';
+  export const shippedQuestionnaires: ReadonlyArray<QuestionnaireSummary & { load(): Promise<Questionnaire> }>;
+}

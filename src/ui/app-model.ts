@@ -1,0 +1,85 @@
+import { signal, type Signal } from '@preact/signals';
+import { ensureMigrated } from '../core/storage/run-migrations';
+import { DEFAULT_SETTINGS, KEYS, readSettings, type Settings, type Theme } from '../core/storage/records';
+import type { KeyValueStore } from '../core/storage/store';
+import type { Catalog } from './catalog';
+import { resolveLanguage, type UiLanguage } from './i18n/languages';
+import { createTranslator, type Translator } from './i18n/translator';
+import { describeStorageError } from './storage-errors';
+
+export interface AppDependencies {
+  store: KeyValueStore;
+  catalog: Catalog;
+  browserLanguages: () => readonly string[];
+  now?: () => Date;
+  newId?: () => string;
+}
+
+/** State every page shares: settings, language and the one fatal error a page can show. */
+export interface AppModel {
+  store: KeyValueStore;
+  catalog: Catalog;
+  i18n: Translator;
+  settings: Signal<Settings>;
+  /** A message that replaces the page, e.g. data from a newer version. */
+  blockingError: Signal<string | null>;
+  now: () => Date;
+  newId: () => string;
+  start(): Promise<void>;
+  chooseLanguage(language: UiLanguage | null): Promise<void>;
+  chooseTheme(theme: Theme): Promise<void>;
+}
+
+export function createAppModel(deps: AppDependencies): AppModel {
+  const i18n = createTranslator();
+  const settings = signal<Settings>(DEFAULT_SETTINGS);
+  const blockingError = signal<string | null>(null);
+
+  async function applyLanguage(): Promise<void> {
+    await i18n.setLanguage(resolveLanguage(settings.value.language, deps.browserLanguages()));
+  }
+
+  async function saveSettings(next: Settings): Promise<void> {
+    settings.value = next;
+    await deps.store.set({ [KEYS.settings]: next });
+  }
+
+  const model: AppModel = {
+    store: deps.store,
+    catalog: deps.catalog,
+    i18n,
+    settings,
+    blockingError,
+    now: deps.now ?? (() => new Date()),
+    newId: deps.newId ?? (() => crypto.randomUUID()),
+    async start() {
+      try {
+        const plan = await ensureMigrated(deps.store);
+        if (plan.kind === 'newer') {
+          blockingError.value = i18n.t.value('error.newerData', { stored: plan.stored, known: plan.known });
+        }
+        const stored = await deps.store.get([KEYS.settings]);
+        settings.value = readSettings(stored[KEYS.settings]);
+      } catch (error) {
+        blockingError.value = i18n.t.value('error.load', { detail: describeStorageError(error) });
+      }
+      await applyLanguage();
+      // Another page changing the language or theme applies here too.
+      deps.store.onChanged((keys) => {
+        if (!keys.includes(KEYS.settings)) return;
+        void deps.store.get([KEYS.settings]).then((stored) => {
+          settings.value = readSettings(stored[KEYS.settings]);
+          void applyLanguage();
+        });
+      });
+    },
+    async chooseLanguage(language) {
+      await saveSettings({ ...settings.value, language });
+      await applyLanguage();
+    },
+    async chooseTheme(theme) {
+      await saveSettings({ ...settings.value, theme });
+    },
+  };
+  return model;
+}

@@ -1,0 +1,68 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { contentLanguage as pickContentLanguage, type Questionnaire } from '../../core/questionnaire/types';
+import { useApp, useT } from '../app-context';
+import { useReadyMark } from '../ready';
+import { createAssessmentModel, type AssessmentModel } from './assessment-model';
+import { AssessmentView } from './assessment-view';
+import { ResultView } from './result-view';
+
+export interface AssessmentScreenProps {
+  questionnaireId: string;
+  onDone: () => void;
+  onHistory?: () => void;
+}
+
+/** Loads a questionnaire and any saved draft, then runs it to the result. */
+export function AssessmentScreen({ questionnaireId, onDone, onHistory }: AssessmentScreenProps) {
+  const app = useApp();
+  const t = useT();
+  const [state, setState] = useState<{ kind: 'loading' } | { kind: 'missing' } | { kind: 'ready'; model: AssessmentModel }>({ kind: 'loading' });
+
+  useEffect(() => {
+    let cancelled = false;
+    const entry = app.catalog.find(questionnaireId);
+    if (!entry) {
+      setState({ kind: 'missing' });
+      return;
+    }
+    void entry.load().then(async (questionnaire: Questionnaire) => {
+      const model = createAssessmentModel({
+        store: app.store,
+        questionnaire,
+        language: app.i18n.language.value,
+        now: app.now,
+        newId: app.newId,
+      });
+      await model.resume();
+      if (!cancelled) setState({ kind: 'ready', model });
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [questionnaireId]);
+
+  useReadyMark(state.kind !== 'loading');
+  const language = app.i18n.language.value;
+  const contentLanguage = useMemo(
+    () => (state.kind === 'ready' ? pickContentLanguage(state.model.questionnaire, language) : language),
+    [state, language],
+  );
+
+  if (state.kind === 'loading') return <p class="hint" role="status">{t('common.loading')}</p>;
+  if (state.kind === 'missing') return <p class="notice notice-error" role="alert">{t('dashboard.notFound')}</p>;
+  const { model } = state;
+  const sitting = model.finished.value;
+  if (sitting) {
+    return (
+      <ResultView
+        questionnaire={model.questionnaire}
+        sitting={sitting}
+        score={model.score.value}
+        contentLanguage={contentLanguage}
+        onDone={onDone}
+        onHistory={onHistory}
+      />
+    );
+  }
+  return <AssessmentView model={model} contentLanguage={contentLanguage} onLeave={onDone} />;
+}

@@ -1,0 +1,111 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { itemsOf, textIn } from '../../core/questionnaire/types';
+import { useT } from '../app-context';
+import type { AssessmentModel } from './assessment-model';
+import { SaveProblemNotice } from './save-problem-notice';
+import { ScaleQuestion } from './scale-question';
+
+export interface AssessmentViewProps {
+  model: AssessmentModel;
+  contentLanguage: string;
+  onLeave?: () => void;
+}
+
+/** One dimension per page: its statement pairs, then where the person wants to be. */
+export function AssessmentView({ model, contentLanguage, onLeave }: AssessmentViewProps) {
+  const t = useT();
+  const { questionnaire } = model;
+  const pageIndex = model.page.value;
+  const dimension = questionnaire.dimensions[pageIndex]!;
+  const items = itemsOf(questionnaire, dimension.id);
+  const answers = model.answers.value;
+  const wanted = model.wanted.value;
+  const [showMissing, setShowMissing] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const missing = model.unansweredOnPage(pageIndex);
+  const isLast = pageIndex === model.pageCount - 1;
+  const firstRender = useRef(true);
+
+  // Moving to another page puts focus on its heading, so keyboard and screen-reader
+  // users start at the top of the new questions.
+  useEffect(() => {
+    setShowMissing(false);
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    heading.current?.focus();
+  }, [pageIndex]);
+
+  async function next(event: Event) {
+    event.preventDefault();
+    if (missing.length > 0) {
+      setShowMissing(true);
+      const first = document.getElementById(fieldId(missing[0]!));
+      first?.querySelector('input')?.focus();
+      return;
+    }
+    if (isLast) await model.finish();
+    else await model.goTo(pageIndex + 1);
+  }
+
+  const text = (value: Readonly<Record<string, string>>) => textIn(value, contentLanguage);
+  const stillOpen = showMissing ? missing.length : 0;
+
+  return (
+    <form class="assessment" onSubmit={next} noValidate>
+      <div class="progress-row">
+        <label for="assessment-progress">{t('assess.progress', { current: pageIndex + 1, total: model.pageCount })}</label>
+        <progress id="assessment-progress" max={model.pageCount} value={pageIndex + 1} />
+      </div>
+      <h2 class="dimension-heading" tabIndex={-1} ref={heading} lang={contentLanguage}>{text(dimension.name)}</h2>
+      <p class="hint">{t('assess.instructions')}</p>
+      {items.map((item, index) => (
+        <ScaleQuestion
+          key={item.id}
+          id={fieldId(item.id)}
+          label={t('assess.itemLegend', { current: index + 1, total: items.length })}
+          left={text(item.left)}
+          right={text(item.right)}
+          contentLanguage={contentLanguage}
+          value={answers[item.id]}
+          invalid={showMissing && missing.includes(item.id)}
+          onChoose={(position) => void model.answer(item.id, position)}
+        />
+      ))}
+      <ScaleQuestion
+        id={fieldId(`wanted:${dimension.id}`)}
+        label={
+          <>
+            {t('assess.wantedLegend', { dimension: text(dimension.name) })}
+            <span class="wanted-hint">{t('assess.wantedHint')}</span>
+          </>
+        }
+        left={text(dimension.from)}
+        right={text(dimension.to)}
+        contentLanguage={contentLanguage}
+        value={wanted[dimension.id]}
+        invalid={showMissing && missing.includes(`wanted:${dimension.id}`)}
+        onChoose={(position) => void model.want(dimension.id, position)}
+      />
+      <div role="alert" class={stillOpen > 0 ? 'notice notice-error' : 'notice-empty'}>
+        {stillOpen > 0 ? t('assess.unanswered', { count: stillOpen }) : null}
+      </div>
+      <SaveProblemNotice model={model} />
+      <div class="button-row">
+        {pageIndex > 0 ? (
+          <button type="button" class="button" onClick={() => void model.goTo(pageIndex - 1)}>{t('common.back')}</button>
+        ) : onLeave ? (
+          <button type="button" class="button" onClick={onLeave}>{t('assess.leave')}</button>
+        ) : null}
+        <button type="submit" class="button button-primary">{isLast ? t('assess.finish') : t('common.next')}</button>
+      </div>
+      <p class="hint small">{t('assess.saved')}</p>
+    </form>
+  );
+}
+
+/** Element ids for a question's fieldset; `wanted:x` becomes `q-wanted-x`. */
+export function fieldId(questionId: string): string {
+  return `q-${questionId.replace(':', '-')}`;
+}

@@ -1,0 +1,100 @@
+import { textIn, type Questionnaire } from '../../core/questionnaire/types';
+import type { QuestionnaireScore } from '../../core/scoring';
+import type { Sitting } from '../../core/storage/records';
+import { useApp, useT } from '../app-context';
+import { describeGap, describePosition } from './position-words';
+
+export interface ResultViewProps {
+  questionnaire: Questionnaire;
+  sitting: Sitting;
+  score: QuestionnaireScore;
+  contentLanguage: string;
+  onDone: () => void;
+  onHistory?: () => void;
+}
+
+/** Where the person stands per dimension and overall, beside where they want to be. */
+export function ResultView({ questionnaire, sitting, score, contentLanguage, onDone, onHistory }: ResultViewProps) {
+  const t = useT();
+  const { i18n } = useApp();
+  const format = i18n.formatNumber.value;
+  const text = (value: Readonly<Record<string, string>>) => textIn(value, contentLanguage);
+  const fromPole = text(questionnaire.poles.from);
+  const toPole = text(questionnaire.poles.to);
+  const shown = (value: number | null) => (value === null ? '–' : format(Math.round(value)));
+  const rows = score.dimensions.map((entry) => ({
+    entry,
+    name: text(questionnaire.dimensions.find((d) => d.id === entry.dimension)!.name),
+  }));
+
+  return (
+    <section class="result" aria-labelledby="result-heading">
+      <h2 id="result-heading" tabIndex={-1}>{t('result.heading')}</h2>
+      <p class="hint">{t('result.scaleNote', { from: fromPole, to: toPole })}</p>
+      <div class="overall">
+        <p class="overall-figure">
+          <span class="overall-label">{t('result.overall')}</span>
+          <span class="overall-score" data-testid="overall-score">{shown(score.overall.now)}</span>
+        </p>
+        {score.overall.now !== null && score.overall.wanted !== null ? (
+          <p>{t('result.summary', { now: shown(score.overall.now), wanted: shown(score.overall.wanted) })}</p>
+        ) : null}
+      </div>
+      <ul class="position-list" lang={contentLanguage}>
+        {rows.map(({ entry, name }) => (
+          <li key={entry.dimension} class="position-row">
+            <span class="position-name">{name}</span>
+            <span class="position-track" aria-hidden="true">
+              {entry.wanted !== null ? <span class="marker marker-wanted" style={{ left: `${entry.wanted}%` }} /> : null}
+              {entry.now !== null ? <span class="marker marker-now" style={{ left: `${entry.now}%` }} /> : null}
+            </span>
+            <span class="position-words">
+              {entry.now !== null ? describePosition(t, entry.now, fromPole, toPole) : ''}
+              {entry.gap !== null ? ` · ${describeGap(t, entry.gap, fromPole, toPole, format)}` : ''}
+            </span>
+          </li>
+        ))}
+      </ul>
+      <p class="legend-key" aria-hidden="true">
+        <span class="key key-now" /> {t('result.now')} <span class="key key-wanted" /> {t('result.wanted')}
+      </p>
+      <table class="data-table" data-testid="result-table">
+        <caption>{t('result.tableCaption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('result.dimension')}</th>
+            <th scope="col">{t('result.now')}</th>
+            <th scope="col">{t('result.wanted')}</th>
+            <th scope="col">{t('result.gap')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(({ entry, name }) => (
+            <tr key={entry.dimension} data-dimension={entry.dimension}>
+              <th scope="row" lang={contentLanguage}>{name}</th>
+              <td>{shown(entry.now)}</td>
+              <td>{shown(entry.wanted)}</td>
+              <td>{entry.gap === null ? '–' : signed(format, entry.gap)}</td>
+            </tr>
+          ))}
+          <tr data-dimension="overall">
+            <th scope="row">{t('result.overall')}</th>
+            <td>{shown(score.overall.now)}</td>
+            <td>{shown(score.overall.wanted)}</td>
+            <td>{score.overall.gap === null ? '–' : signed(format, score.overall.gap)}</td>
+          </tr>
+        </tbody>
+      </table>
+      <p class="hint small">{t('result.savedAs', { date: i18n.formatDate.value(sitting.completedAt) })}</p>
+      <div class="button-row">
+        {onHistory ? <button type="button" class="button" onClick={onHistory}>{t('result.history')}</button> : null}
+        <button type="button" class="button button-primary" onClick={onDone}>{t('result.done')}</button>
+      </div>
+    </section>
+  );
+}
+
+function signed(format: (n: number) => string, value: number): string {
+  const rounded = Math.round(value);
+  return rounded > 0 ? `+${format(rounded)}` : format(rounded);
+}

@@ -1,0 +1,62 @@
+import type { ComponentChildren } from 'preact';
+import { useT } from '../app-context';
+import type { MessageKey } from '../i18n/en';
+
+const POSITIONS = [1, 2, 3, 4, 5, 6, 7] as const;
+
+export interface ScaleQuestionProps {
+  id: string;
+  /** Read first by a screen reader, e.g. "Statement pair 2 of 3". */
+  label: ComponentChildren;
+  left: string;
+  right: string;
+  /** The language of the statements, which may differ from the interface's. */
+  contentLanguage: string;
+  value: number | undefined;
+  invalid: boolean;
+  onChoose(position: number): void;
+}
+
+/**
+ * Two statements with a 7-point scale of native radio buttons between them. The
+ * statements sit in the legend, so the group is announced with both.
+ */
+export function ScaleQuestion(props: ScaleQuestionProps) {
+  const t = useT();
+  return (
+    <fieldset class="scale-question" id={props.id} aria-invalid={props.invalid ? 'true' : undefined}>
+      <legend class="scale-legend">
+        <span class="scale-label">{props.label}</span>
+        <span class="scale-statements" lang={props.contentLanguage}>
+          <span class="statement statement-left">
+            <span class="visually-hidden">{t('assess.first')}: </span>
+            {props.left}
+          </span>
+          <span class="statement statement-right">
+            <span class="visually-hidden">{t('assess.second')}: </span>
+            {props.right}
+          </span>
+        </span>
+      </legend>
+      <div class="scale-options">
+        {POSITIONS.map((position) => (
+          <label class="scale-option" key={position}>
+            <input
+              type="radio"
+              name={props.id}
+              value={position}
+              checked={props.value === position}
+              onChange={() => props.onChoose(position)}
+            />
+            <span class="visually-hidden">{t(`assess.point${position}` as MessageKey)}</span>
+          </label>
+        ))}
+      </div>
+      <div class="scale-ends" aria-hidden="true">
+        <span>{t('assess.scaleStart')}</span>
+        <span>{t('assess.scaleMiddle')}</span>
+        <span>{t('assess.scaleEnd')}</span>
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,35 @@
+import type { Messages } from './en';
+import { en } from './en';
+
+export const UI_LANGUAGES = ['en', 'sv', 'da'] as const;
+export type UiLanguage = (typeof UI_LANGUAGES)[number];
+
+/** Each language's own name, so a person finds theirs whatever is shown now. */
+export const LANGUAGE_NAMES: Readonly<Record<UiLanguage, string>> = { en: 'English', sv: 'Svenska', da: 'Dansk' };
+
+export function isUiLanguage(value: unknown): value is UiLanguage {
+  return typeof value === 'string' && (UI_LANGUAGES as readonly string[]).includes(value);
+}
+
+/** The chosen language, else the first of the browser's languages we ship, else English. */
+export function resolveLanguage(chosen: string | null, browserLanguages: readonly string[]): UiLanguage {
+  if (isUiLanguage(chosen)) return chosen;
+  for (const tag of browserLanguages) {
+    const base = tag.toLowerCase().split(/[-_]/)[0];
+    if (base === 'nb' || base === 'nn' || base === 'no') continue;
+    if (isUiLanguage(base)) return base;
+  }
+  return 'en';
+}
+
+/** English is bundled; the others load on demand so the popup stays small. */
+export async function loadMessages(language: UiLanguage): Promise<Messages> {
+  switch (language) {
+    case 'sv':
+      return (await import('./sv')).sv;
+    case 'da':
+      return (await import('./da')).da;
+    default:
+      return en;
+  }
+}

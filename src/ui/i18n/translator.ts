@@ -1,0 +1,49 @@
+import { computed, signal, type ReadonlySignal } from '@preact/signals';
+import { en, type MessageKey, type Messages } from './en';
+import { loadMessages, type UiLanguage } from './languages';
+
+export type Params = Readonly<Record<string, string | number>>;
+export type Translate = (key: MessageKey, params?: Params) => string;
+
+export interface Translator {
+  language: ReadonlySignal<UiLanguage>;
+  /** Reading `t` inside a component subscribes it to language changes. */
+  t: ReadonlySignal<Translate>;
+  formatNumber: ReadonlySignal<(value: number) => string>;
+  formatDate: ReadonlySignal<(iso: string) => string>;
+  setLanguage(language: UiLanguage): Promise<void>;
+}
+
+export function interpolate(template: string, params?: Params): string {
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (match, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : match));
+}
+
+export function createTranslator(): Translator {
+  const language = signal<UiLanguage>('en');
+  const messages = signal<Messages>(en);
+  let requested: UiLanguage = 'en';
+  return {
+    language,
+    t: computed(() => {
+      const current = messages.value;
+      return (key, params) => interpolate(current[key] ?? en[key], params);
+    }),
+    formatNumber: computed(() => {
+      const format = new Intl.NumberFormat(language.value, { maximumFractionDigits: 0 });
+      return (value: number) => format.format(value);
+    }),
+    formatDate: computed(() => {
+      const format = new Intl.DateTimeFormat(language.value, { dateStyle: 'long', timeStyle: 'short' });
+      return (iso: string) => format.format(new Date(iso));
+    }),
+    async setLanguage(next) {
+      requested = next;
+      const loaded = await loadMessages(next);
+      // A slower load of an earlier choice must not win over a later one.
+      if (requested !== next) return;
+      messages.value = loaded;
+      language.value = next;
+    },
+  };
+}

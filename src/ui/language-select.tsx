@@ -1,0 +1,27 @@
+import { useApp, useT } from './app-context';
+import { isUiLanguage, LANGUAGE_NAMES, UI_LANGUAGES } from './i18n/languages';
+
+/** A native select of the interface language; "browser default" follows the browser. */
+export function LanguageSelect({ id = 'language-select' }: { id?: string }) {
+  const app = useApp();
+  const t = useT();
+  const chosen = app.settings.value.language;
+  return (
+    <div class="field">
+      <label for={id}>{t('common.language')}</label>
+      <select
+        id={id}
+        value={chosen ?? ''}
+        onChange={(event) => {
+          const value = (event.currentTarget as HTMLSelectElement).value;
+          void app.chooseLanguage(isUiLanguage(value) ? value : null);
+        }}
+      >
+        <option value="">{t('common.languageAuto')}</option>
+        {UI_LANGUAGES.map((language) => (
+          <option key={language} value={language} lang={language}>{LANGUAGE_NAMES[language]}</option>
+        ))}
+      </select>
+    </div>
+  );
+}

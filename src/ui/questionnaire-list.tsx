@@ -1,0 +1,45 @@
+import { contentLanguage, textIn } from '../core/questionnaire/types';
+import type { Draft } from '../core/storage/records';
+import { useApp, useT } from './app-context';
+
+export interface QuestionnaireListProps {
+  drafts: Readonly<Record<string, Draft>>;
+  onOpen: (questionnaireId: string) => void;
+}
+
+/** The questionnaires a person can take, with any one in progress marked for resuming. */
+export function QuestionnaireList({ drafts, onOpen }: QuestionnaireListProps) {
+  const app = useApp();
+  const t = useT();
+  const language = app.i18n.language.value;
+  if (app.catalog.entries.length === 0) return <p class="hint">{t('list.empty')}</p>;
+  return (
+    <ul class="questionnaire-list">
+      {app.catalog.entries.map((entry) => {
+        const lang = contentLanguage(entry, language);
+        const draft = drafts[entry.id];
+        const answered = draft ? Object.keys(draft.answers).length + Object.keys(draft.wanted).length : 0;
+        const headingId = `title-${entry.id}`;
+        return (
+          <li key={entry.id} class="questionnaire-card">
+            <h3 id={headingId} lang={lang}>{textIn(entry.title, lang)}</h3>
+            <p lang={lang}>{textIn(entry.description, lang)}</p>
+            <p class="hint small">
+              {t('list.dimensions', { count: entry.dimensionCount, items: entry.itemCount })}
+              {draft ? <> · <strong>{t('list.inProgress', { answered, total: entry.itemCount + entry.dimensionCount })}</strong></> : null}
+            </p>
+            <button
+              type="button"
+              class="button button-primary"
+              aria-describedby={headingId}
+              data-questionnaire={entry.id}
+              onClick={() => onOpen(entry.id)}
+            >
+              {draft ? t('list.resume') : t('list.start')}
+            </button>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,25 @@
+import { effect } from '@preact/signals';
+import { render, type ComponentChildren } from 'preact';
+import { AppContext } from './app-context';
+import { createAppModel, type AppDependencies, type AppModel } from './app-model';
+
+/**
+ * Starts the shared app model and renders a page into #app. The entry points pass
+ * in the platform's store and browser facts; nothing below here calls a browser API.
+ */
+export async function renderPage(deps: AppDependencies, page: (app: AppModel) => ComponentChildren): Promise<AppModel> {
+  const app = createAppModel(deps);
+  const root = document.documentElement;
+  effect(() => {
+    root.lang = app.i18n.language.value;
+    document.title = app.i18n.t.value('app.name');
+  });
+  effect(() => {
+    const theme = app.settings.value.theme;
+    if (theme === 'system') delete root.dataset.theme;
+    else root.dataset.theme = theme;
+  });
+  await app.start();
+  render(<AppContext.Provider value={app}>{page(app)}</AppContext.Provider>, document.getElementById('app')!);
+  return app;
+}

@@ -1,0 +1,59 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+export const CHROME_DIST = path.resolve('dist/chrome');
+
+export interface ChromiumExtension {
+  context: BrowserContext;
+  extensionId: string;
+  /** Opens an extension page (e.g. `popup.html`) in a new tab and waits until it is ready. */
+  open(page: string, options?: { colorScheme?: 'light' | 'dark'; reducedMotion?: 'reduce' | 'no-preference' }): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/** Real Chromium with the built extension loaded, in a fresh profile of its own. */
+export async function launchChromium(extensionDir = CHROME_DIST, profileDir?: string): Promise<ChromiumExtension> {
+  const userDataDir = profileDir ?? (await mkdtemp(path.join(tmpdir(), 'shiftmeter-chromium-')));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+    viewport: { width: 1000, height: 800 },
+  });
+  let [worker] = context.serviceWorkers();
+  worker ??= await context.waitForEvent('serviceworker', { timeout: 30_000 });
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    extensionId,
+    async open(pagePath, options = {}) {
+      const page = await context.newPage();
+      await page.emulateMedia({ colorScheme: options.colorScheme ?? 'light', reducedMotion: options.reducedMotion ?? 'no-preference' });
+      await page.goto(`chrome-extension://${extensionId}/${pagePath}`);
+      await waitForReady(page);
+      return page;
+    },
+    async close() {
+      await context.close();
+      if (!profileDir) await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Waits for the page's `shiftmeter:ready` performance mark. */
+export async function waitForReady(page: Page, timeout = 15_000): Promise<void> {
+  await page.waitForFunction(() => performance.getEntriesByName('shiftmeter:ready', 'mark').length > 0, undefined, { timeout });
+}

@@ -1,0 +1,73 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { itemScore, positionToScore, scoreQuestionnaire, wantedScore } from '../../src/core/scoring';
+import { makeQuestionnaire } from '../helpers/questionnaire-fixture';
+
+const position = fc.integer({ min: 1, max: 7 });
+const pole = fc.constantFrom('from' as const, 'to' as const);
+const mirror = (p: number) => 8 - p;
+
+describe('scoring', () => {
+  it('maps the scale ends to 0 and 100 from the first pole to the second', () => {
+    expect(positionToScore(1, 'from')).toBe(0);
+    expect(positionToScore(7, 'from')).toBe(100);
+    expect(positionToScore(1, 'to')).toBe(100);
+    expect(positionToScore(7, 'to')).toBe(0);
+    expect(wantedScore(7)).toBe(100);
+  });
+
+  it('scores the midpoint 50 whichever way an item is worded', () => {
+    fc.assert(fc.property(pole, (leftPole) => itemScore({ leftPole }, 4) === 50));
+  });
+
+  it('gives the same score when the statements swap sides and the answer is mirrored', () => {
+    fc.assert(
+      fc.property(position, pole, (p, leftPole) => {
+        const swapped = leftPole === 'from' ? 'to' : 'from';
+        return Math.abs(itemScore({ leftPole }, p) - itemScore({ leftPole: swapped }, mirror(p))) < 1e-9;
+      }),
+    );
+  });
+
+  it('keeps every score in 0–100, and the gap within ±100', () => {
+    const questionnaire = makeQuestionnaire(4, 3);
+    const answersArb = fc.record(Object.fromEntries(questionnaire.items.map((item) => [item.id, position])));
+    const wantedArb = fc.record(Object.fromEntries(questionnaire.dimensions.map((d) => [d.id, position])));
+    fc.assert(
+      fc.property(answersArb, wantedArb, (answers, wanted) => {
+        const score = scoreQuestionnaire(questionnaire, { answers, wanted });
+        for (const d of score.dimensions) {
+          expect(d.now).toBeGreaterThanOrEqual(0);
+          expect(d.now).toBeLessThanOrEqual(100);
+          expect(Math.abs(d.gap!)).toBeLessThanOrEqual(100);
+        }
+        expect(score.overall.now).toBeGreaterThanOrEqual(0);
+        expect(score.overall.now).toBeLessThanOrEqual(100);
+      }),
+    );
+  });
+
+  it('scores all-midpoint answers 50 on every dimension and overall', () => {
+    const questionnaire = makeQuestionnaire(3, 3);
+    const answers = Object.fromEntries(questionnaire.items.map((item) => [item.id, 4]));
+    const wanted = Object.fromEntries(questionnaire.dimensions.map((d) => [d.id, 4]));
+    const score = scoreQuestionnaire(questionnaire, { answers, wanted });
+    expect(score.dimensions.map((d) => d.now)).toEqual([50, 50, 50]);
+    expect(score.overall).toEqual({ now: 50, wanted: 50, gap: 0 });
+  });
+
+  it('averages a dimension over its items, honouring which pole is on the left', () => {
+    const questionnaire = makeQuestionnaire(1, 3); // leftPole: from, to, from
+    const answers = { 'dim-1-1': 7, 'dim-1-2': 1, 'dim-1-3': 4 }; // 100, 100, 50
+    const score = scoreQuestionnaire(questionnaire, { answers, wanted: { 'dim-1': 1 } });
+    expect(score.dimensions[0]!.now).toBeCloseTo(250 / 3);
+    expect(score.dimensions[0]!.wanted).toBe(0);
+    expect(score.dimensions[0]!.gap).toBeCloseTo(-250 / 3);
+  });
+
+  it('ignores unanswered items and out-of-range values', () => {
+    const questionnaire = makeQuestionnaire(1, 3);
+    const score = scoreQuestionnaire(questionnaire, { answers: { 'dim-1-1': 7, 'dim-1-2': 9 }, wanted: {} });
+    expect(score.dimensions[0]).toMatchObject({ now: 100, answered: 1, total: 3, wanted: null, gap: null });
+  });
+});

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { describeProblem } from '../../src/core/problems';
+import { parseQuestionnaire, validateQuestionnaire } from '../../src/core/questionnaire/validate';
+import { makeQuestionnaire } from '../helpers/questionnaire-fixture';
+
+function problemsOf(input: unknown): string[] {
+  const result = validateQuestionnaire(input);
+  return result.ok ? [] : result.problems.map(describeProblem);
+}
+
+function mutated(mutate: (q: any) => void): unknown {
+  const q = structuredClone(makeQuestionnaire()) as any;
+  mutate(q);
+  return q;
+}
+
+describe('validateQuestionnaire', () => {
+  it('accepts a valid questionnaire', () => {
+    expect(problemsOf(makeQuestionnaire())).toEqual([]);
+  });
+
+  it('refuses the wrong top-level type', () => {
+    expect(problemsOf([])).toEqual(['expected an object, found an array (a questionnaire file holds one JSON object)']);
+    expect(problemsOf('text')[0]).toMatch(/expected an object, found the string/);
+  });
+
+  it('names a missing field by its path', () => {
+    expect(problemsOf(mutated((q) => delete q.dimensions[1].theory))).toContain('dimensions[1].theory: is missing; this field is required');
+  });
+
+  it('names a mistyped field and says what was expected', () => {
+    expect(problemsOf(mutated((q) => (q.version = '2')))).toContain('version: expected a whole number, found the string "2"');
+    expect(problemsOf(mutated((q) => (q.items[0].left = 'text')))).toContain('items[0].left: expected an object, found the string "text"');
+  });
+
+  it('refuses an unknown field rather than silently ignoring a typo', () => {
+    expect(problemsOf(mutated((q) => (q.dimensons = []))).join()).toMatch(/^dimensons: is not a known field/);
+  });
+
+  it('refuses duplicated ids', () => {
+    expect(problemsOf(mutated((q) => (q.items[1].id = q.items[0].id)))).toContain('items[1].id: "dim-1-1" is used twice; item ids must be unique (first at items[0])');
+    expect(problemsOf(mutated((q) => (q.dimensions[2].id = 'dim-1'))).join()).toMatch(/dimensions\[2\]\.id: "dim-1" is used twice/);
+  });
+
+  it('refuses an item that names a dimension that does not exist', () => {
+    expect(problemsOf(mutated((q) => (q.items[0].dimension = 'nowhere'))).join()).toMatch(/items\[0\]\.dimension: names the dimension "nowhere", which this file does not define/);
+  });
+
+  it('refuses a dimension with fewer than three items', () => {
+    expect(problemsOf(mutated((q) => q.items.splice(0, 1)))).toContain('dimensions[0]: dimension "dim-1" has 2 items; expected at least 3 so that its score is reliable');
+  });
+
+  it('refuses a declared language with a missing text, naming the exact place', () => {
+    expect(problemsOf(mutated((q) => delete q.items[4].left.sv))).toEqual(['items[4].left.sv: is missing; this field is required']);
+  });
+
+  it('refuses a text in a language the file does not declare', () => {
+    expect(problemsOf(mutated((q) => (q.title.de = 'Titel'))).join()).toMatch(/^title\.de: is not a known field/);
+  });
+
+  it('requires English', () => {
+    expect(problemsOf(mutated((q) => (q.languages = ['sv', 'da']))).join()).toMatch(/languages: does not include "en"/);
+  });
+
+  it('refuses a scale out of range', () => {
+    expect(problemsOf(mutated((q) => (q.scale.points = 11)))).toContain('scale.points: is 11; expected 7 (Shiftmeter uses a 7-point scale)');
+  });
+
+  it('refuses a dimension whose statements all put the same pole on the left', () => {
+    expect(problemsOf(mutated((q) => q.items.slice(0, 3).forEach((item: any) => (item.leftPole = 'from')))).join()).toMatch(/expected the sides to alternate/);
+  });
+
+  it('refuses an empty statement and an over-long one', () => {
+    expect(problemsOf(mutated((q) => (q.items[0].right.en = '  ')))).toContain('items[0].right.en: is empty; expected some text');
+    expect(problemsOf(mutated((q) => (q.items[0].right.en = 'x'.repeat(201))))).toContain('items[0].right.en: is 201 characters long; expected at most 200');
+  });
+
+  it('refuses ids that could clash with object internals', () => {
+    expect(problemsOf(mutated((q) => (q.items[0].id = '__proto__'))).join()).toMatch(/items\[0\]\.id: "__proto__" is not valid/);
+  });
+
+  it('reports every problem at once', () => {
+    const problems = problemsOf(mutated((q) => {
+      q.version = 0;
+      delete q.title.da;
+      q.items[2].leftPole = 'left';
+    }));
+    expect(problems).toHaveLength(3);
+  });
+});
+
+describe('parseQuestionnaire', () => {
+  it('refuses text that is not JSON', () => {
+    const result = parseQuestionnaire('{ nope');
+    expect(result.ok).toBe(false);
+  });
+
+  it('refuses nesting deep enough to crash a naive parser', () => {
+    const result = parseQuestionnaire(`{"a":${'['.repeat(50_000)}${']'.repeat(50_000)}}`);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems[0]!.message).toMatch(/nested more than/);
+  });
+});
