@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Draft } from '../core/storage/records';
+import type { DraftMeta } from '../core/storage/records';
 import { useApp, useT } from '../ui/app-context';
 import { AssessmentScreen } from '../ui/assessment/assessment-screen';
 import { readDrafts } from '../ui/drafts';
@@ -23,7 +23,7 @@ export function TakeView({ questionnaireId }: { questionnaireId: string | undefi
 function TakeList() {
   const app = useApp();
   const t = useT();
-  const [drafts, setDrafts] = useState<Record<string, Draft> | null>(null);
+  const [drafts, setDrafts] = useState<Record<string, DraftMeta> | null>(null);
   useEffect(() => {
     void readDrafts(app.store, app.catalog).then(setDrafts);
   }, []);

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Draft } from '../core/storage/records';
+import type { DraftMeta } from '../core/storage/records';
 import { useApp, useT } from '../ui/app-context';
 import { AssessmentScreen } from '../ui/assessment/assessment-screen';
 import { BlockingError } from '../ui/blocking-error';
@@ -8,7 +8,7 @@ import { LanguageSelect } from '../ui/language-select';
 import { QuestionnaireList } from '../ui/questionnaire-list';
 import { useReadyMark } from '../ui/ready';
 
-type View = { kind: 'loading' } | { kind: 'list'; drafts: Record<string, Draft> } | { kind: 'assessment'; id: string };
+type View = { kind: 'loading' } | { kind: 'list'; drafts: Record<string, DraftMeta> } | { kind: 'assessment'; id: string };
 
 /** The toolbar popup: resumes a questionnaire in progress, or lists them to start one. */
 export function PopupApp({ openDashboard }: { openDashboard: (hash: string) => void }) {

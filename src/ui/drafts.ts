@@ -1,21 +1,21 @@
-import { draftKey, isDraft, type Draft } from '../core/storage/records';
+import { draftKey, isDraftMeta, type DraftMeta } from '../core/storage/records';
 import type { KeyValueStore } from '../core/storage/store';
 import type { Catalog } from './catalog';
 
-/** The drafts in progress, read by their keys only (never a scan of all storage). */
-export async function readDrafts(store: KeyValueStore, catalog: Catalog): Promise<Record<string, Draft>> {
+/** The drafts in progress, read by their meta keys only (never a scan of all storage). */
+export async function readDrafts(store: KeyValueStore, catalog: Catalog): Promise<Record<string, DraftMeta>> {
   const stored = await store.get(catalog.entries.map((entry) => draftKey(entry.id)));
-  const drafts: Record<string, Draft> = {};
+  const drafts: Record<string, DraftMeta> = {};
   for (const entry of catalog.entries) {
     const draft = stored[draftKey(entry.id)];
-    if (isDraft(draft) && draft.questionnaire.version === entry.version) drafts[entry.id] = draft;
+    if (isDraftMeta(draft) && draft.questionnaire.version === entry.version) drafts[entry.id] = draft;
   }
   return drafts;
 }
 
 /** The draft touched last: the one the person was most likely in the middle of. */
-export function latestDraft(drafts: Readonly<Record<string, Draft>>): Draft | null {
-  let latest: Draft | null = null;
+export function latestDraft(drafts: Readonly<Record<string, DraftMeta>>): DraftMeta | null {
+  let latest: DraftMeta | null = null;
   for (const draft of Object.values(drafts)) {
     if (!latest || draft.updatedAt > latest.updatedAt) latest = draft;
   }

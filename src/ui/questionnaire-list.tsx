@@ -1,9 +1,9 @@
 import { contentLanguage, textIn } from '../core/questionnaire/types';
-import type { Draft } from '../core/storage/records';
+import type { DraftMeta } from '../core/storage/records';
 import { useApp, useT } from './app-context';
 
 export interface QuestionnaireListProps {
-  drafts: Readonly<Record<string, Draft>>;
+  drafts: Readonly<Record<string, DraftMeta>>;
   onOpen: (questionnaireId: string) => void;
 }
 
@@ -18,7 +18,7 @@ export function QuestionnaireList({ drafts, onOpen }: QuestionnaireListProps) {
       {app.catalog.entries.map((entry) => {
         const lang = contentLanguage(entry, language);
         const draft = drafts[entry.id];
-        const answered = draft ? Object.keys(draft.answers).length + Object.keys(draft.wanted).length : 0;
+        const answered = draft?.answered ?? 0;
         const headingId = `title-${entry.id}`;
         return (
           <li key={entry.id} class="questionnaire-card">

@@ -30,16 +30,26 @@ export interface Sitting {
   note: string;
 }
 
-/** A self-assessment in progress, saved with every answer so a closed popup loses nothing. */
-export interface Draft {
+/**
+ * A self-assessment in progress. Each answer is a key of its own
+ * (`draft:<questionnaire>:a:<item>` and `draft:<questionnaire>:w:<dimension>`, holding
+ * the position), written by one atomic `set` the moment it is given: no read-modify-write,
+ * so two open pages never overwrite each other and a closing popup has nothing queued.
+ */
+export interface DraftMeta {
   schema: 1;
   questionnaire: QuestionnaireRef;
   startedAt: string;
   updatedAt: string;
+  /** The page (dimension index) last shown. */
+  page: number;
+  /** How many questions had an answer at the last write, for the list's "in progress" line. */
+  answered: number;
+}
+
+export interface Draft extends DraftMeta {
   answers: Record<string, number>;
   wanted: Record<string, number>;
-  /** The page (dimension index, or the number of dimensions for the review) last shown. */
-  page: number;
 }
 
 export type Theme = 'system' | 'light' | 'dark';
@@ -56,6 +66,8 @@ export const DEFAULT_SETTINGS: Settings = { schema: 1, language: null, theme: 's
 
 export const sittingKey = (id: string) => `${KEYS.sittingPrefix}${id}`;
 export const draftKey = (questionnaireId: string) => `${KEYS.draftPrefix}${questionnaireId}`;
+export const draftAnswerKey = (questionnaireId: string, itemId: string) => `${KEYS.draftPrefix}${questionnaireId}:a:${itemId}`;
+export const draftWantedKey = (questionnaireId: string, dimensionId: string) => `${KEYS.draftPrefix}${questionnaireId}:w:${dimensionId}`;
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 const RECORD_ID = /^[A-Za-z0-9-]{1,64}$/;
@@ -81,10 +93,11 @@ export function isSitting(value: unknown): value is Sitting {
     && typeof value.note === 'string' && value.note.length <= 20_000;
 }
 
-export function isDraft(value: unknown): value is Draft {
+export function isDraftMeta(value: unknown): value is DraftMeta {
   return isPlainObject(value) && value.schema === 1 && isQuestionnaireRef(value.questionnaire)
-    && isIsoDate(value.startedAt) && isIsoDate(value.updatedAt) && isPositionMap(value.answers)
-    && isPositionMap(value.wanted) && Number.isInteger(value.page) && (value.page as number) >= 0;
+    && isIsoDate(value.startedAt) && isIsoDate(value.updatedAt)
+    && Number.isInteger(value.page) && (value.page as number) >= 0
+    && Number.isInteger(value.answered) && (value.answered as number) >= 0;
 }
 
 /** Settings are repaired field by field rather than refused: a bad theme must not lose the language. */

@@ -1,7 +1,8 @@
 import { computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
 import { isScalePosition, scoreQuestionnaire, type QuestionnaireScore } from '../../core/scoring';
 import { itemsOf, type Questionnaire } from '../../core/questionnaire/types';
-import { draftKey, isDraft, sittingKey, type Draft, type Sitting } from '../../core/storage/records';
+import { draftKeys, readDraft } from '../../core/storage/draft-keys';
+import { draftAnswerKey, draftKey, draftWantedKey, sittingKey, type DraftMeta, type Sitting } from '../../core/storage/records';
 import type { KeyValueStore } from '../../core/storage/store';
 import { classifySaveError, type SaveProblem } from '../storage-errors';
 
@@ -15,14 +16,14 @@ export interface AssessmentDependencies {
 
 /**
  * One person taking one questionnaire. Every answer goes to signals at once (so the
- * page never loses it) and then to the stored draft; a failed write is reported and
- * kept for retry, never dropped.
+ * page never loses it) and to storage in the same moment; a failed write is
+ * reported and kept for "Try again", never dropped.
  */
 export interface AssessmentModel {
   questionnaire: Questionnaire;
   answers: ReadonlySignal<Readonly<Record<string, number>>>;
   wanted: ReadonlySignal<Readonly<Record<string, number>>>;
-  /** 0 … dimensions − 1 while answering; `dimensions.length` once finished. */
+  /** The dimension shown, 0 … dimensions − 1. */
   page: Signal<number>;
   pageCount: number;
   saveProblem: ReadonlySignal<SaveProblem | null>;
@@ -40,18 +41,49 @@ export interface AssessmentModel {
 
 export function createAssessmentModel(deps: AssessmentDependencies): AssessmentModel {
   const { store, questionnaire } = deps;
-  const key = draftKey(questionnaire.id);
   const answers = signal<Record<string, number>>({});
   const wanted = signal<Record<string, number>>({});
   const page = signal(0);
   const saveProblem = signal<SaveProblem | null>(null);
   const finished = signal<Sitting | null>(null);
   let startedAt = deps.now().toISOString();
-  /** What failed to save last, so "Try again" repeats exactly that. */
-  let retryAction: (() => Promise<void>) | null = null;
+  /** Keys whose last write failed: "Try again" writes them again with their current values. */
+  const unsaved: Record<string, unknown> = {};
+  const inFlight = new Set<Promise<void>>();
+  let finishing = false;
 
   const itemIds = new Set(questionnaire.items.map((item) => item.id));
   const dimensionIds = new Set(questionnaire.dimensions.map((dimension) => dimension.id));
+
+  function meta(): DraftMeta {
+    return {
+      schema: 1,
+      questionnaire: { id: questionnaire.id, version: questionnaire.version },
+      startedAt,
+      updatedAt: deps.now().toISOString(),
+      page: page.value,
+      answered: Object.keys(answers.value).length + Object.keys(wanted.value).length,
+    };
+  }
+
+  /** One atomic `set` of the changed keys plus the draft's meta record. */
+  function write(items: Record<string, unknown>): Promise<void> {
+    if (finishing) return Promise.resolve();
+    const batch = { ...unsaved, ...items, [draftKey(questionnaire.id)]: meta() };
+    const writing = store.set(batch).then(
+      () => {
+        for (const key of Object.keys(batch)) if (unsaved[key] === batch[key]) delete unsaved[key];
+        if (Object.keys(unsaved).length === 0) saveProblem.value = null;
+      },
+      (error: unknown) => {
+        Object.assign(unsaved, batch);
+        saveProblem.value = classifySaveError(error);
+      },
+    );
+    inFlight.add(writing);
+    void writing.finally(() => inFlight.delete(writing));
+    return writing;
+  }
 
   function unansweredOnPage(index: number): string[] {
     const dimension = questionnaire.dimensions[index];
@@ -61,36 +93,15 @@ export function createAssessmentModel(deps: AssessmentDependencies): AssessmentM
     return open;
   }
 
-  async function attempt(action: () => Promise<void>): Promise<boolean> {
-    try {
-      await action();
-      saveProblem.value = null;
-      retryAction = null;
-      return true;
-    } catch (error) {
-      saveProblem.value = classifySaveError(error);
-      retryAction = action;
-      return false;
-    }
+  async function storeSitting(sitting: Sitting): Promise<void> {
+    await store.set({ [sittingKey(sitting.id)]: sitting });
+    await store.remove(draftKeys(questionnaire));
+    finished.value = sitting;
   }
 
-  /** Merges this page's answers into the stored draft under a lock, so a second page's answers survive too. */
-  function saveDraft(): Promise<void> {
-    return store.exclusive(key, async () => {
-      const stored = (await store.get([key]))[key];
-      const base = isDraft(stored) && stored.questionnaire.version === questionnaire.version ? stored : null;
-      const draft: Draft = {
-        schema: 1,
-        questionnaire: { id: questionnaire.id, version: questionnaire.version },
-        startedAt: base?.startedAt ?? startedAt,
-        updatedAt: deps.now().toISOString(),
-        answers: { ...base?.answers, ...answers.value },
-        wanted: { ...base?.wanted, ...wanted.value },
-        page: page.value,
-      };
-      await store.set({ [key]: draft });
-    });
-  }
+  /** One id per sitting: retrying a failed finish stores the same sitting, never a second one. */
+  let sittingId: string | null = null;
+  let finishFailed = false;
 
   return {
     questionnaire,
@@ -102,33 +113,36 @@ export function createAssessmentModel(deps: AssessmentDependencies): AssessmentM
     finished,
     score: computed(() => scoreQuestionnaire(questionnaire, { answers: answers.value, wanted: wanted.value })),
     async resume() {
-      const stored = (await store.get([key]))[key];
-      if (!isDraft(stored) || stored.questionnaire.version !== questionnaire.version) return;
-      startedAt = stored.startedAt;
-      // Keep only answers to items this version has: a hand-edited draft cannot inject others.
-      answers.value = pick(stored.answers, itemIds);
-      wanted.value = pick(stored.wanted, dimensionIds);
-      page.value = Math.min(stored.page, questionnaire.dimensions.length - 1);
+      const draft = readDraft(questionnaire, await store.get(draftKeys(questionnaire)));
+      if (!draft) return;
+      startedAt = draft.startedAt;
+      answers.value = draft.answers;
+      wanted.value = draft.wanted;
+      page.value = Math.min(draft.page, questionnaire.dimensions.length - 1);
     },
     async answer(itemId, position) {
       if (!itemIds.has(itemId) || !isScalePosition(position)) return;
       answers.value = { ...answers.value, [itemId]: position };
-      await attempt(saveDraft);
+      await write({ [draftAnswerKey(questionnaire.id, itemId)]: position });
     },
     async want(dimensionId, position) {
       if (!dimensionIds.has(dimensionId) || !isScalePosition(position)) return;
       wanted.value = { ...wanted.value, [dimensionId]: position };
-      await attempt(saveDraft);
+      await write({ [draftWantedKey(questionnaire.id, dimensionId)]: position });
     },
     unansweredOnPage,
     async goTo(next) {
       page.value = Math.max(0, Math.min(next, questionnaire.dimensions.length - 1));
-      await attempt(saveDraft);
+      await write({});
     },
     async finish() {
+      // Let answers still being written land first, so removing the draft is final.
+      await Promise.allSettled([...inFlight]);
+      finishing = true;
+      sittingId ??= deps.newId();
       const sitting: Sitting = {
         schema: 1,
-        id: deps.newId(),
+        id: sittingId,
         questionnaire: { id: questionnaire.id, version: questionnaire.version },
         startedAt,
         completedAt: deps.now().toISOString(),
@@ -137,24 +151,22 @@ export function createAssessmentModel(deps: AssessmentDependencies): AssessmentM
         wanted: { ...wanted.value },
         note: '',
       };
-      // Retrying after a failure writes the same sitting (same id), never a second one.
-      const saved = await attempt(async () => {
-        await store.set({ [sittingKey(sitting.id)]: sitting });
-        await store.remove([key]);
-        finished.value = sitting;
-      });
-      return saved ? sitting : null;
+      try {
+        await storeSitting(sitting);
+        saveProblem.value = null;
+        finishFailed = false;
+        return sitting;
+      } catch (error) {
+        // Nothing half-written stays behind: the draft is intact, and "Try again" stores the same sitting.
+        saveProblem.value = classifySaveError(error);
+        finishing = false;
+        finishFailed = true;
+        return null;
+      }
     },
     async retry() {
-      if (retryAction) await attempt(retryAction);
+      if (finishFailed) await this.finish();
+      else await write({});
     },
   };
-}
-
-function pick(source: Readonly<Record<string, number>>, allowed: ReadonlySet<string>): Record<string, number> {
-  const result: Record<string, number> = {};
-  for (const [id, position] of Object.entries(source)) {
-    if (allowed.has(id) && isScalePosition(position)) result[id] = position;
-  }
-  return result;
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { itemsOf, textIn } from '../../core/questionnaire/types';
 import { useT } from '../app-context';
 import type { AssessmentModel } from './assessment-model';
@@ -24,16 +24,12 @@ export function AssessmentView({ model, contentLanguage, onLeave }: AssessmentVi
   const heading = useRef<HTMLHeadingElement>(null);
   const missing = model.unansweredOnPage(pageIndex);
   const isLast = pageIndex === model.pageCount - 1;
-  const firstRender = useRef(true);
 
-  // Moving to another page puts focus on its heading, so keyboard and screen-reader
-  // users start at the top of the new questions.
-  useEffect(() => {
+  // Each page (the first too, which replaces the button that opened it) puts focus on
+  // its heading, so keyboard and screen-reader users start at the top of its questions.
+  // A layout effect, so focus moves before the next key press is handled.
+  useLayoutEffect(() => {
     setShowMissing(false);
-    if (firstRender.current) {
-      firstRender.current = false;
-      return;
-    }
     heading.current?.focus();
   }, [pageIndex]);
 

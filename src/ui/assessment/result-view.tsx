@@ -1,3 +1,4 @@
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import { textIn, type Questionnaire } from '../../core/questionnaire/types';
 import type { QuestionnaireScore } from '../../core/scoring';
 import type { Sitting } from '../../core/storage/records';
@@ -17,6 +18,8 @@ export interface ResultViewProps {
 export function ResultView({ questionnaire, sitting, score, contentLanguage, onDone, onHistory }: ResultViewProps) {
   const t = useT();
   const { i18n } = useApp();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useLayoutEffect(() => heading.current?.focus(), []);
   const format = i18n.formatNumber.value;
   const text = (value: Readonly<Record<string, string>>) => textIn(value, contentLanguage);
   const fromPole = text(questionnaire.poles.from);
@@ -29,7 +32,7 @@ export function ResultView({ questionnaire, sitting, score, contentLanguage, onD
 
   return (
     <section class="result" aria-labelledby="result-heading">
-      <h2 id="result-heading" tabIndex={-1}>{t('result.heading')}</h2>
+      <h2 id="result-heading" tabIndex={-1} ref={heading}>{t('result.heading')}</h2>
       <p class="hint">{t('result.scaleNote', { from: fromPole, to: toPole })}</p>
       <div class="overall">
         <p class="overall-figure">

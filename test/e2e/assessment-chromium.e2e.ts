@@ -1,0 +1,171 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { answerNextByKeyboard, pressButtonByKeyboard, tabUntil } from './support/keyboard';
+import { axeViolations, formatViolations } from './support/axe';
+import { pages, plannedAnswers, shippedQuestionnaire } from './support/answers';
+import { launchChromium, waitForReady, type ChromiumExtension } from './support/chromium';
+
+const questionnaire = shippedQuestionnaire('production-service');
+const plan = plannedAnswers(questionnaire);
+const pageList = pages(questionnaire);
+
+async function storedData(page: Page): Promise<Record<string, any>> {
+  return page.evaluate(() => chrome.storage.local.get(null));
+}
+
+async function progressText(page: Page): Promise<string> {
+  return page.locator('label[for="assessment-progress"]').innerText();
+}
+
+/** Answers one page of the questionnaire with the keyboard alone and moves on. */
+async function answerPageByKeyboard(page: Page, index: number, from = 0): Promise<void> {
+  const { dimension, items } = pageList[index]!;
+  for (const item of items.slice(from)) await answerNextByKeyboard(page, plan.answers[item]!);
+  await answerNextByKeyboard(page, plan.wanted[dimension]!);
+  const last = index === pageList.length - 1;
+  await pressButtonByKeyboard(page, last ? 'See my result' : 'Next');
+  if (last) await page.waitForSelector('#result-heading');
+  else await page.waitForFunction((n) => document.querySelector('label[for="assessment-progress"]')?.textContent?.startsWith(`Part ${n} `), index + 2);
+}
+
+async function expectNoAxeViolations(page: Page, what: string) {
+  const violations = await axeViolations(page);
+  expect(violations, `${what}:\n${formatViolations(violations)}`).toEqual([]);
+}
+
+describe('a self-assessment in Chromium', () => {
+  let ext: ChromiumExtension;
+
+  beforeAll(async () => {
+    ext = await launchChromium();
+  });
+  afterAll(async () => {
+    await ext?.close();
+  });
+
+  it('opens the welcome view on first install, and it reaches ready', async () => {
+    const welcome = await ext.context.waitForEvent('page', { predicate: (p) => p.url().includes('dashboard.html'), timeout: 15_000 }).catch(() => ext.context.pages().find((p) => p.url().includes('dashboard.html')));
+    const page = welcome ?? ext.context.pages().find((p) => p.url().includes('dashboard.html'));
+    expect(page, 'the welcome tab').toBeDefined();
+    await waitForReady(page!);
+    expect(page!.url()).toContain('#/welcome');
+    await expect(page!.locator('h1').innerText()).resolves.toBe('Welcome to Shiftmeter');
+    await page!.close();
+  });
+
+  it('has no axe violations on the welcome view, in light and dark', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const page = await ext.open('dashboard.html#/welcome', { colorScheme });
+      await expectNoAxeViolations(page, `welcome (${colorScheme})`);
+      await page.close();
+    }
+  });
+
+  it('takes the whole assessment with the keyboard alone, resuming after the popup closes mid-way', async () => {
+    let popup = await ext.open('popup.html');
+    await tabUntil(popup, `el.dataset.questionnaire === 'production-service'`);
+    await popup.keyboard.press('Enter');
+    await popup.waitForSelector('fieldset');
+    expect(await progressText(popup)).toBe(`Part 1 of ${pageList.length}`);
+    await answerPageByKeyboard(popup, 0);
+
+    // Page 2: answer one statement pair, then close the popup as a click elsewhere would.
+    const firstOfPage2 = pageList[1]!.items[0]!;
+    await answerNextByKeyboard(popup, plan.answers[firstOfPage2]!);
+    // Each answer is its own storage key, written as it is given.
+    const answerKey = `draft:production-service:a:${firstOfPage2}`;
+    expect(await popup.evaluate(async (key) => (await chrome.storage.local.get(key))[key], answerKey)).toBe(plan.answers[firstOfPage2]);
+    await popup.close();
+
+    popup = await ext.open('popup.html');
+    expect(await progressText(popup)).toBe(`Part 2 of ${pageList.length}`);
+    expect(await popup.locator(`input[name="q-${firstOfPage2}"]:checked`).getAttribute('value')).toBe(String(plan.answers[firstOfPage2]));
+    // Nothing from page 1 was lost either: go back and look.
+    await popup.getByRole('button', { name: 'Back' }).click();
+    await popup.waitForFunction(() => document.querySelector('label[for="assessment-progress"]')?.textContent?.startsWith('Part 1 '));
+    for (const item of pageList[0]!.items) {
+      expect(await popup.locator(`input[name="q-${item}"]:checked`).getAttribute('value')).toBe(String(plan.answers[item]));
+    }
+    await popup.getByRole('button', { name: 'Next' }).click();
+    await popup.waitForFunction(() => document.querySelector('label[for="assessment-progress"]')?.textContent?.startsWith('Part 2 '));
+    await popup.keyboard.press('Shift+Tab'); // start tabbing from the top of the page again
+    await answerPageByKeyboard(popup, 1, 1);
+    for (let index = 2; index < pageList.length; index++) await answerPageByKeyboard(popup, index);
+
+    // The result agrees with the answers given.
+    const given = await storedData(popup);
+    expect(Object.values(given).find((v: any) => v?.answers && v.completedAt)?.answers).toEqual(plan.answers);
+    for (const entry of plan.score.dimensions) {
+      const cells = await popup.locator(`tr[data-dimension="${entry.dimension}"] td`).allInnerTexts();
+      expect(cells.slice(0, 2), entry.dimension).toEqual([String(Math.round(entry.now!)), String(Math.round(entry.wanted!))]);
+    }
+    expect(await popup.getByTestId('overall-score').innerText()).toBe(String(Math.round(plan.score.overall.now!)));
+
+    // So does the stored sitting.
+    const stored = await storedData(popup);
+    const sittings = Object.entries(stored).filter(([key]) => key.startsWith('sitting:'));
+    expect(sittings).toHaveLength(1);
+    const [key, sitting] = sittings[0]!;
+    expect(key).toBe(`sitting:${sitting.id}`);
+    expect(sitting.questionnaire).toEqual({ id: 'production-service', version: questionnaire.version });
+    expect(sitting.answers).toEqual(plan.answers);
+    expect(sitting.wanted).toEqual(plan.wanted);
+    expect(Math.abs(Date.parse(sitting.completedAt) - Date.now())).toBeLessThan(10 * 60_000);
+    expect(Object.keys(stored).filter((k) => k.startsWith('draft:'))).toEqual([]);
+    expect(stored.schemaVersion).toBe(1);
+    await popup.close();
+  });
+
+  it('refuses to go on with unanswered questions and says how many are open', async () => {
+    const popup = await ext.open('popup.html');
+    await popup.click('button[data-questionnaire="production-service"]');
+    await popup.waitForSelector('fieldset');
+    await popup.locator('fieldset').first().locator('input').nth(2).check();
+    await popup.getByRole('button', { name: 'Next' }).click();
+    const open = pageList[0]!.items.length; // the other items and "wanted"
+    await expect(popup.getByRole('alert').first().innerText()).resolves.toContain(`${open} still open`);
+    expect(await progressText(popup)).toBe(`Part 1 of ${pageList.length}`);
+    await popup.close();
+  });
+
+  it('has no axe violations on a question and on the result, in light and dark', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const page = await ext.open('popup.html', { colorScheme });
+      await page.waitForSelector('fieldset');
+      await expectNoAxeViolations(page, `question (${colorScheme})`);
+      // Show the validation state too.
+      await page.getByRole('button', { name: 'Next' }).click();
+      await expectNoAxeViolations(page, `question with errors (${colorScheme})`);
+      await page.close();
+    }
+    const result = await ext.open('dashboard.html#/take/production-service');
+    await result.waitForSelector('fieldset');
+    for (let index = 0; index < pageList.length; index++) {
+      for (const fieldset of await result.locator('fieldset').all()) await fieldset.locator('input').nth(3).check();
+      await result.getByRole('button', { name: index === pageList.length - 1 ? 'See my result' : 'Next' }).click();
+      if (index < pageList.length - 1) await result.waitForFunction((n) => document.querySelector('label[for="assessment-progress"]')?.textContent?.startsWith(`Part ${n} `), index + 2);
+    }
+    await result.waitForSelector('#result-heading');
+    expect(await result.getByTestId('overall-score').innerText()).toBe('50');
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await result.emulateMedia({ colorScheme });
+      await expectNoAxeViolations(result, `result (${colorScheme})`);
+    }
+    await result.close();
+  });
+
+  it('switches the interface language in the app', async () => {
+    const popup = await ext.open('popup.html');
+    await popup.waitForSelector('select');
+    await popup.selectOption('#language-select', 'sv');
+    await popup.waitForFunction(() => document.documentElement.lang === 'sv');
+    await expect(popup.locator('h2').first().innerText()).resolves.toBe('Självskattningar');
+    const dashboard = await ext.open('dashboard.html#/welcome');
+    await expect(dashboard.locator('h1').innerText()).resolves.toBe('Välkommen till Shiftmeter');
+    await dashboard.selectOption('#welcome-language', 'da');
+    await dashboard.waitForFunction(() => document.documentElement.lang === 'da');
+    await expectNoAxeViolations(dashboard, 'welcome in Danish');
+    await popup.close();
+    await dashboard.close();
+  });
+});
