@@ -69,10 +69,12 @@ export function createAssessmentModel(deps: AssessmentDependencies): AssessmentM
   /** One atomic `set` of the changed keys plus the draft's meta record. */
   function write(items: Record<string, unknown>): Promise<void> {
     if (finishing) return Promise.resolve();
-    const batch = { ...unsaved, ...items, [draftKey(questionnaire.id)]: meta() };
+    const metaKey = draftKey(questionnaire.id);
+    const batch = { ...unsaved, ...items, [metaKey]: meta() };
     const writing = store.set(batch).then(
       () => {
-        for (const key of Object.keys(batch)) if (unsaved[key] === batch[key]) delete unsaved[key];
+        // Keys changed again by a later failed write keep their newer unsaved value.
+        for (const key of Object.keys(batch)) if (key === metaKey || unsaved[key] === batch[key]) delete unsaved[key];
         if (Object.keys(unsaved).length === 0) saveProblem.value = null;
       },
       (error: unknown) => {

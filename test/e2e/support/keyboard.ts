@@ -1,4 +1,9 @@
-import type { Page } from 'playwright-core';
+/** The part of a Playwright or Puppeteer page these helpers need, so both browsers share them. */
+export interface KeyboardPage {
+  keyboard: { press(key: any): Promise<void> };
+  evaluate(script: string): Promise<unknown>;
+}
+type Page = KeyboardPage;
 
 /** Presses Tab until `predicate` holds for the focused element; fails after `limit` presses. */
 export async function tabUntil(page: Page, predicate: string, limit = 40): Promise<void> {
@@ -12,7 +17,7 @@ export async function tabUntil(page: Page, predicate: string, limit = 40): Promi
 /** Tabs into the next unanswered radio group and picks `position` with Space and the arrow keys. */
 export async function answerNextByKeyboard(page: Page, position: number): Promise<void> {
   await tabUntil(page, `el.type === 'radio' && !document.querySelector('input[name="' + el.name + '"]:checked')`);
-  await page.keyboard.press('Space');
+  await page.keyboard.press(' ');
   for (let i = 1; i < position; i++) await page.keyboard.press('ArrowRight');
 }
 

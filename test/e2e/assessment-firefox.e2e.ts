@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'puppeteer-core';
+import { axeViolations, formatViolations } from './support/axe';
+import { pages, plannedAnswers, shippedQuestionnaire } from './support/answers';
+import { launchFirefox, waitForReadyMark } from './support/firefox';
+import { answerNextByKeyboard, pressButtonByKeyboard, tabUntil } from './support/keyboard';
+
+const questionnaire = shippedQuestionnaire('production-service');
+const plan = plannedAnswers(questionnaire);
+const pageList = pages(questionnaire);
+
+const progress = (page: Page) => page.evaluate(() => document.querySelector('label[for="assessment-progress"]')?.textContent ?? '');
+
+async function waitForPart(page: Page, part: number) {
+  await page.waitForFunction((n) => document.querySelector('label[for="assessment-progress"]')?.textContent?.startsWith(`Part ${n} `), {}, part);
+}
+
+/** Extension pages reach each other by the page's own navigation, which Firefox allows. */
+async function goTo(page: Page, url: string) {
+  await page.evaluate((target) => {
+    location.href = target;
+  }, url);
+  await page.waitForFunction((target) => location.href.endsWith(target) && performance.getEntriesByName('shiftmeter:ready', 'mark').length > 0, { timeout: 15_000 }, url);
+}
+
+describe('a self-assessment in Firefox ESR', () => {
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    ({ browser, welcome: page } = await launchFirefox());
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('opens the welcome view on install, ready and without axe violations', async () => {
+    await waitForReadyMark(page);
+    expect(await page.evaluate(() => location.hash)).toBe('#/welcome');
+    expect(await page.evaluate(() => document.querySelector('h1')?.textContent)).toBe('Welcome to Shiftmeter');
+    const violations = await axeViolations(page);
+    expect(violations, formatViolations(violations)).toEqual([]);
+  });
+
+  it('completes the assessment by keyboard in the popup page, resuming after it closes', async () => {
+    await goTo(page, 'popup.html');
+    await tabUntil(page, `el.dataset.questionnaire === 'production-service'`);
+    await page.keyboard.press('Enter');
+    await waitForPart(page, 1);
+    for (let index = 0; index < pageList.length; index++) {
+      const { dimension, items } = pageList[index]!;
+      for (const item of items) await answerNextByKeyboard(page, plan.answers[item]!);
+      await answerNextByKeyboard(page, plan.wanted[dimension]!);
+      if (index === 2) {
+        // Leave mid-way, as a popup does when the person clicks elsewhere, and come back.
+        await goTo(page, 'dashboard.html#/welcome');
+        await goTo(page, 'popup.html');
+        expect(await progress(page)).toBe(`Part 3 of ${pageList.length}`);
+        expect(await page.evaluate((id) => (document.querySelector(`input[name="q-${id}"]:checked`) as HTMLInputElement | null)?.value, items[0]!)).toBe(String(plan.answers[items[0]!]));
+      }
+      const last = index === pageList.length - 1;
+      await pressButtonByKeyboard(page, last ? 'See my result' : 'Next');
+      if (!last) await waitForPart(page, index + 2);
+    }
+    await page.waitForSelector('#result-heading');
+    const overall = await page.evaluate(() => document.querySelector('[data-testid="overall-score"]')?.textContent);
+    expect(overall).toBe(String(Math.round(plan.score.overall.now!)));
+    for (const entry of plan.score.dimensions) {
+      const cells = await page.evaluate((id) => [...document.querySelectorAll(`tr[data-dimension="${id}"] td`)].map((td) => td.textContent), entry.dimension);
+      expect(cells.slice(0, 2), entry.dimension).toEqual([String(Math.round(entry.now!)), String(Math.round(entry.wanted!))]);
+    }
+    const stored = JSON.parse(await page.evaluate(() => (globalThis as any).browser.storage.local.get(null).then((data: unknown) => JSON.stringify(data))));
+    const sittings = Object.keys(stored).filter((key) => key.startsWith('sitting:')).map((key) => stored[key]);
+    expect(sittings).toHaveLength(1);
+    expect(sittings[0].questionnaire).toEqual({ id: 'production-service', version: questionnaire.version });
+    expect(sittings[0].answers).toEqual(plan.answers);
+    expect(sittings[0].wanted).toEqual(plan.wanted);
+    expect(Object.keys(stored).filter((key) => key.startsWith('draft:'))).toEqual([]);
+    const violations = await axeViolations(page);
+    expect(violations, formatViolations(violations)).toEqual([]);
+  });
+});

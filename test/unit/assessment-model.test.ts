@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { createAssessmentModel } from '../../src/ui/assessment/assessment-model';
+import { isSitting } from '../../src/core/storage/records';
+import { MemoryStore } from '../helpers/memory-store';
+import { makeQuestionnaire } from '../helpers/questionnaire-fixture';
+
+const questionnaire = makeQuestionnaire(2, 3);
+let clock = Date.parse('2027-03-01T09:00:00.000Z');
+const deps = (store: MemoryStore) => ({
+  store,
+  questionnaire,
+  language: 'sv',
+  now: () => new Date((clock += 1000)),
+  newId: () => 'sitting-1',
+});
+
+async function answerAll(model: ReturnType<typeof createAssessmentModel>) {
+  for (const item of questionnaire.items) await model.answer(item.id, 6);
+  for (const dimension of questionnaire.dimensions) await model.want(dimension.id, 7);
+}
+
+describe('the assessment model', () => {
+  it('stores every answer the moment it is given, as a key of its own', async () => {
+    const store = new MemoryStore();
+    const model = createAssessmentModel(deps(store));
+    await model.answer('dim-1-1', 3);
+    expect(store.snapshot()['draft:test-questionnaire:a:dim-1-1']).toBe(3);
+    expect(store.snapshot()['draft:test-questionnaire']).toMatchObject({ page: 0, answered: 1, questionnaire: { id: 'test-questionnaire', version: 1 } });
+  });
+
+  it('resumes on the page and with the answers where a closed page left off', async () => {
+    const store = new MemoryStore();
+    const first = createAssessmentModel(deps(store));
+    await first.answer('dim-1-1', 2);
+    await first.goTo(1);
+    await first.want('dim-2', 5);
+    const second = createAssessmentModel(deps(store));
+    await second.resume();
+    expect(second.page.value).toBe(1);
+    expect(second.answers.value).toEqual({ 'dim-1-1': 2 });
+    expect(second.wanted.value).toEqual({ 'dim-2': 5 });
+  });
+
+  it('lets two pages answer the same draft without losing each other’s answers', async () => {
+    const store = new MemoryStore();
+    const popup = createAssessmentModel(deps(store));
+    const dashboard = createAssessmentModel(deps(store));
+    await Promise.all([popup.answer('dim-1-1', 1), dashboard.answer('dim-1-2', 7), popup.answer('dim-1-3', 4)]);
+    const reopened = createAssessmentModel(deps(store));
+    await reopened.resume();
+    expect(reopened.answers.value).toEqual({ 'dim-1-1': 1, 'dim-1-2': 7, 'dim-1-3': 4 });
+  });
+
+  it('ignores answers to unknown items and positions off the scale', async () => {
+    const store = new MemoryStore();
+    const model = createAssessmentModel(deps(store));
+    await model.answer('__proto__', 3);
+    await model.answer('dim-1-1', 9);
+    expect(model.answers.value).toEqual({});
+    expect(store.writes).toBe(0);
+  });
+
+  it('lists what is unanswered on a page, wanted included', async () => {
+    const model = createAssessmentModel(deps(new MemoryStore()));
+    await model.answer('dim-1-2', 4);
+    expect(model.unansweredOnPage(0)).toEqual(['dim-1-1', 'dim-1-3', 'wanted:dim-1']);
+  });
+
+  it('stores a finished sitting with its date, questionnaire and version, and removes the draft', async () => {
+    const store = new MemoryStore();
+    const model = createAssessmentModel(deps(store));
+    await answerAll(model);
+    const sitting = await model.finish();
+    const stored = store.snapshot();
+    expect(Object.keys(stored)).toEqual(['sitting:sitting-1']);
+    expect(isSitting(stored['sitting:sitting-1'])).toBe(true);
+    expect(stored['sitting:sitting-1']).toEqual(sitting);
+    expect(sitting).toMatchObject({ questionnaire: { id: 'test-questionnaire', version: 1 }, language: 'sv', note: '' });
+    expect(Date.parse(sitting!.completedAt)).toBeGreaterThan(Date.parse(sitting!.startedAt));
+    expect(model.finished.value).toEqual(sitting);
+  });
+
+  it('keeps an answer in the page and says so when storage is full, then saves it on retry', async () => {
+    const store = new MemoryStore();
+    const model = createAssessmentModel(deps(store));
+    await model.answer('dim-1-1', 2);
+    const before = store.snapshot();
+    store.quotaBytes = 0;
+    await model.answer('dim-1-2', 6);
+    expect(model.saveProblem.value).toBe('full');
+    expect(model.answers.value).toEqual({ 'dim-1-1': 2, 'dim-1-2': 6 });
+    expect(store.snapshot()).toEqual(before);
+    store.quotaBytes = Infinity;
+    await model.retry();
+    expect(model.saveProblem.value).toBeNull();
+    expect(store.snapshot()['draft:test-questionnaire:a:dim-1-2']).toBe(6);
+  });
+
+  it('leaves no half-written sitting when the final write fails, and retrying stores one sitting', async () => {
+    const store = new MemoryStore();
+    const model = createAssessmentModel(deps(store));
+    await answerAll(model);
+    const draft = store.snapshot();
+    store.quotaBytes = 0;
+    expect(await model.finish()).toBeNull();
+    expect(model.saveProblem.value).toBe('full');
+    expect(store.snapshot()).toEqual(draft);
+    store.quotaBytes = Infinity;
+    await model.retry();
+    expect(Object.keys(store.snapshot())).toEqual(['sitting:sitting-1']);
+  });
+});
