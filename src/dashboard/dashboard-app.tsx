@@ -1,17 +1,33 @@
+import { useEffect, useMemo } from 'preact/hooks';
 import { useApp, useT } from '../ui/app-context';
 import { BlockingError } from '../ui/blocking-error';
 import { useHashRoute } from '../ui/hash-route';
+import { createHistoryModel } from '../ui/history/history-model';
+import type { MessageKey } from '../ui/i18n/en';
+import { createRemindersModel } from '../ui/reminders-model';
+import { HistoryView } from './history/history-view';
+import { SettingsView } from './settings-view';
+import { SittingsView } from './sittings/sittings-view';
 import { TakeView } from './take-view';
 import { WelcomeView } from './welcome-view';
 
-const VIEWS = ['welcome', 'take'] as const;
+const VIEWS = ['welcome', 'take', 'history', 'sittings', 'settings'] as const;
+type View = (typeof VIEWS)[number];
 
 /** The full-tab dashboard; the hash picks the view. */
 export function DashboardApp() {
   const app = useApp();
   const t = useT();
-  const [view = 'welcome', ...rest] = useHashRoute();
-  const current = (VIEWS as readonly string[]).includes(view) ? view : 'welcome';
+  const [route = 'welcome', ...rest] = useHashRoute();
+  const view: View = (VIEWS as readonly string[]).includes(route) ? (route as View) : 'welcome';
+  const history = useMemo(() => createHistoryModel({ store: app.store, now: app.now }), []);
+  const reminders = useMemo(() => createRemindersModel(app.store, app.catalog, app.now), []);
+  const needsHistory = view === 'history' || view === 'sittings';
+  useEffect(() => {
+    if (needsHistory && !history.loaded.value) void history.load();
+  }, [needsHistory]);
+  useEffect(() => history.dispose, []);
+
   return (
     <>
       <a class="skip-link" href="#main">{t('common.skipToContent')}</a>
@@ -19,13 +35,28 @@ export function DashboardApp() {
         <span class="brand">{t('dashboard.nav')}</span>
         <nav aria-label={t('dashboard.nav')}>
           <ul>
-            <li><a href="#/welcome" aria-current={current === 'welcome' ? 'page' : undefined}>{t('dashboard.welcome')}</a></li>
-            <li><a href="#/take" aria-current={current === 'take' ? 'page' : undefined}>{t('dashboard.take')}</a></li>
+            {VIEWS.map((name) => (
+              <li key={name}>
+                <a href={`#/${name}`} aria-current={view === name ? 'page' : undefined}>{t(`dashboard.${name}` as MessageKey)}</a>
+              </li>
+            ))}
           </ul>
         </nav>
       </header>
       <main id="main" class="dashboard-main">
-        {app.blockingError.value ? <BlockingError /> : current === 'take' ? <TakeView questionnaireId={rest[0]} /> : <WelcomeView />}
+        {app.blockingError.value ? (
+          <BlockingError />
+        ) : view === 'take' ? (
+          <TakeView questionnaireId={rest[0]} />
+        ) : view === 'history' ? (
+          <HistoryView history={history} questionnaireId={rest[0]} />
+        ) : view === 'sittings' ? (
+          <SittingsView history={history} sittingId={rest[0]} />
+        ) : view === 'settings' ? (
+          <SettingsView reminders={reminders} />
+        ) : (
+          <WelcomeView />
+        )}
       </main>
     </>
   );

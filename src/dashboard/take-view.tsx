@@ -13,7 +13,7 @@ export function TakeView({ questionnaireId }: { questionnaireId: string | undefi
   if (questionnaireId) {
     return (
       <section class="take" aria-label={t('dashboard.take')}>
-        <AssessmentScreen key={questionnaireId} questionnaireId={questionnaireId} onDone={() => navigate('take')} />
+        <AssessmentScreen key={questionnaireId} questionnaireId={questionnaireId} onDone={() => navigate('take')} onHistory={() => navigate('history', questionnaireId)} />
       </section>
     );
   }

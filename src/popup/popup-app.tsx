@@ -7,6 +7,7 @@ import { latestDraft, readDrafts } from '../ui/drafts';
 import { LanguageSelect } from '../ui/language-select';
 import { QuestionnaireList } from '../ui/questionnaire-list';
 import { useReadyMark } from '../ui/ready';
+import { createRemindersModel } from '../ui/reminders-model';
 
 type View = { kind: 'loading' } | { kind: 'list'; drafts: Record<string, DraftMeta> } | { kind: 'assessment'; id: string };
 
@@ -15,9 +16,10 @@ export function PopupApp({ openDashboard }: { openDashboard: (hash: string) => v
   const app = useApp();
   const t = useT();
   const [view, setView] = useState<View>({ kind: 'loading' });
+  const [reminders] = useState(() => createRemindersModel(app.store, app.catalog, app.now));
 
   async function showList(resume: boolean) {
-    const drafts = await readDrafts(app.store, app.catalog);
+    const [drafts] = await Promise.all([readDrafts(app.store, app.catalog), reminders.load()]);
     const latest = resume ? latestDraft(drafts) : null;
     setView(latest ? { kind: 'assessment', id: latest.questionnaire.id } : { kind: 'list', drafts });
   }
@@ -39,12 +41,12 @@ export function PopupApp({ openDashboard }: { openDashboard: (hash: string) => v
         <>
           <h2>{t('popup.heading')}</h2>
           <p class="hint">{t('popup.choose')}</p>
-          <QuestionnaireList drafts={view.drafts} onOpen={(id) => setView({ kind: 'assessment', id })} />
+          <QuestionnaireList drafts={view.drafts} isDue={reminders.due} onOpen={(id) => setView({ kind: 'assessment', id })} />
           <LanguageSelect />
         </>
       ) : null}
       {view.kind === 'assessment' ? (
-        <AssessmentScreen key={view.id} questionnaireId={view.id} onDone={() => void showList(false)} />
+        <AssessmentScreen key={view.id} questionnaireId={view.id} onDone={() => void showList(false)} onHistory={() => openDashboard(`#/history/${view.id}`)} />
       ) : null}
     </main>
   );

@@ -5,10 +5,12 @@ import { useApp, useT } from './app-context';
 export interface QuestionnaireListProps {
   drafts: Readonly<Record<string, DraftMeta>>;
   onOpen: (questionnaireId: string) => void;
+  /** Whether a reminder says this questionnaire is due. */
+  isDue?: (questionnaireId: string) => boolean;
 }
 
 /** The questionnaires a person can take, with any one in progress marked for resuming. */
-export function QuestionnaireList({ drafts, onOpen }: QuestionnaireListProps) {
+export function QuestionnaireList({ drafts, onOpen, isDue }: QuestionnaireListProps) {
   const app = useApp();
   const t = useT();
   const language = app.i18n.language.value;
@@ -23,6 +25,7 @@ export function QuestionnaireList({ drafts, onOpen }: QuestionnaireListProps) {
         return (
           <li key={entry.id} class="questionnaire-card">
             <h3 id={headingId} lang={lang}>{textIn(entry.title, lang)}</h3>
+            {isDue?.(entry.id) ? <p class="due">{t('list.due')}</p> : null}
             <p lang={lang}>{textIn(entry.description, lang)}</p>
             <p class="hint small">
               {t('list.dimensions', { count: entry.dimensionCount, items: entry.itemCount })}

@@ -72,10 +72,11 @@ describe('the assessment model', () => {
     await answerAll(model);
     const sitting = await model.finish();
     const stored = store.snapshot();
-    expect(Object.keys(stored)).toEqual(['sitting:sitting-1']);
+    expect(Object.keys(stored).sort()).toEqual(['last-taken:test-questionnaire', 'sitting:sitting-1']);
+    expect(stored['last-taken:test-questionnaire']).toBe(sitting!.completedAt);
     expect(isSitting(stored['sitting:sitting-1'])).toBe(true);
     expect(stored['sitting:sitting-1']).toEqual(sitting);
-    expect(sitting).toMatchObject({ questionnaire: { id: 'test-questionnaire', version: 1 }, language: 'sv', note: '' });
+    expect(sitting).toMatchObject({ questionnaire: { id: 'test-questionnaire', version: 1 }, language: 'sv' });
     expect(Date.parse(sitting!.completedAt)).toBeGreaterThan(Date.parse(sitting!.startedAt));
     expect(model.finished.value).toEqual(sitting);
   });
@@ -107,6 +108,6 @@ describe('the assessment model', () => {
     expect(store.snapshot()).toEqual(draft);
     store.quotaBytes = Infinity;
     await model.retry();
-    expect(Object.keys(store.snapshot())).toEqual(['sitting:sitting-1']);
+    expect(Object.keys(store.snapshot()).sort()).toEqual(['last-taken:test-questionnaire', 'sitting:sitting-1']);
   });
 });

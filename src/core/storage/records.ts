@@ -10,6 +10,9 @@ export const KEYS = {
   settings: 'settings',
   sittingPrefix: 'sitting:',
   draftPrefix: 'draft:',
+  notePrefix: 'note:',
+  reminderPrefix: 'reminder:',
+  lastTakenPrefix: 'last-taken:',
 } as const;
 
 export interface QuestionnaireRef {
@@ -27,7 +30,26 @@ export interface Sitting {
   language: string;
   answers: Record<string, number>;
   wanted: Record<string, number>;
-  note: string;
+}
+
+/** A reflection note on a sitting: a key of its own, so editing it never rewrites the sitting. */
+export interface Note {
+  schema: 1;
+  sittingId: string;
+  text: string;
+  updatedAt: string;
+}
+
+export type Cadence = 'off' | 'monthly' | 'quarterly' | 'half-yearly';
+export const CADENCES: readonly Cadence[] = ['off', 'monthly', 'quarterly', 'half-yearly'];
+
+/** How often a person wants to be reminded of one questionnaire. */
+export interface Reminder {
+  schema: 1;
+  questionnaireId: string;
+  cadence: Cadence;
+  /** When the cadence was chosen: the first reminder counts from here if the questionnaire was never taken. */
+  since: string;
 }
 
 /**
@@ -65,6 +87,11 @@ export interface Settings {
 export const DEFAULT_SETTINGS: Settings = { schema: 1, language: null, theme: 'system' };
 
 export const sittingKey = (id: string) => `${KEYS.sittingPrefix}${id}`;
+export const noteKey = (sittingId: string) => `${KEYS.notePrefix}${sittingId}`;
+export const reminderKey = (questionnaireId: string) => `${KEYS.reminderPrefix}${questionnaireId}`;
+/** The completion time of the latest sitting of a questionnaire, so the popup can tell what is due without reading every sitting. */
+export const lastTakenKey = (questionnaireId: string) => `${KEYS.lastTakenPrefix}${questionnaireId}`;
+export const MAX_NOTE_LENGTH = 20_000;
 export const draftKey = (questionnaireId: string) => `${KEYS.draftPrefix}${questionnaireId}`;
 export const draftAnswerKey = (questionnaireId: string, itemId: string) => `${KEYS.draftPrefix}${questionnaireId}:a:${itemId}`;
 export const draftWantedKey = (questionnaireId: string, dimensionId: string) => `${KEYS.draftPrefix}${questionnaireId}:w:${dimensionId}`;
@@ -89,8 +116,18 @@ function isPositionMap(value: unknown): value is Record<string, number> {
 export function isSitting(value: unknown): value is Sitting {
   return isPlainObject(value) && value.schema === 1 && typeof value.id === 'string' && RECORD_ID.test(value.id)
     && isQuestionnaireRef(value.questionnaire) && isIsoDate(value.startedAt) && isIsoDate(value.completedAt)
-    && typeof value.language === 'string' && isPositionMap(value.answers) && isPositionMap(value.wanted)
-    && typeof value.note === 'string' && value.note.length <= 20_000;
+    && typeof value.language === 'string' && value.language.length <= 8
+    && isPositionMap(value.answers) && isPositionMap(value.wanted);
+}
+
+export function isNote(value: unknown): value is Note {
+  return isPlainObject(value) && value.schema === 1 && typeof value.sittingId === 'string' && RECORD_ID.test(value.sittingId)
+    && typeof value.text === 'string' && value.text.length <= MAX_NOTE_LENGTH && isIsoDate(value.updatedAt);
+}
+
+export function isReminder(value: unknown): value is Reminder {
+  return isPlainObject(value) && value.schema === 1 && typeof value.questionnaireId === 'string'
+    && ID_PATTERN.regex.test(value.questionnaireId) && CADENCES.includes(value.cadence as Cadence) && isIsoDate(value.since);
 }
 
 export function isDraftMeta(value: unknown): value is DraftMeta {

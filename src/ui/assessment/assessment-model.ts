@@ -2,7 +2,7 @@ import { computed, signal, type ReadonlySignal, type Signal } from '@preact/sign
 import { isScalePosition, scoreQuestionnaire, type QuestionnaireScore } from '../../core/scoring';
 import { itemsOf, type Questionnaire } from '../../core/questionnaire/types';
 import { draftKeys, readDraft } from '../../core/storage/draft-keys';
-import { draftAnswerKey, draftKey, draftWantedKey, sittingKey, type DraftMeta, type Sitting } from '../../core/storage/records';
+import { draftAnswerKey, draftKey, draftWantedKey, lastTakenKey, sittingKey, type DraftMeta, type Sitting } from '../../core/storage/records';
 import type { KeyValueStore } from '../../core/storage/store';
 import { classifySaveError, type SaveProblem } from '../storage-errors';
 
@@ -96,7 +96,7 @@ export function createAssessmentModel(deps: AssessmentDependencies): AssessmentM
   }
 
   async function storeSitting(sitting: Sitting): Promise<void> {
-    await store.set({ [sittingKey(sitting.id)]: sitting });
+    await store.set({ [sittingKey(sitting.id)]: sitting, [lastTakenKey(questionnaire.id)]: sitting.completedAt });
     await store.remove(draftKeys(questionnaire));
     finished.value = sitting;
   }
@@ -151,7 +151,6 @@ export function createAssessmentModel(deps: AssessmentDependencies): AssessmentM
         language: deps.language,
         answers: { ...answers.value },
         wanted: { ...wanted.value },
-        note: '',
       };
       try {
         await storeSitting(sitting);

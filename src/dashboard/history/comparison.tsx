@@ -1,0 +1,116 @@
+import type { ChartConfiguration } from 'chart.js';
+import { useMemo, useState } from 'preact/hooks';
+import { compareScores, type ScoredSitting } from '../../core/history/series';
+import { textIn, type Questionnaire } from '../../core/questionnaire/types';
+import { useApp, useT } from '../../ui/app-context';
+import { ChartCanvas } from '../../ui/charts/chart-canvas';
+import type { ChartTheme } from '../../ui/charts/chart-theme';
+import { describeChange } from '../../ui/history/change-words';
+
+export interface ComparisonProps {
+  questionnaire: Questionnaire;
+  series: readonly ScoredSitting[];
+  contentLanguage: string;
+}
+
+/**
+ * Two sittings side by side, dimension by dimension, with the later one's "wanted":
+ * by default the latest against the one before it; the person can pick any two.
+ */
+export function Comparison({ questionnaire, series, contentLanguage }: ComparisonProps) {
+  const t = useT();
+  const { i18n } = useApp();
+  const format = i18n.formatNumber.value;
+  const formatDate = i18n.formatDate.value;
+  const [earlierId, setEarlierId] = useState(series[series.length - 2]!.sitting.id);
+  const [laterId, setLaterId] = useState(series[series.length - 1]!.sitting.id);
+  const earlier = series.find((p) => p.sitting.id === earlierId) ?? series[series.length - 2]!;
+  const later = series.find((p) => p.sitting.id === laterId) ?? series[series.length - 1]!;
+  const changes = compareScores(earlier.score, later.score);
+  const names = questionnaire.dimensions.map((d) => textIn(d.name, contentLanguage));
+  const fromPole = textIn(questionnaire.poles.from, contentLanguage);
+  const toPole = textIn(questionnaire.poles.to, contentLanguage);
+  const earlierLabel = t('history.earlier', { date: formatDate(earlier.sitting.completedAt) });
+  const laterLabel = t('history.later', { date: formatDate(later.sitting.completedAt) });
+  const figure = (value: number | null | undefined) => (value === null || value === undefined ? '–' : format(Math.round(value)));
+
+  const config = useMemo(() => (theme: ChartTheme): ChartConfiguration => ({
+    type: 'bar',
+    data: {
+      labels: names,
+      datasets: [
+        { label: earlierLabel, data: earlier.score.dimensions.map((d) => d.now), backgroundColor: theme.series[7] },
+        { label: laterLabel, data: later.score.dimensions.map((d) => d.now), backgroundColor: theme.series[0] },
+        { label: `${t('result.wanted')} (${formatDate(later.sitting.completedAt)})`, data: later.score.dimensions.map((d) => d.wanted), backgroundColor: theme.series[1] },
+      ],
+    },
+    options: {
+      indexAxis: 'y',
+      animation: theme.animate ? { duration: 400 } : false,
+      maintainAspectRatio: false,
+      scales: {
+        x: { min: 0, max: 100, ticks: { color: theme.text, stepSize: 25 }, grid: { color: theme.grid } },
+        y: { ticks: { color: theme.text }, grid: { color: theme.grid } },
+      },
+      plugins: { legend: { labels: { color: theme.text } } },
+    },
+  }), [earlier, later, contentLanguage, i18n.language.value]);
+
+  const pick = (id: string, label: string, value: string, onChange: (v: string) => void) => (
+    <div class="field">
+      <label for={id}>{label}</label>
+      <select id={id} value={value} onChange={(event) => onChange((event.currentTarget as HTMLSelectElement).value)}>
+        {series.map((p) => <option key={p.sitting.id} value={p.sitting.id}>{formatDate(p.sitting.completedAt)}</option>)}
+      </select>
+    </div>
+  );
+
+  return (
+    <section class="section" aria-labelledby="comparison-heading">
+      <h2 id="comparison-heading">{t('history.compare')}</h2>
+      <p class="hint">{t('history.compareHint')}</p>
+      <div class="field-row">
+        {pick('compare-earlier', t('history.pickEarlier'), earlier.sitting.id, setEarlierId)}
+        {pick('compare-later', t('history.pickLater'), later.sitting.id, setLaterId)}
+      </div>
+      <ChartCanvas config={config} height={Math.max(220, names.length * 56)} label={t('history.compareChartLabel', { earlier: earlierLabel, later: laterLabel })} />
+      <ul class="change-list" data-testid="change-words" lang={contentLanguage}>
+        {changes.dimensions.map((change, index) => (
+          <li key={change.dimension}>{describeChange(t, names[index]!, change.change, fromPole, toPole, format)}</li>
+        ))}
+        <li>{describeChange(t, t('result.overall'), changes.overall.change, fromPole, toPole, format)}</li>
+      </ul>
+      <details class="table-toggle">
+        <summary>{t('history.showTable')}</summary>
+        <table class="data-table" data-testid="comparison-table">
+          <caption>{t('history.compareCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('result.dimension')}</th>
+              <th scope="col">{earlierLabel}</th>
+              <th scope="col">{laterLabel}</th>
+              <th scope="col">{t('history.change')}</th>
+              <th scope="col">{t('result.wanted')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {changes.dimensions.map((change, index) => (
+              <tr key={change.dimension}>
+                <th scope="row" lang={contentLanguage}>{names[index]}</th>
+                <td>{figure(change.before)}</td>
+                <td>{figure(change.after)}</td>
+                <td>{change.change === null ? '–' : signed(format, change.change)}</td>
+                <td>{figure(later.score.dimensions[index]?.wanted)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </section>
+  );
+}
+
+function signed(format: (n: number) => string, value: number): string {
+  const rounded = Math.round(value);
+  return rounded > 0 ? `+${format(rounded)}` : format(rounded);
+}

@@ -1,0 +1,69 @@
+import { useMemo } from 'preact/hooks';
+import { scoreSittings } from '../../core/history/series';
+import { contentLanguage as pickLanguage, textIn } from '../../core/questionnaire/types';
+import { useApp, useT } from '../../ui/app-context';
+import { navigate } from '../../ui/hash-route';
+import type { HistoryModel } from '../../ui/history/history-model';
+import { useQuestionnaire } from '../../ui/history/use-questionnaire';
+import { useReadyMark } from '../../ui/ready';
+import { SetAsideNotice } from '../set-aside-notice';
+import { Comparison } from './comparison';
+import { OverTime } from './over-time';
+
+let chartsMarked = false;
+/** For the benchmark: the first time the history's charts are painted. */
+function markChartsDrawn() {
+  if (chartsMarked) return;
+  chartsMarked = true;
+  performance.mark('shiftmeter:charts-drawn');
+}
+
+/** How each questionnaire a person has taken moves over time. */
+export function HistoryView({ history, questionnaireId }: { history: HistoryModel; questionnaireId: string | undefined }) {
+  const app = useApp();
+  const t = useT();
+  const sittings = history.sittings.value;
+  const taken = useMemo(() => [...new Set(sittings.map((s) => s.questionnaire.id))].filter((id) => app.catalog.find(id)), [sittings]);
+  const selectedId = questionnaireId && taken.includes(questionnaireId) ? questionnaireId : taken[0];
+  const questionnaire = useQuestionnaire(selectedId);
+  const loaded = history.loaded.value && (selectedId === undefined || questionnaire !== null);
+  useReadyMark(loaded);
+  const language = app.i18n.language.value;
+  const series = useMemo(
+    () => (questionnaire && questionnaire !== 'missing' ? scoreSittings(questionnaire, sittings) : []),
+    [questionnaire, sittings],
+  );
+
+  if (!history.loaded.value) return <p role="status">{t('common.loading')}</p>;
+  return (
+    <section aria-labelledby="history-heading">
+      <h1 id="history-heading" tabIndex={-1}>{t('history.heading')}</h1>
+      <SetAsideNotice history={history} />
+      {taken.length === 0 ? (
+        <p>{t('history.empty')} <a href="#/take">{t('welcome.start')}</a></p>
+      ) : (
+        <div class="field">
+          <label for="history-questionnaire">{t('history.questionnaire')}</label>
+          <select id="history-questionnaire" value={selectedId} onChange={(event) => navigate('history', (event.currentTarget as HTMLSelectElement).value)}>
+            {taken.map((id) => {
+              const entry = app.catalog.find(id)!;
+              const lang = pickLanguage(entry, language);
+              return <option key={id} value={id} lang={lang}>{textIn(entry.title, lang)}</option>;
+            })}
+          </select>
+        </div>
+      )}
+      {questionnaire && questionnaire !== 'missing' && series.length > 0 ? (
+        <>
+          <OverTime questionnaire={questionnaire} series={series} contentLanguage={pickLanguage(questionnaire, language)} onDrawn={markChartsDrawn} />
+          {series.length > 1 ? (
+            <Comparison questionnaire={questionnaire} series={series} contentLanguage={pickLanguage(questionnaire, language)} />
+          ) : (
+            <p class="hint">{t('history.oneSitting')}</p>
+          )}
+          <p><a href="#/sittings">{t('history.allSittings')}</a></p>
+        </>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,117 @@
+import type { ChartConfiguration } from 'chart.js';
+import { useMemo, useState } from 'preact/hooks';
+import type { ScoredSitting } from '../../core/history/series';
+import { textIn, type Questionnaire } from '../../core/questionnaire/types';
+import { useApp, useT } from '../../ui/app-context';
+import { ChartCanvas } from '../../ui/charts/chart-canvas';
+import type { ChartTheme } from '../../ui/charts/chart-theme';
+import { describeChange } from '../../ui/history/change-words';
+
+export interface OverTimeProps {
+  questionnaire: Questionnaire;
+  series: readonly ScoredSitting[];
+  contentLanguage: string;
+  onDrawn: () => void;
+}
+
+const OVERALL = 'overall';
+
+/** Overall and per-dimension scores across all sittings, on a real time axis, with "wanted" dashed beside "now". */
+export function OverTime({ questionnaire, series, contentLanguage, onDrawn }: OverTimeProps) {
+  const t = useT();
+  const { i18n } = useApp();
+  const format = i18n.formatNumber.value;
+  const formatDate = i18n.formatDate.value;
+  const [shown, setShown] = useState<readonly string[]>([OVERALL]);
+  const names = useMemo(() => new Map(questionnaire.dimensions.map((d) => [d.id, textIn(d.name, contentLanguage)])), [questionnaire, contentLanguage]);
+  const lines = [OVERALL, ...questionnaire.dimensions.map((d) => d.id)];
+  const nameOf = (id: string) => (id === OVERALL ? t('result.overall') : names.get(id)!);
+  const nowOf = (point: ScoredSitting, id: string) => (id === OVERALL ? point.score.overall.now : point.score.dimensions.find((d) => d.dimension === id)?.now ?? null);
+  const wantedOf = (point: ScoredSitting, id: string) => (id === OVERALL ? point.score.overall.wanted : point.score.dimensions.find((d) => d.dimension === id)?.wanted ?? null);
+
+  const config = useMemo(() => (theme: ChartTheme): ChartConfiguration => {
+    const datasets = shown.flatMap((id) => {
+      const colour = theme.series[lines.indexOf(id) % theme.series.length]!;
+      const common = { borderColor: colour, backgroundColor: colour, pointRadius: series.length > 60 ? 0 : 3, borderWidth: id === OVERALL ? 3 : 2, spanGaps: true };
+      return [
+        { ...common, label: `${nameOf(id)} · ${t('result.now')}`, data: series.map((p) => ({ x: p.time, y: nowOf(p, id) })) },
+        { ...common, label: `${nameOf(id)} · ${t('result.wanted')}`, borderDash: [6, 4], pointStyle: 'rectRot' as const, data: series.map((p) => ({ x: p.time, y: wantedOf(p, id) })) },
+      ];
+    });
+    const shortDate = new Intl.DateTimeFormat(i18n.language.value, { year: 'numeric', month: 'short', day: 'numeric' });
+    return {
+      type: 'line',
+      data: { datasets },
+      options: {
+        animation: theme.animate ? { duration: 400 } : false,
+        maintainAspectRatio: false,
+        parsing: false,
+        normalized: true,
+        scales: {
+          x: { type: 'linear', ticks: { color: theme.text, maxTicksLimit: 6, callback: (value) => shortDate.format(new Date(Number(value))) }, grid: { color: theme.grid } },
+          y: { min: 0, max: 100, ticks: { color: theme.text, stepSize: 25 }, grid: { color: theme.grid } },
+        },
+        plugins: {
+          legend: { labels: { color: theme.text } },
+          tooltip: { callbacks: { title: (items) => (items[0] ? shortDate.format(new Date(items[0].parsed.x ?? 0)) : '') } },
+        },
+      },
+    };
+  }, [series, shown, contentLanguage, i18n.language.value]);
+
+  const first = series[0]!;
+  const last = series[series.length - 1]!;
+  const fromPole = textIn(questionnaire.poles.from, contentLanguage);
+  const toPole = textIn(questionnaire.poles.to, contentLanguage);
+  const summary = t('history.overTimeSummary', { count: series.length, first: formatDate(first.sitting.completedAt), last: formatDate(last.sitting.completedAt) })
+    + ' ' + describeChange(t, t('result.overall'), series.length > 1 && last.score.overall.now !== null && first.score.overall.now !== null ? last.score.overall.now - first.score.overall.now : null, fromPole, toPole, format);
+  const figure = (value: number | null) => (value === null ? '–' : format(Math.round(value)));
+
+  return (
+    <section class="section" aria-labelledby="over-time-heading">
+      <h2 id="over-time-heading">{t('history.overTime')}</h2>
+      <fieldset class="checkbox-row">
+        <legend>{t('history.showLines')}</legend>
+        {lines.map((id) => (
+          <label key={id} lang={id === OVERALL ? undefined : contentLanguage}>
+            <input
+              type="checkbox"
+              checked={shown.includes(id)}
+              onChange={(event) => {
+                const on = (event.currentTarget as HTMLInputElement).checked;
+                setShown(on ? lines.filter((l) => l === id || shown.includes(l)) : shown.filter((l) => l !== id));
+              }}
+            />
+            {nameOf(id)}
+          </label>
+        ))}
+      </fieldset>
+      <ChartCanvas config={config} label={t('history.overTimeChartLabel', { lines: shown.map(nameOf).join(', ') })} onDrawn={onDrawn} />
+      <p id="over-time-summary">{summary}</p>
+      <details class="table-toggle">
+        <summary>{t('history.showTable')}</summary>
+        <div class="table-scroll">
+          <table class="data-table" data-testid="over-time-table">
+            <caption>{t('history.overTimeCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('history.date')}</th>
+                {shown.map((id) => <th scope="col" key={id}>{nameOf(id)} · {t('result.now')}</th>)}
+                {shown.map((id) => <th scope="col" key={`w-${id}`}>{nameOf(id)} · {t('result.wanted')}</th>)}
+              </tr>
+            </thead>
+            <tbody>
+              {series.map((point) => (
+                <tr key={point.sitting.id} data-sitting={point.sitting.id}>
+                  <th scope="row">{formatDate(point.sitting.completedAt)}</th>
+                  {shown.map((id) => <td key={id}>{figure(nowOf(point, id))}</td>)}
+                  {shown.map((id) => <td key={`w-${id}`}>{figure(wantedOf(point, id))}</td>)}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
+    </section>
+  );
+}

@@ -1,0 +1,69 @@
+import { useEffect, useState } from 'preact/hooks';
+import { contentLanguage, textIn } from '../core/questionnaire/types';
+import { CADENCES, THEMES, type Cadence } from '../core/storage/records';
+import { useApp, useT } from '../ui/app-context';
+import type { MessageKey } from '../ui/i18n/en';
+import { LanguageSelect } from '../ui/language-select';
+import { useReadyMark } from '../ui/ready';
+import type { RemindersModel } from '../ui/reminders-model';
+
+/** Language, theme and reminders. */
+export function SettingsView({ reminders }: { reminders: RemindersModel }) {
+  const app = useApp();
+  const t = useT();
+  const [loaded, setLoaded] = useState(false);
+  const [saved, setSaved] = useState('');
+  useEffect(() => {
+    void reminders.load().then(() => setLoaded(true));
+  }, []);
+  useReadyMark(loaded);
+  const language = app.i18n.language.value;
+  const theme = app.settings.value.theme;
+  const formatDate = app.i18n.formatDate.value;
+
+  return (
+    <section aria-labelledby="settings-heading">
+      <h1 id="settings-heading" tabIndex={-1}>{t('settings.heading')}</h1>
+      <LanguageSelect id="settings-language" />
+      <fieldset class="radio-row">
+        <legend>{t('settings.theme')}</legend>
+        {THEMES.map((value) => (
+          <label key={value}>
+            <input type="radio" name="theme" value={value} checked={theme === value} onChange={() => void app.chooseTheme(value)} />
+            {t(`settings.theme.${value}` as MessageKey)}
+          </label>
+        ))}
+      </fieldset>
+      <h2>{t('settings.reminders')}</h2>
+      <p class="hint">{t('settings.remindersHint')}</p>
+      {loaded ? (
+        app.catalog.entries.map((entry) => {
+          const lang = contentLanguage(entry, language);
+          const cadence = reminders.states.value[entry.id]?.reminder?.cadence ?? 'off';
+          const due = reminders.nextDue(entry.id);
+          const id = `cadence-${entry.id}`;
+          return (
+            <div class="field" key={entry.id}>
+              <label for={id} lang={lang}>{textIn(entry.title, lang)}</label>
+              <select
+                id={id}
+                value={cadence}
+                aria-describedby={`${id}-next`}
+                onChange={async (event) => {
+                  await reminders.setCadence(entry.id, (event.currentTarget as HTMLSelectElement).value as Cadence);
+                  setSaved(t('settings.saved'));
+                }}
+              >
+                {CADENCES.map((value) => <option key={value} value={value}>{t(`cadence.${value}` as MessageKey)}</option>)}
+              </select>
+              <span id={`${id}-next`} class="hint small">{due ? t('settings.nextDue', { date: formatDate(due.toISOString()) }) : ''}</span>
+            </div>
+          );
+        })
+      ) : (
+        <p role="status">{t('common.loading')}</p>
+      )}
+      <p role="status" class="hint">{saved}</p>
+    </section>
+  );
+}

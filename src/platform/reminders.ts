@@ -1,0 +1,30 @@
+import { browser } from './browser';
+import { ALARM_PREFIX, planAlarms, remindedKey } from '../core/history/alarm-plan';
+import { KEYS } from '../core/storage/records';
+
+/** Replaces the reminder alarms with the ones the stored reminders call for. */
+export async function scheduleReminders(): Promise<void> {
+  const stored = await browser.storage.local.get(null);
+  const plan = planAlarms(stored, new Date());
+  const existing = await browser.alarms.getAll();
+  await Promise.all(existing.filter((a) => a.name.startsWith(ALARM_PREFIX)).map((a) => browser.alarms.clear(a.name)));
+  for (const alarm of plan) await browser.alarms.create(alarm.name, { when: alarm.when });
+}
+
+export function isReminderChange(keys: readonly string[]): boolean {
+  return keys.some((key) => key.startsWith(KEYS.reminderPrefix) || key.startsWith(KEYS.lastTakenPrefix));
+}
+
+/** Shows the reminder for a questionnaire and records that this due time was notified. */
+export async function notifyReminder(alarmName: string): Promise<void> {
+  const questionnaireId = alarmName.slice(ALARM_PREFIX.length);
+  const plan = planAlarms(await browser.storage.local.get(null), new Date()).find((a) => a.questionnaireId === questionnaireId);
+  if (!plan) return;
+  await browser.notifications.create(alarmName, {
+    type: 'basic',
+    iconUrl: browser.runtime.getURL('icons/icon-128.png'),
+    title: browser.i18n.getMessage('reminderTitle'),
+    message: browser.i18n.getMessage('reminderMessage'),
+  });
+  await browser.storage.local.set({ [remindedKey(questionnaireId)]: plan.due });
+}

@@ -1,0 +1,109 @@
+import { signal, type ReadonlySignal } from '@preact/signals';
+import { readStoredHistory, type SetAside } from '../../core/history/stored-records';
+import { isNote, KEYS, MAX_NOTE_LENGTH, noteKey, sittingKey, type Note, type Sitting } from '../../core/storage/records';
+import type { KeyValueStore } from '../../core/storage/store';
+import { classifySaveError, type SaveProblem } from '../storage-errors';
+
+export interface HistoryDependencies {
+  store: KeyValueStore;
+  now: () => Date;
+}
+
+/** What a deleted sitting needs to come back exactly as it was. */
+export interface DeletedSitting {
+  sitting: Sitting;
+  note: Note | undefined;
+}
+
+/**
+ * Every sitting and note, kept fresh: a write from another page (the popup finishing
+ * an assessment, a second dashboard tab editing a note) reloads the list.
+ */
+export interface HistoryModel {
+  loaded: ReadonlySignal<boolean>;
+  sittings: ReadonlySignal<readonly Sitting[]>;
+  notes: ReadonlySignal<Readonly<Record<string, Note>>>;
+  setAside: ReadonlySignal<readonly SetAside[]>;
+  saveProblem: ReadonlySignal<SaveProblem | null>;
+  load(): Promise<void>;
+  saveNote(sittingId: string, text: string): Promise<boolean>;
+  deleteSitting(sittingId: string): Promise<DeletedSitting | null>;
+  restore(deleted: DeletedSitting): Promise<boolean>;
+  dispose(): void;
+}
+
+export function createHistoryModel({ store, now }: HistoryDependencies): HistoryModel {
+  const loaded = signal(false);
+  const sittings = signal<readonly Sitting[]>([]);
+  const notes = signal<Readonly<Record<string, Note>>>({});
+  const setAside = signal<readonly SetAside[]>([]);
+  const saveProblem = signal<SaveProblem | null>(null);
+
+  async function load() {
+    const history = readStoredHistory(await store.getAll());
+    sittings.value = history.sittings;
+    notes.value = history.notes;
+    setAside.value = history.setAside;
+    loaded.value = true;
+  }
+
+  /** A changed note reloads just that note; a changed sitting reloads the list. */
+  async function refresh(keys: string[]) {
+    if (keys.some((key) => key.startsWith(KEYS.sittingPrefix))) return load();
+    const noteKeys = keys.filter((key) => key.startsWith(KEYS.notePrefix));
+    if (noteKeys.length === 0) return;
+    const stored = await store.get(noteKeys);
+    const next = { ...notes.value };
+    for (const key of noteKeys) {
+      const sittingId = key.slice(KEYS.notePrefix.length);
+      const value = stored[key];
+      if (isNote(value) && value.sittingId === sittingId) next[sittingId] = value;
+      else if (value === undefined) delete next[sittingId];
+    }
+    notes.value = next;
+  }
+
+  const stopListening = store.onChanged((keys) => void refresh(keys));
+
+  async function attempt(action: () => Promise<void>): Promise<boolean> {
+    try {
+      await action();
+      saveProblem.value = null;
+      return true;
+    } catch (error) {
+      saveProblem.value = classifySaveError(error);
+      return false;
+    }
+  }
+
+  return {
+    loaded,
+    sittings,
+    notes,
+    setAside,
+    saveProblem,
+    load,
+    saveNote(sittingId, text) {
+      const note: Note = { schema: 1, sittingId, text: text.slice(0, MAX_NOTE_LENGTH), updatedAt: now().toISOString() };
+      notes.value = { ...notes.value, [sittingId]: note };
+      return attempt(() => store.set({ [noteKey(sittingId)]: note }));
+    },
+    async deleteSitting(sittingId) {
+      const sitting = sittings.value.find((s) => s.id === sittingId);
+      if (!sitting) return null;
+      const deleted: DeletedSitting = { sitting, note: notes.value[sittingId] };
+      const ok = await attempt(() => store.remove([sittingKey(sittingId), noteKey(sittingId)]));
+      if (!ok) return null;
+      sittings.value = sittings.value.filter((s) => s.id !== sittingId);
+      return deleted;
+    },
+    async restore({ sitting, note }) {
+      const items: Record<string, unknown> = { [sittingKey(sitting.id)]: sitting };
+      if (note) items[noteKey(sitting.id)] = note;
+      const ok = await attempt(() => store.set(items));
+      if (ok) await load();
+      return ok;
+    },
+    dispose: stopListening,
+  };
+}

@@ -1,0 +1,25 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { Questionnaire } from '../../core/questionnaire/types';
+import { useApp } from '../app-context';
+
+/** Loads a shipped questionnaire's full text (a chunk of its own) by id. */
+export function useQuestionnaire(id: string | undefined): Questionnaire | null | 'missing' {
+  const app = useApp();
+  const [questionnaire, setQuestionnaire] = useState<Questionnaire | null | 'missing'>(null);
+  useEffect(() => {
+    let cancelled = false;
+    setQuestionnaire(null);
+    const entry = id ? app.catalog.find(id) : undefined;
+    if (!entry) {
+      setQuestionnaire('missing');
+      return;
+    }
+    void entry.load().then((loaded) => {
+      if (!cancelled) setQuestionnaire(loaded);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [id]);
+  return questionnaire;
+}
