@@ -3,6 +3,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { axeViolations, formatViolations } from './support/axe';
 import { pages, plannedAnswers, shippedQuestionnaire } from './support/answers';
 import { launchFirefox, waitForReadyMark } from './support/firefox';
+import { scoreQuestionnaire } from '../../src/core/scoring';
 import { answerNextByKeyboard, pressButtonByKeyboard, tabUntil } from './support/keyboard';
 
 const questionnaire = shippedQuestionnaire('production-service');
@@ -77,6 +78,54 @@ describe('a self-assessment in Firefox ESR', () => {
     expect(sittings[0].wanted).toEqual(plan.wanted);
     expect(Object.keys(stored).filter((key) => key.startsWith('draft:'))).toEqual([]);
     const violations = await axeViolations(page);
+    expect(violations, formatViolations(violations)).toEqual([]);
+  });
+
+  it('charts the sittings in the dashboard, keeps a note across a reload, undoes a delete and sets a reminder alarm', async () => {
+    // A second sitting, taken in the dashboard by clicking.
+    await goTo(page, 'dashboard.html#/take/production-service');
+    for (let index = 0; index < pageList.length; index++) {
+      await page.$$eval('fieldset.scale-question', (sets) => sets.forEach((set) => (set.querySelectorAll('input')[5] as HTMLInputElement).click()));
+      const label = index === pageList.length - 1 ? 'See my result' : 'Next';
+      await page.$$eval('button', (buttons, text) => (buttons.find((b) => b.textContent?.trim() === text) as HTMLButtonElement).click(), label);
+      if (index < pageList.length - 1) await waitForPart(page, index + 2);
+    }
+    await page.waitForSelector('#result-heading');
+    const storedData = async () => JSON.parse(await page.evaluate(() => (globalThis as any).browser.storage.local.get(null).then((d: unknown) => JSON.stringify(d))));
+    const sittings = Object.values(await storedData()).filter((v: any) => v?.completedAt).sort((a: any, b: any) => a.completedAt.localeCompare(b.completedAt));
+    expect(sittings).toHaveLength(2);
+
+    await goTo(page, 'dashboard.html#/history');
+    await page.waitForFunction(() => performance.getEntriesByName('shiftmeter:charts-drawn').length > 0, { timeout: 15_000 });
+    await page.$eval('#over-time-heading ~ details', (details) => ((details as HTMLDetailsElement).open = true));
+    const rows = await page.$$eval('[data-testid="over-time-table"] tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+    expect(rows).toEqual(sittings.map((sitting: any) => {
+      const score = scoreQuestionnaire(questionnaire, sitting);
+      return [String(Math.round(score.overall.now!)), String(Math.round(score.overall.wanted!))];
+    }));
+    let violations = await axeViolations(page);
+    expect(violations, formatViolations(violations)).toEqual([]);
+
+    const id = (sittings[0] as any).id as string;
+    await goTo(page, `dashboard.html#/sittings/${id}`);
+    await page.waitForSelector('#note');
+    await page.type('#note', 'Firefox note');
+    await page.waitForFunction(() => document.getElementById('note-status')?.textContent === 'Note saved.');
+    // The page reloads itself: the driver may not navigate moz-extension:// pages.
+    await page.evaluate(() => location.reload());
+    await page.waitForFunction(() => (document.getElementById('note') as HTMLTextAreaElement | null)?.value === 'Firefox note', { timeout: 15_000 });
+
+    await page.$$eval('button', (buttons) => (buttons.find((b) => b.textContent?.trim() === 'Delete this sitting') as HTMLButtonElement).click());
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="sittings-table"] tbody tr').length === 1);
+    expect((await storedData())[`sitting:${id}`]).toBeUndefined();
+    await page.$$eval('button', (buttons) => (buttons.find((b) => b.textContent?.trim() === 'Undo') as HTMLButtonElement).click());
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="sittings-table"] tbody tr').length === 2);
+    expect((await storedData())[`note:${id}`].text).toBe('Firefox note');
+
+    await goTo(page, 'dashboard.html#/settings');
+    await page.select('#cadence-production-service', 'quarterly');
+    await page.waitForFunction(() => (globalThis as any).browser.alarms.getAll().then((alarms: any[]) => alarms.some((a) => a.name === 'reminder:production-service')), { timeout: 15_000 });
+    violations = await axeViolations(page);
     expect(violations, formatViolations(violations)).toEqual([]);
   });
 });

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { planAlarms } from '../../src/core/history/alarm-plan';
+import { addMonths, isDue, nextDue } from '../../src/core/history/reminders';
+import { compareScores, scoreSittings } from '../../src/core/history/series';
+import { readStoredHistory } from '../../src/core/history/stored-records';
+import type { Reminder, Sitting } from '../../src/core/storage/records';
+import { makeQuestionnaire } from '../helpers/questionnaire-fixture';
+
+const questionnaire = makeQuestionnaire(2, 3);
+function sitting(id: string, completedAt: string, position: number): Sitting {
+  return {
+    schema: 1, id, questionnaire: { id: questionnaire.id, version: 1 }, startedAt: completedAt, completedAt, language: 'en',
+    answers: Object.fromEntries(questionnaire.items.map((item) => [item.id, position])),
+    wanted: Object.fromEntries(questionnaire.dimensions.map((d) => [d.id, 7])),
+  };
+}
+
+describe('reading stored history', () => {
+  it('sorts sittings by time and sets corrupt records aside without hiding the rest', () => {
+    const history = readStoredHistory({
+      'sitting:b': sitting('b', '2025-03-01T10:00:00.000Z', 4),
+      'sitting:a': sitting('a', '2024-03-01T10:00:00.000Z', 2),
+      'sitting:broken': { schema: 1, id: 'broken', answers: 'nope' },
+      'sitting:mismatch': sitting('other-id', '2024-05-01T10:00:00.000Z', 4),
+      'note:a': { schema: 1, sittingId: 'a', text: 'hello', updatedAt: '2025-01-01T00:00:00.000Z' },
+      'note:x': { schema: 1, sittingId: 'x', text: 5, updatedAt: 'then' },
+      settings: { theme: 'dark' },
+    });
+    expect(history.sittings.map((s) => s.id)).toEqual(['a', 'b']);
+    expect(history.notes.a?.text).toBe('hello');
+    expect(history.setAside.map((s) => s.key)).toEqual(['note:x', 'sitting:broken', 'sitting:mismatch']);
+  });
+
+  it('refuses answers with prototype-polluting keys', () => {
+    const bad = JSON.parse(JSON.stringify(sitting('p', '2024-03-01T10:00:00.000Z', 3)).replace('"answers":{', '"answers":{"__proto__":3,'));
+    expect(readStoredHistory({ 'sitting:p': bad }).setAside).toHaveLength(1);
+    expect(({} as Record<string, unknown>)[3]).toBeUndefined();
+  });
+});
+
+describe('series and comparisons', () => {
+  it('scores each sitting and describes the change between two', () => {
+    const series = scoreSittings(questionnaire, [sitting('a', '2024-01-01T00:00:00.000Z', 4), sitting('b', '2024-06-01T00:00:00.000Z', 4)]);
+    expect(series.map((p) => p.score.overall.now)).toEqual([50, 50]);
+    const changes = compareScores(series[0]!.score, series[1]!.score);
+    expect(changes.overall.change).toBe(0);
+  });
+
+  it('leaves out sittings of another version', () => {
+    const old = { ...sitting('a', '2024-01-01T00:00:00.000Z', 4), questionnaire: { id: questionnaire.id, version: 2 } };
+    expect(scoreSittings(questionnaire, [old])).toEqual([]);
+  });
+});
+
+describe('reminders', () => {
+  const reminder = (cadence: Reminder['cadence'], since = '2025-01-31T09:00:00.000Z'): Reminder => ({ schema: 1, questionnaireId: 'q', cadence, since });
+
+  it('adds calendar months, keeping the end of a short month', () => {
+    expect(addMonths(new Date('2025-01-31T09:00:00.000Z'), 1).toISOString()).toBe('2025-02-28T09:00:00.000Z');
+    expect(addMonths(new Date('2024-11-15T09:00:00.000Z'), 3).toISOString()).toBe('2025-02-15T09:00:00.000Z');
+  });
+
+  it('counts from the latest sitting, or from when the cadence was chosen', () => {
+    expect(nextDue(reminder('quarterly'), null)?.toISOString()).toBe('2025-04-30T09:00:00.000Z');
+    expect(nextDue(reminder('half-yearly'), '2025-03-10T12:00:00.000Z')?.toISOString()).toBe('2025-09-10T12:00:00.000Z');
+    expect(nextDue(reminder('off'), null)).toBeNull();
+    expect(isDue(reminder('monthly'), '2025-03-10T12:00:00.000Z', new Date('2025-04-11T00:00:00.000Z'))).toBe(true);
+    expect(isDue(reminder('monthly'), '2025-03-10T12:00:00.000Z', new Date('2025-04-09T00:00:00.000Z'))).toBe(false);
+  });
+
+  it('plans one alarm per cadence, and none for a due time already notified', () => {
+    const now = new Date('2025-06-01T00:00:00.000Z');
+    const stored = {
+      'reminder:a': { ...reminder('monthly'), questionnaireId: 'a' },
+      'reminder:b': { ...reminder('off'), questionnaireId: 'b' },
+      'reminder:c': { ...reminder('monthly'), questionnaireId: 'c' },
+      'last-taken:c': '2025-05-20T08:00:00.000Z',
+      'reminded:a': '2025-02-28T09:00:00.000Z',
+    };
+    expect(planAlarms(stored, now).map((a) => [a.name, new Date(a.when).toISOString()])).toEqual([['reminder:c', '2025-06-20T08:00:00.000Z']]);
+  });
+});
