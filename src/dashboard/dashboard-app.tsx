@@ -5,13 +5,14 @@ import { useHashRoute } from '../ui/hash-route';
 import { createHistoryModel } from '../ui/history/history-model';
 import type { MessageKey } from '../ui/i18n/en';
 import { createRemindersModel } from '../ui/reminders-model';
+import { DataView } from './data/data-view';
 import { HistoryView } from './history/history-view';
 import { SettingsView } from './settings-view';
 import { SittingsView } from './sittings/sittings-view';
 import { TakeView } from './take-view';
 import { WelcomeView } from './welcome-view';
 
-const VIEWS = ['welcome', 'take', 'history', 'sittings', 'settings'] as const;
+const VIEWS = ['welcome', 'take', 'history', 'sittings', 'data', 'settings'] as const;
 type View = (typeof VIEWS)[number];
 
 /** The full-tab dashboard; the hash picks the view. */
@@ -52,6 +53,8 @@ export function DashboardApp() {
           <HistoryView history={history} questionnaireId={rest[0]} />
         ) : view === 'sittings' ? (
           <SittingsView history={history} sittingId={rest[0]} />
+        ) : view === 'data' ? (
+          <DataView />
         ) : view === 'settings' ? (
           <SettingsView reminders={reminders} />
         ) : (

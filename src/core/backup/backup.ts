@@ -1,0 +1,63 @@
+import type { Checked, Problem } from '../problems';
+import { parseJsonSafely } from '../safe-json';
+import { isPlainObject } from '../shape';
+import { isIsoDate, SCHEMA_VERSION } from '../storage/records';
+import { backupKind, isValidBackupRecord } from './record-kinds';
+
+export const BACKUP_FORMAT = 'shiftmeter-backup';
+/** Ten years of monthly sittings of every questionnaire take well under a megabyte; this leaves room. */
+export const MAX_BACKUP_BYTES = 30_000_000;
+
+export interface Backup {
+  format: typeof BACKUP_FORMAT;
+  formatVersion: 1;
+  schemaVersion: number;
+  exportedAt: string;
+  records: Record<string, unknown>;
+}
+
+/** Everything worth keeping from storage, as one JSON-ready object. */
+export function makeBackup(stored: Readonly<Record<string, unknown>>, now: Date): Backup {
+  const records: Record<string, unknown> = {};
+  for (const key of Object.keys(stored).sort()) {
+    if (backupKind(key) !== null) records[key] = stored[key];
+  }
+  return { format: BACKUP_FORMAT, formatVersion: 1, schemaVersion: SCHEMA_VERSION, exportedAt: now.toISOString(), records };
+}
+
+/**
+ * Reads a backup file defensively: size and depth limits first, then the envelope,
+ * then every record by its kind. One bad record refuses the whole file, saying
+ * where, so a restore never writes half a backup.
+ */
+export function parseBackup(text: string): Checked<Backup> {
+  const parsed = parseJsonSafely(text, { maxBytes: MAX_BACKUP_BYTES, maxDepth: 16 });
+  if (!parsed.ok) return parsed;
+  const value = parsed.value;
+  if (!isPlainObject(value) || value.format !== BACKUP_FORMAT) {
+    return fail('', 'is not a Shiftmeter backup (expected "format": "shiftmeter-backup")');
+  }
+  if (value.formatVersion !== 1) return fail('formatVersion', `is ${JSON.stringify(value.formatVersion)}; expected 1`);
+  if (typeof value.schemaVersion !== 'number' || !Number.isInteger(value.schemaVersion) || value.schemaVersion < 1) {
+    return fail('schemaVersion', 'is missing or not a whole number');
+  }
+  if (value.schemaVersion > SCHEMA_VERSION) {
+    return fail('schemaVersion', `is ${value.schemaVersion}: this backup was made by a newer Shiftmeter (this one knows up to ${SCHEMA_VERSION}); update Shiftmeter to restore it`);
+  }
+  if (!isIsoDate(value.exportedAt)) return fail('exportedAt', 'is missing or not a date');
+  if (!isPlainObject(value.records)) return fail('records', 'is missing or not an object');
+  const problems: Problem[] = [];
+  const records: Record<string, unknown> = Object.create(null);
+  for (const [key, record] of Object.entries(value.records)) {
+    if (backupKind(key) === null) problems.push({ path: `records.${key}`, message: 'is not a kind of record Shiftmeter keeps' });
+    else if (!isValidBackupRecord(key, record)) problems.push({ path: `records.${key}`, message: 'is damaged (it does not have the shape of its kind)' });
+    else records[key] = record;
+    if (problems.length >= 20) break;
+  }
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, value: { format: BACKUP_FORMAT, formatVersion: 1, schemaVersion: value.schemaVersion, exportedAt: value.exportedAt, records: { ...records } } };
+}
+
+function fail(path: string, message: string): Checked<never> {
+  return { ok: false, problems: [{ path, message }] };
+}

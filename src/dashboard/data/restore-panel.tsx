@@ -1,0 +1,69 @@
+import { useState } from 'preact/hooks';
+import type { RestoreMode } from '../../core/backup/restore-plan';
+import { useT } from '../../ui/app-context';
+import type { DataModel } from '../../ui/data-model';
+
+const MODES: readonly RestoreMode[] = ['merge-keep-mine', 'merge-take-backup', 'replace'];
+
+/** Restore from a backup: first what it holds and what would change, then the person's choice. */
+export function RestorePanel({ data, onDone }: { data: DataModel; onDone: (mode: RestoreMode) => void }) {
+  const t = useT();
+  const [mode, setMode] = useState<RestoreMode>('merge-keep-mine');
+  const state = data.restore.value;
+  return (
+    <>
+      <h2>{t('data.restore')}</h2>
+      <div class="field">
+        <label for="restore-file">{t('data.chooseBackup')}</label>
+        <input
+          id="restore-file"
+          type="file"
+          accept=".json,application/json"
+          onChange={(event) => {
+            const file = (event.currentTarget as HTMLInputElement).files?.[0];
+            if (file) void data.readBackupFile(file);
+          }}
+        />
+      </div>
+      <div role="alert" class={state.kind === 'refused' ? 'notice notice-error' : 'notice-empty'}>
+        {state.kind === 'refused' ? (
+          <>
+            <p>{t('data.refused')}</p>
+            <ul>{state.problems.map((problem) => <li key={problem}>{problem}</li>)}</ul>
+          </>
+        ) : null}
+      </div>
+      {state.kind === 'preview' ? (
+        <form
+          class="restore-preview"
+          onSubmit={async (event) => {
+            event.preventDefault();
+            if (await data.applyRestore(mode)) onDone(mode);
+          }}
+        >
+          <p>{t('data.previewIntro', { date: state.backup.exportedAt.slice(0, 10) })}</p>
+          <ul data-testid="restore-preview">
+            <li>{t('data.previewNew', { count: state.preview.added.length })}</li>
+            <li>{t('data.previewIdentical', { count: state.preview.identical.length })}</li>
+            <li>{t('data.previewConflicting', { count: state.preview.conflicting.length })}</li>
+            <li>{t('data.previewOnlyHere', { count: state.preview.onlyHere.length })}</li>
+          </ul>
+          <fieldset class="radio-column">
+            <legend>{t('data.mode')}</legend>
+            {MODES.map((value) => (
+              <label key={value}>
+                <input type="radio" name="restore-mode" value={value} checked={mode === value} onChange={() => setMode(value)} />
+                {t(`data.mode.${value}` as 'data.mode.replace')}
+              </label>
+            ))}
+          </fieldset>
+          <div class="button-row start">
+            <button type="submit" class="button button-primary">{t('data.restoreNow')}</button>
+            <button type="button" class="button" onClick={() => data.cancelRestore()}>{t('data.cancel')}</button>
+          </div>
+        </form>
+      ) : null}
+      {state.kind === 'done' ? <p role="status">{t('data.restored', { written: state.written, removed: state.removed })}</p> : null}
+    </>
+  );
+}

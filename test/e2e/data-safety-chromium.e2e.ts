@@ -1,0 +1,166 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { shippedQuestionnaire } from './support/answers';
+import { axeViolations, formatViolations } from './support/axe';
+import { launchChromium, waitForReady, type ChromiumExtension } from './support/chromium';
+import { makeSittings } from './support/seed';
+
+const questionnaire = shippedQuestionnaire('production-service');
+
+const stored = (page: Page): Promise<Record<string, any>> => page.evaluate(() => chrome.storage.local.get(null));
+const replaceStorage = (page: Page, data: Record<string, unknown>) => page.evaluate(async (d) => {
+  await chrome.storage.local.clear();
+  await chrome.storage.local.set(d);
+}, data);
+
+async function expectNoAxeViolations(page: Page, what: string) {
+  const violations = await axeViolations(page);
+  expect(violations, `${what}:\n${formatViolations(violations)}`).toEqual([]);
+}
+
+describe('data safety in Chromium', () => {
+  let ext: ChromiumExtension;
+  let dashboard: Page;
+
+  beforeAll(async () => {
+    ext = await launchChromium();
+    dashboard = await ext.open('dashboard.html#/data');
+  });
+  afterAll(async () => {
+    await ext?.close();
+  });
+
+  it('loses nothing when the popup answers while the dashboard edits notes at the same time', async () => {
+    await replaceStorage(dashboard, { schemaVersion: 1, ...makeSittings(questionnaire, 2) });
+    const notes = await ext.open('dashboard.html#/sittings/seed-00000');
+    const popup = await ext.open('popup.html');
+    await popup.click('button[data-questionnaire="production-service"]');
+    await popup.waitForSelector('fieldset');
+    const answering = (async () => {
+      for (const [index, fieldset] of (await popup.locator('fieldset.scale-question').all()).entries()) {
+        await fieldset.locator('input').nth(index % 7).check();
+      }
+    })();
+    const typing = notes.getByLabel('Reflection note').pressSequentially('Typed while the popup was answering.', { delay: 5 });
+    await Promise.all([answering, typing]);
+    await notes.getByText('Note saved.').waitFor();
+    const data = await stored(popup);
+    const page1 = questionnaire.items.filter((item) => item.dimension === questionnaire.dimensions[0]!.id);
+    page1.forEach((item, index) => expect(data[`draft:production-service:a:${item.id}`], item.id).toBe((index % 7) + 1));
+    expect(data[`draft:production-service:w:${questionnaire.dimensions[0]!.id}`]).toBe((page1.length % 7) + 1);
+    expect(data['note:seed-00000'].text).toBe('Typed while the popup was answering.');
+    expect(Object.keys(data).filter((k) => k.startsWith('sitting:'))).toHaveLength(2);
+    await popup.close();
+    await notes.close();
+  });
+
+  it('keeps the answer in the page and says what to do when storage is full, then saves it on retry', async () => {
+    await replaceStorage(dashboard, { schemaVersion: 1 });
+    const popup = await ext.open('popup.html');
+    await popup.click('button[data-questionnaire="production-service"]');
+    await popup.waitForSelector('fieldset');
+    // Fill the extension's storage to its quota, as years of data or another tool might.
+    await popup.evaluate(async () => {
+      let size = 10_000_000;
+      while (size > 1000) {
+        try {
+          await chrome.storage.local.set({ filler: 'x'.repeat(size) });
+          break;
+        } catch {
+          size -= 50_000;
+        }
+      }
+      const used = await chrome.storage.local.getBytesInUse(null);
+      let rest = chrome.storage.local.QUOTA_BYTES - used;
+      for (let i = 0; rest > 10; i++) {
+        try {
+          await chrome.storage.local.set({ [`filler-${i}`]: 'x'.repeat(Math.max(1, rest - 40)) });
+        } catch {
+          /* too big: try smaller */
+        }
+        rest = Math.floor(rest / 2);
+      }
+    });
+    const first = questionnaire.items[0]!.id;
+    await popup.locator(`input[name="q-${first}"]`).nth(5).check();
+    const alert = popup.getByRole('alert').filter({ hasText: 'storage for Shiftmeter is full' });
+    await alert.waitFor();
+    await expectNoAxeViolations(popup, 'storage full message');
+    expect(await popup.locator(`input[name="q-${first}"]:checked`).getAttribute('value')).toBe('6');
+    expect((await stored(popup))[`draft:production-service:a:${first}`]).toBeUndefined();
+    await popup.evaluate(async () => {
+      const keys = Object.keys(await chrome.storage.local.get(null)).filter((k) => k.startsWith('filler'));
+      await chrome.storage.local.remove(keys);
+    });
+    await popup.getByRole('button', { name: 'Try again' }).click();
+    await alert.waitFor({ state: 'detached' });
+    expect((await stored(popup))[`draft:production-service:a:${first}`]).toBe(6);
+    await popup.close();
+  });
+
+  it('exports a backup and a CSV, erases everything after a warning, and restores exactly what was there', async () => {
+    const original = { schemaVersion: 1, ...makeSittings(questionnaire, 4), 'note:seed-00001': { schema: 1, sittingId: 'seed-00001', text: 'A note', updatedAt: '2026-01-01T00:00:00.000Z' }, settings: { schema: 1, language: null, theme: 'dark' } };
+    await replaceStorage(dashboard, original);
+    await dashboard.reload();
+    await waitForReady(dashboard);
+    await expectNoAxeViolations(dashboard, 'data view');
+    const [backupDownload] = await Promise.all([dashboard.waitForEvent('download'), dashboard.getByRole('button', { name: 'Download a backup (JSON)' }).click()]);
+    const backupFile = path.join(tmpdir(), `shiftmeter-e2e-${Date.now()}.json`);
+    await backupDownload.saveAs(backupFile);
+    const [csvDownload] = await Promise.all([dashboard.waitForEvent('download'), dashboard.getByRole('button', { name: 'Download sittings as CSV' }).click()]);
+    const csv = await readFile((await csvDownload.path())!, 'utf8');
+    expect(csv.trim().split('\r\n')).toHaveLength(1 + 4 * questionnaire.dimensions.length);
+
+    await dashboard.getByRole('button', { name: 'Erase everything…' }).click();
+    await expect(dashboard.getByRole('alert').filter({ hasText: 'This erases 4 sittings, 1 notes' }).count()).resolves.toBe(1);
+    await expectNoAxeViolations(dashboard, 'erase confirmation');
+    await dashboard.getByRole('button', { name: 'Yes, erase everything' }).click();
+    await dashboard.getByText('Everything was erased.').waitFor();
+    expect(await stored(dashboard)).toEqual({ schemaVersion: 1 });
+
+    await dashboard.setInputFiles('#restore-file', backupFile);
+    const preview = dashboard.getByTestId('restore-preview');
+    await preview.waitFor();
+    await expect(preview.innerText()).resolves.toContain('6 records not stored here yet');
+    await expectNoAxeViolations(dashboard, 'restore preview');
+    expect(await stored(dashboard)).toEqual({ schemaVersion: 1 });
+    await dashboard.getByRole('button', { name: 'Restore', exact: true }).click();
+    await dashboard.getByText('Restored: 6 records written, 0 removed.').waitFor();
+    expect(await stored(dashboard)).toEqual(original);
+  });
+
+  it('refuses a damaged or malicious backup, says why, and changes nothing', async () => {
+    const before = await stored(dashboard);
+    const evil = path.join(tmpdir(), `shiftmeter-evil-${Date.now()}.json`);
+    await writeFile(evil, JSON.stringify({ format: 'shiftmeter-backup', formatVersion: 1, schemaVersion: 1, exportedAt: '2026-01-01T00:00:00.000Z', records: { '__proto__': { polluted: 1 }, 'sitting:x': { schema: 1, id: 'x', answers: { constructor: 1 } } } }));
+    await dashboard.setInputFiles('#restore-file', evil);
+    const refusal = dashboard.getByRole('alert').filter({ hasText: 'This file was not restored' });
+    await refusal.waitFor();
+    await expect(refusal.innerText()).resolves.toContain('records.sitting:x');
+    await expectNoAxeViolations(dashboard, 'refused restore');
+    expect(await stored(dashboard)).toEqual(before);
+  });
+
+  it('sets a corrupt record aside, reports it, and still shows every other sitting', async () => {
+    await dashboard.evaluate(() => chrome.storage.local.set({ 'sitting:broken': { schema: 1, id: 'broken', answers: 'garbage' } }));
+    const history = await ext.open('dashboard.html#/sittings');
+    await expect(history.getByTestId('set-aside').innerText()).resolves.toContain('1 stored records could not be read');
+    await expect(history.locator('[data-testid="sittings-table"] tbody tr').count()).resolves.toBe(4);
+    expect((await stored(history))['sitting:broken']).toEqual({ schema: 1, id: 'broken', answers: 'garbage' });
+    await expectNoAxeViolations(history, 'set-aside notice');
+    await history.close();
+  });
+
+  it('leaves data from a newer version untouched and tells the person', async () => {
+    await dashboard.evaluate(() => chrome.storage.local.set({ schemaVersion: 99 }));
+    const before = await stored(dashboard);
+    const popup = await ext.open('popup.html');
+    await expect(popup.getByRole('alert').innerText()).resolves.toContain('saved by a newer version of Shiftmeter');
+    expect(await stored(popup)).toEqual(before);
+    await popup.close();
+    await dashboard.evaluate(() => chrome.storage.local.set({ schemaVersion: 1 }));
+  });
+});

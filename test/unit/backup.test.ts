@@ -1,0 +1,142 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { makeBackup, parseBackup } from '../../src/core/backup/backup';
+import { previewRestore, restoreWrites } from '../../src/core/backup/restore-plan';
+import { csvCell, sittingsCsv } from '../../src/core/backup/sittings-csv';
+import { createDataModel } from '../../src/ui/data-model';
+import { createCatalog } from '../../src/ui/catalog';
+import { MemoryStore } from '../helpers/memory-store';
+import { makeQuestionnaire } from '../helpers/questionnaire-fixture';
+
+const questionnaire = makeQuestionnaire(2, 3);
+const catalog = createCatalog([]);
+const now = () => new Date('2027-01-01T00:00:00.000Z');
+const iso = fc.integer({ min: Date.parse('2020-01-01'), max: Date.parse('2030-01-01') }).map((t) => new Date(t).toISOString());
+const position = fc.integer({ min: 1, max: 7 });
+const recordId = fc.stringMatching(/^[A-Za-z0-9-]{1,20}$/);
+
+const sittingArb = fc.record({
+  id: recordId,
+  startedAt: iso,
+  completedAt: iso,
+  language: fc.constantFrom('en', 'sv', 'da'),
+  answers: fc.record(Object.fromEntries(questionnaire.items.map((i) => [i.id, position]))),
+  wanted: fc.record(Object.fromEntries(questionnaire.dimensions.map((d) => [d.id, position]))),
+}).map((s) => ({ schema: 1, questionnaire: { id: questionnaire.id, version: 1 }, ...s }));
+
+const storeArb = fc.uniqueArray(sittingArb, { selector: (s) => s.id, maxLength: 12 }).chain((sittings) =>
+  fc.record({
+    notes: fc.subarray(sittings).chain((withNotes) => fc.tuple(...withNotes.map((s) => fc.string({ maxLength: 200 }).map((text) => [s.id, text] as const)))),
+    theme: fc.constantFrom('system', 'light', 'dark'),
+  }).map(({ notes, theme }) => {
+    const data: Record<string, unknown> = { schemaVersion: 1, settings: { schema: 1, language: null, theme } };
+    for (const s of sittings) data[`sitting:${s.id}`] = s;
+    for (const [id, text] of notes) data[`note:${id}`] = { schema: 1, sittingId: id, text, updatedAt: '2026-05-05T10:00:00.000Z' };
+    return data;
+  }),
+);
+
+async function restoreInto(store: MemoryStore, text: string, mode: 'merge-keep-mine' | 'replace' = 'merge-keep-mine') {
+  const model = createDataModel(store, catalog, now);
+  await model.readBackupFile({ size: text.length, text: async () => text });
+  return { model, applied: await model.applyRestore(mode) };
+}
+
+describe('backup and restore', () => {
+  it('gives back exactly the same data: export, then restore into an empty profile', async () => {
+    await fc.assert(
+      fc.asyncProperty(storeArb, async (data) => {
+        const source = new MemoryStore(data);
+        const text = await createDataModel(source, catalog, now).backupText();
+        const target = new MemoryStore({ schemaVersion: 1 });
+        const { applied } = await restoreInto(target, text);
+        expect(applied).toBe(true);
+        expect(target.snapshot()).toEqual(source.snapshot());
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('previews new, identical and conflicting records before writing anything', () => {
+    const backup = makeBackup({ 'settings': { schema: 1, theme: 'dark', language: null }, 'last-taken:a': '2026-01-01T00:00:00.000Z', 'last-taken:b': '2026-02-01T00:00:00.000Z' }, now());
+    const stored = { settings: { schema: 1, theme: 'light', language: null }, 'last-taken:a': '2026-01-01T00:00:00.000Z', 'last-taken:c': '2026-03-01T00:00:00.000Z' };
+    const preview = previewRestore(backup, stored);
+    expect(preview).toEqual({ added: ['last-taken:b'], identical: ['last-taken:a'], conflicting: ['settings'], onlyHere: ['last-taken:c'] });
+    expect(restoreWrites(backup, preview, 'merge-keep-mine')).toEqual({ set: { 'last-taken:b': '2026-02-01T00:00:00.000Z' }, remove: [] });
+    expect(restoreWrites(backup, preview, 'replace').remove).toEqual(['last-taken:c']);
+    expect(Object.keys(restoreWrites(backup, preview, 'merge-take-backup').set)).toEqual(['last-taken:b', 'settings']);
+  });
+
+  it('leaves drafts out of a backup', () => {
+    expect(Object.keys(makeBackup({ 'draft:x': {}, 'draft:x:a:y': 3, 'sitting:z': {} }, now()).records)).toEqual(['sitting:z']);
+  });
+
+  it('refuses a damaged or hostile file with a reason, and writes nothing', async () => {
+    const valid = await createDataModel(new MemoryStore(fc.sample(storeArb, 1)[0]), catalog, now).backupText();
+    const hostile = [
+      '', 'null', '[]', '{"format":"shiftmeter-backup"}', valid.replace('"schemaVersion": 1', '"schemaVersion": 99'),
+      valid.replace('"records": {', '"records": {"__proto__": {"polluted": true},'),
+      valid.replace('"records": {', '"records": {"sitting:evil": {"schema": 1, "id": "evil", "answers": {"constructor": 3}},'),
+      valid.replace('"records": {', '"records": {"rounds:key": "x",'), `${'['.repeat(10_000)}`,
+    ];
+    for (const text of hostile) {
+      const store = new MemoryStore({ schemaVersion: 1, 'sitting:mine': { keep: true } });
+      const before = store.snapshot();
+      const { model, applied } = await restoreInto(store, text);
+      expect(applied, text.slice(0, 60)).toBe(false);
+      expect(model.restore.value.kind).toBe('refused');
+      expect(store.snapshot()).toEqual(before);
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    }
+  });
+
+  it('never throws on random or mutated input, and never writes', async () => {
+    const valid = await createDataModel(new MemoryStore(fc.sample(storeArb, 1)[0]), catalog, now).backupText();
+    const mutated = fc.tuple(fc.nat(valid.length), fc.nat(40), fc.string({ maxLength: 20 })).map(([at, cut, insert]) => valid.slice(0, at) + insert + valid.slice(at + cut));
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(fc.string(), fc.json(), mutated), async (text) => {
+        const store = new MemoryStore({ schemaVersion: 1 });
+        const before = store.snapshot();
+        const model = createDataModel(store, catalog, now);
+        await model.readBackupFile({ size: text.length, text: async () => text });
+        if (model.restore.value.kind === 'refused') expect(store.snapshot()).toEqual(before);
+        expect(parseBackup(text)).toBeDefined();
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('leaves a full storage exactly as it was when a restore does not fit', async () => {
+    const source = new MemoryStore(fc.sample(storeArb.filter((d) => Object.keys(d).length > 3), 1)[0]);
+    const text = await createDataModel(source, catalog, now).backupText();
+    const target = new MemoryStore({ schemaVersion: 1 });
+    target.quotaBytes = 50;
+    const { model, applied } = await restoreInto(target, text);
+    expect(applied).toBe(false);
+    expect(model.saveProblem.value).toBe('full');
+    expect(target.snapshot()).toEqual({ schemaVersion: 1 });
+  });
+
+  it('erases everything but the schema version', async () => {
+    const store = new MemoryStore(fc.sample(storeArb, 1)[0]);
+    expect(await createDataModel(store, catalog, now).eraseEverything()).toBe(true);
+    expect(store.snapshot()).toEqual({ schemaVersion: 1 });
+  });
+});
+
+describe('sittings as CSV', () => {
+  it('writes one row per sitting and dimension', () => {
+    const sitting = fc.sample(sittingArb, 1)[0]!;
+    const lines = sittingsCsv([sitting as any], [questionnaire]).trim().split('\r\n');
+    expect(lines).toHaveLength(1 + questionnaire.dimensions.length);
+    expect(lines[0]).toBe('sitting_id,completed_at,questionnaire_id,questionnaire_version,dimension_id,dimension_name,now,wanted,answered_items,items');
+    expect(lines[1]!.startsWith(`${sitting.id},${sitting.completedAt},test-questionnaire,1,dim-1,Dimension 1,`)).toBe(true);
+  });
+
+  it('quotes and defuses cells a spreadsheet would misread', () => {
+    expect(csvCell('a,b')).toBe('"a,b"');
+    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
+    expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
+    expect(csvCell('-12.5')).toBe('-12.5');
+  });
+});
