@@ -104,6 +104,17 @@ export async function questionnaireFiles() {
   return files;
 }
 
+/** Shipped course packs, sorted for a stable order. */
+export async function packFiles() {
+  const dir = path.join(root, 'questionnaires');
+  const files = [];
+  for (const name of (await readdir(dir)).filter((n) => n.endsWith('.json')).sort()) {
+    const data = JSON.parse(await readFile(path.join(dir, name), 'utf8'));
+    if (data.kind === 'course-pack') files.push({ name, data });
+  }
+  return files;
+}
+
 /**
  * `shiftmeter:catalog`: the list of shipped questionnaires with their summaries
  * inlined, and each full questionnaire as a chunk of its own, loaded when taken.
@@ -123,8 +134,12 @@ function catalogPlugin() {
           };
           return `{...${JSON.stringify(summary)}, load: () => import(${JSON.stringify(`./questionnaires/${name}`)}).then((m) => m.default)}`;
         });
+        const packs = (await packFiles()).map(({ name, data }) => {
+          const summary = { id: data.id, version: data.version, languages: data.languages, title: data.title, description: data.description };
+          return `{...${JSON.stringify(summary)}, load: () => import(${JSON.stringify(`./questionnaires/${name}`)}).then((m) => m.default)}`;
+        });
         return {
-          contents: `export const shippedQuestionnaires = [${entries.join(',\n')}];`,
+          contents: `export const shippedQuestionnaires = [${entries.join(',\n')}];\nexport const shippedPacks = [${packs.join(',\n')}];`,
           resolveDir: root,
           loader: 'js',
           watchFiles: files.map(({ name }) => path.join(root, 'questionnaires', name)),
@@ -136,7 +151,7 @@ function catalogPlugin() {
 
 /** The build refuses to ship a questionnaire that the kit's own validator refuses. */
 async function validateShipped() {
-  const files = (await questionnaireFiles()).map(({ name }) => path.join(root, 'questionnaires', name));
+  const files = [...(await questionnaireFiles()), ...(await packFiles())].map(({ name }) => path.join(root, 'questionnaires', name));
   execFileSync(process.execPath, [path.join(root, 'bin/shiftmeter.mjs'), 'validate', ...files], { stdio: ['ignore', 'ignore', 'inherit'] });
 }
 

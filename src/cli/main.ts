@@ -1,5 +1,7 @@
+import { AGGREGATE_VALUED, aggregateArguments, aggregateCommand } from './aggregate-command';
 import { processOutput, type Output } from './output';
 import { printCommand } from './print-command';
+import { SIMULATE_VALUED, simulateArguments, simulateCommand } from './simulate-command';
 import { validateCommand } from './validate-command';
 
 const USAGE = `Usage: shiftmeter <command> [options]
@@ -7,6 +9,16 @@ const USAGE = `Usage: shiftmeter <command> [options]
 Commands:
   validate [--json] FILE...     check questionnaire and course-pack files
   print FILE|ID [--lang xx]     write a printable HTML form to stdout
+  aggregate PATH... [--min-group N] [--format json|csv] [--questionnaire FILE|ID] [--round R]
+                                pool anonymised response files (files, or folders
+                                walked for *.json); rejected files are listed on
+                                stderr. Without --questionnaire/--round, the version
+                                and round most files name. CSV: one row per dimension
+                                and an "overall" row; below the minimum group (default
+                                5, at least 3) only "overall" with n, figures empty
+  simulate FILE|ID --count N [--seed S] [--round R] --out DIR
+                                write N plausible anonymised responses (seed default 1,
+                                round default sim-SEED); the same seed, the same files
 
 Exit status: 0 all well, 1 an input is invalid, 2 a usage error.`;
 
@@ -53,12 +65,26 @@ export async function run(argv: readonly string[], out: Output = processOutput):
         if (!/^[a-z]{2,3}$/.test(lang)) throw new UsageError(`--lang "${lang}" is not a language code such as en, sv or da`);
         return await printCommand(positional[0]!, lang, out);
       }
+      case 'aggregate': {
+        const { options, positional } = parseArgs(rest, AGGREGATE_VALUED, []);
+        const checked = aggregateArguments(options, positional);
+        if (!checked.ok) throw new UsageError(checked.message);
+        return await aggregateCommand(checked.options, out);
+      }
+      case 'simulate': {
+        const { options, positional } = parseArgs(rest, SIMULATE_VALUED, []);
+        const checked = simulateArguments(options, positional);
+        if (!checked.ok) throw new UsageError(checked.message);
+        return await simulateCommand(checked.options, out);
+      }
       case undefined:
+        // A usage error like any other: usage on stderr, so stdout stays for results.
+        throw new UsageError('no command given');
       case 'help':
       case '--help':
       case '-h':
         out.print(USAGE);
-        return command === undefined ? 2 : 0;
+        return 0;
       default:
         throw new UsageError(`unknown command "${command}"`);
     }

@@ -1,15 +1,16 @@
 import { existsSync } from 'node:fs';
 import { parseKitFile } from '../core/kit-file';
-import { describeProblem } from '../core/problems';
-import { ID_PATTERN } from '../core/questionnaire/types';
+import { contentLanguage, ID_PATTERN } from '../core/questionnaire/types';
 import { da } from '../ui/i18n/da';
 import { en, type Messages } from '../ui/i18n/en';
 import { isUiLanguage } from '../ui/i18n/languages';
 import { sv } from '../ui/i18n/sv';
 import type { Output } from './output';
 import { printableHtml } from './printable-html';
+import { printablePackHtml } from './printable-pack-html';
 import { readLimitedText } from './read-input';
 import { findShippedFile } from './shipped';
+import { reportProblems } from './validate-command';
 
 const MESSAGES: Readonly<Record<string, Messages>> = { en, sv, da };
 
@@ -17,28 +18,40 @@ const MESSAGES: Readonly<Record<string, Messages>> = { en, sv, da };
 export async function printCommand(target: string, language: string, out: Output): Promise<number> {
   let file = target;
   if (!existsSync(target) && ID_PATTERN.regex.test(target)) {
+    const shippedIds: string[] = [];
     const found = await findShippedFile(target, async (candidate) => {
       const read = await readLimitedText(candidate);
       const parsed = read.ok ? parseKitFile(read.text) : null;
-      return parsed?.ok ? parsed.file.questionnaire.id : null;
+      const id = parsed?.ok ? (parsed.file.kind === 'questionnaire' ? parsed.file.questionnaire.id : parsed.file.pack.id) : null;
+      if (id !== null) shippedIds.push(id);
+      return id;
     });
     if (!found) {
-      out.error(`${target}: no such file, and no shipped questionnaire has this id`);
+      reportProblems(target, [{ path: '', message: `is neither a file nor the id of a shipped questionnaire; expected a questionnaire file or one of ${shippedIds.join(', ') || '(none found)'}` }], out);
       return 1;
     }
     file = found;
   }
   const read = await readLimitedText(file);
-  if (!read.ok) {
-    out.error(`${file}: ${read.message}`);
-    return 1;
-  }
-  const parsed = parseKitFile(read.text);
+  const parsed = read.ok ? parseKitFile(read.text) : { ok: false as const, problems: [{ path: '', message: read.message }] };
   if (!parsed.ok) {
-    for (const problem of parsed.problems) out.error(`${file}: ${describeProblem(problem)}`);
+    reportProblems(file, parsed.problems, out);
     return 1;
   }
-  const messages = isUiLanguage(language) ? MESSAGES[language]! : en;
-  out.print(printableHtml(parsed.file.questionnaire, messages, language));
+  if (parsed.file.kind === 'course-pack') {
+    const pack = parsed.file.pack;
+    if (!pack.languages.includes(language)) out.error(`${file}: has no texts in "${language}"; printing in English (the file has ${pack.languages.join(', ')})`);
+    out.print(printablePackHtml(pack, language));
+    return 0;
+  }
+  const questionnaire = parsed.file.questionnaire;
+  if (!questionnaire.languages.includes(language)) {
+    // Not an error: the form is still useful in English, but the person asked for something else.
+    out.error(`${file}: has no texts in "${language}"; printing in English (the file has ${questionnaire.languages.join(', ')})`);
+  }
+  // Labels in the language of the content, so a page is never half one language.
+  const shown = contentLanguage(questionnaire, language);
+  const messages = isUiLanguage(shown) ? MESSAGES[shown]! : en;
+  out.print(printableHtml(questionnaire, messages, shown));
   return 0;
 }

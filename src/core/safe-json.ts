@@ -1,3 +1,4 @@
+import { findJsonSyntaxError } from './json-syntax';
 import type { Checked } from './problems';
 
 /**
@@ -11,20 +12,32 @@ export interface JsonLimits {
 
 export const DEFAULT_JSON_LIMITS: JsonLimits = { maxBytes: 1_000_000, maxDepth: 32 };
 
-export function parseJsonSafely(text: string, limits: JsonLimits = DEFAULT_JSON_LIMITS): Checked<unknown> {
+export function parseJsonSafely(input: string, limits: JsonLimits = DEFAULT_JSON_LIMITS): Checked<unknown> {
   // Count UTF-8 bytes without allocating an encoded copy of a possibly huge string.
-  const bytes = utf8Length(text, limits.maxBytes);
+  const bytes = utf8Length(input, limits.maxBytes);
   if (bytes > limits.maxBytes) {
     return fail(`is larger than ${formatBytes(limits.maxBytes)}; expected a file of at most that size`);
   }
+  // Editors on Windows often start UTF-8 files with a byte order mark; one is harmless.
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  if (text.trim() === '') return fail('is empty; expected JSON text, such as an object in { }');
   const depthProblem = findExcessiveNesting(text, limits.maxDepth);
   if (depthProblem !== null) return fail(depthProblem);
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    return fail(`is not valid JSON (${detail})`);
+    return fail(describeSyntaxError(text, error));
   }
+}
+
+function describeSyntaxError(text: string, error: unknown): string {
+  const found = findJsonSyntaxError(text);
+  if (found !== null) {
+    return `is not valid JSON: line ${found.line}, column ${found.column}: found ${found.found}; expected ${found.expected}`;
+  }
+  // The scanner and the engine disagree (should not happen): keep the engine's words, on one line.
+  const detail = error instanceof Error ? error.message : String(error);
+  return `is not valid JSON (${detail.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ').slice(0, 200)}); expected JSON text`;
 }
 
 function fail(message: string): Checked<never> {

@@ -3,6 +3,10 @@ import { joinPath, type Problem } from './problems';
 /**
  * Small helpers for checking untrusted, already-parsed JSON by hand. They collect
  * every problem rather than stopping at the first, so an author sees them all at once.
+ *
+ * A field that is absent arrives at the typed checks as `undefined`; `object()` has
+ * already reported it as missing, so the typed checks stay silent rather than
+ * reporting the same place twice. (Parsed JSON never holds `undefined` otherwise.)
  */
 export class ShapeChecker {
   readonly problems: Problem[] = [];
@@ -13,6 +17,7 @@ export class ShapeChecker {
 
   /** An object with exactly the named fields (required and optional); reports the rest. */
   object(value: unknown, path: string, required: readonly string[], optional: readonly string[] = []): Record<string, unknown> | null {
+    if (value === undefined) return null;
     if (!isPlainObject(value)) {
       this.report(path, `expected an object, found ${describeType(value)}`);
       return null;
@@ -22,13 +27,14 @@ export class ShapeChecker {
     }
     for (const key of Object.keys(value)) {
       if (!required.includes(key) && !optional.includes(key)) {
-        this.report(joinPath(path, key), `is not a known field; expected only ${[...required, ...optional].join(', ')}`);
+        this.report(keyPath(path, key), `is not a known field; expected only ${[...required, ...optional].join(', ')}`);
       }
     }
     return value;
   }
 
   array(value: unknown, path: string, minItems: number, maxItems: number): unknown[] | null {
+    if (value === undefined) return null;
     if (!Array.isArray(value)) {
       this.report(path, `expected an array, found ${describeType(value)}`);
       return null;
@@ -38,18 +44,22 @@ export class ShapeChecker {
     return value;
   }
 
+  /** A non-blank string of at most `maxLength` characters (Unicode code points, as JSON Schema counts). */
   string(value: unknown, path: string, maxLength: number, pattern?: { regex: RegExp; description: string }): string | null {
+    if (value === undefined) return null;
     if (typeof value !== 'string') {
       this.report(path, `expected a string, found ${describeType(value)}`);
       return null;
     }
+    const length = codePointLength(value);
     if (value.trim() === '') this.report(path, 'is empty; expected some text');
-    else if (value.length > maxLength) this.report(path, `is ${value.length} characters long; expected at most ${maxLength}`);
-    else if (pattern && !pattern.regex.test(value)) this.report(path, `"${truncate(value)}" is not valid; expected ${pattern.description}`);
+    else if (length > maxLength) this.report(path, `is ${length} characters long; expected at most ${maxLength}`);
+    else if (pattern && !pattern.regex.test(value)) this.report(path, `${quote(value)} is not valid; expected ${pattern.description}`);
     return value;
   }
 
   integer(value: unknown, path: string, min: number, max: number): number | null {
+    if (value === undefined) return null;
     if (typeof value !== 'number' || !Number.isInteger(value)) {
       this.report(path, `expected a whole number, found ${describeType(value)}`);
       return null;
@@ -61,13 +71,15 @@ export class ShapeChecker {
     return value;
   }
 
-  constant<T extends string | number>(value: unknown, path: string, expected: T): void {
-    if (value !== expected) this.report(path, `is ${JSON.stringify(value) ?? 'undefined'}; expected ${JSON.stringify(expected)}`);
+  /** Exactly `expected`; `why` tells the author the reason when it is not obvious. */
+  constant<T extends string | number>(value: unknown, path: string, expected: T, why?: string): void {
+    if (value === undefined || value === expected) return;
+    this.report(path, `is ${describeValue(value)}; expected ${JSON.stringify(expected)}${why ? ` (${why})` : ''}`);
   }
 
   oneOf<T extends string>(value: unknown, path: string, allowed: readonly T[]): T | null {
     if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
-    this.report(path, `is ${JSON.stringify(value) ?? 'undefined'}; expected one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}`);
+    if (value !== undefined) this.report(path, `is ${describeValue(value)}; expected one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}`);
     return null;
   }
 }
@@ -80,12 +92,44 @@ export function describeType(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'object') return 'an object';
-  if (typeof value === 'string') return `the string "${truncate(value)}"`;
+  if (typeof value === 'string') return `the string ${quote(value)}`;
   if (typeof value === 'number') return `the number ${value}`;
   if (typeof value === 'boolean') return `${value}`;
   return typeof value;
 }
 
-function truncate(text: string): string {
-  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
+/** A value as it would appear in the file, short, and never an object's whole text. */
+export function describeValue(value: unknown): string {
+  if (typeof value === 'string') return quote(value);
+  if (typeof value === 'object' && value !== null) return describeType(value);
+  return String(value);
+}
+
+/**
+ * Quotes text from an input for a message: escaped, so that a line break or control
+ * character in a hostile file cannot break the one-line-per-problem output, and short.
+ */
+export function quote(text: string): string {
+  return JSON.stringify(text.length > 40 ? `${text.slice(0, 37)}...` : text);
+}
+
+/** The path of a field named in the input: `a.b` for ordinary names, `a["odd name"]` for the rest. */
+function keyPath(path: string, key: string): string {
+  return /^[A-Za-z_$][\w$-]*$/.test(key) && key.length <= 64 ? joinPath(path, key) : `${path}[${quote(key)}]`;
+}
+
+function codePointLength(text: string): number {
+  let length = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    // A surrogate pair is one character; JSON Schema's maxLength counts it once.
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        length--;
+        i++;
+      }
+    }
+  }
+  return length;
 }

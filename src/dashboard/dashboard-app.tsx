@@ -5,6 +5,7 @@ import { useHashRoute } from '../ui/hash-route';
 import { createHistoryModel } from '../ui/history/history-model';
 import type { MessageKey } from '../ui/i18n/en';
 import { createRemindersModel } from '../ui/reminders-model';
+import { CoursesView } from './courses/courses-view';
 import { DataView } from './data/data-view';
 import { HistoryView } from './history/history-view';
 import { SettingsView } from './settings-view';
@@ -12,7 +13,7 @@ import { SittingsView } from './sittings/sittings-view';
 import { TakeView } from './take-view';
 import { WelcomeView } from './welcome-view';
 
-const VIEWS = ['welcome', 'take', 'history', 'sittings', 'data', 'settings'] as const;
+const VIEWS = ['welcome', 'take', 'history', 'sittings', 'courses', 'data', 'settings'] as const;
 type View = (typeof VIEWS)[number];
 
 /** The full-tab dashboard; the hash picks the view. */
@@ -53,6 +54,8 @@ export function DashboardApp() {
           <HistoryView history={history} questionnaireId={rest[0]} />
         ) : view === 'sittings' ? (
           <SittingsView history={history} sittingId={rest[0]} />
+        ) : view === 'courses' ? (
+          <CoursesView packId={rest[0]} />
         ) : view === 'data' ? (
           <DataView />
         ) : view === 'settings' ? (

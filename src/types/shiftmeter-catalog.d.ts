@@ -4,4 +4,5 @@ declare module 'shiftmeter:catalog' {
   import type { QuestionnaireSummary } from '../core/questionnaire/summary';
   import type { Questionnaire } from '../core/questionnaire/types';
   export const shippedQuestionnaires: ReadonlyArray<QuestionnaireSummary & { load(): Promise<Questionnaire> }>;
+  export const shippedPacks: ReadonlyArray<import('../ui/courses/pack-catalog').PackEntry>;
 }

@@ -1,0 +1,216 @@
+import { joinPath, type Checked, type Problem } from '../problems';
+import { ID_PATTERN, type Questionnaire } from '../questionnaire/types';
+import { parseJsonSafely, type JsonLimits } from '../safe-json';
+import { isScalePosition, type ScalePosition } from '../scoring';
+import { ShapeChecker, describeType, isPlainObject } from '../shape';
+
+/**
+ * An anonymised response: what a team member shares with the lead. It holds the
+ * answers and the ids needed to pool them, and nothing that could identify a person
+ * (no name, note or time), so any other field is refused rather than passed on.
+ */
+export interface AnonymisedResponse {
+  format: typeof RESPONSE_FORMAT;
+  formatVersion: 1;
+  questionnaire: { id: string; version: number };
+  round: string;
+  /** A random id, so the same response imported twice counts once. */
+  response: string;
+  /** Item id → position, 1 at the item's left statement. */
+  answers: Readonly<Record<string, ScalePosition>>;
+  /** Dimension id → wanted position, 1 at the dimension's "from" pole. */
+  wanted: Readonly<Record<string, ScalePosition>>;
+}
+
+export const RESPONSE_FORMAT = 'shiftmeter-response';
+
+/** A response is under 2 KB; small limits keep a hostile file cheap to refuse. */
+export const RESPONSE_LIMITS: JsonLimits = { maxBytes: 64_000, maxDepth: 8 };
+
+/** Round and response ids: URL- and file-name-safe, so they also fit codes and paths. */
+export const TOKEN_PATTERN = {
+  regex: /^[A-Za-z0-9_-]{1,64}$/,
+  description: '1 to 64 letters, digits, "-" or "_"',
+};
+
+const FIELDS = ['format', 'formatVersion', 'questionnaire', 'round', 'response', 'answers', 'wanted'] as const;
+// The questionnaire validator's own limits: no valid response can have more.
+const MAX_ANSWERS = 400;
+const MAX_WANTED = 20;
+
+export function parseResponse(text: string): Checked<AnonymisedResponse> {
+  const parsed = parseJsonSafely(text, RESPONSE_LIMITS);
+  return parsed.ok ? validateResponse(parsed.value) : parsed;
+}
+
+export function validateResponse(input: unknown): Checked<AnonymisedResponse> {
+  if (!isPlainObject(input)) {
+    return fail('', `expected an object, found ${describeType(input)} (a response file holds one JSON object)`);
+  }
+  const check = new ShapeChecker();
+  for (const key of FIELDS) {
+    if (!Object.hasOwn(input, key)) check.report(key, 'is missing; this field is required');
+  }
+  for (const key of Object.keys(input)) {
+    if (!(FIELDS as readonly string[]).includes(key)) {
+      check.report(joinPath('', displayKey(key)), `is not part of an anonymised response and is refused, because it could identify a person; expected only ${FIELDS.join(', ')}`);
+    }
+  }
+  check.constant(input.format, 'format', RESPONSE_FORMAT);
+  check.constant(input.formatVersion, 'formatVersion', 1);
+  const questionnaire = check.object(input.questionnaire, 'questionnaire', ['id', 'version']);
+  if (questionnaire) {
+    check.string(questionnaire.id, 'questionnaire.id', 64, ID_PATTERN);
+    check.integer(questionnaire.version, 'questionnaire.version', 1, 1_000_000);
+  }
+  check.string(input.round, 'round', 64, TOKEN_PATTERN);
+  check.string(input.response, 'response', 64, TOKEN_PATTERN);
+  const answers = checkPositions(check, input.answers, 'answers', 1, MAX_ANSWERS, 'answer');
+  const wanted = checkPositions(check, input.wanted, 'wanted', 0, MAX_WANTED, 'wanted position');
+  if (check.problems.length > 0) return { ok: false, problems: check.problems };
+  // Rebuilt field by field, so that the value holds exactly what was checked.
+  return {
+    ok: true,
+    value: {
+      format: RESPONSE_FORMAT,
+      formatVersion: 1,
+      questionnaire: { id: questionnaire!.id as string, version: questionnaire!.version as number },
+      round: input.round as string,
+      response: input.response as string,
+      answers: answers!,
+      wanted: wanted!,
+    },
+  };
+}
+
+/** An object from ids to scale positions. Keys must be ids, so "__proto__" cannot pass. */
+function checkPositions(check: ShapeChecker, value: unknown, path: string, minEntries: number, maxEntries: number, noun: string): Record<string, ScalePosition> | null {
+  if (!isPlainObject(value)) {
+    check.report(path, `expected an object, found ${describeType(value)}`);
+    return null;
+  }
+  const keys = Object.keys(value);
+  if (keys.length < minEntries) check.report(path, `is empty; expected at least ${minEntries} ${noun}`);
+  if (keys.length > maxEntries) {
+    check.report(path, `has ${keys.length} entries; expected at most ${maxEntries}`);
+    return null;
+  }
+  const positions: Record<string, ScalePosition> = {};
+  for (const key of keys) {
+    if (!ID_PATTERN.regex.test(key)) {
+      check.report(path, `has the key ${JSON.stringify(displayKey(key))}, which is not an id; expected ${ID_PATTERN.description}`);
+      continue;
+    }
+    const position = check.integer(value[key], joinPath(path, key), 1, 7);
+    if (position !== null) positions[key] = position as ScalePosition;
+  }
+  return positions;
+}
+
+function displayKey(key: string): string {
+  return key.length > 40 ? `${key.slice(0, 37)}...` : key;
+}
+
+function fail(path: string, message: string): Checked<never> {
+  return { ok: false, problems: [{ path, message }] };
+}
+
+interface QuestionnaireIndex {
+  items: Set<string>;
+  dimensions: Set<string>;
+}
+
+// Built once per questionnaire object: the aggregator checks every response against it.
+const indexes = new WeakMap<Questionnaire, QuestionnaireIndex>();
+
+function indexOf(questionnaire: Questionnaire): QuestionnaireIndex {
+  let index = indexes.get(questionnaire);
+  if (!index) {
+    index = {
+      items: new Set(questionnaire.items.map((item) => item.id)),
+      dimensions: new Set(questionnaire.dimensions.map((dimension) => dimension.id)),
+    };
+    indexes.set(questionnaire, index);
+  }
+  return index;
+}
+
+/** What stops a valid response from belonging to this questionnaire; empty when nothing. */
+export function checkAgainst(response: AnonymisedResponse, questionnaire: Questionnaire): Problem[] {
+  const problems: Problem[] = [];
+  const named = `${questionnaire.id} version ${questionnaire.version}`;
+  if (response.questionnaire.id !== questionnaire.id) {
+    problems.push({ path: 'questionnaire.id', message: `is "${response.questionnaire.id}"; expected "${questionnaire.id}"` });
+    return problems; // another questionnaire: its item ids say nothing more
+  }
+  if (response.questionnaire.version !== questionnaire.version) {
+    problems.push({ path: 'questionnaire.version', message: `is ${response.questionnaire.version}; expected ${questionnaire.version}` });
+  }
+  const index = indexOf(questionnaire);
+  for (const id of Object.keys(response.answers)) {
+    if (!index.items.has(id)) problems.push({ path: joinPath('answers', id), message: `names no item of ${named}` });
+  }
+  for (const id of Object.keys(response.wanted)) {
+    if (!index.dimensions.has(id)) problems.push({ path: joinPath('wanted', id), message: `names no dimension of ${named}` });
+  }
+  return problems;
+}
+
+export interface ResponseInput {
+  questionnaire: Pick<Questionnaire, 'id' | 'version' | 'items' | 'dimensions'>;
+  round: string;
+  response: string;
+  answers: Readonly<Record<string, number>>;
+  wanted: Readonly<Record<string, number>>;
+}
+
+/**
+ * Builds a response from a sitting's answers. It keeps only the questionnaire's own
+ * items and dimensions, in the questionnaire's order, so the file does not reveal the
+ * order in which the person answered. Throws on a bad id: that is a bug, not input.
+ */
+export function makeResponse(input: ResponseInput): AnonymisedResponse {
+  for (const [name, id] of [['round', input.round], ['response', input.response]] as const) {
+    if (!TOKEN_PATTERN.regex.test(id)) throw new RangeError(`${name} id ${JSON.stringify(id)} is not ${TOKEN_PATTERN.description}`);
+  }
+  const answers: Record<string, ScalePosition> = {};
+  for (const item of input.questionnaire.items) {
+    const position = Object.hasOwn(input.answers, item.id) ? input.answers[item.id] : undefined;
+    if (isScalePosition(position)) answers[item.id] = position;
+  }
+  if (Object.keys(answers).length === 0) throw new RangeError('a response needs at least one answer');
+  const wanted: Record<string, ScalePosition> = {};
+  for (const dimension of input.questionnaire.dimensions) {
+    const position = Object.hasOwn(input.wanted, dimension.id) ? input.wanted[dimension.id] : undefined;
+    if (isScalePosition(position)) wanted[dimension.id] = position;
+  }
+  return {
+    format: RESPONSE_FORMAT,
+    formatVersion: 1,
+    questionnaire: { id: input.questionnaire.id, version: input.questionnaire.version },
+    round: input.round,
+    response: input.response,
+    answers,
+    wanted,
+  };
+}
+
+const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+/** A response id from random bytes: 16 bytes give 22 base64url characters (128 bits). */
+export function encodeResponseId(bytes: Uint8Array): string {
+  let id = '';
+  let bits = 0;
+  let buffer = 0;
+  for (const byte of bytes) {
+    buffer = (buffer << 8) | byte;
+    bits += 8;
+    while (bits >= 6) {
+      bits -= 6;
+      id += BASE64URL[(buffer >> bits) & 63];
+    }
+    buffer &= (1 << bits) - 1;
+  }
+  if (bits > 0) id += BASE64URL[(buffer << (6 - bits)) & 63];
+  return id.slice(0, 64);
+}

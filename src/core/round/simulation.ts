@@ -1,0 +1,54 @@
+import { SCALE_POINTS, type Questionnaire } from '../questionnaire/types';
+import { mulberry32, normal, randomBytes, type Random } from './random';
+import { encodeResponseId, makeResponse, type AnonymisedResponse } from './response';
+
+/**
+ * Plausible team responses for demonstrations, teaching and benchmarks. Positions
+ * are on a latent 1–7 line from the "from" pole to the "to" pole: the team sits
+ * somewhere on each dimension, each person near the team, each answer near the person.
+ */
+const TEAM_SPREAD = { low: 2.3, high: 5.2 }; // teams rarely sit at a pole
+const PERSON_SD = 0.9;
+const ITEM_SD = 0.7;
+const WANTED_SHIFT = { low: 0.3, high: 2.2 }; // most people want to move towards service logic
+const SKIP_ITEM = 0.02;
+const SKIP_WANTED = 0.05;
+
+export interface Simulation {
+  round: string;
+  next(): AnonymisedResponse;
+}
+
+export function createSimulation(questionnaire: Questionnaire, seed: number, round: string): Simulation {
+  const random = mulberry32(seed);
+  const team = new Map(questionnaire.dimensions.map((d) => [d.id, uniform(random, TEAM_SPREAD.low, TEAM_SPREAD.high)]));
+  return {
+    round,
+    next() {
+      const person = new Map([...team].map(([id, centre]) => [id, centre + PERSON_SD * normal(random)]));
+      const answers: Record<string, number> = {};
+      for (const item of questionnaire.items) {
+        if (random() < SKIP_ITEM) continue;
+        const towardsTo = toScale(person.get(item.dimension)! + ITEM_SD * normal(random));
+        answers[item.id] = item.leftPole === 'from' ? towardsTo : SCALE_POINTS + 1 - towardsTo;
+      }
+      // A person who skipped everything still answers one item, as the extension requires.
+      if (Object.keys(answers).length === 0) answers[questionnaire.items[0]!.id] = toScale(person.get(questionnaire.items[0]!.dimension)!);
+      const wanted: Record<string, number> = {};
+      for (const [id, position] of person) {
+        if (random() < SKIP_WANTED) continue;
+        wanted[id] = toScale(position + uniform(random, WANTED_SHIFT.low, WANTED_SHIFT.high));
+      }
+      const response = encodeResponseId(randomBytes(random, 16));
+      return makeResponse({ questionnaire, round, response, answers, wanted });
+    },
+  };
+}
+
+function uniform(random: Random, low: number, high: number): number {
+  return low + (high - low) * random();
+}
+
+function toScale(latent: number): number {
+  return Math.min(SCALE_POINTS, Math.max(1, Math.round(latent)));
+}

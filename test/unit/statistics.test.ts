@@ -1,0 +1,66 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { addRow, createItemSums, cronbachAlpha, mean, median, quantileOfSorted, summarize } from '../../src/core/round/statistics';
+
+function sumsOf(rows: number[][]) {
+  const sums = createItemSums(rows[0]!.length);
+  for (const row of rows) addRow(sums, row);
+  return sums;
+}
+
+describe('statistics', () => {
+  it('computes quartiles as R type 7 and numpy do', () => {
+    // numpy.percentile(range(1, 11), [25, 50, 75]) == [3.25, 5.5, 7.75]
+    expect(summarize([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])).toEqual({ mean: 5.5, median: 5.5, q1: 3.25, q3: 7.75 });
+    // numpy.percentile([3, 1, 2, 10], [25, 50, 75]) == [1.75, 2.5, 4.75]: unsorted input is sorted first
+    expect(summarize([3, 1, 2, 10])).toEqual({ mean: 4, median: 2.5, q1: 1.75, q3: 4.75 });
+  });
+
+  it('handles one value and no values', () => {
+    expect(summarize([42])).toEqual({ mean: 42, median: 42, q1: 42, q3: 42 });
+    expect(summarize([])).toBeNull();
+    expect(mean([])).toBeNull();
+    expect(median([])).toBeNull();
+    expect(quantileOfSorted([], 0.5)).toBeNull();
+  });
+
+  it('leaves its input untouched and does not depend on the order of values', () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: 0, max: 100, noNaN: true }), { minLength: 1, maxLength: 50 }), (values) => {
+        const copy = [...values];
+        const forward = summarize(values);
+        expect(values).toEqual(copy);
+        expect(summarize([...values].reverse())).toEqual(forward);
+        expect(forward!.q1).toBeLessThanOrEqual(forward!.median);
+        expect(forward!.median).toBeLessThanOrEqual(forward!.q3);
+      }),
+    );
+  });
+
+  it("computes Cronbach's alpha of a known table", () => {
+    // Python: k/(k-1) * (1 - sum of item variances / variance of totals) with statistics.variance
+    const rows = [[2, 3, 3], [4, 4, 5], [3, 5, 4], [5, 6, 6], [1, 2, 2], [4, 3, 5]];
+    expect(cronbachAlpha(sumsOf(rows))).toBeCloseTo(0.9385796545105567, 12);
+  });
+
+  it('gives no alpha for fewer than 3 rows, fewer than 2 items, or totals that do not vary', () => {
+    expect(cronbachAlpha(sumsOf([[1, 2], [3, 4]]))).toBeNull();
+    expect(cronbachAlpha(sumsOf([[1], [3], [5]]))).toBeNull();
+    expect(cronbachAlpha(sumsOf([[4, 4], [4, 4], [4, 4]]))).toBeNull();
+    // Items vary but every total is 8: the variance of totals is 0.
+    expect(cronbachAlpha(sumsOf([[1, 7], [7, 1], [4, 4]]))).toBeNull();
+  });
+
+  it('is unchanged by a common scale and per-item shifts, as between positions and 0–100 scores', () => {
+    const row = fc.array(fc.integer({ min: 1, max: 7 }), { minLength: 3, maxLength: 3 });
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 3, maxLength: 30 }), (rows) => {
+        const alpha = cronbachAlpha(sumsOf(rows));
+        const scaled = cronbachAlpha(sumsOf(rows.map((r) => r.map((v, i) => ((v - 1) / 6) * 100 + i * 7))));
+        if (alpha === null) return;
+        expect(scaled).not.toBeNull();
+        expect(Math.abs(alpha - scaled!)).toBeLessThan(1e-9 * Math.max(1, Math.abs(alpha)));
+      }),
+    );
+  });
+});
