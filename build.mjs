@@ -123,8 +123,9 @@ function catalogPlugin() {
   return {
     name: 'shiftmeter-catalog',
     setup(pluginBuild) {
-      pluginBuild.onResolve({ filter: /^shiftmeter:catalog$/ }, () => ({ path: 'catalog', namespace: 'shiftmeter' }));
-      pluginBuild.onLoad({ filter: /.*/, namespace: 'shiftmeter' }, async () => {
+      pluginBuild.onResolve({ filter: /^shiftmeter:(catalog|packs)$/ }, (args) => ({ path: args.path.slice('shiftmeter:'.length), namespace: 'shiftmeter' }));
+      // Two modules, so the popup's list of questionnaires does not carry the course packs.
+      pluginBuild.onLoad({ filter: /^catalog$/, namespace: 'shiftmeter' }, async () => {
         const files = await questionnaireFiles();
         const entries = files.map(({ name, data }) => {
           const summary = {
@@ -134,16 +135,20 @@ function catalogPlugin() {
           };
           return `{...${JSON.stringify(summary)}, load: () => import(${JSON.stringify(`./questionnaires/${name}`)}).then((m) => m.default)}`;
         });
-        const packs = (await packFiles()).map(({ name, data }) => {
-          const summary = { id: data.id, version: data.version, languages: data.languages, title: data.title, description: data.description };
-          return `{...${JSON.stringify(summary)}, load: () => import(${JSON.stringify(`./questionnaires/${name}`)}).then((m) => m.default)}`;
-        });
         return {
-          contents: `export const shippedQuestionnaires = [${entries.join(',\n')}];\nexport const shippedPacks = [${packs.join(',\n')}];`,
+          contents: `export const shippedQuestionnaires = [${entries.join(',\n')}];`,
           resolveDir: root,
           loader: 'js',
           watchFiles: files.map(({ name }) => path.join(root, 'questionnaires', name)),
         };
+      });
+      pluginBuild.onLoad({ filter: /^packs$/, namespace: 'shiftmeter' }, async () => {
+        const files = await packFiles();
+        const packs = files.map(({ name, data }) => {
+          const summary = { id: data.id, version: data.version, languages: data.languages, title: data.title, description: data.description };
+          return `{...${JSON.stringify(summary)}, load: () => import(${JSON.stringify(`./questionnaires/${name}`)}).then((m) => m.default)}`;
+        });
+        return { contents: `export const shippedPacks = [${packs.join(',\n')}];`, resolveDir: root, loader: 'js' };
       });
     },
   };

@@ -4,5 +4,8 @@ declare module 'shiftmeter:catalog' {
   import type { QuestionnaireSummary } from '../core/questionnaire/summary';
   import type { Questionnaire } from '../core/questionnaire/types';
   export const shippedQuestionnaires: ReadonlyArray<QuestionnaireSummary & { load(): Promise<Questionnaire> }>;
+}
+
+declare module 'shiftmeter:packs' {
   export const shippedPacks: ReadonlyArray<import('../ui/courses/pack-catalog').PackEntry>;
 }

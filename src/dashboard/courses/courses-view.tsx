@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { shippedPacks } from 'shiftmeter:catalog';
+import { shippedPacks } from 'shiftmeter:packs';
 import { loadedPackKey, PACK_KEYS } from '../../core/pack/pack-records';
 import type { CoursePack } from '../../core/pack/types';
 import { validateCoursePack } from '../../core/pack/validate-pack';
