@@ -13,7 +13,8 @@ const catalog = createCatalog([]);
 const now = () => new Date('2027-01-01T00:00:00.000Z');
 const iso = fc.integer({ min: Date.parse('2020-01-01'), max: Date.parse('2030-01-01') }).map((t) => new Date(t).toISOString());
 const position = fc.integer({ min: 1, max: 7 });
-const recordId = fc.stringMatching(/^[A-Za-z0-9-]{1,20}$/);
+// Ids as the extension makes them (UUIDs): never starting with a hyphen, which a CSV cell would defuse.
+const recordId = fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9-]{0,19}$/);
 
 const sittingArb = fc.record({
   id: recordId,
