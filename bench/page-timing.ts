@@ -1,0 +1,107 @@
+import type { Page } from 'playwright-core';
+import type { ChromiumExtension } from '../test/e2e/support/chromium';
+import { summarize, type Summary } from './stats';
+
+export const READY = 'shiftmeter:ready';
+
+/** One page to time: which extension page to open and which performance marks to read. */
+export interface Variant {
+  label: string;
+  path: string;
+  marks: readonly string[];
+}
+
+export interface PageLoad {
+  /** ms from navigation start to each mark; null when the mark did not appear in time. */
+  marks: Record<string, number | null>;
+}
+
+/**
+ * Opens `path` in a fresh tab, like a popup that is opened anew each time, and reads
+ * each mark's startTime: ms since this navigation started, measured by the page's own
+ * clock, so the driver's round trips never count. `inspect` runs before the tab closes.
+ */
+export async function timePage<T = undefined>(
+  ext: ChromiumExtension,
+  path: string,
+  marks: readonly string[],
+  timeoutMs: number,
+  inspect?: (page: Page) => Promise<T>,
+): Promise<PageLoad & { inspected?: T }> {
+  const page = await ext.context.newPage();
+  try {
+    await page.goto(`chrome-extension://${ext.extensionId}/${path}`, { waitUntil: 'commit' });
+    const found: Record<string, number | null> = {};
+    for (const mark of marks) found[mark] = await waitForMark(page, mark, timeoutMs);
+    const inspected = inspect ? await inspect(page) : undefined;
+    return { marks: found, inspected };
+  } finally {
+    await page.close();
+  }
+}
+
+/** Polls on a timer rather than every frame, so the poll costs the page next to nothing. */
+export async function waitForMark(page: Page, mark: string, timeoutMs: number): Promise<number | null> {
+  try {
+    const handle = await page.waitForFunction(
+      (name) => performance.getEntriesByName(name, 'mark')[0]?.startTime,
+      mark,
+      { timeout: timeoutMs, polling: 25 },
+    );
+    return (await handle.jsonValue()) as number;
+  } catch {
+    return null;
+  }
+}
+
+export interface VariantResult {
+  label: string;
+  path: string;
+  /** Per mark: the spread over the counted runs, or how many runs it was missing from. */
+  marks: Record<string, { summary: Summary | null; missing: number }>;
+  /** Per mark, each counted round's time (null if missing), in round order: lets callers pair the runs of one round. */
+  rounds: Record<string, (number | null)[]>;
+}
+
+/** Lets the closed tab's teardown (in the extension's shared renderer) finish before the next load. */
+const SETTLE_MS = 100;
+
+/**
+ * Times every variant `runs` times after `warmups` uncounted rounds. The order rotates
+ * each round, so a drift in the machine (a background task, a warming cache) lands on
+ * the blank page and the measured pages alike instead of on one of them.
+ */
+export async function measureInterleaved(
+  ext: ChromiumExtension,
+  variants: readonly Variant[],
+  options: { runs: number; warmups: number; timeoutMs: number },
+): Promise<VariantResult[]> {
+  const samples = variants.map((variant) => Object.fromEntries(variant.marks.map((mark) => [mark, [] as number[]])));
+  const missing = variants.map((variant) => Object.fromEntries(variant.marks.map((mark) => [mark, 0])));
+  const rounds = variants.map((variant) => Object.fromEntries(variant.marks.map((mark) => [mark, [] as (number | null)[]])));
+  for (let round = -options.warmups; round < options.runs; round++) {
+    const offset = (round + options.warmups) % variants.length;
+    for (let k = 0; k < variants.length; k++) {
+      const index = (k + offset) % variants.length;
+      const variant = variants[index]!;
+      const load = await timePage(ext, variant.path, variant.marks, options.timeoutMs);
+      await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+      if (round < 0) continue;
+      for (const mark of variant.marks) {
+        const value = load.marks[mark];
+        rounds[index]![mark]!.push(value ?? null);
+        if (value === null || value === undefined) missing[index]![mark]!++;
+        else samples[index]![mark]!.push(value);
+      }
+    }
+  }
+  return variants.map((variant, index) => ({
+    label: variant.label,
+    path: variant.path,
+    marks: Object.fromEntries(variant.marks.map((mark) => {
+      const runs = samples[index]![mark]!;
+      return [mark, { summary: runs.length > 0 ? summarize(runs) : null, missing: missing[index]![mark]! }];
+    })),
+    rounds: rounds[index]!,
+  }));
+}

@@ -1,0 +1,106 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import * as records from '../src/core/storage/records';
+
+const QUESTIONNAIRE_ID = 'production-service';
+const BATCH = 500;
+
+interface QuestionnaireShape {
+  id: string;
+  version: number;
+  dimensions: { id: string }[];
+  items: { id: string; dimension: string }[];
+}
+
+/** Deterministic numbers, so every bench run stores the same history. */
+function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function uuid(random: () => number): string {
+  const hex = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16)).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+const clampScale = (value: number) => Math.min(7, Math.max(1, Math.round(value)));
+
+/**
+ * `count` finished sittings of production-service, spread evenly over 2019–2025 with
+ * answers that drift slowly per dimension plus noise, as a unit's practice would.
+ * Each is checked with the product's own isSitting: a record the app would set aside
+ * would measure the wrong thing. The Sitting shape is being reworked (the note moved
+ * to a key of its own), so `note: ''` is added only if this checkout's isSitting wants it.
+ */
+export function makeSittings(count: number, seed = 1): records.Sitting[] {
+  const questionnaire = JSON.parse(readFileSync(path.resolve('questionnaires', `${QUESTIONNAIRE_ID}.json`), 'utf8')) as QuestionnaireShape;
+  const random = mulberry32(seed);
+  const start = Date.parse('2019-01-01T08:00:00Z');
+  const span = Date.parse('2025-12-31T16:00:00Z') - start;
+  const trend = Object.fromEntries(questionnaire.dimensions.map((d) => [d.id, 2 + random() * 3]));
+  const sittings: records.Sitting[] = [];
+  for (let i = 0; i < count; i++) {
+    const completed = start + Math.floor((span * (i + random())) / Math.max(count, 1));
+    for (const id of Object.keys(trend)) trend[id] = Math.min(6.5, Math.max(1.5, trend[id]! + (random() - 0.45) * 0.2));
+    const answers = Object.fromEntries(questionnaire.items.map((item) => [item.id, clampScale(trend[item.dimension]! + (random() - 0.5) * 3)]));
+    const wanted = Object.fromEntries(questionnaire.dimensions.map((d) => [d.id, clampScale(trend[d.id]! + 1 + random() * 2)]));
+    const sitting: Record<string, unknown> = {
+      schema: 1,
+      id: uuid(random),
+      questionnaire: { id: questionnaire.id, version: questionnaire.version },
+      startedAt: new Date(completed - (4 + Math.floor(random() * 20)) * 60_000).toISOString(),
+      completedAt: new Date(completed).toISOString(),
+      language: 'en',
+      answers,
+      wanted,
+    };
+    if (!records.isSitting(sitting)) sitting.note = '';
+    if (!records.isSitting(sitting)) throw new Error(`bench: a generated sitting is not valid for this checkout's isSitting: ${JSON.stringify(sitting)}`);
+    sittings.push(sitting as unknown as records.Sitting);
+  }
+  return sittings;
+}
+
+/** The keys the app writes when a sitting is finished, for these sittings. */
+function storedItems(sittings: readonly records.Sitting[]): Record<string, unknown>[] {
+  const batches: Record<string, unknown>[] = [];
+  for (let i = 0; i < sittings.length; i += BATCH) {
+    batches.push(Object.fromEntries(sittings.slice(i, i + BATCH).map((s) => [records.sittingKey(s.id), s])));
+  }
+  // Newer checkouts keep the latest completion per questionnaire in a key of its own.
+  const lastTakenKey = (records as Record<string, unknown>).lastTakenKey as ((id: string) => string) | undefined;
+  const latest = sittings.at(-1);
+  if (lastTakenKey && latest) batches.push({ [lastTakenKey(QUESTIONNAIRE_ID)]: latest.completedAt });
+  return batches;
+}
+
+/**
+ * Empties extension storage and writes `count` sittings from an extension page (the
+ * only place with the extension's storage), in batches so no message gets huge.
+ * After `clear` the schema version goes back, as the background's install step left it.
+ * Returns the bytes in use, which shows how close 10,000 sittings come to the quota.
+ */
+export async function seedSittings(page: Page, count: number): Promise<{ count: number; bytesInUse: number }> {
+  await page.evaluate(async (schemaVersion) => {
+    const storage = (globalThis as any).chrome.storage.local;
+    await storage.clear();
+    await storage.set({ schemaVersion });
+  }, records.SCHEMA_VERSION);
+  for (const batch of storedItems(makeSittings(count))) {
+    await page.evaluate((items) => (globalThis as any).chrome.storage.local.set(items), batch);
+  }
+  const stored = await page.evaluate(async () => {
+    const storage = (globalThis as any).chrome.storage.local;
+    const all = await storage.get(null);
+    return { count: Object.keys(all).filter((key) => key.startsWith('sitting:')).length, bytesInUse: await storage.getBytesInUse(null) };
+  });
+  if (stored.count !== count) throw new Error(`bench: stored ${stored.count} sittings, wanted ${count}`);
+  return stored;
+}
