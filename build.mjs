@@ -40,7 +40,7 @@ async function buildPages() {
     logLevel: 'warning',
     define: { 'process.env.NODE_ENV': '"production"' },
   };
-  await build({
+  const pages = await build({
     ...common,
     entryPoints: { popup: 'src/popup/main.tsx', dashboard: 'src/dashboard/main.tsx' },
     outdir: staging,
@@ -54,8 +54,35 @@ async function buildPages() {
   // event page can both load it without module support.
   await build({ ...common, entryPoints: { background: 'src/background.ts' }, outdir: staging, format: 'iife' });
   await cp(path.join(root, 'src/pages'), staging, { recursive: true });
+  await addModulePreloads(pages.metafile, ['popup', 'dashboard']);
   await cp(path.join(root, 'src/_locales'), path.join(staging, '_locales'), { recursive: true });
   await renderIcons(path.join(staging, 'icons'));
+}
+
+/**
+ * Lists each page's statically imported chunks in its HTML as modulepreload links, so
+ * the browser fetches them alongside the entry script instead of a round trip later.
+ */
+async function addModulePreloads(metafile, pageNames) {
+  const outputs = metafile.outputs;
+  const relative = (file) => path.relative(staging, path.resolve(root, file)).split(path.sep).join('/');
+  for (const name of pageNames) {
+    const entry = Object.keys(outputs).find((file) => relative(file) === `${name}.js`);
+    const chunks = new Set();
+    const walk = (file) => {
+      for (const imported of outputs[file]?.imports ?? []) {
+        if (imported.kind === 'import-statement' && !chunks.has(imported.path)) {
+          chunks.add(imported.path);
+          walk(imported.path);
+        }
+      }
+    };
+    walk(entry);
+    const links = [...chunks].map((file) => `  <link rel="modulepreload" href="${relative(file)}">`).join('\n');
+    const htmlFile = path.join(staging, `${name}.html`);
+    const html = await readFile(htmlFile, 'utf8');
+    await writeFile(htmlFile, html.replace('</head>', `${links}\n</head>`));
+  }
 }
 
 async function renderIcons(outDir) {

@@ -2,7 +2,7 @@ import { useEffect, useMemo } from 'preact/hooks';
 import { useApp, useT } from '../ui/app-context';
 import { BlockingError } from '../ui/blocking-error';
 import { useHashRoute } from '../ui/hash-route';
-import { createHistoryModel } from '../ui/history/history-model';
+import type { HistoryModel } from '../ui/history/history-model';
 import type { MessageKey } from '../ui/i18n/en';
 import { createRemindersModel } from '../ui/reminders-model';
 import { CoursesView } from './courses/courses-view';
@@ -16,17 +16,16 @@ import { WelcomeView } from './welcome-view';
 const VIEWS = ['welcome', 'take', 'history', 'sittings', 'courses', 'data', 'settings'] as const;
 type View = (typeof VIEWS)[number];
 
-/** The full-tab dashboard; the hash picks the view. */
-export function DashboardApp() {
+/** The full-tab dashboard; the hash picks the view. `history` may already be loading (see main.tsx). */
+export function DashboardApp({ history }: { history: HistoryModel }) {
   const app = useApp();
   const t = useT();
   const [route = 'welcome', ...rest] = useHashRoute();
   const view: View = (VIEWS as readonly string[]).includes(route) ? (route as View) : 'welcome';
-  const history = useMemo(() => createHistoryModel({ store: app.store, now: app.now }), []);
   const reminders = useMemo(() => createRemindersModel(app.store, app.catalog, app.now), []);
   const needsHistory = view === 'history' || view === 'sittings';
   useEffect(() => {
-    if (needsHistory && !history.loaded.value) void history.load();
+    if (needsHistory && !history.loaded.value && !history.loading) void history.load();
   }, [needsHistory]);
   useEffect(() => history.dispose, []);
 

@@ -4,9 +4,11 @@ import { browserLanguages, openDashboard } from '../platform/runtime';
 import { createCatalog } from '../ui/catalog';
 import { renderPage } from '../ui/render-page';
 import '../ui/styles/base.css';
-import { PopupApp } from './popup-app';
+import { PopupApp, popupKeys } from './popup-app';
 
+const catalog = createCatalog(shippedQuestionnaires);
 void renderPage(
-  { store: createExtensionStore(), catalog: createCatalog(shippedQuestionnaires), browserLanguages },
-  () => <PopupApp openDashboard={(hash) => void openDashboard(hash).then(() => window.close())} />,
+  { store: createExtensionStore(), catalog, browserLanguages },
+  (_app, prefetched) => <PopupApp prefetched={prefetched} openDashboard={(hash) => void openDashboard(hash).then(() => window.close())} />,
+  popupKeys(catalog),
 );

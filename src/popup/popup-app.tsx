@@ -1,33 +1,45 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { DraftMeta } from '../core/storage/records';
 import { useApp, useT } from '../ui/app-context';
 import { AssessmentScreen } from '../ui/assessment/assessment-screen';
 import { BlockingError } from '../ui/blocking-error';
-import { latestDraft, readDrafts } from '../ui/drafts';
+import { draftKeysOf, draftsFrom, latestDraft, readDrafts } from '../ui/drafts';
 import { LanguageSelect } from '../ui/language-select';
 import { QuestionnaireList } from '../ui/questionnaire-list';
 import { useReadyMark } from '../ui/ready';
-import { createRemindersModel } from '../ui/reminders-model';
+import { createRemindersModel, reminderKeysOf } from '../ui/reminders-model';
+import type { Catalog } from '../ui/catalog';
 
-type View = { kind: 'loading' } | { kind: 'list'; drafts: Record<string, DraftMeta> } | { kind: 'assessment'; id: string };
+type View = { kind: 'list'; drafts: Record<string, DraftMeta> } | { kind: 'assessment'; id: string };
+
+export interface PopupAppProps {
+  openDashboard: (hash: string) => void;
+  /** Drafts and reminders, read with the settings before the first render (see `popupKeys`). */
+  prefetched: Readonly<Record<string, unknown>>;
+}
 
 /** The toolbar popup: resumes a questionnaire in progress, or lists them to start one. */
-export function PopupApp({ openDashboard }: { openDashboard: (hash: string) => void }) {
+export function PopupApp({ openDashboard, prefetched }: PopupAppProps) {
   const app = useApp();
   const t = useT();
-  const [view, setView] = useState<View>({ kind: 'loading' });
-  const [reminders] = useState(() => createRemindersModel(app.store, app.catalog, app.now));
+  const [reminders] = useState(() => {
+    const model = createRemindersModel(app.store, app.catalog, app.now);
+    model.loadFrom(prefetched);
+    return model;
+  });
+  // The first view is decided from data already read, so it renders complete at once.
+  const [view, setView] = useState<View>(() => {
+    const drafts = draftsFrom(prefetched, app.catalog);
+    const latest = latestDraft(drafts);
+    return latest ? { kind: 'assessment', id: latest.questionnaire.id } : { kind: 'list', drafts };
+  });
 
-  async function showList(resume: boolean) {
+  async function showList() {
     const [drafts] = await Promise.all([readDrafts(app.store, app.catalog), reminders.load()]);
-    const latest = resume ? latestDraft(drafts) : null;
-    setView(latest ? { kind: 'assessment', id: latest.questionnaire.id } : { kind: 'list', drafts });
+    setView({ kind: 'list', drafts });
   }
 
-  useEffect(() => {
-    if (app.blockingError.value === null) void showList(true);
-  }, []);
-  useReadyMark(view.kind === 'list');
+  useReadyMark(view.kind === 'list' && !app.blockingError.value);
 
   if (app.blockingError.value) return <main class="popup"><BlockingError /></main>;
   return (
@@ -36,7 +48,6 @@ export function PopupApp({ openDashboard }: { openDashboard: (hash: string) => v
         <h1>{t('app.name')}</h1>
         <button type="button" class="link-button" onClick={() => openDashboard('#/welcome')}>{t('common.openDashboard')}</button>
       </header>
-      {view.kind === 'loading' ? <p class="hint" role="status">{t('common.loading')}</p> : null}
       {view.kind === 'list' ? (
         <>
           <h2>{t('popup.heading')}</h2>
@@ -46,8 +57,13 @@ export function PopupApp({ openDashboard }: { openDashboard: (hash: string) => v
         </>
       ) : null}
       {view.kind === 'assessment' ? (
-        <AssessmentScreen key={view.id} questionnaireId={view.id} onDone={() => void showList(false)} onHistory={() => openDashboard(`#/history/${view.id}`)} />
+        <AssessmentScreen key={view.id} questionnaireId={view.id} onDone={() => void showList()} onHistory={() => openDashboard(`#/history/${view.id}`)} />
       ) : null}
     </main>
   );
+}
+
+/** Everything the popup's first view needs, read in the same storage call as the settings. */
+export function popupKeys(catalog: Catalog): string[] {
+  return [...draftKeysOf(catalog), ...reminderKeysOf(catalog)];
 }

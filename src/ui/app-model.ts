@@ -1,6 +1,6 @@
 import { signal, type Signal } from '@preact/signals';
 import { ensureMigrated } from '../core/storage/run-migrations';
-import { DEFAULT_SETTINGS, KEYS, readSettings, type Settings, type Theme } from '../core/storage/records';
+import { DEFAULT_SETTINGS, KEYS, readSettings, SCHEMA_VERSION, type Settings, type Theme } from '../core/storage/records';
 import type { KeyValueStore } from '../core/storage/store';
 import type { Catalog } from './catalog';
 import { resolveLanguage, type UiLanguage } from './i18n/languages';
@@ -25,7 +25,11 @@ export interface AppModel {
   blockingError: Signal<string | null>;
   now: () => Date;
   newId: () => string;
-  start(): Promise<void>;
+  /**
+   * Migrates if needed and reads the settings together with `prefetchKeys` in one
+   * storage call, so a page's first render needs no second round trip; returns those keys' values.
+   */
+  start(prefetchKeys?: readonly string[]): Promise<Record<string, unknown>>;
   chooseLanguage(language: UiLanguage | null): Promise<void>;
   chooseTheme(theme: Theme): Promise<void>;
 }
@@ -52,13 +56,18 @@ export function createAppModel(deps: AppDependencies): AppModel {
     blockingError,
     now: deps.now ?? (() => new Date()),
     newId: deps.newId ?? (() => crypto.randomUUID()),
-    async start() {
+    async start(prefetchKeys = []) {
+      const keys = [KEYS.schemaVersion, KEYS.settings, ...prefetchKeys];
+      let stored: Record<string, unknown> = {};
       try {
-        const plan = await ensureMigrated(deps.store);
-        if (plan.kind === 'newer') {
-          blockingError.value = i18n.t.value('error.newerData', { stored: plan.stored, known: plan.known });
+        stored = await deps.store.get(keys);
+        if (stored[KEYS.schemaVersion] !== SCHEMA_VERSION) {
+          const plan = await ensureMigrated(deps.store);
+          if (plan.kind === 'newer') {
+            blockingError.value = i18n.t.value('error.newerData', { stored: plan.stored, known: plan.known });
+          }
+          stored = await deps.store.get(keys);
         }
-        const stored = await deps.store.get([KEYS.settings]);
         settings.value = readSettings(stored[KEYS.settings]);
       } catch (error) {
         blockingError.value = i18n.t.value('error.load', { detail: describeStorageError(error) });
@@ -72,6 +81,7 @@ export function createAppModel(deps: AppDependencies): AppModel {
           void applyLanguage();
         });
       });
+      return stored;
     },
     async chooseLanguage(language) {
       await saveSettings({ ...settings.value, language });

@@ -2,9 +2,16 @@ import { draftKey, isDraftMeta, type DraftMeta } from '../core/storage/records';
 import type { KeyValueStore } from '../core/storage/store';
 import type { Catalog } from './catalog';
 
+export function draftKeysOf(catalog: Catalog): string[] {
+  return catalog.entries.map((entry) => draftKey(entry.id));
+}
+
 /** The drafts in progress, read by their meta keys only (never a scan of all storage). */
 export async function readDrafts(store: KeyValueStore, catalog: Catalog): Promise<Record<string, DraftMeta>> {
-  const stored = await store.get(catalog.entries.map((entry) => draftKey(entry.id)));
+  return draftsFrom(await store.get(draftKeysOf(catalog)), catalog);
+}
+
+export function draftsFrom(stored: Readonly<Record<string, unknown>>, catalog: Catalog): Record<string, DraftMeta> {
   const drafts: Record<string, DraftMeta> = {};
   for (const entry of catalog.entries) {
     const draft = stored[draftKey(entry.id)];

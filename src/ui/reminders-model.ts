@@ -13,18 +13,28 @@ export interface ReminderState {
 export interface RemindersModel {
   states: ReadonlySignal<Readonly<Record<string, ReminderState>>>;
   load(): Promise<void>;
+  /** The keys `loadFrom` needs, for a page that reads them with others in one call. */
+  keys(): string[];
+  loadFrom(stored: Readonly<Record<string, unknown>>): void;
   setCadence(questionnaireId: string, cadence: Cadence): Promise<void>;
   due(questionnaireId: string): boolean;
   nextDue(questionnaireId: string): Date | null;
 }
 
+export function reminderKeysOf(catalog: Catalog): string[] {
+  return catalog.entries.flatMap((entry) => [reminderKey(entry.id), lastTakenKey(entry.id)]);
+}
+
 export function createRemindersModel(store: KeyValueStore, catalog: Catalog, now: () => Date): RemindersModel {
   const states = signal<Record<string, ReminderState>>({});
+  const keys = () => reminderKeysOf(catalog);
   return {
     states,
+    keys,
     async load() {
-      const keys = catalog.entries.flatMap((entry) => [reminderKey(entry.id), lastTakenKey(entry.id)]);
-      const stored = await store.get(keys);
+      this.loadFrom(await store.get(keys()));
+    },
+    loadFrom(stored) {
       const next: Record<string, ReminderState> = {};
       for (const entry of catalog.entries) {
         const reminder = stored[reminderKey(entry.id)];

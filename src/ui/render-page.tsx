@@ -7,7 +7,11 @@ import { createAppModel, type AppDependencies, type AppModel } from './app-model
  * Starts the shared app model and renders a page into #app. The entry points pass
  * in the platform's store and browser facts; nothing below here calls a browser API.
  */
-export async function renderPage(deps: AppDependencies, page: (app: AppModel) => ComponentChildren): Promise<AppModel> {
+export async function renderPage(
+  deps: AppDependencies,
+  page: (app: AppModel, prefetched: Record<string, unknown>) => ComponentChildren,
+  prefetchKeys: readonly string[] = [],
+): Promise<AppModel> {
   const app = createAppModel(deps);
   const root = document.documentElement;
   effect(() => {
@@ -19,7 +23,7 @@ export async function renderPage(deps: AppDependencies, page: (app: AppModel) =>
     if (theme === 'system') delete root.dataset.theme;
     else root.dataset.theme = theme;
   });
-  await app.start();
-  render(<AppContext.Provider value={app}>{page(app)}</AppContext.Provider>, document.getElementById('app')!);
+  const prefetched = await app.start(prefetchKeys);
+  render(<AppContext.Provider value={app}>{page(app, prefetched)}</AppContext.Provider>, document.getElementById('app')!);
   return app;
 }

@@ -98,6 +98,7 @@ describe('a self-assessment in Firefox ESR', () => {
     await goTo(page, 'dashboard.html#/history');
     await page.waitForFunction(() => performance.getEntriesByName('shiftmeter:charts-drawn').length > 0, { timeout: 15_000 });
     await page.$eval('#over-time-heading ~ details', (details) => ((details as HTMLDetailsElement).open = true));
+    await page.waitForSelector('[data-testid="over-time-table"]');
     const rows = await page.$$eval('[data-testid="over-time-table"] tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
     expect(rows).toEqual(sittings.map((sitting: any) => {
       const score = scoreQuestionnaire(questionnaire, sitting);

@@ -19,6 +19,7 @@ async function expectNoAxeViolations(page: Page, what: string) {
 
 async function historyTableRows(page: Page): Promise<string[][]> {
   await page.locator('#over-time-heading ~ details summary').first().click();
+  await page.locator('[data-testid="over-time-table"]').waitFor();
   const rows = page.locator('[data-testid="over-time-table"] tbody tr');
   return Promise.all((await rows.all()).map((row) => row.locator('td').allInnerTexts()));
 }

@@ -23,7 +23,8 @@ export function HistoryView({ history, questionnaireId }: { history: HistoryMode
   const app = useApp();
   const t = useT();
   const sittings = history.sittings.value;
-  const taken = useMemo(() => [...new Set(sittings.map((s) => s.questionnaire.id))].filter((id) => app.catalog.find(id)), [sittings]);
+  // Newest first, so the questionnaire taken last is the one shown first.
+  const taken = useMemo(() => [...new Set([...sittings].reverse().map((s) => s.questionnaire.id))].filter((id) => app.catalog.find(id)), [sittings]);
   const selectedId = questionnaireId && taken.includes(questionnaireId) ? questionnaireId : taken[0];
   const questionnaire = useQuestionnaire(selectedId);
   const loaded = history.loaded.value && (selectedId === undefined || questionnaire !== null);

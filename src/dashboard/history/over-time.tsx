@@ -23,6 +23,8 @@ export function OverTime({ questionnaire, series, contentLanguage, onDrawn }: Ov
   const format = i18n.formatNumber.value;
   const formatDate = i18n.formatDate.value;
   const [shown, setShown] = useState<readonly string[]>([OVERALL]);
+  // Years of sittings make a long table: its rows are rendered only once it is opened.
+  const [tableOpen, setTableOpen] = useState(false);
   const names = useMemo(() => new Map(questionnaire.dimensions.map((d) => [d.id, textIn(d.name, contentLanguage)])), [questionnaire, contentLanguage]);
   const lines = [OVERALL, ...questionnaire.dimensions.map((d) => d.id)];
   const nameOf = (id: string) => (id === OVERALL ? t('result.overall') : names.get(id)!);
@@ -88,9 +90,9 @@ export function OverTime({ questionnaire, series, contentLanguage, onDrawn }: Ov
       </fieldset>
       <ChartCanvas config={config} label={t('history.overTimeChartLabel', { lines: shown.map(nameOf).join(', ') })} onDrawn={onDrawn} />
       <p id="over-time-summary">{summary}</p>
-      <details class="table-toggle">
+      <details class="table-toggle" onToggle={(event) => setTableOpen((event.currentTarget as HTMLDetailsElement).open)}>
         <summary>{t('history.showTable')}</summary>
-        <div class="table-scroll">
+        {tableOpen ? <div class="table-scroll">
           <table class="data-table" data-testid="over-time-table">
             <caption>{t('history.overTimeCaption')}</caption>
             <thead>
@@ -110,7 +112,7 @@ export function OverTime({ questionnaire, series, contentLanguage, onDrawn }: Ov
               ))}
             </tbody>
           </table>
-        </div>
+        </div> : null}
       </details>
     </section>
   );

@@ -21,6 +21,8 @@ export interface DeletedSitting {
  */
 export interface HistoryModel {
   loaded: ReadonlySignal<boolean>;
+  /** True while a load is under way, so a second caller does not start another. */
+  readonly loading: boolean;
   sittings: ReadonlySignal<readonly Sitting[]>;
   notes: ReadonlySignal<Readonly<Record<string, Note>>>;
   setAside: ReadonlySignal<readonly SetAside[]>;
@@ -39,7 +41,12 @@ export function createHistoryModel({ store, now }: HistoryDependencies): History
   const setAside = signal<readonly SetAside[]>([]);
   const saveProblem = signal<SaveProblem | null>(null);
 
-  async function load() {
+  let loading: Promise<void> | null = null;
+  function load(): Promise<void> {
+    loading ??= readAll().finally(() => (loading = null));
+    return loading;
+  }
+  async function readAll() {
     const history = readStoredHistory(await store.getAll());
     sittings.value = history.sittings;
     notes.value = history.notes;
@@ -78,6 +85,9 @@ export function createHistoryModel({ store, now }: HistoryDependencies): History
 
   return {
     loaded,
+    get loading() {
+      return loading !== null;
+    },
     sittings,
     notes,
     setAside,

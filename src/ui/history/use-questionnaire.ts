@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import type { Questionnaire } from '../../core/questionnaire/types';
 import { useApp } from '../app-context';
 
@@ -6,7 +6,8 @@ import { useApp } from '../app-context';
 export function useQuestionnaire(id: string | undefined): Questionnaire | null | 'missing' {
   const app = useApp();
   const [questionnaire, setQuestionnaire] = useState<Questionnaire | null | 'missing'>(null);
-  useEffect(() => {
+  // A layout effect starts the load right after render, not a frame later.
+  useLayoutEffect(() => {
     let cancelled = false;
     setQuestionnaire(null);
     const entry = id ? app.catalog.find(id) : undefined;

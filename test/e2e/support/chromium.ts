@@ -43,6 +43,9 @@ export async function launchChromium(extensionDir = CHROME_DIST, profileDir?: st
       const page = await context.newPage();
       await page.emulateMedia({ colorScheme: options.colorScheme ?? 'light', reducedMotion: options.reducedMotion ?? 'no-preference' });
       await page.goto(`chrome-extension://${extensionId}/${pagePath}`);
+      // The welcome tab the extension opens on install may have come to the front; a
+      // page behind it gets few animation frames, which makes every click wait.
+      await page.bringToFront();
       await waitForReady(page);
       return page;
     },
