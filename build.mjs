@@ -119,7 +119,12 @@ async function writeExtensions() {
   await rm(staging, { recursive: true, force: true });
 }
 
-/** Shipped questionnaire files (not the schema or lock file), sorted for a stable order. */
+/** The order a person meets the questionnaires in: the contrast Shiftmeter is named for first. */
+const QUESTIONNAIRE_ORDER = ['production-service', 'control-service', 'performance-capacity', 'npm-npg', 'silos-joined-up', 'innovation-orientation'];
+const byShippedOrder = (a, b) => rank(a.data.id) - rank(b.data.id) || a.name.localeCompare(b.name);
+const rank = (id) => (QUESTIONNAIRE_ORDER.includes(id) ? QUESTIONNAIRE_ORDER.indexOf(id) : QUESTIONNAIRE_ORDER.length);
+
+/** Shipped questionnaire files (not the schema or lock file), in the order people meet them. */
 export async function questionnaireFiles() {
   const dir = path.join(root, 'questionnaires');
   const names = (await readdir(dir)).filter((name) => name.endsWith('.json') && !['schema.json', 'lock.json'].includes(name) && !name.endsWith('.schema.json'));
@@ -128,7 +133,7 @@ export async function questionnaireFiles() {
     const data = JSON.parse(await readFile(path.join(dir, name), 'utf8'));
     if (data.kind === 'questionnaire') files.push({ name, data });
   }
-  return files;
+  return files.sort(byShippedOrder);
 }
 
 /** Shipped course packs, sorted for a stable order. */
