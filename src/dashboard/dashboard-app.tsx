@@ -11,9 +11,10 @@ import { HistoryView } from './history/history-view';
 import { SettingsView } from './settings-view';
 import { SittingsView } from './sittings/sittings-view';
 import { TakeView } from './take-view';
+import { TeamView } from './team/team-view';
 import { WelcomeView } from './welcome-view';
 
-const VIEWS = ['welcome', 'take', 'history', 'sittings', 'courses', 'data', 'settings'] as const;
+const VIEWS = ['welcome', 'take', 'history', 'sittings', 'courses', 'team', 'data', 'settings'] as const;
 type View = (typeof VIEWS)[number];
 
 /** The full-tab dashboard; the hash picks the view. `history` may already be loading (see main.tsx). */
@@ -57,6 +58,8 @@ export function DashboardApp({ history }: { history: HistoryModel }) {
           <CoursesView packId={rest[0]} />
         ) : view === 'data' ? (
           <DataView />
+        ) : view === 'team' ? (
+          <TeamView route={rest} />
         ) : view === 'settings' ? (
           <SettingsView reminders={reminders} />
         ) : (

@@ -53,6 +53,7 @@ export function PopupApp({ openDashboard, prefetched }: PopupAppProps) {
           <h2>{t('popup.heading')}</h2>
           <p class="hint">{t('popup.choose')}</p>
           <QuestionnaireList drafts={view.drafts} isDue={reminders.due} onOpen={(id) => setView({ kind: 'assessment', id })} />
+          <p><button type="button" class="link-button" onClick={() => openDashboard('#/team/answer')}>{t('team.popupInvitation')}</button></p>
           <LanguageSelect />
         </>
       ) : null}

@@ -30,6 +30,8 @@ export interface Sitting {
   language: string;
   answers: Record<string, number>;
   wanted: Record<string, number>;
+  /** Set when the sitting answered a team round: its id and name, so the person's own history can say so. */
+  round?: { id: string; name: string };
 }
 
 /** A reflection note on a sitting: a key of its own, so editing it never rewrites the sitting. */
@@ -117,7 +119,8 @@ export function isSitting(value: unknown): value is Sitting {
   return isPlainObject(value) && value.schema === 1 && typeof value.id === 'string' && RECORD_ID.test(value.id)
     && isQuestionnaireRef(value.questionnaire) && isIsoDate(value.startedAt) && isIsoDate(value.completedAt)
     && typeof value.language === 'string' && value.language.length <= 8
-    && isPositionMap(value.answers) && isPositionMap(value.wanted);
+    && isPositionMap(value.answers) && isPositionMap(value.wanted)
+    && (value.round === undefined || (isPlainObject(value.round) && typeof value.round.id === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(value.round.id) && typeof value.round.name === 'string' && value.round.name.length <= 120));
 }
 
 export function isNote(value: unknown): value is Note {

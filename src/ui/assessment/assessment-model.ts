@@ -12,6 +12,8 @@ export interface AssessmentDependencies {
   language: string;
   now: () => Date;
   newId: () => string;
+  /** Set when answering a team round: the finished sitting is marked with it. */
+  round?: { id: string; name: string };
 }
 
 /**
@@ -151,6 +153,7 @@ export function createAssessmentModel(deps: AssessmentDependencies): AssessmentM
         language: deps.language,
         answers: { ...answers.value },
         wanted: { ...wanted.value },
+        ...(deps.round ? { round: { id: deps.round.id, name: deps.round.name } } : {}),
       };
       try {
         await storeSitting(sitting);

@@ -1,4 +1,6 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { Sitting } from '../../core/storage/records';
 import { contentLanguage as pickContentLanguage, type Questionnaire } from '../../core/questionnaire/types';
 import { useApp, useT } from '../app-context';
 import { useReadyMark } from '../ready';
@@ -10,10 +12,14 @@ export interface AssessmentScreenProps {
   questionnaireId: string;
   onDone: () => void;
   onHistory?: () => void;
+  /** Set when answering a team round: the sitting is marked with it. */
+  round?: { id: string; name: string };
+  /** Shown above the result once the sitting is stored, e.g. the sealed code for a round. */
+  resultExtra?: (sitting: Sitting, questionnaire: Questionnaire) => ComponentChildren;
 }
 
 /** Loads a questionnaire and any saved draft, then runs it to the result. */
-export function AssessmentScreen({ questionnaireId, onDone, onHistory }: AssessmentScreenProps) {
+export function AssessmentScreen({ questionnaireId, onDone, onHistory, round, resultExtra }: AssessmentScreenProps) {
   const app = useApp();
   const t = useT();
   const [state, setState] = useState<{ kind: 'loading' } | { kind: 'missing' } | { kind: 'ready'; model: AssessmentModel }>({ kind: 'loading' });
@@ -32,6 +38,7 @@ export function AssessmentScreen({ questionnaireId, onDone, onHistory }: Assessm
         language: app.i18n.language.value,
         now: app.now,
         newId: app.newId,
+        round,
       });
       await model.resume();
       if (!cancelled) setState({ kind: 'ready', model });
@@ -54,14 +61,17 @@ export function AssessmentScreen({ questionnaireId, onDone, onHistory }: Assessm
   const sitting = model.finished.value;
   if (sitting) {
     return (
-      <ResultView
-        questionnaire={model.questionnaire}
-        sitting={sitting}
-        score={model.score.value}
-        contentLanguage={contentLanguage}
-        onDone={onDone}
-        onHistory={onHistory}
-      />
+      <>
+        {resultExtra?.(sitting, model.questionnaire)}
+        <ResultView
+          questionnaire={model.questionnaire}
+          sitting={sitting}
+          score={model.score.value}
+          contentLanguage={contentLanguage}
+          onDone={onDone}
+          onHistory={onHistory}
+        />
+      </>
     );
   }
   return <AssessmentView model={model} contentLanguage={contentLanguage} onLeave={onDone} />;

@@ -1,0 +1,24 @@
+/**
+ * CRC-32 (IEEE 802.3, the one zip and PNG use) over text, as 8 lower-case hex digits.
+ * It is the check a sealed code carries so that a mistyped or truncated code is caught
+ * before anything else is tried; it is not a defence against forgery (AES-GCM is).
+ */
+const TABLE = (() => {
+  const table = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    table[n] = c >>> 0;
+  }
+  return table;
+})();
+
+export function crc32(bytes: Uint8Array): number {
+  let crc = 0xffffffff;
+  for (const byte of bytes) crc = TABLE[(crc ^ byte) & 0xff]! ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+export function crc32Hex(text: string): string {
+  return crc32(new TextEncoder().encode(text)).toString(16).padStart(8, '0');
+}

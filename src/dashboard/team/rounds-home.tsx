@@ -1,0 +1,107 @@
+import { useEffect, useState } from 'preact/hooks';
+import { contentLanguage, textIn } from '../../core/questionnaire/types';
+import { DEFAULT_MIN_GROUP, LOWEST_MIN_GROUP } from '../../core/round/aggregator';
+import type { Round } from '../../core/round/round-record';
+import { MAX_MIN_GROUP, MAX_ROUND_NAME } from '../../core/round/sealing';
+import { useApp, useT } from '../../ui/app-context';
+import { navigate } from '../../ui/hash-route';
+import { useReadyMark } from '../../ui/ready';
+import { describeStorageError } from '../../ui/storage-errors';
+import { listRounds, startRound, type RoundKeyStore } from '../../ui/team/team-store';
+
+/** The lead's rounds, and the form that starts a new one. */
+export function RoundsHome({ keys }: { keys: RoundKeyStore }) {
+  const app = useApp();
+  const t = useT();
+  const [rounds, setRounds] = useState<Round[] | null>(null);
+  useEffect(() => {
+    void listRounds(app.store).then(setRounds, () => setRounds([]));
+  }, []);
+  useReadyMark(rounds !== null);
+  const language = app.i18n.language.value;
+  const titleOf = (id: string) => {
+    const entry = app.catalog.find(id);
+    return entry ? textIn(entry.title, contentLanguage(entry, language)) : id;
+  };
+
+  return (
+    <>
+      <h1 tabIndex={-1}>{t('team.heading')}</h1>
+      <p class="hint">{t('team.intro')}</p>
+      <StartRoundForm keys={keys} />
+      <section class="section" aria-labelledby="rounds-heading">
+        <h2 id="rounds-heading">{t('team.rounds')}</h2>
+        {rounds === null ? <p role="status">{t('common.loading')}</p> : rounds.length === 0 ? <p>{t('team.noRounds')}</p> : (
+          <ul class="round-list" data-testid="round-list">
+            {rounds.map((round) => (
+              <li key={round.id}>
+                <a href={`#/team/round/${encodeURIComponent(round.id)}`}>{round.name}</a>
+                <span class="hint"> · {titleOf(round.questionnaire.id)} · {app.i18n.formatDate.value(round.createdAt)}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}
+
+function StartRoundForm({ keys }: { keys: RoundKeyStore }) {
+  const app = useApp();
+  const t = useT();
+  const language = app.i18n.language.value;
+  const [questionnaireId, setQuestionnaireId] = useState(app.catalog.entries[0]?.id ?? '');
+  const [name, setName] = useState('');
+  const [minGroup, setMinGroup] = useState(String(DEFAULT_MIN_GROUP));
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    const size = Number(minGroup);
+    const entry = app.catalog.find(questionnaireId);
+    if (name.trim() === '') return setError(t('team.nameMissing'));
+    if (!Number.isInteger(size) || size < LOWEST_MIN_GROUP || size > MAX_MIN_GROUP) return setError(t('team.minGroupInvalid', { min: LOWEST_MIN_GROUP }));
+    if (!entry) return setError(t('dashboard.notFound'));
+    setBusy(true);
+    setError(null);
+    try {
+      const round = await startRound(app.store, keys, { name, questionnaire: await entry.load(), minGroup: size }, app.now());
+      navigate('team', 'round', round.id);
+    } catch (problem) {
+      setError(t('team.startFailed', { detail: describeStorageError(problem) }));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form class="section" onSubmit={(event) => void submit(event)} noValidate>
+      <fieldset>
+        <legend>{t('team.start')}</legend>
+        <div class="field">
+          <label for="round-questionnaire">{t('team.questionnaire')}</label>
+          <select id="round-questionnaire" value={questionnaireId} onChange={(event) => setQuestionnaireId((event.currentTarget as HTMLSelectElement).value)}>
+            {app.catalog.entries.map((entry) => {
+              const lang = contentLanguage(entry, language);
+              return <option key={entry.id} value={entry.id} lang={lang}>{textIn(entry.title, lang)}</option>;
+            })}
+          </select>
+        </div>
+        <div class="field">
+          <label for="round-name">{t('team.name')}</label>
+          <input id="round-name" type="text" required maxLength={MAX_ROUND_NAME} value={name} aria-describedby="round-name-hint"
+            onInput={(event) => setName((event.currentTarget as HTMLInputElement).value)} />
+          <p id="round-name-hint" class="hint small">{t('team.nameHint')}</p>
+        </div>
+        <div class="field">
+          <label for="round-min-group">{t('team.minGroup')}</label>
+          <input id="round-min-group" type="number" min={LOWEST_MIN_GROUP} max={MAX_MIN_GROUP} step={1} required value={minGroup} aria-describedby="round-min-group-hint"
+            onInput={(event) => setMinGroup((event.currentTarget as HTMLInputElement).value)} />
+          <p id="round-min-group-hint" class="hint small">{t('team.minGroupHint', { min: LOWEST_MIN_GROUP })}</p>
+        </div>
+        {error ? <p class="notice notice-error" role="alert">{error}</p> : null}
+        <button type="submit" class="button button-primary" disabled={busy}>{t('team.startButton')}</button>
+      </fieldset>
+    </form>
+  );
+}

@@ -1,0 +1,35 @@
+import { useMemo } from 'preact/hooks';
+import { createRoundKeyStore } from '../../platform/round-keys';
+import { useT } from '../../ui/app-context';
+import type { RoundKeyStore } from '../../ui/team/team-store';
+import { AnswerRound } from './answer-round';
+import { RoundPage } from './round-page';
+import { RoundsHome } from './rounds-home';
+
+/**
+ * Team rounds: `#/team` (the lead's rounds and a new one), `#/team/round/<id>` (one
+ * round: invitation, import, figures) and `#/team/answer[/<invitation>]` (a member).
+ */
+export function TeamView({ route, keys }: { route: readonly string[]; keys?: RoundKeyStore }) {
+  const t = useT();
+  const keyStore = useMemo(() => keys ?? createRoundKeyStore(), []);
+  const [first, second] = route;
+  const answering = first === 'answer';
+  return (
+    <section class="team">
+      <nav aria-label={t('team.tabs')} class="tab-nav">
+        <ul>
+          <li><a href="#/team" aria-current={!answering ? 'page' : undefined}>{t('team.tabLead')}</a></li>
+          <li><a href="#/team/answer" aria-current={answering ? 'page' : undefined}>{t('team.tabAnswer')}</a></li>
+        </ul>
+      </nav>
+      {answering ? (
+        <AnswerRound key={second ?? ''} initialCode={second} />
+      ) : first === 'round' && second ? (
+        <RoundPage key={second} roundId={second} keys={keyStore} />
+      ) : (
+        <RoundsHome keys={keyStore} />
+      )}
+    </section>
+  );
+}

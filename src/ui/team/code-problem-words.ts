@@ -1,0 +1,15 @@
+import type { CodeProblem } from '../../core/round/sealing';
+import type { Translate } from '../i18n/translator';
+
+/** Why a code was refused, in the reader's language. */
+export function describeCodeProblemIn(t: Translate, problem: CodeProblem, what: 'response' | 'invitation' = 'response'): string {
+  switch (problem.kind) {
+    case 'not-a-code': return t(what === 'response' ? 'team.problemNotCode' : 'team.problemNotInvitation');
+    case 'too-long': return t('team.problemTooLong');
+    case 'damaged': return t('team.problemDamaged');
+    case 'another-round': return t('team.problemAnotherRound', { round: problem.round });
+    case 'cannot-open': return t('team.problemCannotOpen');
+    case 'other-questionnaire': return t('team.problemOtherQuestionnaire', { id: problem.id, version: problem.version });
+    case 'invalid': return t('team.problemInvalid', { detail: problem.detail });
+  }
+}

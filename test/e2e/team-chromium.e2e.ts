@@ -1,0 +1,206 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { createAggregator } from '../../src/core/round/aggregator';
+import { makeResponse, type AnonymisedResponse } from '../../src/core/round/response';
+import { createRoundKeys, sealResponse } from '../../src/core/round/sealing';
+import { shippedQuestionnaire } from './support/answers';
+import { axeViolations, formatViolations } from './support/axe';
+import { launchChromium, type ChromiumExtension } from './support/chromium';
+
+const questionnaire = shippedQuestionnaire('production-service');
+const ROUND_NAME = 'Team Alpha, spring 2027';
+const MEMBERS = 5;
+const started = Date.now();
+const log = (what: string) => process.env.TEAM_E2E_LOG && console.log(`${((Date.now() - started) / 1000).toFixed(1)}s ${what}`);
+
+async function expectNoAxeViolations(page: Page, what: string) {
+  const violations = await axeViolations(page);
+  expect(violations, `${what}:\n${formatViolations(violations)}`).toEqual([]);
+}
+
+async function importCodes(page: Page, codes: string[], files: { name: string; text: string }[] = []) {
+  const before = await page.evaluate(() => performance.getEntriesByName('shiftmeter:team-imported').length);
+  await page.getByLabel('Paste response codes').fill(codes.join('\n\n'));
+  if (files.length > 0) {
+    await page.getByLabel('Or choose response files').setInputFiles(files.map((f) => ({ name: f.name, mimeType: 'text/plain', buffer: Buffer.from(f.text) })));
+  }
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.waitForFunction((n) => performance.getEntriesByName('shiftmeter:team-imported').length > n, before);
+}
+
+/**
+ * Takes the open questionnaire by clicking each page's radio buttons in the page itself
+ * (one round trip per page rather than per question, to spare the 2-core machine), then
+ * the page's Next or "See my result" button. Member m answers question i with
+ * 1 + ((i·(m+2) + m) mod 7), so every member answers differently.
+ */
+async function answerByClicks(page: Page, m: number): Promise<void> {
+  let index = 0;
+  for (;;) {
+    await page.waitForSelector('fieldset.scale-question');
+    const part = await page.locator('label[for="assessment-progress"]').innerText();
+    index = await page.evaluate(({ start, m }) => {
+      let i = start;
+      for (const fieldset of document.querySelectorAll('fieldset.scale-question')) {
+        (fieldset.querySelectorAll('input')[((i * (m + 2) + m) % 7)] as HTMLInputElement).click();
+        i++;
+      }
+      return i;
+    }, { start: index, m });
+    const finish = page.getByRole('button', { name: 'See my result' });
+    if (await finish.count()) {
+      await finish.click();
+      await page.waitForSelector('#result-heading');
+      return;
+    }
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.waitForFunction((before) => document.querySelector('label[for="assessment-progress"]')?.textContent !== before, part);
+  }
+}
+
+/** Changes one character in the middle of a code's body. */
+function changeOne(code: string): string {
+  const at = Math.floor(code.length / 2);
+  return code.slice(0, at) + (code[at] === 'A' ? 'B' : 'A') + code.slice(at + 1);
+}
+
+describe('a team round in Chromium, with a lead and five members in separate profiles', () => {
+  const opened: ChromiumExtension[] = [];
+  afterAll(async () => {
+    for (const ext of opened) await ext.close().catch(() => undefined);
+  });
+
+  it('counts sealed codes, shows nothing below the minimum group, then the figures of the answers given', { timeout: 600_000 }, async () => {
+    // The lead starts a round.
+    const lead = await launchChromium();
+    opened.push(lead);
+    const page = await lead.open('dashboard.html#/team');
+    await expectNoAxeViolations(page, 'team rounds (start)');
+    await page.getByLabel('Questionnaire', { exact: true }).selectOption('production-service');
+    await page.getByLabel('Name of the round').fill(ROUND_NAME);
+    await expect(page.getByLabel('Minimum group size').inputValue()).resolves.toBe('5');
+    await page.getByRole('button', { name: 'Start the round' }).click();
+    const invitation = await page.locator('#invitation-code').inputValue();
+    expect(invitation).toMatch(/^SMI1\.[A-Za-z0-9_-]+\.[0-9a-f]{8}$/);
+    await expect(page.getByTestId('team-count').innerText()).resolves.toMatch(/^Responses counted: 0\./);
+    await expectNoAxeViolations(page, 'round page before any response');
+    const leadStored = await page.evaluate(() => chrome.storage.local.get(null));
+    const round = Object.values(leadStored).find((v: any) => v?.publicKey && v?.name === ROUND_NAME) as any;
+    expect(round).toBeTruthy();
+    expect(JSON.stringify(leadStored)).not.toMatch(/privateKey|"d":/);
+    // The private key is in IndexedDB, and the browser will not let it be read out.
+    const key = await page.evaluate((id) => new Promise<unknown>((resolve, reject) => {
+      const open = indexedDB.open('shiftmeter');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const get = open.result.transaction('round-keys').objectStore('round-keys').get(id);
+        get.onerror = () => reject(get.error);
+        get.onsuccess = () => resolve([get.result?.type, get.result?.extractable, get.result?.usages]);
+      };
+    }), round.id);
+    expect(key).toEqual(['private', false, ['deriveBits']]);
+
+    // Five members, one after another, each in a profile of their own.
+    const codes: string[] = [];
+    const given: AnonymisedResponse[] = [];
+    for (let m = 0; m < MEMBERS; m++) {
+      const member = await launchChromium();
+      opened.push(member);
+      log(`member ${m + 1}`);
+      let answer: Page;
+      if (m === 0) {
+        // The popup's way in: it opens the dashboard's "Answer a round".
+        const popup = await member.open('popup.html');
+        const opening = member.context.waitForEvent('page', (p) => p.url().includes('#/team/answer'));
+        await popup.getByRole('button', { name: 'Have an invitation code?' }).click();
+        answer = await opening;
+        await answer.waitForFunction(() => performance.getEntriesByName('shiftmeter:ready').length > 0);
+      } else {
+        answer = await member.open('dashboard.html#/team/answer');
+      }
+      if (m === 0) await expectNoAxeViolations(answer, 'answer a round (paste)');
+      await answer.getByLabel('Invitation code').fill(`${invitation.slice(0, 40)}\n${invitation.slice(40)}`);
+      await answer.getByRole('button', { name: 'Open the invitation' }).click();
+      await expect(answer.locator('#invitation-found').innerText()).resolves.toBe(ROUND_NAME);
+      if (m === 0) await expectNoAxeViolations(answer, 'answer a round (invitation opened)');
+      await answer.getByRole('button', { name: 'Answer the round' }).click();
+      await answerByClicks(answer, m);
+      const code = await answer.locator('#response-code').inputValue();
+      expect(code).toMatch(/^SMR1\.[A-Za-z0-9_-]+\.[0-9a-f]{8}$/);
+      if (m === 0) await expectNoAxeViolations(answer, 'sealed response code');
+      if (m === 0 && process.env.TEAM_E2E_SHOTS) await answer.screenshot({ path: `${process.env.TEAM_E2E_SHOTS}/sealed-code.png`, fullPage: true });
+      const sittings = Object.values(await answer.evaluate(() => chrome.storage.local.get(null))).filter((v: any) => v?.completedAt) as any[];
+      expect(sittings).toHaveLength(1);
+      expect(sittings[0].round).toEqual({ id: round.id, name: ROUND_NAME });
+      given.push(makeResponse({ questionnaire, round: round.id, response: `expected-${m}`, answers: sittings[0].answers, wanted: sittings[0].wanted }));
+      codes.push(code);
+      await member.close();
+      opened.splice(opened.indexOf(member), 1);
+    }
+    expect(new Set(codes).size).toBe(MEMBERS);
+
+    log('import');
+    // Four codes: counted, but nothing is shown but the count.
+    await importCodes(page, codes.slice(0, 4));
+    await expect(page.getByTestId('import-report').innerText()).resolves.toContain('Counted: 4. Not counted: 0.');
+    await expect(page.getByTestId('team-count').innerText()).resolves.toMatch(/^Responses counted: 4\. Figures are shown once 5 responses are in/);
+    await expect(page.getByTestId('team-figures').count()).resolves.toBe(0);
+    await expect(page.locator('canvas').count()).resolves.toBe(0);
+
+    // The fifth, as a file, with a duplicate, another round's code and a code with one character changed.
+    const other = await createRoundKeys();
+    const otherRound = makeResponse({ questionnaire, round: 'another-round-0123', response: 'r-1', answers: given[0]!.answers, wanted: given[0]!.wanted });
+    const otherCode = await sealResponse(otherRound, other.publicKey);
+    await importCodes(page, [codes[0]!, otherCode, changeOne(codes[1]!)], [{ name: 'fifth.txt', text: `${codes[4]}\n` }]);
+    await expect(page.getByTestId('import-report').innerText()).resolves.toContain('Counted: 1. Not counted: 3.');
+    const reasons = await page.locator('[data-testid="refused-table"] tbody tr').evaluateAll((rows) => rows.map((row) => [row.querySelector('th')!.textContent, row.querySelector('td')!.textContent]));
+    expect(reasons).toEqual([
+      ['Code 1', 'Already counted: this response was imported before.'],
+      ['Code 2', 'This code answers another round: another-round-0123.'],
+      ['Code 3', 'This code is damaged or mistyped: check that it was copied whole.'],
+    ]);
+    await page.waitForFunction(() => performance.getEntriesByName('shiftmeter:team-aggregated').length > 0);
+    await expect(page.getByTestId('team-count').innerText()).resolves.toMatch(/^Responses counted: 5\./);
+
+    // The figures match the answers given.
+    const aggregator = createAggregator({ questionnaire, minGroup: 5, round: round.id });
+    given.forEach((response, i) => expect(aggregator.add(`m${i}`, response)).toEqual({ status: 'counted' }));
+    const expected = aggregator.result();
+    expect(expected.suppressed).toBe(false);
+    const rows = await page.locator('[data-testid="team-table"] tbody tr[data-dimension]').evaluateAll((trs) => trs.map((tr) => ({
+      id: tr.getAttribute('data-dimension'),
+      data: { ...(tr as HTMLElement).dataset },
+      cells: [...tr.querySelectorAll('td')].map((td) => td.textContent),
+    })));
+    expect(rows.map((r) => r.id)).toEqual([...questionnaire.dimensions.map((d) => d.id), 'overall']);
+    const num = (text: string | undefined) => (text === '' || text === undefined ? null : Number(text));
+    const shown = (value: number | null) => (value === null ? '–' : String(Math.round(value)));
+    for (const dimension of expected.dimensions) {
+      const row = rows.find((r) => r.id === dimension.id)!;
+      expect(num(row.data.median)).toBeCloseTo(dimension.median!, 9);
+      expect(num(row.data.q1)).toBeCloseTo(dimension.q1!, 9);
+      expect(num(row.data.q3)).toBeCloseTo(dimension.q3!, 9);
+      expect(num(row.data.mean)).toBeCloseTo(dimension.mean!, 9);
+      expect(num(row.data.wanted)).toBeCloseTo(dimension.wantedMean!, 9);
+      if (dimension.alpha === null) expect(row.data.alpha).toBe('');
+      else expect(num(row.data.alpha)).toBeCloseTo(dimension.alpha, 9);
+      expect(row.cells.slice(0, 3)).toEqual([String(dimension.n), shown(dimension.median), `${shown(dimension.q1)}–${shown(dimension.q3)}`]);
+    }
+    const overall = rows.find((r) => r.id === 'overall')!;
+    expect(overall.cells.slice(0, 2)).toEqual(['5', shown(expected.overall!.median)]);
+    await expect(page.locator('canvas[role="img"]').getAttribute('aria-label')).resolves.toMatch(/^Box chart/);
+    await expect(page.getByTestId('alpha-note').innerText()).resolves.toMatch(/Cronbach's alpha/);
+
+    // The lead's storage keeps the tally only: no response id, no answers.
+    const after = JSON.stringify(await page.evaluate(() => chrome.storage.local.get(null)));
+    expect(after).not.toContain('"answers"');
+    expect(after).not.toContain('expected-');
+    for (const code of codes) expect(after).not.toContain(code.slice(5, 40));
+
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      await expectNoAxeViolations(page, `team figures (${colorScheme})`);
+      if (process.env.TEAM_E2E_SHOTS) await page.screenshot({ path: `${process.env.TEAM_E2E_SHOTS}/team-figures-${colorScheme}.png`, fullPage: true });
+    }
+  });
+});
