@@ -13,9 +13,17 @@ function responses(count: number, seed = 7): AnonymisedResponse[] {
   return Array.from({ length: count }, () => simulation.next());
 }
 
+/** Stands in for sealing: a waiting code is an opaque token only this test can open. */
+const vault = new Map<string, AnonymisedResponse>();
+const open = async (code: string) => vault.get(code) ?? null;
+
 async function add(tally: RoundTally, batch: AnonymisedResponse[]) {
-  const counted = await Promise.all(batch.map(async (response) => ({ response, hash: await hashResponseId(ROUND, response.response) })));
-  return addToTally(tally, questionnaire, counted);
+  const counted = await Promise.all(batch.map(async (response) => {
+    const code = `sealed-${vault.size}`;
+    vault.set(code, response);
+    return { code, hash: await hashResponseId(ROUND, response.response) };
+  }));
+  return addToTally(tally, questionnaire, counted, open);
 }
 
 function aggregate(batch: AnonymisedResponse[], minGroup: number) {
@@ -75,7 +83,10 @@ describe('the round tally', () => {
 
   it('stores no response id and no per-response record', async () => {
     const batch = responses(12);
-    const { tally } = await add(emptyTally({ id: ROUND, minGroup: 5 }, questionnaire), batch);
+    const first = await add(emptyTally({ id: ROUND, minGroup: 5 }, questionnaire), batch.slice(0, 10));
+    const { tally } = await add(first.tally, batch.slice(10));
+    // Two responses wait, and only as sealed codes.
+    expect(tally.pendingCodes).toHaveLength(2);
     const json = JSON.stringify(tally);
     for (const response of batch) expect(json).not.toContain(response.response);
     expect(json).not.toContain('answers');

@@ -13,9 +13,12 @@ import { cronbachAlpha, summarize, type ItemSums } from './statistics';
  * dimension's or to a response), running sums for "wanted" and for Cronbach's alpha,
  * and the round keeps hashes of the response ids it has counted, to refuse duplicates.
  *
- * Responses first go to `pending`. Only when `pending` holds at least the minimum group
- * size are they merged and the published figures recomputed, so that no one's answers
- * can be worked out from the difference between two sets of figures.
+ * Responses first wait in `pendingCodes`, as the sealed codes they arrived in: opaque
+ * without the round's private key, so no stored record ever holds one person's answers
+ * in the clear, even while a single response is waiting. Only when at least the
+ * minimum group size is waiting are the codes opened again, merged into the figures'
+ * accumulators and dropped, so that no one's answers can be worked out from the
+ * difference between two sets of figures.
  */
 export interface AlphaSums {
   n: number;
@@ -55,7 +58,8 @@ export interface RoundTally {
   /** SHA-256 of each counted response id, sorted: enough to spot a duplicate, nothing more. */
   seen: string[];
   main: Accumulators;
-  pending: Accumulators;
+  /** Sealed codes counted but not yet in the figures, sorted (their order says nothing). */
+  pendingCodes: string[];
   /** The figures shown; null until the first `minGroup` responses are in. */
   published: TeamFigures | null;
 }
@@ -85,14 +89,14 @@ export function emptyTally(round: { id: string; minGroup: number }, questionnair
     minGroup: round.minGroup,
     seen: [],
     main: emptyAccumulators(questionnaire),
-    pending: emptyAccumulators(questionnaire),
+    pendingCodes: [],
     published: null,
   };
 }
 
-/** Responses counted (main and pending). */
+/** Responses counted (in the figures and waiting). */
 export function countOf(tally: RoundTally): number {
-  return tally.main.n + tally.pending.n;
+  return tally.main.n + tally.pendingCodes.length;
 }
 
 function insertSorted(values: number[], value: number): void {
@@ -214,33 +218,44 @@ export async function hashResponseId(round: string, response: string): Promise<s
 export type TallyOutcome = 'counted' | 'duplicate';
 
 export interface CountedResponse {
-  response: AnonymisedResponse;
-  /** hashResponseId(round, response.response) */
+  /** The sealed code as it arrived: what is kept while the response waits. */
+  code: string;
+  /** hashResponseId(round, response) of the opened code. */
   hash: string;
 }
 
+/** Opens a code kept in `pendingCodes` again (with the round's private key). */
+export type OpenCode = (code: string) => Promise<AnonymisedResponse | null>;
+
 /**
- * Adds checked responses of this round to a tally and publishes new figures when
- * enough new responses have come in. Pure: returns the next tally; the caller
- * writes it (inside a lock) and lets the responses go.
+ * Adds checked, opened codes of this round to a tally and publishes new figures when
+ * enough new responses have come in. Returns the next tally; the caller writes it
+ * (inside a lock). Responses are opened only here, in memory, and let go.
  */
-export function addToTally(tally: RoundTally, questionnaire: Questionnaire, responses: readonly CountedResponse[]): { tally: RoundTally; outcomes: TallyOutcome[] } {
+export async function addToTally(tally: RoundTally, questionnaire: Questionnaire, counted: readonly CountedResponse[], open: OpenCode): Promise<{ tally: RoundTally; outcomes: TallyOutcome[] }> {
   const seen = new Set(tally.seen);
-  let pending = structuredClone(tally.pending);
+  let pendingCodes = [...tally.pendingCodes];
   let main = tally.main;
   let published = tally.published;
-  const outcomes = responses.map(({ response, hash }): TallyOutcome => {
+  const outcomes = counted.map(({ code, hash }): TallyOutcome => {
     if (seen.has(hash)) return 'duplicate';
     seen.add(hash);
-    accumulate(pending, questionnaire, response);
+    pendingCodes.push(code);
     return 'counted';
   });
-  if (pending.n >= tally.minGroup) {
-    main = mergeAccumulators(main, pending);
-    pending = emptyAccumulators(questionnaire);
+  if (pendingCodes.length >= tally.minGroup) {
+    const batch = emptyAccumulators(questionnaire);
+    for (const code of pendingCodes) {
+      const response = await open(code);
+      // A code that opened before and not now means the key changed: count nothing rather than guess.
+      if (!response) throw new Error('a waiting response could not be opened again, so nothing was counted');
+      accumulate(batch, questionnaire, response);
+    }
+    main = mergeAccumulators(main, batch);
+    pendingCodes = [];
     published = figuresOf(main, tally.minGroup);
   }
-  return { tally: { ...tally, seen: [...seen].sort(), main, pending, published }, outcomes };
+  return { tally: { ...tally, seen: [...seen].sort(), main, pendingCodes: pendingCodes.sort(), published }, outcomes };
 }
 
 const isNumberArray = (value: unknown, length?: number): value is number[] =>
@@ -263,8 +278,10 @@ export function readTally(value: unknown, round: { id: string; minGroup: number 
   if (!isPlainObject(value) || value.schema !== 1 || value.round !== round.id || value.minGroup !== round.minGroup) return null;
   if (!isPlainObject(value.questionnaire) || value.questionnaire.id !== questionnaire.id || value.questionnaire.version !== questionnaire.version) return null;
   if (!Array.isArray(value.seen) || !value.seen.every((h) => typeof h === 'string')) return null;
-  if (!isAccumulators(value.main, questionnaire) || !isAccumulators(value.pending, questionnaire)) return null;
+  if (!isAccumulators(value.main, questionnaire)) return null;
+  const pendingCodes = value.pendingCodes;
+  if (!Array.isArray(pendingCodes) || pendingCodes.length > 100_000 || !pendingCodes.every((c) => typeof c === 'string' && c.length <= 16_384)) return null;
   const published = value.main.n >= round.minGroup ? figuresOf(value.main, round.minGroup) : null;
   // Figures are recomputed from what is stored, so an edited snapshot cannot show anything else.
-  return { schema: 1, round: round.id, questionnaire: { id: questionnaire.id, version: questionnaire.version }, minGroup: round.minGroup, seen: value.seen as string[], main: value.main, pending: value.pending, published };
+  return { schema: 1, round: round.id, questionnaire: { id: questionnaire.id, version: questionnaire.version }, minGroup: round.minGroup, seen: value.seen as string[], main: value.main, pendingCodes: pendingCodes as string[], published };
 }

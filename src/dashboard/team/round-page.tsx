@@ -49,7 +49,7 @@ export function RoundPage({ roundId, keys }: { roundId: string; keys: RoundKeySt
   const language = contentLanguage(questionnaire, app.i18n.language.value);
   const count = countOf(tally);
   const published = tally.published;
-  const untilUpdate = round.minGroup - tally.pending.n;
+  const untilUpdate = round.minGroup - tally.pendingCodes.length;
 
   return (
     <article aria-labelledby="round-heading">
@@ -70,7 +70,7 @@ export function RoundPage({ roundId, keys }: { roundId: string; keys: RoundKeySt
           {t('team.counted', { count })}{' '}
           {published === null
             ? t('team.waitingFirst', { min: round.minGroup, more: round.minGroup - count })
-            : tally.pending.n > 0 ? t('team.waitingUpdate', { shown: published.n, more: untilUpdate }) : ''}
+            : tally.pendingCodes.length > 0 ? t('team.waitingUpdate', { shown: published.n, more: untilUpdate }) : ''}
         </p>
         {published ? <TeamFigures questionnaire={questionnaire} round={round} figures={published} earlier={earlier} contentLanguage={language} /> : null}
       </section>

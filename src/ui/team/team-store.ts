@@ -97,7 +97,7 @@ export async function importCodes(store: KeyValueStore, keys: RoundKeyStore, rou
       entries.push({ source: input.source, status: 'refused', problem: result.problem });
       continue;
     }
-    opened.push({ index: entries.length, counted: { response: result.value, hash: await hashResponseId(round.id, result.value.response) } });
+    opened.push({ index: entries.length, counted: { code: input.text, hash: await hashResponseId(round.id, result.value.response) } });
     entries.push({ source: input.source, status: 'counted' });
   }
   const key = tallyKey(round.id);
@@ -106,7 +106,11 @@ export async function importCodes(store: KeyValueStore, keys: RoundKeyStore, rou
     const before = stored === undefined ? emptyTally(round, questionnaire) : readTally(stored, round, questionnaire);
     // A damaged tally is never overwritten: that would silently lose the responses it counted.
     if (!before) throw new Error('the stored figures of this round are damaged, so nothing was imported');
-    const { tally, outcomes } = addToTally(before, questionnaire, opened.map((o) => o.counted));
+    const reopen = async (code: string) => {
+      const result = privateKey ? await openResponse(code, { round: round.id, privateKey, questionnaire }) : null;
+      return result?.ok ? result.value : null;
+    };
+    const { tally, outcomes } = await addToTally(before, questionnaire, opened.map((o) => o.counted), reopen);
     outcomes.forEach((outcome, i) => {
       if (outcome === 'duplicate') entries[opened[i]!.index] = { source: entries[opened[i]!.index]!.source, status: 'duplicate' };
     });
