@@ -2,9 +2,12 @@ import { existsSync } from 'node:fs';
 import { parseKitFile } from '../core/kit-file';
 import { contentLanguage, ID_PATTERN } from '../core/questionnaire/types';
 import { da } from '../ui/i18n/da';
-import { en, type Messages } from '../ui/i18n/en';
+import { daDashboard } from '../ui/i18n/da-dashboard';
+import { en } from '../ui/i18n/en';
+import { enDashboard, type Messages } from '../ui/i18n/en-dashboard';
 import { isUiLanguage } from '../ui/i18n/languages';
 import { sv } from '../ui/i18n/sv';
+import { svDashboard } from '../ui/i18n/sv-dashboard';
 import type { Output } from './output';
 import { printableHtml } from './printable-html';
 import { printablePackHtml } from './printable-pack-html';
@@ -12,7 +15,11 @@ import { readLimitedText } from './read-input';
 import { findShippedFile } from './shipped';
 import { reportProblems } from './validate-command';
 
-const MESSAGES: Readonly<Record<string, Messages>> = { en, sv, da };
+const MESSAGES: Readonly<Record<string, Messages>> = {
+  en: { ...en, ...enDashboard },
+  sv: { ...sv, ...svDashboard },
+  da: { ...da, ...daDashboard },
+};
 
 /** `print FILE|ID [--lang xx]`: a printable HTML form on stdout. */
 export async function printCommand(target: string, language: string, out: Output): Promise<number> {
@@ -51,7 +58,7 @@ export async function printCommand(target: string, language: string, out: Output
   }
   // Labels in the language of the content, so a page is never half one language.
   const shown = contentLanguage(questionnaire, language);
-  const messages = isUiLanguage(shown) ? MESSAGES[shown]! : en;
+  const messages = MESSAGES[isUiLanguage(shown) ? shown : 'en']!;
   out.print(printableHtml(questionnaire, messages, shown));
   return 0;
 }

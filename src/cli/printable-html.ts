@@ -1,5 +1,6 @@
 import { contentLanguage, itemsOf, textIn, type Questionnaire } from '../core/questionnaire/types';
-import { en, type MessageKey, type Messages } from '../ui/i18n/en';
+import { enDashboard, type MessageKey, type Messages } from '../ui/i18n/en-dashboard';
+import { en } from '../ui/i18n/en';
 import { interpolate } from '../ui/i18n/translator';
 
 /** Escapes text for HTML: questionnaire text is only ever output as text. */
@@ -28,7 +29,7 @@ const STYLE = `
 /** A self-contained printable form (no scripts, no external files) for paper workshops. */
 export function printableHtml(questionnaire: Questionnaire, messages: Messages, requestedLanguage: string): string {
   const lang = contentLanguage(questionnaire, requestedLanguage);
-  const t = (key: MessageKey, params?: Record<string, string | number>) => escapeHtml(interpolate(messages[key] ?? en[key], params));
+  const t = (key: MessageKey, params?: Record<string, string | number>) => escapeHtml(interpolate(messages[key] ?? ({ ...en, ...enDashboard } as Messages)[key], params));
   const text = (value: Readonly<Record<string, string>>) => escapeHtml(textIn(value, lang));
   const boxes = '☐ ☐ ☐ ☐ ☐ ☐ ☐';
   const sections = questionnaire.dimensions.map((dimension) => {

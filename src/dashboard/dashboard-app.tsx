@@ -3,7 +3,7 @@ import { useApp, useT } from '../ui/app-context';
 import { BlockingError } from '../ui/blocking-error';
 import { useHashRoute } from '../ui/hash-route';
 import type { HistoryModel } from '../ui/history/history-model';
-import type { MessageKey } from '../ui/i18n/en';
+import type { MessageKey } from '../ui/i18n/en-dashboard';
 import { createRemindersModel } from '../ui/reminders-model';
 import { CoursesView } from './courses/courses-view';
 import { DataView } from './data/data-view';

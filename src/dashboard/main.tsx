@@ -4,6 +4,7 @@ import { browserLanguages } from '../platform/runtime';
 import { createCatalog, type Catalog } from '../ui/catalog';
 import { lastTakenKey } from '../core/storage/records';
 import { createHistoryModel } from '../ui/history/history-model';
+import { loadDashboardMessages } from '../ui/i18n/dashboard-messages';
 import { reminderKeysOf } from '../ui/reminders-model';
 import { renderPage } from '../ui/render-page';
 import '../ui/styles/base.css';
@@ -14,7 +15,7 @@ const catalog = createCatalog(shippedQuestionnaires);
 const history = createHistoryModel({ store, now: () => new Date() });
 
 void renderPage(
-  { store, catalog, browserLanguages },
+  { store, catalog, browserLanguages, extraMessages: loadDashboardMessages },
   (_app, prefetched) => {
     // Views built on the history start reading it before the first render rather than after
     // it; not earlier, since storage answers in order and the settings read must not wait

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { contentLanguage, textIn } from '../core/questionnaire/types';
 import { CADENCES, THEMES, type Cadence } from '../core/storage/records';
 import { useApp, useT } from '../ui/app-context';
-import type { MessageKey } from '../ui/i18n/en';
+import type { MessageKey } from '../ui/i18n/en-dashboard';
 import { LanguageSelect } from '../ui/language-select';
 import { useReadyMark } from '../ui/ready';
 import type { RemindersModel } from '../ui/reminders-model';

@@ -4,13 +4,15 @@ import { DEFAULT_SETTINGS, KEYS, readSettings, SCHEMA_VERSION, type Settings, ty
 import type { KeyValueStore } from '../core/storage/store';
 import type { Catalog } from './catalog';
 import { resolveLanguage, type UiLanguage } from './i18n/languages';
-import { createTranslator, type Translator } from './i18n/translator';
+import { createTranslator, type ExtraMessages, type Translator } from './i18n/translator';
 import { describeStorageError } from './storage-errors';
 
 export interface AppDependencies {
   store: KeyValueStore;
   catalog: Catalog;
   browserLanguages: () => readonly string[];
+  /** The page's own texts beyond the popup's (the dashboard passes its own). */
+  extraMessages?: ExtraMessages;
   now?: () => Date;
   newId?: () => string;
 }
@@ -35,7 +37,7 @@ export interface AppModel {
 }
 
 export function createAppModel(deps: AppDependencies): AppModel {
-  const i18n = createTranslator();
+  const i18n = createTranslator(deps.extraMessages);
   const settings = signal<Settings>(DEFAULT_SETTINGS);
   const blockingError = signal<string | null>(null);
 

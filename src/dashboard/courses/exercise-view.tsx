@@ -2,7 +2,7 @@ import { isCorrect, type ExerciseAnswer } from '../../core/pack/pack-records';
 import type { CoursePack, Exercise } from '../../core/pack/types';
 import { textIn } from '../../core/questionnaire/types';
 import { useT } from '../../ui/app-context';
-import type { MessageKey } from '../../ui/i18n/en';
+import type { MessageKey } from '../../ui/i18n/en-dashboard';
 import type { PackModel } from '../../ui/courses/pack-model';
 
 interface ExerciseProps {

@@ -3,7 +3,7 @@ import { contentLanguage, itemsOf, textIn } from '../../core/questionnaire/types
 import { scoreQuestionnaire } from '../../core/scoring';
 import { useApp, useT } from '../../ui/app-context';
 import { navigate } from '../../ui/hash-route';
-import type { MessageKey } from '../../ui/i18n/en';
+import type { MessageKey } from '../../ui/i18n/en-dashboard';
 import type { HistoryModel } from '../../ui/history/history-model';
 import { lastDeleted } from '../../ui/history/undo';
 import { useQuestionnaire } from '../../ui/history/use-questionnaire';

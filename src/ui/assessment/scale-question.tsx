@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useT } from '../app-context';
-import type { MessageKey } from '../i18n/en';
+import type { MessageKey } from '../i18n/en-dashboard';
 
 const POSITIONS = [1, 2, 3, 4, 5, 6, 7] as const;
 

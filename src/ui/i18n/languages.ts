@@ -1,5 +1,4 @@
-import type { Messages } from './en';
-import { en } from './en';
+import { en, type CoreMessages } from './en';
 
 export const UI_LANGUAGES = ['en', 'sv', 'da'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
@@ -22,8 +21,8 @@ export function resolveLanguage(chosen: string | null, browserLanguages: readonl
   return 'en';
 }
 
-/** English is bundled; the others load on demand so the popup stays small. */
-export async function loadMessages(language: UiLanguage): Promise<Messages> {
+/** The texts every page shows. English is bundled; the others load on demand so the popup stays small. */
+export async function loadMessages(language: UiLanguage): Promise<CoreMessages> {
   switch (language) {
     case 'sv':
       return (await import('./sv')).sv;

@@ -1,5 +1,6 @@
 import { computed, signal, type ReadonlySignal } from '@preact/signals';
-import { en, type MessageKey, type Messages } from './en';
+import { en } from './en';
+import type { MessageKey } from './en-dashboard';
 import { loadMessages, type UiLanguage } from './languages';
 
 export type Params = Readonly<Record<string, string | number>>;
@@ -19,15 +20,18 @@ export function interpolate(template: string, params?: Params): string {
   return template.replace(/\{(\w+)\}/g, (match, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : match));
 }
 
-export function createTranslator(): Translator {
+/** More texts for one page (the dashboard's), loaded with the language. */
+export type ExtraMessages = (language: UiLanguage) => Promise<Readonly<Record<string, string>>>;
+
+export function createTranslator(extra?: ExtraMessages): Translator {
   const language = signal<UiLanguage>('en');
-  const messages = signal<Messages>(en);
+  const messages = signal<Readonly<Record<string, string>>>(en);
   let requested: UiLanguage = 'en';
   return {
     language,
     t: computed(() => {
       const current = messages.value;
-      return (key, params) => interpolate(current[key] ?? en[key], params);
+      return (key, params) => interpolate(current[key] ?? (en as Readonly<Record<string, string>>)[key] ?? key, params);
     }),
     formatNumber: computed(() => {
       const format = new Intl.NumberFormat(language.value, { maximumFractionDigits: 0 });
@@ -39,7 +43,8 @@ export function createTranslator(): Translator {
     }),
     async setLanguage(next) {
       requested = next;
-      const loaded = await loadMessages(next);
+      const [core, more] = await Promise.all([loadMessages(next), extra?.(next) ?? {}]);
+      const loaded = { ...more, ...core };
       // A slower load of an earlier choice must not win over a later one.
       if (requested !== next) return;
       messages.value = loaded;
