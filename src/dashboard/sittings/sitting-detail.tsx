@@ -38,7 +38,7 @@ export function SittingDetail({ history, sittingId }: { history: HistoryModel; s
     <article aria-labelledby="sitting-heading">
       <p><a href="#/sittings">← {t('history.allSittings')}</a></p>
       <h1 id="sitting-heading" tabIndex={-1} ref={heading}>{app.i18n.formatDate.value(sitting.completedAt)}</h1>
-      <p lang={lang}>{matches ? textIn(matches.title, lang) : sitting.questionnaire.id} · {t('print.version', { version: sitting.questionnaire.version })}</p>
+      <p lang={lang}>{matches ? textIn(matches.title, lang) : sitting.questionnaire.id} · {t('print.version', { version: sitting.questionnaire.version })}{sitting.round ? ` · ${t('sittings.round', { name: sitting.round.name })}` : ''}</p>
       {questionnaire === 'missing' || (questionnaire && !matches) ? <p class="notice">{t('sittings.versionGone')}</p> : null}
       {matches && score ? (
         <table class="data-table" data-testid="sitting-scores">

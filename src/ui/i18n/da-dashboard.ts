@@ -237,4 +237,5 @@ export const daDashboard: DashboardMessages = {
   'team.sealedIntro': "Send koden tilbage til lederen af “{name}” via mail eller chat. Din egen historik gemmer evalueringen, markeret med runden.",
   'team.responseCode': "Svarkode",
   'team.sealFailed': "Svarkoden kunne ikke laves. Dine svar er gemt; genindlæs siden, og prøv igen.",
+  'sittings.round': "Teamrunde: {name}",
 };

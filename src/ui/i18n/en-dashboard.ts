@@ -238,6 +238,7 @@ export const enDashboard = {
   'team.sealedIntro': "Send this code back to the lead of “{name}”, by mail or chat. Your own history keeps this sitting, marked with the round.",
   'team.responseCode': "Response code",
   'team.sealFailed': "The response code could not be made. Your answers are saved; reload the page to try again.",
+  'sittings.round': "Team round: {name}",
 } as const;
 
 export type DashboardKey = keyof typeof enDashboard;

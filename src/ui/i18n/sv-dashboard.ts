@@ -237,4 +237,5 @@ export const svDashboard: DashboardMessages = {
   'team.sealedIntro': "Skicka koden tillbaka till ledaren för ”{name}” via e-post eller chatt. Din egen historik sparar skattningen, märkt med omgången.",
   'team.responseCode': "Svarskod",
   'team.sealFailed': "Svarskoden kunde inte skapas. Dina svar är sparade; ladda om sidan och försök igen.",
+  'sittings.round': "Teamomgång: {name}",
 };
