@@ -9,7 +9,7 @@ import { formatBytes } from '../core/safe-json';
 import { KEYS, SCHEMA_VERSION } from '../core/storage/records';
 import type { KeyValueStore } from '../core/storage/store';
 import type { Catalog } from './catalog';
-import { classifySaveError, type SaveProblem } from './storage-errors';
+import { attemptSave, type SaveProblem } from './storage-errors';
 
 export type RestoreState =
   | { kind: 'idle' }
@@ -34,16 +34,7 @@ export function createDataModel(store: KeyValueStore, catalog: Catalog, now: () 
   const restore = signal<RestoreState>({ kind: 'idle' });
   const saveProblem = signal<SaveProblem | null>(null);
 
-  async function attempt(action: () => Promise<void>): Promise<boolean> {
-    try {
-      await action();
-      saveProblem.value = null;
-      return true;
-    } catch (error) {
-      saveProblem.value = classifySaveError(error);
-      return false;
-    }
-  }
+  const attempt = (action: () => Promise<void>) => attemptSave(saveProblem, action);
 
   return {
     restore,

@@ -1,3 +1,4 @@
+import type { Signal } from '@preact/signals';
 import { StorageFullError } from '../core/storage/store';
 
 export type SaveProblem = 'full' | 'failed';
@@ -8,4 +9,16 @@ export function classifySaveError(error: unknown): SaveProblem {
 
 export function describeStorageError(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** Runs a write, recording in `problem` whether it failed for lack of space or otherwise; true when it worked. */
+export async function attemptSave(problem: Signal<SaveProblem | null>, action: () => Promise<void>): Promise<boolean> {
+  try {
+    await action();
+    problem.value = null;
+    return true;
+  } catch (error) {
+    problem.value = classifySaveError(error);
+    return false;
+  }
 }

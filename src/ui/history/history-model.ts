@@ -2,7 +2,7 @@ import { signal, type ReadonlySignal } from '@preact/signals';
 import { readStoredHistory, type SetAside } from '../../core/history/stored-records';
 import { isNote, KEYS, MAX_NOTE_LENGTH, noteKey, sittingKey, type Note, type Sitting } from '../../core/storage/records';
 import type { KeyValueStore } from '../../core/storage/store';
-import { classifySaveError, type SaveProblem } from '../storage-errors';
+import { attemptSave, type SaveProblem } from '../storage-errors';
 
 export interface HistoryDependencies {
   store: KeyValueStore;
@@ -72,16 +72,7 @@ export function createHistoryModel({ store, now }: HistoryDependencies): History
 
   const stopListening = store.onChanged((keys) => void refresh(keys));
 
-  async function attempt(action: () => Promise<void>): Promise<boolean> {
-    try {
-      await action();
-      saveProblem.value = null;
-      return true;
-    } catch (error) {
-      saveProblem.value = classifySaveError(error);
-      return false;
-    }
-  }
+  const attempt = (action: () => Promise<void>) => attemptSave(saveProblem, action);
 
   return {
     loaded,
