@@ -5,6 +5,7 @@ import { previewRestore, restoreWrites } from '../../src/core/backup/restore-pla
 import { csvCell, sittingsCsv } from '../../src/core/backup/sittings-csv';
 import { createDataModel } from '../../src/ui/data-model';
 import { createCatalog } from '../../src/ui/catalog';
+import { startRound } from '../../src/ui/team/team-store';
 import { MemoryStore } from '../helpers/memory-store';
 import { makeQuestionnaire } from '../helpers/questionnaire-fixture';
 
@@ -68,8 +69,30 @@ describe('backup and restore', () => {
     expect(Object.keys(restoreWrites(backup, preview, 'merge-take-backup').set)).toEqual(['last-taken:b', 'settings']);
   });
 
+  it('carries team rounds and course work too, and gives them back', async () => {
+    const keys = new Map<string, CryptoKey>();
+    const source = new MemoryStore({ schemaVersion: 1 });
+    await startRound(source, { get: async (id) => keys.get(id) ?? null, put: async (id, key) => void keys.set(id, key) }, { name: 'Team A', questionnaire, minGroup: 5 }, new Date('2027-01-01T00:00:00.000Z'));
+    await source.set({
+      'pack-answer:pack-cafe:cafe-practices': { schema: 1, answer: 'a', checked: true, updatedAt: '2027-01-02T00:00:00.000Z' },
+      'pack-note:pack-cafe:own-unit': { schema: 1, text: 'My reflection', updatedAt: '2027-01-02T00:00:00.000Z' },
+    });
+    const text = await createDataModel(source, catalog, now).backupText();
+    expect(Object.keys(JSON.parse(text).records).map((k) => k.split(':')[0]).sort()).toEqual(['pack-answer', 'pack-note', 'round', 'round-tally']);
+    const target = new MemoryStore({ schemaVersion: 1 });
+    expect((await restoreInto(target, text)).applied).toBe(true);
+    expect(target.snapshot()).toEqual(source.snapshot());
+  });
+
+  it('exports only valid records, so its own backup always restores', async () => {
+    const source = new MemoryStore({ schemaVersion: 1, 'sitting:broken': { schema: 1, id: 'broken' }, 'pack-note:p:r': { schema: 1, text: 'kept', updatedAt: '2027-01-02T00:00:00.000Z' } });
+    const text = await createDataModel(source, catalog, now).backupText();
+    expect(Object.keys(JSON.parse(text).records)).toEqual(['pack-note:p:r']);
+    expect((await restoreInto(new MemoryStore({ schemaVersion: 1 }), text)).applied).toBe(true);
+  });
+
   it('leaves drafts out of a backup', () => {
-    expect(Object.keys(makeBackup({ 'draft:x': {}, 'draft:x:a:y': 3, 'sitting:z': {} }, now()).records)).toEqual(['sitting:z']);
+    expect(Object.keys(makeBackup({ 'draft:x': {}, 'draft:x:a:y': 3, 'last-taken:z': '2027-01-01T00:00:00.000Z' }, now()).records)).toEqual(['last-taken:z']);
   });
 
   it('refuses a damaged or hostile file with a reason, and writes nothing', async () => {

@@ -16,11 +16,15 @@ export interface Backup {
   records: Record<string, unknown>;
 }
 
-/** Everything worth keeping from storage, as one JSON-ready object. */
+/**
+ * Everything worth keeping from storage, as one JSON-ready object. Only valid records
+ * go in, so a person's own backup always restores; a damaged record stays set aside in
+ * storage, untouched, where the dashboard reports it.
+ */
 export function makeBackup(stored: Readonly<Record<string, unknown>>, now: Date): Backup {
   const records: Record<string, unknown> = {};
   for (const key of Object.keys(stored).sort()) {
-    if (backupKind(key) !== null) records[key] = stored[key];
+    if (isValidBackupRecord(key, stored[key])) records[key] = stored[key];
   }
   return { format: BACKUP_FORMAT, formatVersion: 1, schemaVersion: SCHEMA_VERSION, exportedAt: now.toISOString(), records };
 }
