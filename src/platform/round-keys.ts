@@ -7,6 +7,8 @@
 export interface RoundKeyStore {
   get(roundId: string): Promise<CryptoKey | null>;
   put(roundId: string, key: CryptoKey): Promise<void>;
+  /** Removes every round key (on "Erase everything"): rounds then cannot open codes any more. */
+  clear(): Promise<void>;
 }
 
 const DATABASE = 'shiftmeter';
@@ -50,6 +52,9 @@ export function createRoundKeyStore(): RoundKeyStore {
     },
     async put(roundId, key) {
       await run('readwrite', (store) => store.put(key, roundId));
+    },
+    async clear() {
+      await run('readwrite', (store) => store.clear());
     },
   };
 }

@@ -30,7 +30,10 @@ export interface DataModel {
   eraseEverything(): Promise<boolean>;
 }
 
-export function createDataModel(store: KeyValueStore, catalog: Catalog, now: () => Date): DataModel {
+/** Data kept outside extension storage that "Erase everything" must remove too (the rounds' private keys). */
+export type EraseElsewhere = () => Promise<void>;
+
+export function createDataModel(store: KeyValueStore, catalog: Catalog, now: () => Date, eraseElsewhere?: EraseElsewhere): DataModel {
   const restore = signal<RestoreState>({ kind: 'idle' });
   const saveProblem = signal<SaveProblem | null>(null);
 
@@ -103,6 +106,7 @@ export function createDataModel(store: KeyValueStore, catalog: Catalog, now: () 
         const keys = Object.keys(await store.getAll());
         await store.remove(keys);
         await store.set({ [KEYS.schemaVersion]: SCHEMA_VERSION });
+        await eraseElsewhere?.();
       });
     },
   };

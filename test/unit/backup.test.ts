@@ -141,10 +141,12 @@ describe('backup and restore', () => {
     expect(target.snapshot()).toEqual({ schemaVersion: 1 });
   });
 
-  it('erases everything but the schema version', async () => {
+  it('erases everything but the schema version, the rounds\' private keys included', async () => {
     const store = new MemoryStore(fc.sample(storeArb, 1)[0]);
-    expect(await createDataModel(store, catalog, now).eraseEverything()).toBe(true);
+    let keysErased = false;
+    expect(await createDataModel(store, catalog, now, async () => void (keysErased = true)).eraseEverything()).toBe(true);
     expect(store.snapshot()).toEqual({ schemaVersion: 1 });
+    expect(keysErased).toBe(true);
   });
 });
 

@@ -3,6 +3,7 @@ import type { RestoreMode } from '../../core/backup/restore-plan';
 import { useApp, useT } from '../../ui/app-context';
 import { SaveProblemNotice } from '../../ui/assessment/save-problem-notice';
 import { createDataModel } from '../../ui/data-model';
+import { createRoundKeyStore } from '../../platform/round-keys';
 import { dateStamp, downloadText } from '../../ui/download';
 import { useReadyMark } from '../../ui/ready';
 import { EraseEverything } from './erase-everything';
@@ -12,7 +13,7 @@ import { RestorePanel } from './restore-panel';
 export function DataView() {
   const app = useApp();
   const t = useT();
-  const data = useMemo(() => createDataModel(app.store, app.catalog, app.now), []);
+  const data = useMemo(() => createDataModel(app.store, app.catalog, app.now, () => createRoundKeyStore().clear()), []);
   const [status, setStatus] = useState('');
   useReadyMark(true);
 
