@@ -8,6 +8,7 @@ import { createRemindersModel } from '../ui/reminders-model';
 import { CoursesView } from './courses/courses-view';
 import { DataView } from './data/data-view';
 import { HistoryView } from './history/history-view';
+import { PrintView } from './print-view';
 import { SettingsView } from './settings-view';
 import { SittingsView } from './sittings/sittings-view';
 import { TakeView } from './take-view';
@@ -15,14 +16,15 @@ import { TeamView } from './team/team-view';
 import { WelcomeView } from './welcome-view';
 
 const VIEWS = ['welcome', 'take', 'history', 'sittings', 'courses', 'team', 'data', 'settings'] as const;
-type View = (typeof VIEWS)[number];
+type View = (typeof VIEWS)[number] | 'print';
 
 /** The full-tab dashboard; the hash picks the view. `history` may already be loading (see main.tsx). */
 export function DashboardApp({ history }: { history: HistoryModel }) {
   const app = useApp();
   const t = useT();
   const [route = 'welcome', ...rest] = useHashRoute();
-  const view: View = (VIEWS as readonly string[]).includes(route) ? (route as View) : 'welcome';
+  // 'print' (a paper form) is reached from the questionnaire list, not the navigation.
+  const view: View = route === 'print' ? 'print' : (VIEWS as readonly string[]).includes(route) ? (route as View) : 'welcome';
   const reminders = useMemo(() => createRemindersModel(app.store, app.catalog, app.now), []);
   const needsHistory = view === 'history' || view === 'sittings';
   useEffect(() => {
@@ -48,6 +50,8 @@ export function DashboardApp({ history }: { history: HistoryModel }) {
       <main id="main" class="dashboard-main">
         {app.blockingError.value ? (
           <BlockingError />
+        ) : view === 'print' ? (
+          <PrintView questionnaireId={rest[0]} />
         ) : view === 'take' ? (
           <TakeView questionnaireId={rest[0]} />
         ) : view === 'history' ? (

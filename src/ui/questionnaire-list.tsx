@@ -7,10 +7,12 @@ export interface QuestionnaireListProps {
   onOpen: (questionnaireId: string) => void;
   /** Whether a reminder says this questionnaire is due. */
   isDue?: (questionnaireId: string) => boolean;
+  /** The dashboard offers each as a paper form too. */
+  printLink?: (questionnaireId: string) => { href: string; label: string };
 }
 
 /** The questionnaires a person can take, with any one in progress marked for resuming. */
-export function QuestionnaireList({ drafts, onOpen, isDue }: QuestionnaireListProps) {
+export function QuestionnaireList({ drafts, onOpen, isDue, printLink }: QuestionnaireListProps) {
   const app = useApp();
   const t = useT();
   const language = app.i18n.language.value;
@@ -40,6 +42,7 @@ export function QuestionnaireList({ drafts, onOpen, isDue }: QuestionnaireListPr
             >
               {draft ? t('list.resume') : t('list.start')}
             </button>
+            {printLink ? <> <a class="button" href={printLink(entry.id).href} aria-describedby={headingId}>{printLink(entry.id).label}</a></> : null}
           </li>
         );
       })}

@@ -92,4 +92,24 @@ describe('course packs in Chromium', () => {
     await first.getByTestId('feedback').waitFor();
     await page.close();
   });
+
+  it('prints a questionnaire and a pack cleanly: a paper form, and no navigation or buttons on paper', async () => {
+    const page = await ext.open('dashboard.html#/take');
+    await page.getByRole('link', { name: 'Printable form' }).first().click();
+    await page.waitForSelector('.paper-form');
+    await expect(page.locator('.paper-table').count()).resolves.toBe(8);
+    await expect(page.locator('.paper-wanted').count()).resolves.toBe(8);
+    await expectNoAxeViolations(page, 'paper form');
+    await page.emulateMedia({ media: 'print' });
+    for (const selector of ['.dashboard-header', 'button']) {
+      await expect(page.locator(selector).first().isVisible()).resolves.toBe(false);
+    }
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.byteLength).toBeGreaterThan(10_000);
+    await page.goto(page.url().replace(/#.*/, '#/courses/pack-cafe'));
+    await page.waitForSelector('.exercise');
+    await expect(page.locator('button').first().isVisible()).resolves.toBe(false);
+    await expect(page.locator('h1').isVisible()).resolves.toBe(true);
+    await page.close();
+  });
 });

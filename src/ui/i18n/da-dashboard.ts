@@ -238,4 +238,6 @@ export const daDashboard: DashboardMessages = {
   'team.responseCode': "Svarkode",
   'team.sealFailed': "Svarkoden kunne ikke laves. Dine svar er gemt; genindlæs siden, og prøv igen.",
   'sittings.round': "Teamrunde: {name}",
+  'print.boxes': "Syv bokse fra det venstre udsagn til det højre",
+  'take.print': "Udskriftsformular",
 };

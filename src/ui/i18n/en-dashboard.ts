@@ -239,6 +239,8 @@ export const enDashboard = {
   'team.responseCode': "Response code",
   'team.sealFailed': "The response code could not be made. Your answers are saved; reload the page to try again.",
   'sittings.round': "Team round: {name}",
+  'print.boxes': "Seven boxes from the left statement to the right one",
+  'take.print': "Printable form",
 } as const;
 
 export type DashboardKey = keyof typeof enDashboard;

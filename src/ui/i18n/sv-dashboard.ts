@@ -238,4 +238,6 @@ export const svDashboard: DashboardMessages = {
   'team.responseCode': "Svarskod",
   'team.sealFailed': "Svarskoden kunde inte skapas. Dina svar är sparade; ladda om sidan och försök igen.",
   'sittings.round': "Teamomgång: {name}",
+  'print.boxes': "Sju rutor från det vänstra påståendet till det högra",
+  'take.print': "Utskriftsformulär",
 };
