@@ -40,16 +40,20 @@ async function buildPages() {
     logLevel: 'warning',
     define: { 'process.env.NODE_ENV': '"production"' },
   };
-  const pages = await build({
+  // Each page is bundled on its own, so the popup's first view loads the fewest files:
+  // chunks shared with the dashboard would each be one more request before it can start.
+  const page = (name, entry) => build({
     ...common,
-    entryPoints: { popup: 'src/popup/main.tsx', dashboard: 'src/dashboard/main.tsx' },
+    entryPoints: { [name]: entry },
     outdir: staging,
     format: 'esm',
     splitting: true,
-    chunkNames: 'chunks/[name]-[hash]',
+    chunkNames: `chunks/${name}-[name]-[hash]`,
     metafile: true,
     plugins: [catalogPlugin()],
   });
+  const builds = await Promise.all([page('popup', 'src/popup/main.tsx'), page('dashboard', 'src/dashboard/main.tsx')]);
+  const pages = { metafile: { outputs: Object.assign({}, ...builds.map((b) => b.metafile.outputs)) } };
   // The background is one classic script: a Chrome service worker and a Firefox
   // event page can both load it without module support.
   await build({ ...common, entryPoints: { background: 'src/background.ts' }, outdir: staging, format: 'iife' });
