@@ -105,7 +105,7 @@ export function splitCodes(text: string): string[] {
 // ---- Round keys --------------------------------------------------------------------
 
 export interface RoundKeys {
-  /** Not extractable: it can open codes but can never be read out of the browser. */
+  /** Not extractable: it can open codes but its bytes can never be read out of this profile. */
   privateKey: CryptoKey;
   publicKey: string;
 }

@@ -1,6 +1,6 @@
 /**
  * The key-value store the app keeps its records in. The platform layer implements
- * it over `browser.storage.local`; tests use an in-memory one.
+ * it over the extension's storage.local area; tests use an in-memory one.
  */
 export interface KeyValueStore {
   get(keys: readonly string[]): Promise<Record<string, unknown>>;
