@@ -110,4 +110,20 @@ describe('the assessment model', () => {
     await model.retry();
     expect(Object.keys(store.snapshot()).sort()).toEqual(['last-taken:test-questionnaire', 'sitting:sitting-1']);
   });
+
+  it('keeps an answer to a team round apart from a plain self-assessment of the same questionnaire', async () => {
+    const store = new MemoryStore();
+    const round = { id: 'round-7', name: 'Team Alpha' };
+    const inRound = createAssessmentModel({ ...deps(store), round });
+    await inRound.answer('dim-1-1', 2);
+    const plain = createAssessmentModel(deps(store));
+    await plain.resume();
+    expect(plain.answers.value).toEqual({});
+    const resumedRound = createAssessmentModel({ ...deps(store), round });
+    await resumedRound.resume();
+    expect(resumedRound.answers.value).toEqual({ 'dim-1-1': 2 });
+    // The popup lists plain drafts only, so it never resumes a round answer as a self-assessment.
+    expect(Object.keys(store.snapshot()).filter((key) => key === 'draft:test-questionnaire')).toEqual([]);
+  });
 });
+

@@ -1,7 +1,7 @@
 import { computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
 import { isScalePosition, scoreQuestionnaire, type QuestionnaireScore } from '../../core/scoring';
 import { itemsOf, type Questionnaire } from '../../core/questionnaire/types';
-import { draftKeys, readDraft } from '../../core/storage/draft-keys';
+import { draftKeys, draftScope, readDraft } from '../../core/storage/draft-keys';
 import { draftAnswerKey, draftKey, draftWantedKey, lastTakenKey, sittingKey, type DraftMeta, type Sitting } from '../../core/storage/records';
 import type { KeyValueStore } from '../../core/storage/store';
 import { classifySaveError, type SaveProblem } from '../storage-errors';
@@ -43,6 +43,7 @@ export interface AssessmentModel {
 
 export function createAssessmentModel(deps: AssessmentDependencies): AssessmentModel {
   const { store, questionnaire } = deps;
+  const scope = draftScope(questionnaire.id, deps.round?.id);
   const answers = signal<Record<string, number>>({});
   const wanted = signal<Record<string, number>>({});
   const page = signal(0);
@@ -71,7 +72,7 @@ export function createAssessmentModel(deps: AssessmentDependencies): AssessmentM
   /** One atomic `set` of the changed keys plus the draft's meta record. */
   function write(items: Record<string, unknown>): Promise<void> {
     if (finishing) return Promise.resolve();
-    const metaKey = draftKey(questionnaire.id);
+    const metaKey = draftKey(scope);
     const batch = { ...unsaved, ...items, [metaKey]: meta() };
     const writing = store.set(batch).then(
       () => {
@@ -99,7 +100,7 @@ export function createAssessmentModel(deps: AssessmentDependencies): AssessmentM
 
   async function storeSitting(sitting: Sitting): Promise<void> {
     await store.set({ [sittingKey(sitting.id)]: sitting, [lastTakenKey(questionnaire.id)]: sitting.completedAt });
-    await store.remove(draftKeys(questionnaire));
+    await store.remove(draftKeys(questionnaire, scope));
     finished.value = sitting;
   }
 
@@ -117,7 +118,7 @@ export function createAssessmentModel(deps: AssessmentDependencies): AssessmentM
     finished,
     score: computed(() => scoreQuestionnaire(questionnaire, { answers: answers.value, wanted: wanted.value })),
     async resume() {
-      const draft = readDraft(questionnaire, await store.get(draftKeys(questionnaire)));
+      const draft = readDraft(questionnaire, await store.get(draftKeys(questionnaire, scope)), scope);
       if (!draft) return;
       startedAt = draft.startedAt;
       answers.value = draft.answers;
@@ -127,12 +128,12 @@ export function createAssessmentModel(deps: AssessmentDependencies): AssessmentM
     async answer(itemId, position) {
       if (!itemIds.has(itemId) || !isScalePosition(position)) return;
       answers.value = { ...answers.value, [itemId]: position };
-      await write({ [draftAnswerKey(questionnaire.id, itemId)]: position });
+      await write({ [draftAnswerKey(scope, itemId)]: position });
     },
     async want(dimensionId, position) {
       if (!dimensionIds.has(dimensionId) || !isScalePosition(position)) return;
       wanted.value = { ...wanted.value, [dimensionId]: position };
-      await write({ [draftWantedKey(questionnaire.id, dimensionId)]: position });
+      await write({ [draftWantedKey(scope, dimensionId)]: position });
     },
     unansweredOnPage,
     async goTo(next) {
