@@ -1,4 +1,4 @@
-import type { LocalizedText, Pole, Questionnaire } from '../questionnaire/types';
+import type { KitFileHeader, LocalizedText, Pole, Questionnaire } from '../questionnaire/types';
 
 export interface SortStatement { id: string; text: LocalizedText; pole: Pole; feedback: LocalizedText }
 export interface ChooseOption { id: string; text: LocalizedText; best: boolean; feedback: LocalizedText }
@@ -10,15 +10,8 @@ export interface PlaceExercise extends ExerciseBase { kind: 'place'; practice: L
 export type Exercise = SortExercise | ChooseExercise | PlaceExercise;
 
 /** A course: goals, a case, exercises with feedback, a questionnaire, reflections and a debrief. */
-export interface CoursePack {
+export interface CoursePack extends KitFileHeader {
   kind: 'course-pack';
-  formatVersion: 1;
-  id: string;
-  version: number;
-  languages: readonly string[];
-  title: LocalizedText;
-  description: LocalizedText;
-  poles: { from: LocalizedText; to: LocalizedText };
   goals: readonly LocalizedText[];
   case: { title: LocalizedText; text: LocalizedText };
   exercises: readonly Exercise[];

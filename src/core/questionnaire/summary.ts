@@ -1,18 +1,10 @@
-import type { LocalizedText, Questionnaire } from './types';
+import type { KitFileHeader } from './types';
 
-/** What a list of questionnaires shows, without loading every questionnaire's items. */
-export interface QuestionnaireSummary {
-  id: string;
-  version: number;
-  languages: readonly string[];
-  title: LocalizedText;
-  description: LocalizedText;
-  poles: { from: LocalizedText; to: LocalizedText };
+/**
+ * What a list of questionnaires shows, without loading every questionnaire's items.
+ * build.mjs writes one per shipped questionnaire into the `shiftmeter:catalog` module.
+ */
+export interface QuestionnaireSummary extends Omit<KitFileHeader, 'formatVersion'> {
   dimensionCount: number;
   itemCount: number;
-}
-
-export function summarize(questionnaire: Questionnaire): QuestionnaireSummary {
-  const { id, version, languages, title, description, poles } = questionnaire;
-  return { id, version, languages, title, description, poles, dimensionCount: questionnaire.dimensions.length, itemCount: questionnaire.items.length };
 }

@@ -23,8 +23,8 @@ export interface Item {
   right: LocalizedText;
 }
 
-export interface Questionnaire {
-  kind: 'questionnaire';
+/** What every file of the kit (questionnaire or course pack) starts with. */
+export interface KitFileHeader {
   formatVersion: 1;
   id: string;
   version: number;
@@ -32,6 +32,10 @@ export interface Questionnaire {
   title: LocalizedText;
   description: LocalizedText;
   poles: { from: LocalizedText; to: LocalizedText };
+}
+
+export interface Questionnaire extends KitFileHeader {
+  kind: 'questionnaire';
   scale: { points: 7 };
   dimensions: readonly Dimension[];
   items: readonly Item[];

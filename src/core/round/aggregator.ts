@@ -164,17 +164,26 @@ function addAlphaRow(state: DimensionState, response: AnonymisedResponse): void 
   addRow(state.alpha, state.row);
 }
 
-/** Each figure also needs `minGroup` responses behind it, or a rarely answered dimension would expose the few who did. */
+/** The figures of one dimension from what the aggregator keeps of it. */
 function dimensionFigures(state: DimensionState, minGroup: number): DimensionAggregate {
-  const summary = state.scores.length >= minGroup ? summarize(state.scores) : null;
+  return dimensionAggregate(state.id, state.scores, state.wantedPositionSum, state.wantedCount, state.alpha, minGroup);
+}
+
+/**
+ * One dimension's published figures, shared by the kit's aggregator and the lead's
+ * tally so the two can never apply different rules. Each figure also needs `minGroup`
+ * responses behind it, or a rarely answered dimension would expose the few who did.
+ */
+export function dimensionAggregate(id: string, scores: readonly number[], wantedPositionSum: number, wantedCount: number, alpha: ItemSums, minGroup: number): DimensionAggregate {
+  const summary = scores.length >= minGroup ? summarize(scores) : null;
   return {
-    id: state.id,
-    n: state.scores.length,
+    id,
+    n: scores.length,
     mean: summary?.mean ?? null,
     median: summary?.median ?? null,
     q1: summary?.q1 ?? null,
     q3: summary?.q3 ?? null,
-    wantedMean: state.wantedCount >= minGroup ? wantedScore(state.wantedPositionSum / state.wantedCount) : null,
-    alpha: state.alpha.n >= minGroup ? cronbachAlpha(state.alpha) : null,
+    wantedMean: wantedCount >= minGroup ? wantedScore(wantedPositionSum / wantedCount) : null,
+    alpha: alpha.n >= minGroup ? cronbachAlpha(alpha) : null,
   };
 }

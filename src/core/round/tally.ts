@@ -1,11 +1,11 @@
 import { itemsOf, SCALE_POINTS, type Questionnaire } from '../questionnaire/types';
-import { scoreQuestionnaire, wantedScore } from '../scoring';
+import { scoreQuestionnaire } from '../scoring';
 import { isPlainObject } from '../shape';
 import type { QuestionnaireRef } from '../storage/records';
 import { toBase64url } from './base64url';
-import type { DimensionAggregate } from './aggregator';
+import { dimensionAggregate, type DimensionAggregate } from './aggregator';
 import type { AnonymisedResponse } from './response';
-import { cronbachAlpha, summarize, type ItemSums } from './statistics';
+import { summarize, type ItemSums } from './statistics';
 
 /**
  * What the lead's Shiftmeter keeps of a round: only what the team figures need. Each
@@ -193,20 +193,8 @@ export function figuresOf(acc: Accumulators, minGroup: number): TeamFigures | nu
   return {
     n: acc.n,
     overall: { mean: whole.mean, median: whole.median },
-    // Each figure also needs minGroup responses behind it, as in createAggregator.
-    dimensions: acc.dimensions.map((state) => {
-      const summary = state.scores.length >= minGroup ? summarize(state.scores) : null;
-      return {
-        id: state.id,
-        n: state.scores.length,
-        mean: summary?.mean ?? null,
-        median: summary?.median ?? null,
-        q1: summary?.q1 ?? null,
-        q3: summary?.q3 ?? null,
-        wantedMean: state.wantedCount >= minGroup ? wantedScore(state.wantedSum / state.wantedCount) : null,
-        alpha: state.alpha.n >= minGroup ? cronbachAlpha(itemSums(state.alpha)) : null,
-      };
-    }),
+    // The same rule for every figure as the kit's aggregator: one function for both.
+    dimensions: acc.dimensions.map((state) => dimensionAggregate(state.id, state.scores, state.wantedSum, state.wantedCount, itemSums(state.alpha), minGroup)),
   };
 }
 
