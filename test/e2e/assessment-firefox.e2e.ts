@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'puppeteer-core';
 import { axeViolations, formatViolations } from './support/axe';
 import { pages, plannedAnswers, shippedQuestionnaire } from './support/answers';
-import { launchFirefox, waitForReadyMark } from './support/firefox';
+import { clickButton, launchFirefox, reloadPage, selectOption, typeInto, waitForElement, waitForReadyMark, waitUntil } from './support/firefox';
 import { scoreQuestionnaire } from '../../src/core/scoring';
 import { answerNextByKeyboard, pressButtonByKeyboard, tabUntil } from './support/keyboard';
 
@@ -13,7 +13,7 @@ const pageList = pages(questionnaire);
 const progress = (page: Page) => page.evaluate(() => document.querySelector('label[for="assessment-progress"]')?.textContent ?? '');
 
 async function waitForPart(page: Page, part: number) {
-  await page.waitForFunction((n) => document.querySelector('label[for="assessment-progress"]')?.textContent?.startsWith(`Part ${n} `), {}, part);
+  await waitUntil(page, (n) => document.querySelector('label[for="assessment-progress"]')?.textContent?.startsWith(`Part ${n} `), {}, part);
 }
 
 /** Extension pages reach each other by the page's own navigation, which Firefox allows. */
@@ -21,7 +21,7 @@ async function goTo(page: Page, url: string) {
   await page.evaluate((target) => {
     location.href = target;
   }, url);
-  await page.waitForFunction((target) => location.href.endsWith(target) && performance.getEntriesByName('shiftmeter:ready', 'mark').length > 0, { timeout: 15_000 }, url);
+  await waitUntil(page, (target) => location.href.endsWith(target) && performance.getEntriesByName('shiftmeter:ready', 'mark').length > 0, { timeout: 15_000 }, url);
 }
 
 describe('a self-assessment in Firefox ESR', () => {
@@ -63,7 +63,7 @@ describe('a self-assessment in Firefox ESR', () => {
       await pressButtonByKeyboard(page, last ? 'See my result' : 'Next');
       if (!last) await waitForPart(page, index + 2);
     }
-    await page.waitForSelector('#result-heading');
+    await waitForElement(page, '#result-heading');
     const overall = await page.evaluate(() => document.querySelector('[data-testid="overall-score"]')?.textContent);
     expect(overall).toBe(String(Math.round(plan.score.overall.now!)));
     for (const entry of plan.score.dimensions) {
@@ -85,21 +85,21 @@ describe('a self-assessment in Firefox ESR', () => {
     // A second sitting, taken in the dashboard by clicking.
     await goTo(page, 'dashboard.html#/take/production-service');
     for (let index = 0; index < pageList.length; index++) {
-      await page.$$eval('fieldset.scale-question', (sets) => sets.forEach((set) => (set.querySelectorAll('input')[5] as HTMLInputElement).click()));
+      await page.evaluate(() => document.querySelectorAll('fieldset.scale-question').forEach((set) => (set.querySelectorAll('input')[5] as HTMLInputElement).click()));
       const label = index === pageList.length - 1 ? 'See my result' : 'Next';
-      await page.$$eval('button', (buttons, text) => (buttons.find((b) => b.textContent?.trim() === text) as HTMLButtonElement).click(), label);
+      await clickButton(page, label);
       if (index < pageList.length - 1) await waitForPart(page, index + 2);
     }
-    await page.waitForSelector('#result-heading');
+    await waitForElement(page, '#result-heading');
     const storedData = async () => JSON.parse(await page.evaluate(() => (globalThis as any).browser.storage.local.get(null).then((d: unknown) => JSON.stringify(d))));
     const sittings = Object.values(await storedData()).filter((v: any) => v?.completedAt).sort((a: any, b: any) => a.completedAt.localeCompare(b.completedAt));
     expect(sittings).toHaveLength(2);
 
     await goTo(page, 'dashboard.html#/history');
-    await page.waitForFunction(() => performance.getEntriesByName('shiftmeter:charts-drawn').length > 0, { timeout: 15_000 });
-    await page.$eval('#over-time-heading ~ details', (details) => ((details as HTMLDetailsElement).open = true));
-    await page.waitForSelector('[data-testid="over-time-table"]');
-    const rows = await page.$$eval('[data-testid="over-time-table"] tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+    await waitUntil(page, () => performance.getEntriesByName('shiftmeter:charts-drawn').length > 0, { timeout: 15_000 });
+    await page.evaluate(() => ((document.querySelector('#over-time-heading ~ details') as HTMLDetailsElement).open = true));
+    await waitForElement(page, '[data-testid="over-time-table"]');
+    const rows = await page.evaluate(() => [...document.querySelectorAll('[data-testid="over-time-table"] tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
     expect(rows).toEqual(sittings.map((sitting: any) => {
       const score = scoreQuestionnaire(questionnaire, sitting);
       return [String(Math.round(score.overall.now!)), String(Math.round(score.overall.wanted!))];
@@ -109,23 +109,22 @@ describe('a self-assessment in Firefox ESR', () => {
 
     const id = (sittings[0] as any).id as string;
     await goTo(page, `dashboard.html#/sittings/${id}`);
-    await page.waitForSelector('#note');
-    await page.type('#note', 'Firefox note');
-    await page.waitForFunction(() => document.getElementById('note-status')?.textContent === 'Note saved.');
-    // The page reloads itself: the driver may not navigate moz-extension:// pages.
-    await page.evaluate(() => location.reload());
-    await page.waitForFunction(() => (document.getElementById('note') as HTMLTextAreaElement | null)?.value === 'Firefox note', { timeout: 15_000 });
+    await waitForElement(page, '#note');
+    await typeInto(page, '#note', 'Firefox note');
+    await waitUntil(page, () => document.getElementById('note-status')?.textContent === 'Note saved.');
+    await reloadPage(page);
+    await waitUntil(page, () => (document.getElementById('note') as HTMLTextAreaElement | null)?.value === 'Firefox note', { timeout: 15_000 });
 
-    await page.$$eval('button', (buttons) => (buttons.find((b) => b.textContent?.trim() === 'Delete this sitting') as HTMLButtonElement).click());
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid="sittings-table"] tbody tr').length === 1);
+    await clickButton(page, 'Delete this sitting');
+    await waitUntil(page, () => document.querySelectorAll('[data-testid="sittings-table"] tbody tr').length === 1);
     expect((await storedData())[`sitting:${id}`]).toBeUndefined();
-    await page.$$eval('button', (buttons) => (buttons.find((b) => b.textContent?.trim() === 'Undo') as HTMLButtonElement).click());
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid="sittings-table"] tbody tr').length === 2);
+    await clickButton(page, 'Undo');
+    await waitUntil(page, () => document.querySelectorAll('[data-testid="sittings-table"] tbody tr').length === 2);
     expect((await storedData())[`note:${id}`].text).toBe('Firefox note');
 
     await goTo(page, 'dashboard.html#/settings');
-    await page.select('#cadence-production-service', 'quarterly');
-    await page.waitForFunction(() => (globalThis as any).browser.alarms.getAll().then((alarms: any[]) => alarms.some((a) => a.name === 'reminder:production-service')), { timeout: 15_000 });
+    await selectOption(page, '#cadence-production-service', 'quarterly');
+    await waitUntil(page, () => (globalThis as any).browser.alarms.getAll().then((alarms: any[]) => alarms.some((a) => a.name === 'reminder:production-service')), { timeout: 15_000 });
     violations = await axeViolations(page);
     expect(violations, formatViolations(violations)).toEqual([]);
   });

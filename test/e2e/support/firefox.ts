@@ -24,6 +24,97 @@ export async function launchFirefox(): Promise<{ browser: Browser; welcome: Page
   throw new Error('Firefox never opened the Shiftmeter welcome page');
 }
 
+/**
+ * Polls `predicate` in the page until it returns something truthy. Puppeteer's own
+ * waitForFunction and waitForSelector build the predicate with `new Function` inside
+ * the page, which the extension's CSP refuses in some Firefox ESR releases (140 does,
+ * 153 did not); `evaluate` goes through WebDriver BiDi's script.callFunction, which the
+ * page's CSP does not govern.
+ */
+export async function waitUntil<Args extends unknown[]>(
+  page: Page,
+  predicate: (...args: Args) => unknown,
+  options: { timeout?: number } = {},
+  ...args: Args
+): Promise<void> {
+  const timeout = options.timeout ?? 10_000;
+  const deadline = Date.now() + timeout;
+  let lastError: unknown = null;
+  while (Date.now() < deadline) {
+    try {
+      if (await page.evaluate(predicate as (...a: unknown[]) => unknown, ...args)) return;
+      lastError = null;
+    } catch (error) {
+      // A navigation in progress destroys the context; the next poll finds the new page.
+      lastError = error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`waited ${timeout} ms for ${predicate.toString().slice(0, 200)}${lastError ? ` (last error: ${String(lastError)})` : ''}`);
+}
+
+/** waitForSelector without puppeteer's in-page `new Function` (see waitUntil). */
+export function waitForElement(page: Page, selector: string, options: { timeout?: number } = {}): Promise<void> {
+  return waitUntil(page, (css: string) => document.querySelector(css) !== null, options, selector);
+}
+
+/**
+ * Reloads the page from inside it (the driver may not navigate moz-extension:// pages)
+ * and waits for the new document's ready mark; the old document, still answering for a
+ * moment, has a ready mark of its own, so the new one is told apart by its time origin.
+ */
+export async function reloadPage(page: Page): Promise<void> {
+  const before = await page.evaluate(() => performance.timeOrigin);
+  await page.evaluate(() => location.reload());
+  await waitUntil(page, (origin: number) => performance.timeOrigin !== origin && performance.getEntriesByName('shiftmeter:ready', 'mark').length > 0, { timeout: 15_000 }, before);
+}
+
 export async function waitForReadyMark(page: Page): Promise<void> {
-  await page.waitForFunction(() => performance.getEntriesByName('shiftmeter:ready', 'mark').length > 0, { timeout: 15_000 });
+  await waitUntil(page, () => performance.getEntriesByName('shiftmeter:ready', 'mark').length > 0, { timeout: 15_000 });
+}
+
+/*
+ * Page actions through `evaluate` alone. Puppeteer's element handles ($, $$eval, type,
+ * select) go through a helper it injects once per page; after the page reloads itself
+ * Firefox may drop that helper's handle ("no such handle"), so tests find elements anew
+ * on every call.
+ */
+
+/** Sets a field's value the way typing does, so Preact's input handler sees it. */
+export async function fill(page: Page, selector: string, value: string): Promise<void> {
+  await page.evaluate((sel, text) => {
+    const field = document.querySelector(sel) as HTMLInputElement | HTMLTextAreaElement | null;
+    if (!field) throw new Error(`no field ${sel}`);
+    field.value = text;
+    field.dispatchEvent(new Event('input', { bubbles: true }));
+  }, selector, value);
+}
+
+/** Focuses a field and types into it with real key events. */
+export async function typeInto(page: Page, selector: string, text: string): Promise<void> {
+  await page.evaluate((sel) => {
+    const field = document.querySelector(sel) as HTMLElement | null;
+    if (!field) throw new Error(`no field ${sel}`);
+    field.focus();
+  }, selector);
+  await page.keyboard.type(text);
+}
+
+/** Chooses an option of a select as a change by the person would. */
+export async function selectOption(page: Page, selector: string, value: string): Promise<void> {
+  await page.evaluate((sel, chosen) => {
+    const select = document.querySelector(sel) as HTMLSelectElement | null;
+    if (!select) throw new Error(`no select ${sel}`);
+    select.value = chosen;
+    select.dispatchEvent(new Event('input', { bubbles: true }));
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+  }, selector, value);
+}
+
+export async function clickButton(page: Page, text: string): Promise<void> {
+  await page.evaluate((label) => {
+    const button = [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === label);
+    if (!button) throw new Error(`no button ${label}`);
+    button.click();
+  }, text);
 }
