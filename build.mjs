@@ -39,6 +39,8 @@ async function buildPages() {
     legalComments: 'none',
     logLevel: 'warning',
     define: { 'process.env.NODE_ENV': '"production"' },
+    // Stylesheets are bundled as text that the page adopts (src/ui/styles/adopt-stylesheet.ts).
+    loader: { '.css': 'text' },
   };
   // Each page is bundled on its own, so the popup's first view loads the fewest files:
   // chunks shared with the dashboard would each be one more request before it can start.
@@ -50,7 +52,7 @@ async function buildPages() {
     splitting: true,
     chunkNames: `chunks/${name}-[name]-[hash]`,
     metafile: true,
-    plugins: [catalogPlugin()],
+    plugins: [catalogPlugin(), polyfillAsModulePlugin()],
   });
   const builds = await Promise.all([page('popup', 'src/popup/main.tsx'), page('dashboard', 'src/dashboard/main.tsx')]);
   const pages = { metafile: { outputs: Object.assign({}, ...builds.map((b) => b.metafile.outputs)) } };
@@ -185,6 +187,24 @@ function catalogPlugin() {
           return `{...${JSON.stringify(summary)}, load: () => import(${JSON.stringify(`./questionnaires/${name}`)}).then((m) => m.default)}`;
         });
         return { contents: `export const shippedPacks = [${packs.join(',\n')}];`, resolveDir: root, loader: 'js' };
+      });
+    },
+  };
+}
+
+/**
+ * webextension-polyfill ships as a UMD (CommonJS) file. Bundled as it is, esbuild adds
+ * its CommonJS interop helpers as a chunk of their own that every other chunk imports:
+ * one more request before any page can start. Read as an ES module that exports what
+ * the UMD wrapper puts on `module.exports`, it needs no helpers. The code is unchanged.
+ */
+function polyfillAsModulePlugin() {
+  return {
+    name: 'webextension-polyfill-as-module',
+    setup(pluginBuild) {
+      pluginBuild.onLoad({ filter: /[\\/]webextension-polyfill[\\/]dist[\\/]browser-polyfill\.js$/ }, async (args) => {
+        const source = await readFile(args.path, 'utf8');
+        return { contents: `const module = { exports: {} };\nconst exports = module.exports;\n${source}\nexport default module.exports;\n`, loader: 'js' };
       });
     },
   };

@@ -40,18 +40,41 @@ export async function timePage<T = undefined>(
   }
 }
 
-/** Polls on a timer rather than every frame, so the poll costs the page next to nothing. */
+/**
+ * Waits inside the page for the mark with a PerformanceObserver: one call into the page
+ * as it starts, instead of a poll every few ms that would take turns on the page's main
+ * thread while it loads. A call made before the new document exists (right after the
+ * commit) is retried once the page has a context.
+ */
 export async function waitForMark(page: Page, mark: string, timeoutMs: number): Promise<number | null> {
-  try {
-    const handle = await page.waitForFunction(
-      (name) => performance.getEntriesByName(name, 'mark')[0]?.startTime,
-      mark,
-      { timeout: timeoutMs, polling: 25 },
-    );
-    return (await handle.jsonValue()) as number;
-  } catch {
-    return null;
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      return await page.evaluate(
+        ([name, timeout]) =>
+          new Promise<number | null>((resolve) => {
+            const existing = performance.getEntriesByName(name, 'mark')[0];
+            if (existing) return resolve(existing.startTime);
+            const observer = new PerformanceObserver((list) => {
+              const entry = list.getEntriesByName(name, 'mark')[0];
+              if (!entry) return;
+              observer.disconnect();
+              resolve(entry.startTime);
+            });
+            observer.observe({ type: 'mark', buffered: true });
+            setTimeout(() => {
+              observer.disconnect();
+              resolve(null);
+            }, timeout);
+          }),
+        [mark, Math.max(0, deadline - Date.now())] as const,
+      );
+    } catch (error) {
+      // The context was replaced (the page navigated) before the answer came: ask the new one.
+      if (!/context|navigat|destroyed/i.test(String(error))) throw error;
+    }
   }
+  return null;
 }
 
 export interface VariantResult {

@@ -145,6 +145,10 @@ export async function profileLoad(ext: ChromiumExtension, path: string, mark = R
   const warm = await ext.context.newPage();
   await warm.goto(url, { waitUntil: 'commit' });
   await waitForMark(warm, mark, 20_000);
+  // Extension pages share one renderer, and the trace is read per renderer: let the warm-up
+  // page finish what it loads after its mark (the dashboard fetches Chart.js then), or its
+  // requests would show up in the traced load.
+  await warm.waitForTimeout(1_500);
   await warm.close();
   const page = await ext.context.newPage();
   await page.addInitScript(storageProbe);

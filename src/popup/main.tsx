@@ -3,7 +3,8 @@ import { createExtensionStore } from '../platform/extension-storage';
 import { browserLanguages, openDashboard } from '../platform/runtime';
 import { createCatalog } from '../ui/catalog';
 import { renderPage } from '../ui/render-page';
-import '../ui/styles/base.css';
+import { adoptStylesheet } from '../ui/styles/adopt-stylesheet';
+import baseCss from '../ui/styles/base.css';
 import { PopupApp, popupKeys } from './popup-app';
 
 const catalog = createCatalog(shippedQuestionnaires);
@@ -12,3 +13,6 @@ void renderPage(
   (_app, prefetched) => <PopupApp prefetched={prefetched} openDashboard={(hash) => void openDashboard(hash).then(() => window.close())} />,
   popupKeys(catalog),
 );
+// After renderPage has sent its storage read: the stylesheet is parsed while the read is
+// on its way, and is in place before the first render, which waits for that read.
+adoptStylesheet(baseCss);

@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { DraftMeta } from '../core/storage/records';
 import { useApp, useT } from '../ui/app-context';
-import { LazyAssessmentScreen, preloadAssessment } from '../ui/lazy-assessment';
+import { AssessmentScreen } from '../ui/assessment/assessment-screen';
 import { BlockingError } from '../ui/blocking-error';
 import { draftKeysOf, draftsFrom, latestDraft, readDrafts } from '../ui/drafts';
 import { LanguageSelect } from '../ui/language-select';
@@ -40,11 +40,6 @@ export function PopupApp({ openDashboard, prefetched }: PopupAppProps) {
   }
 
   useReadyMark(view.kind === 'list' && !app.blockingError.value);
-  // Once the list is up, fetch the runner in the background so Start feels instant.
-  useEffect(() => {
-    if (view.kind === 'list') void preloadAssessment();
-  }, [view.kind]);
-
   if (app.blockingError.value) return <main class="popup"><BlockingError /></main>;
   return (
     <main class="popup">
@@ -62,7 +57,7 @@ export function PopupApp({ openDashboard, prefetched }: PopupAppProps) {
         </>
       ) : null}
       {view.kind === 'assessment' ? (
-        <LazyAssessmentScreen key={view.id} questionnaireId={view.id} onDone={() => void showList()} onHistory={() => openDashboard(`#/history/${view.id}`)} />
+        <AssessmentScreen key={view.id} questionnaireId={view.id} onDone={() => void showList()} onHistory={() => openDashboard(`#/history/${view.id}`)} />
       ) : null}
     </main>
   );

@@ -1,2 +1,5 @@
-// esbuild bundles imported stylesheets into the page's CSS file.
-declare module '*.css';
+// build.mjs loads stylesheets as text; a page applies its own with adoptStylesheet.
+declare module '*.css' {
+  const cssText: string;
+  export default cssText;
+}
