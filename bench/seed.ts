@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import * as records from '../src/core/storage/records';
+import { toStoredItems } from '../src/core/storage/stored-form';
 
 const QUESTIONNAIRE_ID = 'production-service';
 const BATCH = 500;
@@ -62,7 +63,8 @@ export function makeSittings(count: number, seed = 1): records.Sitting[] {
 function storedItems(sittings: readonly records.Sitting[]): Record<string, unknown>[] {
   const batches: Record<string, unknown>[] = [];
   for (let i = 0; i < sittings.length; i += BATCH) {
-    batches.push(Object.fromEntries(sittings.slice(i, i + BATCH).map((s) => [records.sittingKey(s.id), s])));
+    // In the form the extension's store writes them (JSON text, src/core/storage/stored-form.ts).
+    batches.push(toStoredItems(Object.fromEntries(sittings.slice(i, i + BATCH).map((s) => [records.sittingKey(s.id), s]))));
   }
   // Newer checkouts keep the latest completion per questionnaire in a key of its own.
   const lastTakenKey = (records as Record<string, unknown>).lastTakenKey as ((id: string) => string) | undefined;

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { launchChromium } from '../test/e2e/support/chromium';
 import { shippedQuestionnaire } from '../test/e2e/support/answers';
 import { makeSittings } from '../test/e2e/support/seed';
+import { toStoredItems } from '../src/core/storage/stored-form';
 import { takeByClicks } from '../test/e2e/support/take-by-clicks';
 
 const out = (name: string) => path.resolve('store-assets/screenshots', name);
@@ -19,7 +20,7 @@ try {
   await popup.screenshot({ path: out('2-question.png') });
   await takeByClicks(popup, (index) => 1 + ((index * 3) % 7));
   await popup.screenshot({ path: out('3-result.png') });
-  await popup.evaluate((records) => chrome.storage.local.set(records), makeSittings(questionnaire, 9));
+  await popup.evaluate((records) => chrome.storage.local.set(records), toStoredItems(makeSittings(questionnaire, 9)));
   const history = await ext.open('dashboard.html#/history/production-service');
   await history.setViewportSize({ width: 1280, height: 800 });
   await history.getByLabel('What we measure').check();

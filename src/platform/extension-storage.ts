@@ -1,15 +1,19 @@
 import { browser } from './browser';
 import { StorageFullError, isQuotaMessage, type KeyValueStore } from '../core/storage/store';
+import { fromStoredItems, toStoredItems } from '../core/storage/stored-form';
 
-/** `browser.storage.local`, with quota failures turned into StorageFullError. */
+/**
+ * `browser.storage.local`, with quota failures turned into StorageFullError and records
+ * kept in their stored form (src/core/storage/stored-form.ts).
+ */
 export function createExtensionStore(): KeyValueStore {
   const area = browser.storage.local;
   return {
-    get: (keys) => area.get([...keys]),
-    getAll: () => area.get(null),
+    get: async (keys) => fromStoredItems(await area.get([...keys])),
+    getAll: async () => fromStoredItems(await area.get(null)),
     async set(items) {
       try {
-        await area.set(items);
+        await area.set(toStoredItems(items));
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         if (isQuotaMessage(message)) throw new StorageFullError(error);

@@ -4,6 +4,7 @@ import { axeViolations, formatViolations } from './support/axe';
 import { pages, plannedAnswers, shippedQuestionnaire } from './support/answers';
 import { clickButton, launchFirefox, reloadPage, selectOption, typeInto, waitForElement, waitForReadyMark, waitUntil } from './support/firefox';
 import { scoreQuestionnaire } from '../../src/core/scoring';
+import { fromStoredItems } from '../../src/core/storage/stored-form';
 import { answerNextByKeyboard, pressButtonByKeyboard, tabUntil } from './support/keyboard';
 
 const questionnaire = shippedQuestionnaire('production-service');
@@ -70,7 +71,7 @@ describe('a self-assessment in Firefox ESR', () => {
       const cells = await page.evaluate((id) => [...document.querySelectorAll(`tr[data-dimension="${id}"] td`)].map((td) => td.textContent), entry.dimension);
       expect(cells.slice(0, 2), entry.dimension).toEqual([String(Math.round(entry.now!)), String(Math.round(entry.wanted!))]);
     }
-    const stored = JSON.parse(await page.evaluate(() => (globalThis as any).browser.storage.local.get(null).then((data: unknown) => JSON.stringify(data))));
+    const stored: Record<string, any> = fromStoredItems(JSON.parse(await page.evaluate(() => (globalThis as any).browser.storage.local.get(null).then((data: unknown) => JSON.stringify(data)))));
     const sittings = Object.keys(stored).filter((key) => key.startsWith('sitting:')).map((key) => stored[key]);
     expect(sittings).toHaveLength(1);
     expect(sittings[0].questionnaire).toEqual({ id: 'production-service', version: questionnaire.version });
@@ -91,7 +92,7 @@ describe('a self-assessment in Firefox ESR', () => {
       if (index < pageList.length - 1) await waitForPart(page, index + 2);
     }
     await waitForElement(page, '#result-heading');
-    const storedData = async () => JSON.parse(await page.evaluate(() => (globalThis as any).browser.storage.local.get(null).then((d: unknown) => JSON.stringify(d))));
+    const storedData = async (): Promise<Record<string, any>> => fromStoredItems(JSON.parse(await page.evaluate(() => (globalThis as any).browser.storage.local.get(null).then((d: unknown) => JSON.stringify(d)))));
     const sittings = Object.values(await storedData()).filter((v: any) => v?.completedAt).sort((a: any, b: any) => a.completedAt.localeCompare(b.completedAt));
     expect(sittings).toHaveLength(2);
 

@@ -7,10 +7,13 @@ import { shippedQuestionnaire } from './support/answers';
 import { axeViolations, formatViolations } from './support/axe';
 import { launchChromium, waitForReady, type ChromiumExtension } from './support/chromium';
 import { makeSittings } from './support/seed';
+import { storedRaw } from './support/stored';
+import { SCHEMA_VERSION } from '../../src/core/storage/records';
+import { fromStoredItems, toStoredItems } from '../../src/core/storage/stored-form';
 
 const questionnaire = shippedQuestionnaire('production-service');
 
-const stored = (page: Page): Promise<Record<string, any>> => page.evaluate(() => chrome.storage.local.get(null));
+const stored = storedRaw;
 const replaceStorage = (page: Page, data: Record<string, unknown>) => page.evaluate(async (d) => {
   await chrome.storage.local.clear();
   await chrome.storage.local.set(d);
@@ -34,7 +37,7 @@ describe('data safety in Chromium', () => {
   });
 
   it('loses nothing when the popup answers while the dashboard edits notes at the same time', async () => {
-    await replaceStorage(dashboard, { schemaVersion: 1, ...makeSittings(questionnaire, 2) });
+    await replaceStorage(dashboard, { schemaVersion: SCHEMA_VERSION, ...toStoredItems(makeSittings(questionnaire, 2)) });
     const notes = await ext.open('dashboard.html#/sittings/seed-00000');
     const popup = await ext.open('popup.html');
     await popup.click('button[data-questionnaire="production-service"]');
@@ -58,7 +61,7 @@ describe('data safety in Chromium', () => {
   });
 
   it('keeps the answer in the page and says what to do when storage is full, then saves it on retry', async () => {
-    await replaceStorage(dashboard, { schemaVersion: 1 });
+    await replaceStorage(dashboard, { schemaVersion: SCHEMA_VERSION });
     const popup = await ext.open('popup.html');
     await popup.click('button[data-questionnaire="production-service"]');
     await popup.waitForSelector('fieldset');
@@ -102,7 +105,8 @@ describe('data safety in Chromium', () => {
   });
 
   it('exports a backup and a CSV, erases everything after a warning, and restores exactly what was there', async () => {
-    const original = { schemaVersion: 1, ...makeSittings(questionnaire, 4), 'note:seed-00001': { schema: 1, sittingId: 'seed-00001', text: 'A note', updatedAt: '2026-01-01T00:00:00.000Z' }, settings: { schema: 1, language: null, theme: 'dark' } };
+    // As the extension stores them: sittings as JSON text (src/core/storage/stored-form.ts).
+    const original = toStoredItems({ schemaVersion: SCHEMA_VERSION, ...makeSittings(questionnaire, 4), 'note:seed-00001': { schema: 1, sittingId: 'seed-00001', text: 'A note', updatedAt: '2026-01-01T00:00:00.000Z' }, settings: { schema: 1, language: null, theme: 'dark' } });
     await replaceStorage(dashboard, original);
     await dashboard.reload();
     await waitForReady(dashboard);
@@ -119,14 +123,14 @@ describe('data safety in Chromium', () => {
     await expectNoAxeViolations(dashboard, 'erase confirmation');
     await dashboard.getByRole('button', { name: 'Yes, erase everything' }).click();
     await dashboard.getByText('Everything was erased.').waitFor();
-    expect(await stored(dashboard)).toEqual({ schemaVersion: 1 });
+    expect(await stored(dashboard)).toEqual({ schemaVersion: SCHEMA_VERSION });
 
     await dashboard.setInputFiles('#restore-file', backupFile);
     const preview = dashboard.getByTestId('restore-preview');
     await preview.waitFor();
     await expect(preview.innerText()).resolves.toContain('6 records not stored here yet');
     await expectNoAxeViolations(dashboard, 'restore preview');
-    expect(await stored(dashboard)).toEqual({ schemaVersion: 1 });
+    expect(await stored(dashboard)).toEqual({ schemaVersion: SCHEMA_VERSION });
     await dashboard.getByRole('button', { name: 'Restore', exact: true }).click();
     await dashboard.getByText('Restored: 6 records written, 0 removed.').waitFor();
     expect(await stored(dashboard)).toEqual(original);
@@ -154,6 +158,21 @@ describe('data safety in Chromium', () => {
     await history.close();
   });
 
+  it('migrates the stored data of schema 1 when a page opens: the same records, sittings now kept as text', async () => {
+    const v1 = JSON.parse(await readFile('test/fixtures/storage/schema-v1.json', 'utf8')) as Record<string, unknown>;
+    const v2 = JSON.parse(await readFile('test/fixtures/storage/schema-v2.json', 'utf8')) as Record<string, unknown>;
+    await replaceStorage(dashboard, v1);
+    const page = await ext.open('dashboard.html#/sittings');
+    await expect(page.locator('[data-testid="sittings-table"] tbody tr').count()).resolves.toBe(1);
+    await expect(page.getByTestId('set-aside').count()).resolves.toBe(0);
+    // The same records as schema 2 holds them (key order inside the text is the browser's).
+    const after = await stored(page);
+    expect(Object.keys(after).sort()).toEqual(Object.keys(v2).sort());
+    for (const key of Object.keys(v2).filter((k) => k.startsWith('sitting:'))) expect(typeof after[key]).toBe('string');
+    expect(fromStoredItems(after)).toEqual(fromStoredItems(v2));
+    await page.close();
+  });
+
   it('leaves data from a newer version untouched and tells the person', async () => {
     await dashboard.evaluate(() => chrome.storage.local.set({ schemaVersion: 99 }));
     const before = await stored(dashboard);
@@ -161,6 +180,6 @@ describe('data safety in Chromium', () => {
     await expect(popup.getByRole('alert').innerText()).resolves.toContain('saved by a newer version of Shiftmeter');
     expect(await stored(popup)).toEqual(before);
     await popup.close();
-    await dashboard.evaluate(() => chrome.storage.local.set({ schemaVersion: 1 }));
+    await dashboard.evaluate((version) => chrome.storage.local.set({ schemaVersion: version }), SCHEMA_VERSION);
   });
 });

@@ -3,14 +3,13 @@ import type { Page } from 'playwright-core';
 import { scoreQuestionnaire } from '../../src/core/scoring';
 import { shippedQuestionnaire } from './support/answers';
 import { axeViolations, formatViolations } from './support/axe';
+import { storedRecords } from './support/stored';
 import { launchChromium, waitForReady, type ChromiumExtension } from './support/chromium';
 import { takeByClicks } from './support/take-by-clicks';
 
 const questionnaire = shippedQuestionnaire('production-service');
 
-async function stored(page: Page): Promise<Record<string, any>> {
-  return page.evaluate(() => chrome.storage.local.get(null));
-}
+const stored = storedRecords;
 
 async function expectNoAxeViolations(page: Page, what: string) {
   const violations = await axeViolations(page);

@@ -4,6 +4,7 @@ import { scoreQuestionnaire } from '../../src/core/scoring';
 import { shippedQuestionnaire } from './support/answers';
 import { launchChromium, type ChromiumExtension } from './support/chromium';
 import { takeByClicks } from './support/take-by-clicks';
+import { storedRecords } from './support/stored';
 
 const LOCK = JSON.parse(readFileSync('questionnaires/lock.json', 'utf8')) as Record<string, string>;
 const SHIPPED = Object.keys(LOCK).map((entry) => entry.split('@')[0]!);
@@ -32,7 +33,7 @@ describe('every shipped questionnaire in Chromium', () => {
     await popup.click(`button[data-questionnaire="${id}"]`);
     await takeByClicks(popup, (index) => 1 + ((index * 3 + id.length) % 7));
     const shown = await popup.getByTestId('overall-score').innerText();
-    const sittings = Object.values(await popup.evaluate(() => chrome.storage.local.get(null))).filter((v: any) => v?.questionnaire?.id === id && v.completedAt) as any[];
+    const sittings = Object.values(await storedRecords(popup)).filter((v: any) => v?.questionnaire?.id === id && v.completedAt) as any[];
     expect(sittings).toHaveLength(1);
     expect(sittings[0].questionnaire.version).toBe(questionnaire.version);
     expect(Object.keys(sittings[0].answers)).toHaveLength(questionnaire.items.length);

@@ -6,6 +6,7 @@ import { createRoundKeys, sealResponse } from '../../src/core/round/sealing';
 import { shippedQuestionnaire } from './support/answers';
 import { axeViolations, formatViolations } from './support/axe';
 import { launchChromium, type ChromiumExtension } from './support/chromium';
+import { storedRecords } from './support/stored';
 
 const questionnaire = shippedQuestionnaire('production-service');
 const ROUND_NAME = 'Team Alpha, spring 2027';
@@ -129,7 +130,7 @@ describe('a team round in Chromium, with a lead and five members in separate pro
       expect(code).toMatch(/^SMR1\.[A-Za-z0-9_-]+\.[0-9a-f]{8}$/);
       if (m === 0) await expectNoAxeViolations(answer, 'sealed response code');
       if (m === 0 && process.env.TEAM_E2E_SHOTS) await answer.screenshot({ path: `${process.env.TEAM_E2E_SHOTS}/sealed-code.png`, fullPage: true });
-      const sittings = Object.values(await answer.evaluate(() => chrome.storage.local.get(null))).filter((v: any) => v?.completedAt) as any[];
+      const sittings = Object.values(await storedRecords(answer)).filter((v: any) => v?.completedAt) as any[];
       expect(sittings).toHaveLength(1);
       expect(sittings[0].round).toEqual({ id: round.id, name: ROUND_NAME });
       given.push(makeResponse({ questionnaire, round: round.id, response: `expected-${m}`, answers: sittings[0].answers, wanted: sittings[0].wanted }));
@@ -192,7 +193,7 @@ describe('a team round in Chromium, with a lead and five members in separate pro
     await expect(page.getByTestId('alpha-note').innerText()).resolves.toMatch(/Cronbach's alpha/);
 
     // The lead's storage keeps the tally only: no response id, no answers.
-    const after = JSON.stringify(await page.evaluate(() => chrome.storage.local.get(null)));
+    const after = JSON.stringify(await storedRecords(page));
     expect(after).not.toContain('"answers"');
     expect(after).not.toContain('expected-');
     for (const code of codes) expect(after).not.toContain(code.slice(5, 40));

@@ -6,6 +6,7 @@ import { csvCell, sittingsCsv } from '../../src/core/backup/sittings-csv';
 import { createDataModel } from '../../src/ui/data-model';
 import { createCatalog } from '../../src/ui/catalog';
 import { startRound } from '../../src/ui/team/team-store';
+import { SCHEMA_VERSION } from '../../src/core/storage/records';
 import { MemoryStore } from '../helpers/memory-store';
 import { makeQuestionnaire } from '../helpers/questionnaire-fixture';
 
@@ -31,7 +32,7 @@ const storeArb = fc.uniqueArray(sittingArb, { selector: (s) => s.id, maxLength: 
     notes: fc.subarray(sittings).chain((withNotes) => fc.tuple(...withNotes.map((s) => fc.string({ maxLength: 200 }).map((text) => [s.id, text] as const)))),
     theme: fc.constantFrom('system', 'light', 'dark'),
   }).map(({ notes, theme }) => {
-    const data: Record<string, unknown> = { schemaVersion: 1, settings: { schema: 1, language: null, theme } };
+    const data: Record<string, unknown> = { schemaVersion: SCHEMA_VERSION, settings: { schema: 1, language: null, theme } };
     for (const s of sittings) data[`sitting:${s.id}`] = s;
     for (const [id, text] of notes) data[`note:${id}`] = { schema: 1, sittingId: id, text, updatedAt: '2026-05-05T10:00:00.000Z' };
     return data;
@@ -50,7 +51,7 @@ describe('backup and restore', () => {
       fc.asyncProperty(storeArb, async (data) => {
         const source = new MemoryStore(data);
         const text = await createDataModel(source, catalog, now).backupText();
-        const target = new MemoryStore({ schemaVersion: 1 });
+        const target = new MemoryStore({ schemaVersion: SCHEMA_VERSION });
         const { applied } = await restoreInto(target, text);
         expect(applied).toBe(true);
         expect(target.snapshot()).toEqual(source.snapshot());
@@ -71,7 +72,7 @@ describe('backup and restore', () => {
 
   it('carries team rounds and course work too, and gives them back', async () => {
     const keys = new Map<string, CryptoKey>();
-    const source = new MemoryStore({ schemaVersion: 1 });
+    const source = new MemoryStore({ schemaVersion: SCHEMA_VERSION });
     await startRound(source, { get: async (id) => keys.get(id) ?? null, put: async (id, key) => void keys.set(id, key) }, { name: 'Team A', questionnaire, minGroup: 5 }, new Date('2027-01-01T00:00:00.000Z'));
     await source.set({
       'pack-answer:pack-cafe:cafe-practices': { schema: 1, answer: 'a', checked: true, updatedAt: '2027-01-02T00:00:00.000Z' },
@@ -79,16 +80,16 @@ describe('backup and restore', () => {
     });
     const text = await createDataModel(source, catalog, now).backupText();
     expect(Object.keys(JSON.parse(text).records).map((k) => k.split(':')[0]).sort()).toEqual(['pack-answer', 'pack-note', 'round', 'round-tally']);
-    const target = new MemoryStore({ schemaVersion: 1 });
+    const target = new MemoryStore({ schemaVersion: SCHEMA_VERSION });
     expect((await restoreInto(target, text)).applied).toBe(true);
     expect(target.snapshot()).toEqual(source.snapshot());
   });
 
   it('exports only valid records, so its own backup always restores', async () => {
-    const source = new MemoryStore({ schemaVersion: 1, 'sitting:broken': { schema: 1, id: 'broken' }, 'pack-note:p:r': { schema: 1, text: 'kept', updatedAt: '2027-01-02T00:00:00.000Z' } });
+    const source = new MemoryStore({ schemaVersion: SCHEMA_VERSION, 'sitting:broken': { schema: 1, id: 'broken' }, 'pack-note:p:r': { schema: 1, text: 'kept', updatedAt: '2027-01-02T00:00:00.000Z' } });
     const text = await createDataModel(source, catalog, now).backupText();
     expect(Object.keys(JSON.parse(text).records)).toEqual(['pack-note:p:r']);
-    expect((await restoreInto(new MemoryStore({ schemaVersion: 1 }), text)).applied).toBe(true);
+    expect((await restoreInto(new MemoryStore({ schemaVersion: SCHEMA_VERSION }), text)).applied).toBe(true);
   });
 
   it('leaves drafts out of a backup', () => {
@@ -98,13 +99,13 @@ describe('backup and restore', () => {
   it('refuses a damaged or hostile file with a reason, and writes nothing', async () => {
     const valid = await createDataModel(new MemoryStore(fc.sample(storeArb, 1)[0]), catalog, now).backupText();
     const hostile = [
-      '', 'null', '[]', '{"format":"shiftmeter-backup"}', valid.replace('"schemaVersion": 1', '"schemaVersion": 99'),
+      '', 'null', '[]', '{"format":"shiftmeter-backup"}', valid.replace(`"schemaVersion": ${SCHEMA_VERSION}`, '"schemaVersion": 99'),
       valid.replace('"records": {', '"records": {"__proto__": {"polluted": true},'),
       valid.replace('"records": {', '"records": {"sitting:evil": {"schema": 1, "id": "evil", "answers": {"constructor": 3}},'),
       valid.replace('"records": {', '"records": {"rounds:key": "x",'), `${'['.repeat(10_000)}`,
     ];
     for (const text of hostile) {
-      const store = new MemoryStore({ schemaVersion: 1, 'sitting:mine': { keep: true } });
+      const store = new MemoryStore({ schemaVersion: SCHEMA_VERSION, 'sitting:mine': { keep: true } });
       const before = store.snapshot();
       const { model, applied } = await restoreInto(store, text);
       expect(applied, text.slice(0, 60)).toBe(false);
@@ -119,7 +120,7 @@ describe('backup and restore', () => {
     const mutated = fc.tuple(fc.nat(valid.length), fc.nat(40), fc.string({ maxLength: 20 })).map(([at, cut, insert]) => valid.slice(0, at) + insert + valid.slice(at + cut));
     await fc.assert(
       fc.asyncProperty(fc.oneof(fc.string(), fc.json(), mutated), async (text) => {
-        const store = new MemoryStore({ schemaVersion: 1 });
+        const store = new MemoryStore({ schemaVersion: SCHEMA_VERSION });
         const before = store.snapshot();
         const model = createDataModel(store, catalog, now);
         await model.readBackupFile({ size: text.length, text: async () => text });
@@ -133,19 +134,19 @@ describe('backup and restore', () => {
   it('leaves a full storage exactly as it was when a restore does not fit', async () => {
     const source = new MemoryStore(fc.sample(storeArb.filter((d) => Object.keys(d).length > 3), 1)[0]);
     const text = await createDataModel(source, catalog, now).backupText();
-    const target = new MemoryStore({ schemaVersion: 1 });
+    const target = new MemoryStore({ schemaVersion: SCHEMA_VERSION });
     target.quotaBytes = 50;
     const { model, applied } = await restoreInto(target, text);
     expect(applied).toBe(false);
     expect(model.saveProblem.value).toBe('full');
-    expect(target.snapshot()).toEqual({ schemaVersion: 1 });
+    expect(target.snapshot()).toEqual({ schemaVersion: SCHEMA_VERSION });
   });
 
   it('erases everything but the schema version, the rounds\' private keys included', async () => {
     const store = new MemoryStore(fc.sample(storeArb, 1)[0]);
     let keysErased = false;
     expect(await createDataModel(store, catalog, now, async () => void (keysErased = true)).eraseEverything()).toBe(true);
-    expect(store.snapshot()).toEqual({ schemaVersion: 1 });
+    expect(store.snapshot()).toEqual({ schemaVersion: SCHEMA_VERSION });
     expect(keysErased).toBe(true);
   });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readStoredHistory } from '../../src/core/history/stored-records';
 import { planMigration } from '../../src/core/storage/migrations';
 import { ensureMigrated } from '../../src/core/storage/run-migrations';
+import { fromStoredItems, toStoredItems } from '../../src/core/storage/stored-form';
 import { isDraftMeta, isReminder, readSettings, SCHEMA_VERSION } from '../../src/core/storage/records';
 import { MemoryStore } from '../helpers/memory-store';
 
@@ -11,6 +12,7 @@ import { MemoryStore } from '../helpers/memory-store';
  * fixture stays (it is what people's browsers hold) and a migration test starts from it.
  */
 const V1 = JSON.parse(readFileSync('test/fixtures/storage/schema-v1.json', 'utf8')) as Record<string, unknown>;
+const V2 = JSON.parse(readFileSync('test/fixtures/storage/schema-v2.json', 'utf8')) as Record<string, unknown>;
 
 describe('stored data of schema version 1', () => {
   it('reads back whole: every record valid, nothing set aside', () => {
@@ -23,14 +25,35 @@ describe('stored data of schema version 1', () => {
     expect(isDraftMeta(V1['draft:control-service'])).toBe(true);
   });
 
-  it('migrates to the current schema, and running the migration again changes nothing', async () => {
+  it('migrates to the current schema with every record as it was, and running the migration again changes nothing', async () => {
     const store = new MemoryStore(V1);
     const first = await ensureMigrated(store);
     const migrated = store.snapshot();
-    expect(migrated.schemaVersion).toBe(SCHEMA_VERSION);
-    if (SCHEMA_VERSION === 1) expect(first).toEqual({ kind: 'current', version: 1 });
+    expect(first).toMatchObject({ kind: 'migrate', from: 1, to: SCHEMA_VERSION });
+    expect(migrated).toEqual({ ...V1, schemaVersion: SCHEMA_VERSION });
     expect(planMigration(migrated)).toEqual({ kind: 'current', version: SCHEMA_VERSION });
     await ensureMigrated(store);
     expect(store.snapshot()).toEqual(migrated);
+  });
+
+  it('writes each sitting again in the migration to 2, so the store keeps it as JSON text', () => {
+    const plan = planMigration(V1);
+    if (plan.kind !== 'migrate') throw new Error(`expected a migration, got ${plan.kind}`);
+    const sittingKeys = Object.keys(V1).filter((key) => key.startsWith('sitting:'));
+    expect(Object.keys(plan.set).sort()).toEqual([...sittingKeys, 'schemaVersion'].sort());
+    expect(plan.remove).toEqual([]);
+    // What the extension's store writes for the plan is what schema 2 holds.
+    expect(toStoredItems({ ...V1, ...plan.set })).toEqual(V2);
+  });
+});
+
+describe('stored data of schema version 2', () => {
+  it('keeps sittings as JSON text and reads back the records of version 1 unchanged', () => {
+    for (const [key, value] of Object.entries(V2)) {
+      if (key.startsWith('sitting:')) expect(typeof value).toBe('string');
+    }
+    expect(fromStoredItems(V2)).toEqual({ ...V1, schemaVersion: 2 });
+    expect(readStoredHistory(fromStoredItems(V2)).setAside).toEqual([]);
+    expect(planMigration(fromStoredItems(V2))).toEqual({ kind: 'current', version: SCHEMA_VERSION });
   });
 });

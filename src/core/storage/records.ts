@@ -2,8 +2,11 @@ import { isPlainObject } from '../shape';
 import { isScalePosition } from '../scoring';
 import { ID_PATTERN } from '../questionnaire/types';
 
-/** The version of the stored data's shape. Bump it with a migration in migrations.ts. */
-export const SCHEMA_VERSION = 1;
+/**
+ * The version of the stored data's shape. Bump it with a migration in migrations.ts.
+ * 2: sittings are stored as JSON text (stored-form.ts); the records themselves are as in 1.
+ */
+export const SCHEMA_VERSION = 2;
 
 export const KEYS = {
   schemaVersion: 'schemaVersion',

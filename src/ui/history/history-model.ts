@@ -1,5 +1,6 @@
 import { signal, type ReadonlySignal } from '@preact/signals';
 import { readStoredHistory, type SetAside } from '../../core/history/stored-records';
+import { holdsCurrentSchema } from '../../core/storage/migrations';
 import { isNote, KEYS, MAX_NOTE_LENGTH, noteKey, sittingKey, type Note, type Sitting } from '../../core/storage/records';
 import type { KeyValueStore } from '../../core/storage/store';
 import { attemptSave, type SaveProblem } from '../storage-errors';
@@ -42,21 +43,39 @@ export function createHistoryModel({ store, now }: HistoryDependencies): History
   const saveProblem = signal<SaveProblem | null>(null);
 
   let loading: Promise<void> | null = null;
+  let readAgain = false;
+  /**
+   * One read at a time; a load asked for while one is under way (a write from another
+   * page arriving mid-read) reads once more after it, so no change is missed.
+   */
   function load(): Promise<void> {
-    loading ??= readAll().finally(() => (loading = null));
+    if (loading) {
+      readAgain = true;
+      return loading;
+    }
+    loading = (async () => {
+      do {
+        readAgain = false;
+        await readAll();
+      } while (readAgain);
+    })().finally(() => (loading = null));
     return loading;
   }
   async function readAll() {
-    const history = readStoredHistory(await store.getAll());
+    const all = await store.getAll();
+    // The dashboard sends this read before its start has migrated stored data. Records of
+    // an older schema are not shown; the migration's writes arrive as a change and read again.
+    if (!holdsCurrentSchema(all)) return;
+    const history = readStoredHistory(all);
     sittings.value = history.sittings;
     notes.value = history.notes;
     setAside.value = history.setAside;
     loaded.value = true;
   }
 
-  /** A changed note reloads just that note; a changed sitting reloads the list. */
+  /** A changed note reloads just that note; a changed sitting (or a migration) reloads the list. */
   async function refresh(keys: string[]) {
-    if (keys.some((key) => key.startsWith(KEYS.sittingPrefix))) return load();
+    if (keys.some((key) => key.startsWith(KEYS.sittingPrefix) || key === KEYS.schemaVersion)) return load();
     const noteKeys = keys.filter((key) => key.startsWith(KEYS.notePrefix));
     if (noteKeys.length === 0) return;
     const stored = await store.get(noteKeys);
