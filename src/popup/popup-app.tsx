@@ -31,7 +31,11 @@ export function PopupApp({ openDashboard, prefetched }: PopupAppProps) {
   const [view, setView] = useState<View>(() => {
     const drafts = draftsFrom(prefetched, app.catalog);
     const latest = latestDraft(drafts);
-    return latest ? { kind: 'assessment', id: latest.questionnaire.id } : { kind: 'list', drafts };
+    if (!latest) return { kind: 'list', drafts };
+    // Fetch the questionnaire now rather than from the runner's effect after the first
+    // frame: a few ms sooner on screen (the module loader shares the one request).
+    void app.catalog.find(latest.questionnaire.id)?.load();
+    return { kind: 'assessment', id: latest.questionnaire.id };
   });
 
   async function showList() {
