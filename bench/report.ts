@@ -91,6 +91,12 @@ export function formatReport(r: BenchResults): string {
   for (const [label, figure] of [['imported', r.team.imported], ['aggregated', r.team.aggregated]] as const) {
     lines.push(isNotMeasured(figure) ? row(label, `not measured: ${figure.notMeasured}`) : row(label, spread(figure)));
   }
+  if (isNotMeasured(r.versus)) lines.push(row('Against SurveyJS', `not measured: ${r.versus.notMeasured}`));
+  else {
+    lines.push(`Against SurveyJS: the first page of ${r.versus.questionnaire} shown (popup resuming it; SurveyJS from its JSON)`);
+    lines.push(...pageRows('Shiftmeter popup', r.versus.shiftmeter, true), ...pageRows('SurveyJS (survey-core + survey-js-ui)', r.versus.surveyjs, false));
+    lines.push(row('SurveyJS / Shiftmeter', `${r.versus.surveyjsOverShiftmeter.toFixed(2)}x as long`));
+  }
   lines.push('', 'Files loaded up to the mark (raw, gzip -9)');
   for (const [name, sizes] of Object.entries(r.sizes)) lines.push(...sizeRows(name, sizes));
   lines.push('', `Command line (wall ms incl. node start-up: median, min–max, IQR)`, ...cliRows(r.cli));

@@ -14,6 +14,15 @@ export interface PageFigure {
   pairedRatio: number | null;
 }
 
+/** Shiftmeter and SurveyJS showing the first page of the same questionnaire (versus.ts). */
+export interface VersusFigure {
+  questionnaire: string;
+  shiftmeter: PageFigure;
+  surveyjs: PageFigure;
+  /** median(SurveyJS) / median(Shiftmeter): how many times longer SurveyJS takes. */
+  surveyjsOverShiftmeter: number;
+}
+
 export interface Measurements {
   popup: Record<string, Figure<PageFigure & { bytesInUse: number }>>;
   dashboard: {
@@ -22,6 +31,7 @@ export interface Measurements {
     chartsDrawn: Figure<PageFigure>;
   };
   team: { imported: Figure<Summary>; aggregated: Figure<Summary> };
+  versus: Figure<VersusFigure>;
   sizes: Record<string, Figure<PageSizes>>;
   cli: CliResult;
 }

@@ -1,0 +1,67 @@
+import type { ChromiumExtension } from '../test/e2e/support/chromium';
+import { shippedQuestionnaire } from '../test/e2e/support/answers';
+import { addSurveyJsBaseline, BASELINE_PAGE, draftInProgress } from './baseline';
+import { measureInterleaved, READY, type Variant, type VariantResult } from './page-timing';
+import { profileLoad, type LoadProfile } from './profile';
+import { sizesOf, type PageSizes } from './sizes';
+import { summarize } from './stats';
+import type { Figure, PageFigure, VersusFigure } from './targets';
+
+const QUESTIONNAIRE = 'production-service';
+
+/**
+ * Shiftmeter's popup and SurveyJS, each showing the first page of the same
+ * questionnaire, timed in the same interleaved runs as the blank page. The popup opens
+ * on the questionnaire because one is in progress (a person coming back to it).
+ */
+export async function benchAgainstSurveyJs(
+  ext: ChromiumExtension,
+  extensionDir: string,
+  store: (items: Record<string, unknown>) => Promise<void>,
+  options: { runs: number; warmups: number; timeoutMs: number },
+  log: (line: string) => void,
+): Promise<{ figure: Figure<VersusFigure>; profiles: LoadProfile[]; sizes: Record<string, Figure<PageSizes>> }> {
+  const questionnaire = shippedQuestionnaire(QUESTIONNAIRE);
+  await addSurveyJsBaseline(extensionDir, questionnaire);
+  await store(draftInProgress(questionnaire));
+  const blank: Variant = { label: 'blank', path: 'blank.html', marks: [READY] };
+  const popup: Variant = { label: 'shiftmeter', path: 'popup.html', marks: [READY] };
+  const surveyjs: Variant = { label: 'surveyjs', path: BASELINE_PAGE, marks: [READY] };
+  log(`timing blank, the popup and SurveyJS on ${QUESTIONNAIRE}'s first page (${options.warmups} warm-ups + ${options.runs} runs each, interleaved)`);
+  const results = await measureInterleaved(ext, [blank, popup, surveyjs], options);
+  const profiles: LoadProfile[] = [];
+  const sizes: Record<string, Figure<PageSizes>> = {};
+  for (const [page, name] of [['popup.html', 'popup.html, questionnaire open'], [BASELINE_PAGE, BASELINE_PAGE]] as const) {
+    const profile = await profileLoad(ext, page, READY);
+    if (profile) profiles.push({ ...profile, page: `${name} (the same questionnaire)` });
+    sizes[name] = profile ? await sizesOf(extensionDir, { ...profile, page: name }) : { notMeasured: `no trace of ${name}` };
+  }
+  return { figure: versusFigure(results), profiles, sizes };
+}
+
+function versusFigure(results: VariantResult[]): Figure<VersusFigure> {
+  const summaryOf = (label: string) => results.find((r) => r.label === label)!.marks[READY]!.summary;
+  const rounds = (label: string) => results.find((r) => r.label === label)!.rounds[READY]!;
+  const blank = summaryOf('blank');
+  const shiftmeter = summaryOf('shiftmeter');
+  const surveyjs = summaryOf('surveyjs');
+  if (!blank || !shiftmeter || !surveyjs) {
+    return { notMeasured: `a page never marked ready (blank ${!!blank}, Shiftmeter ${!!shiftmeter}, SurveyJS ${!!surveyjs})` };
+  }
+  const paired = (label: string) => {
+    const ratios = rounds(label).flatMap((value, i) => {
+      const floor = rounds('blank')[i];
+      return value !== null && floor ? [value / floor] : [];
+    });
+    return ratios.length > 0 ? round2(summarize(ratios).median) : null;
+  };
+  const page = (summary: typeof blank, label: string): PageFigure => ({ blank, page: summary, ratio: round2(summary.median / blank.median), pairedRatio: paired(label) });
+  return {
+    questionnaire: QUESTIONNAIRE,
+    shiftmeter: page(shiftmeter, 'shiftmeter'),
+    surveyjs: page(surveyjs, 'surveyjs'),
+    surveyjsOverShiftmeter: round2(surveyjs.median / shiftmeter.median),
+  };
+}
+
+const round2 = (value: number) => Math.round(value * 100) / 100;
