@@ -5,6 +5,7 @@ import { useHashRoute } from '../ui/hash-route';
 import type { HistoryModel } from '../ui/history/history-model';
 import type { MessageKey } from '../ui/i18n/en-dashboard';
 import { createRemindersModel } from '../ui/reminders-model';
+import type { RoundKeyStore } from '../ui/team/team-store';
 import { CoursesView } from './courses/courses-view';
 import { DataView } from './data/data-view';
 import { HistoryView } from './history/history-view';
@@ -18,8 +19,11 @@ import { WelcomeView } from './welcome-view';
 const VIEWS = ['welcome', 'take', 'history', 'sittings', 'courses', 'team', 'data', 'settings'] as const;
 type View = (typeof VIEWS)[number] | 'print';
 
-/** The full-tab dashboard; the hash picks the view. `history` may already be loading (see main.tsx). */
-export function DashboardApp({ history }: { history: HistoryModel }) {
+/**
+ * The full-tab dashboard; the hash picks the view. `history` may already be loading (see
+ * main.tsx); `roundKeys` is the platform's store of team-round keys, handed in like the storage.
+ */
+export function DashboardApp({ history, roundKeys }: { history: HistoryModel; roundKeys: RoundKeyStore }) {
   const app = useApp();
   const t = useT();
   const [route = 'welcome', ...rest] = useHashRoute();
@@ -61,9 +65,9 @@ export function DashboardApp({ history }: { history: HistoryModel }) {
         ) : view === 'courses' ? (
           <CoursesView packId={rest[0]} />
         ) : view === 'data' ? (
-          <DataView />
+          <DataView roundKeys={roundKeys} />
         ) : view === 'team' ? (
-          <TeamView route={rest} />
+          <TeamView route={rest} keys={roundKeys} />
         ) : view === 'settings' ? (
           <SettingsView reminders={reminders} />
         ) : (

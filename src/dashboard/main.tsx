@@ -1,5 +1,6 @@
 import { shippedQuestionnaires } from 'shiftmeter:catalog';
 import { createExtensionStore } from '../platform/extension-storage';
+import { createRoundKeyStore } from '../platform/round-keys';
 import { browserLanguages } from '../platform/runtime';
 import { createCatalog, type Catalog } from '../ui/catalog';
 import { lastTakenKey } from '../core/storage/records';
@@ -14,13 +15,14 @@ import { DashboardApp } from './dashboard-app';
 const store = createExtensionStore();
 const catalog = createCatalog(shippedQuestionnaires);
 const history = createHistoryModel({ store, now: () => new Date() });
+const roundKeys = createRoundKeyStore();
 const opensOnHistory = /^#\/(history|sittings)/.test(location.hash);
 
 void renderPage(
   { store, catalog, browserLanguages, extraMessages: loadDashboardMessages },
   (_app, prefetched) => {
     if (opensOnHistory) preloadLatestQuestionnaire(catalog, prefetched);
-    return <DashboardApp history={history} />;
+    return <DashboardApp history={history} roundKeys={roundKeys} />;
   },
   reminderKeysOf(catalog),
 );

@@ -3,13 +3,7 @@
  * extension storage (it is not JSON), but IndexedDB keeps it by structured clone,
  * which preserves `extractable: false`: the key can open codes, never be read out.
  */
-/** Implements RoundKeyStore from src/ui/team/team-store.ts. */
-export interface RoundKeyStore {
-  get(roundId: string): Promise<CryptoKey | null>;
-  put(roundId: string, key: CryptoKey): Promise<void>;
-  /** Removes every round key (on "Erase everything"): rounds then cannot open codes any more. */
-  clear(): Promise<void>;
-}
+import type { RoundKeyStore } from '../ui/team/team-store';
 
 const DATABASE = 'shiftmeter';
 const STORE = 'round-keys';

@@ -8,6 +8,7 @@ import { createCatalog } from '../../src/ui/catalog';
 import { startRound } from '../../src/ui/team/team-store';
 import { SCHEMA_VERSION } from '../../src/core/storage/records';
 import { MemoryStore } from '../helpers/memory-store';
+import { memoryRoundKeys } from '../helpers/memory-round-keys';
 import { makeQuestionnaire } from '../helpers/questionnaire-fixture';
 
 const questionnaire = makeQuestionnaire(2, 3);
@@ -71,9 +72,8 @@ describe('backup and restore', () => {
   });
 
   it('carries team rounds and course work too, and gives them back', async () => {
-    const keys = new Map<string, CryptoKey>();
     const source = new MemoryStore({ schemaVersion: SCHEMA_VERSION });
-    await startRound(source, { get: async (id) => keys.get(id) ?? null, put: async (id, key) => void keys.set(id, key) }, { name: 'Team A', questionnaire, minGroup: 5 }, new Date('2027-01-01T00:00:00.000Z'));
+    await startRound(source, memoryRoundKeys(), { name: 'Team A', questionnaire, minGroup: 5 }, new Date('2027-01-01T00:00:00.000Z'));
     await source.set({
       'pack-answer:pack-cafe:cafe-practices': { schema: 1, answer: 'a', checked: true, updatedAt: '2027-01-02T00:00:00.000Z' },
       'pack-note:pack-cafe:own-unit': { schema: 1, text: 'My reflection', updatedAt: '2027-01-02T00:00:00.000Z' },

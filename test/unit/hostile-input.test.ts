@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { parseKitFile } from '../../src/core/kit-file';
 import { makeResponse, parseResponse } from '../../src/core/round/response';
 import { encodeInvitation, parseInvitation, sealResponse } from '../../src/core/round/sealing';
-import { importCodes, startRound, type RoundKeyStore } from '../../src/ui/team/team-store';
+import { importCodes, startRound } from '../../src/ui/team/team-store';
+import { memoryRoundKeys } from '../helpers/memory-round-keys';
 import { MemoryStore } from '../helpers/memory-store';
 import { makeQuestionnaire } from '../helpers/questionnaire-fixture';
 
@@ -23,10 +24,7 @@ function mutations(valid: string) {
   );
 }
 
-function memoryKeys(): RoundKeyStore {
-  const keys = new Map<string, CryptoKey>();
-  return { get: async (id) => keys.get(id) ?? null, put: async (id, key) => void keys.set(id, key) };
-}
+const memoryKeys = memoryRoundKeys;
 
 describe('hostile input', () => {
   const pack = readFileSync('questionnaires/pack-cafe.json', 'utf8');

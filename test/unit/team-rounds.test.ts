@@ -4,16 +4,14 @@ import { createRoundKeys, parseInvitation, encodeInvitation, sealResponse } from
 import { makeResponse } from '../../src/core/round/response';
 import { isSitting, type Sitting } from '../../src/core/storage/records';
 import { createAssessmentModel } from '../../src/ui/assessment/assessment-model';
-import { codesIn, earlierRounds, importCodes, invitationOf, readRoundTally, sealSitting, startRound, type RoundKeyStore } from '../../src/ui/team/team-store';
+import { codesIn, earlierRounds, importCodes, invitationOf, readRoundTally, sealSitting, startRound } from '../../src/ui/team/team-store';
+import { memoryRoundKeys } from '../helpers/memory-round-keys';
 import { MemoryStore } from '../helpers/memory-store';
 import { makeQuestionnaire } from '../helpers/questionnaire-fixture';
 
 const questionnaire = makeQuestionnaire(2, 3);
 
-function memoryKeys(): RoundKeyStore {
-  const keys = new Map<string, CryptoKey>();
-  return { get: async (id) => keys.get(id) ?? null, put: async (id, key) => void keys.set(id, key) };
-}
+const memoryKeys = memoryRoundKeys;
 
 async function finishedSitting(store: MemoryStore, round: { id: string; name: string }, position: number): Promise<Sitting> {
   const model = createAssessmentModel({ store, questionnaire, language: 'en', now: () => new Date('2027-03-01T09:00:00.000Z'), newId: () => `s-${position}`, round });

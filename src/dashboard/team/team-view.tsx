@@ -1,5 +1,3 @@
-import { useMemo } from 'preact/hooks';
-import { createRoundKeyStore } from '../../platform/round-keys';
 import { useT } from '../../ui/app-context';
 import type { RoundKeyStore } from '../../ui/team/team-store';
 import { AnswerRound } from './answer-round';
@@ -10,9 +8,8 @@ import { RoundsHome } from './rounds-home';
  * Team rounds: `#/team` (the lead's rounds and a new one), `#/team/round/<id>` (one
  * round: invitation, import, figures) and `#/team/answer[/<invitation>]` (a member).
  */
-export function TeamView({ route, keys }: { route: readonly string[]; keys?: RoundKeyStore }) {
+export function TeamView({ route, keys }: { route: readonly string[]; keys: RoundKeyStore }) {
   const t = useT();
-  const keyStore = useMemo(() => keys ?? createRoundKeyStore(), []);
   const [first, second] = route;
   const answering = first === 'answer';
   return (
@@ -26,9 +23,9 @@ export function TeamView({ route, keys }: { route: readonly string[]; keys?: Rou
       {answering ? (
         <AnswerRound key={second ?? ''} initialCode={second} />
       ) : first === 'round' && second ? (
-        <RoundPage key={second} roundId={second} keys={keyStore} />
+        <RoundPage key={second} roundId={second} keys={keys} />
       ) : (
-        <RoundsHome keys={keyStore} />
+        <RoundsHome keys={keys} />
       )}
     </section>
   );

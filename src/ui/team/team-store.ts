@@ -6,10 +6,12 @@ import { addToTally, emptyTally, hashResponseId, readTally, type CountedResponse
 import type { Sitting } from '../../core/storage/records';
 import type { KeyValueStore } from '../../core/storage/store';
 
-/** Where the lead's private round keys are kept (IndexedDB in the extension). */
+/** Where the lead's private round keys are kept (IndexedDB in the extension: src/platform/round-keys.ts). */
 export interface RoundKeyStore {
   get(roundId: string): Promise<CryptoKey | null>;
   put(roundId: string, key: CryptoKey): Promise<void>;
+  /** Removes every round key (on "Erase everything"): rounds then cannot open codes any more. */
+  clear(): Promise<void>;
 }
 
 export async function listRounds(store: KeyValueStore): Promise<Round[]> {
