@@ -6,6 +6,7 @@ import { useApp, useT } from '../../ui/app-context';
 import { ChartCanvas } from '../../ui/charts/chart-canvas';
 import type { ChartTheme } from '../../ui/charts/chart-theme';
 import { describeChange } from '../../ui/history/change-words';
+import { figureText, signedFigureText } from '../../ui/figures';
 
 export interface ComparisonProps {
   questionnaire: Questionnaire;
@@ -32,7 +33,7 @@ export function Comparison({ questionnaire, series, contentLanguage }: Compariso
   const toPole = textIn(questionnaire.poles.to, contentLanguage);
   const earlierLabel = t('history.earlier', { date: formatDate(earlier.sitting.completedAt) });
   const laterLabel = t('history.later', { date: formatDate(later.sitting.completedAt) });
-  const figure = (value: number | null | undefined) => (value === null || value === undefined ? '–' : format(Math.round(value)));
+  const figure = (value: number | null | undefined) => figureText(format, value);
 
   const config = useMemo(() => (theme: ChartTheme): ChartConfiguration => ({
     type: 'bar',
@@ -99,7 +100,7 @@ export function Comparison({ questionnaire, series, contentLanguage }: Compariso
                 <th scope="row" lang={contentLanguage}>{names[index]}</th>
                 <td>{figure(change.before)}</td>
                 <td>{figure(change.after)}</td>
-                <td>{change.change === null ? '–' : signed(format, change.change)}</td>
+                <td>{signedFigureText(format, change.change)}</td>
                 <td>{figure(later.score.dimensions[index]?.wanted)}</td>
               </tr>
             ))}
@@ -108,9 +109,4 @@ export function Comparison({ questionnaire, series, contentLanguage }: Compariso
       </details>
     </section>
   );
-}
-
-function signed(format: (n: number) => string, value: number): string {
-  const rounded = Math.round(value);
-  return rounded > 0 ? `+${format(rounded)}` : format(rounded);
 }

@@ -6,6 +6,7 @@ import { useApp, useT } from '../../ui/app-context';
 import { ChartCanvas } from '../../ui/charts/chart-canvas';
 import type { ChartTheme } from '../../ui/charts/chart-theme';
 import { describeChange } from '../../ui/history/change-words';
+import { figureText } from '../../ui/figures';
 
 export interface OverTimeProps {
   questionnaire: Questionnaire;
@@ -67,7 +68,7 @@ export function OverTime({ questionnaire, series, contentLanguage, onDrawn }: Ov
   const toPole = textIn(questionnaire.poles.to, contentLanguage);
   const summary = t('history.overTimeSummary', { count: series.length, first: formatDate(first.sitting.completedAt), last: formatDate(last.sitting.completedAt) })
     + ' ' + describeChange(t, t('result.overall'), series.length > 1 && last.score.overall.now !== null && first.score.overall.now !== null ? last.score.overall.now - first.score.overall.now : null, fromPole, toPole, format);
-  const figure = (value: number | null) => (value === null ? '–' : format(Math.round(value)));
+  const figure = (value: number | null) => figureText(format, value);
 
   return (
     <section class="section" aria-labelledby="over-time-heading">

@@ -8,6 +8,7 @@ import type { HistoryModel } from '../../ui/history/history-model';
 import { lastDeleted } from '../../ui/history/undo';
 import { useQuestionnaire } from '../../ui/history/use-questionnaire';
 import { NoteEditor } from './note-editor';
+import { figureText } from '../../ui/figures';
 
 /** One sitting: its scores, every answer in words, the reflection note, and delete. */
 export function SittingDetail({ history, sittingId }: { history: HistoryModel; sittingId: string }) {
@@ -24,7 +25,7 @@ export function SittingDetail({ history, sittingId }: { history: HistoryModel; s
   const lang = questionnaire && questionnaire !== 'missing' ? contentLanguage(questionnaire, app.i18n.language.value) : 'en';
   const matches = questionnaire && questionnaire !== 'missing' && questionnaire.version === sitting.questionnaire.version ? questionnaire : null;
   const score = matches ? scoreQuestionnaire(matches, sitting) : null;
-  const figure = (value: number | null | undefined) => (value === null || value === undefined ? '–' : format(Math.round(value)));
+  const figure = (value: number | null | undefined) => figureText(format, value);
 
   async function remove() {
     const deleted = await history.deleteSitting(sittingId);

@@ -6,6 +6,7 @@ import type { TeamFigures as Figures } from '../../core/round/tally';
 import { useApp, useT } from '../../ui/app-context';
 import { ChartCanvas } from '../../ui/charts/chart-canvas';
 import type { ChartTheme } from '../../ui/charts/chart-theme';
+import { figureText, signedFigureText } from '../../ui/figures';
 
 /** Below this, a dimension's statements were not answered consistently enough to be read as one scale. */
 const ALPHA_LOW = 0.7;
@@ -27,8 +28,8 @@ export function TeamFigures({ questionnaire, round, figures, earlier, contentLan
   const language = i18n.language.value;
   const twoDecimals = useMemo(() => new Intl.NumberFormat(language, { minimumFractionDigits: 2, maximumFractionDigits: 2 }), [language]);
   const names = new Map(questionnaire.dimensions.map((d) => [d.id, textIn(d.name, contentLanguage)]));
-  const figure = (value: number | null) => (value === null ? '–' : format(Math.round(value)));
-  const signed = (value: number | null) => (value === null ? '–' : `${Math.round(value) > 0 ? '+' : ''}${format(Math.round(value))}`);
+  const figure = (value: number | null) => figureText(format, value);
+  const signed = (value: number | null) => signedFigureText(format, value);
   const gapOf = (d: Figures['dimensions'][number]) => (d.wantedMean === null || d.mean === null ? null : d.wantedMean - d.mean);
   const fromPole = textIn(questionnaire.poles.from, contentLanguage);
   const toPole = textIn(questionnaire.poles.to, contentLanguage);

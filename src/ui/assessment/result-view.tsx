@@ -4,6 +4,7 @@ import type { QuestionnaireScore } from '../../core/scoring';
 import type { Sitting } from '../../core/storage/records';
 import { useApp, useT } from '../app-context';
 import { describeGap, describePosition } from './position-words';
+import { figureText, signedFigureText } from '../figures';
 
 export interface ResultViewProps {
   questionnaire: Questionnaire;
@@ -24,7 +25,7 @@ export function ResultView({ questionnaire, sitting, score, contentLanguage, onD
   const text = (value: Readonly<Record<string, string>>) => textIn(value, contentLanguage);
   const fromPole = text(questionnaire.poles.from);
   const toPole = text(questionnaire.poles.to);
-  const shown = (value: number | null) => (value === null ? '–' : format(Math.round(value)));
+  const shown = (value: number | null) => figureText(format, value);
   const rows = score.dimensions.map((entry) => ({
     entry,
     name: text(questionnaire.dimensions.find((d) => d.id === entry.dimension)!.name),
@@ -77,14 +78,14 @@ export function ResultView({ questionnaire, sitting, score, contentLanguage, onD
               <th scope="row" lang={contentLanguage}>{name}</th>
               <td>{shown(entry.now)}</td>
               <td>{shown(entry.wanted)}</td>
-              <td>{entry.gap === null ? '–' : signed(format, entry.gap)}</td>
+              <td>{signedFigureText(format, entry.gap)}</td>
             </tr>
           ))}
           <tr data-dimension="overall">
             <th scope="row">{t('result.overall')}</th>
             <td>{shown(score.overall.now)}</td>
             <td>{shown(score.overall.wanted)}</td>
-            <td>{score.overall.gap === null ? '–' : signed(format, score.overall.gap)}</td>
+            <td>{signedFigureText(format, score.overall.gap)}</td>
           </tr>
         </tbody>
       </table>
@@ -95,9 +96,4 @@ export function ResultView({ questionnaire, sitting, score, contentLanguage, onD
       </div>
     </section>
   );
-}
-
-function signed(format: (n: number) => string, value: number): string {
-  const rounded = Math.round(value);
-  return rounded > 0 ? `+${format(rounded)}` : format(rounded);
 }
