@@ -11,8 +11,9 @@ import { draftKey } from '../src/core/storage/records';
  * framework-free UI, survey-js-ui, both MIT) rendering the same questionnaire, as a
  * page in the bench's copy of the extension, so the same browser, CSP and clock time
  * it. It uses SurveyJS as its documentation shows: the model from JSON, its own
- * stylesheet as a file, one bundle. It marks `shiftmeter:ready` when SurveyJS says its
- * first page is rendered (onAfterRenderSurvey). Nothing of it is shipped.
+ * stylesheet as a file (the fontless one, which fetches nothing from the network; the
+ * CSP would refuse the web fonts anyway), one bundle. It marks `shiftmeter:ready` when
+ * SurveyJS says its first page is rendered (onAfterRenderSurvey). Nothing of it ships.
  */
 export const BASELINE_PAGE = 'baseline/surveyjs.html';
 
