@@ -1,7 +1,7 @@
 import type { ChromiumExtension } from '../test/e2e/support/chromium';
 import { shippedQuestionnaire } from '../test/e2e/support/answers';
 import { addSurveyJsBaseline, BASELINE_PAGE, draftInProgress } from './baseline';
-import { measureInterleaved, READY, type Variant, type VariantResult } from './page-timing';
+import { measureInterleaved, READY, timePage, type Variant, type VariantResult } from './page-timing';
 import { profileLoad, type LoadProfile } from './profile';
 import { sizesOf, type PageSizes } from './sizes';
 import { summarize } from './stats';
@@ -24,6 +24,11 @@ export async function benchAgainstSurveyJs(
   const questionnaire = shippedQuestionnaire(QUESTIONNAIRE);
   await addSurveyJsBaseline(extensionDir, questionnaire);
   await store(draftInProgress(questionnaire));
+  // One probe load first: a baseline that never renders must not cost 28 timeouts.
+  const probe = await timePage(ext, BASELINE_PAGE, [READY], options.timeoutMs);
+  if (probe.marks[READY] === null) {
+    return { figure: { notMeasured: `SurveyJS never marked ready within ${options.timeoutMs / 1000} s` }, profiles: [], sizes: {} };
+  }
   const blank: Variant = { label: 'blank', path: 'blank.html', marks: [READY] };
   const popup: Variant = { label: 'shiftmeter', path: 'popup.html', marks: [READY] };
   const surveyjs: Variant = { label: 'surveyjs', path: BASELINE_PAGE, marks: [READY] };
