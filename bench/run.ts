@@ -7,14 +7,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { launchChromium, type ChromiumExtension } from '../test/e2e/support/chromium';
 import { benchCli } from './cli';
+import { pageFigure, round2 } from './page-figure';
 import { BLANK_PAGE, prepareBenchExtension } from './extension-copy';
-import { measureInterleaved, READY, type Variant, type VariantResult } from './page-timing';
+import { measureInterleaved, READY, type Variant } from './page-timing';
 import { profileLoad, type LoadProfile } from './profile';
 import { formatReport } from './report';
 import { seedSittings } from './seed';
 import { sizesOf } from './sizes';
-import { notMeasured, summarize } from './stats';
-import { judgeTargets, type Figure, type Measurements, type PageFigure } from './targets';
+import { notMeasured } from './stats';
+import { judgeTargets, type Measurements } from './targets';
 import { benchTeam, TEAM_CODES } from './team';
 import { benchAgainstSurveyJs } from './versus';
 import { CHARTS_DRAWN, missingMarkReason, probeView } from './views';
@@ -66,30 +67,6 @@ async function closeWelcomeTab(ext: ChromiumExtension) {
   for (const page of ext.context.pages()) if (page.url().startsWith('chrome-extension://')) await page.close();
 }
 
-const round2 = (value: number) => Math.round(value * 100) / 100;
-
-/**
- * A check on the headline ratio of medians: the median over rounds of page / blank
- * within one round. Loads of one round are seconds apart, so a busy spell on the
- * machine (this one is shared) moves both sides; if the two ratios differ a lot, the
- * run was noisy.
- */
-function pairedRatio(results: VariantResult[], label: string, mark: string): number | null {
-  const blank = results.find((r) => r.label === 'blank')!.rounds[READY]!;
-  const page = results.find((r) => r.label === label)!.rounds[mark]!;
-  const ratios = page.flatMap((value, i) => (value !== null && blank[i] ? [value / blank[i]!] : []));
-  return ratios.length > 0 ? round2(summarize(ratios).median) : null;
-}
-
-function pageFigure(results: VariantResult[], label: string, mark = READY): Figure<PageFigure> {
-  const blank = results.find((r) => r.label === 'blank')!.marks[READY]!;
-  const page = results.find((r) => r.label === label)?.marks[mark];
-  if (!blank.summary) return notMeasured(`the blank page never marked ready (${blank.missing} runs)`);
-  if (!page?.summary) return notMeasured(`${label} never set '${mark}' within ${TIMEOUT_MS / 1000} s`);
-  const note = page.missing > 0 ? { missingRuns: page.missing } : {};
-  return { blank: blank.summary, page: page.summary, ratio: round2(page.summary.median / blank.summary.median), pairedRatio: pairedRatio(results, label, mark), ...note };
-}
-
 async function benchPages(ext: ChromiumExtension, extensionDir: string): Promise<{ m: Omit<Measurements, 'cli'>; profiles: LoadProfile[] }> {
   const blank: Variant = { label: 'blank', path: BLANK_PAGE, marks: [READY] };
   const popup: Variant = { label: 'popup', path: 'popup.html', marks: [READY] };
@@ -106,7 +83,7 @@ async function benchPages(ext: ChromiumExtension, extensionDir: string): Promise
     const stored = await seed(ext, count);
     log(`timing blank and popup with ${count} sittings (${WARMUPS} warm-ups + ${RUNS} runs each, interleaved)`);
     const results = await measureInterleaved(ext, [blank, popup], { runs: RUNS, warmups: WARMUPS, timeoutMs: TIMEOUT_MS });
-    const popupFigure = pageFigure(results, 'popup');
+    const popupFigure = pageFigure(results, 'popup', READY, TIMEOUT_MS);
     m.popup[String(count)] = 'notMeasured' in popupFigure ? popupFigure : { ...popupFigure, bytesInUse: stored.bytesInUse };
     let dashboardShown = false;
     if (count === DASHBOARD_SITTINGS) {
@@ -122,8 +99,8 @@ async function benchPages(ext: ChromiumExtension, extensionDir: string): Promise
         log(`timing blank and dashboard #/history with ${count} sittings (${WARMUPS} warm-ups + ${RUNS} runs each, interleaved)`);
         const dashboard: Variant = { label: 'dashboard', path: 'dashboard.html#/history', marks: drawn ? [READY, CHARTS_DRAWN] : [READY] };
         const timed = await measureInterleaved(ext, [blank, dashboard], { runs: RUNS, warmups: WARMUPS, timeoutMs: TIMEOUT_MS });
-        m.dashboard.ready = pageFigure(timed, 'dashboard');
-        if (drawn) m.dashboard.chartsDrawn = pageFigure(timed, 'dashboard', CHARTS_DRAWN);
+        m.dashboard.ready = pageFigure(timed, 'dashboard', READY, TIMEOUT_MS);
+        if (drawn) m.dashboard.chartsDrawn = pageFigure(timed, 'dashboard', CHARTS_DRAWN, TIMEOUT_MS);
       }
     }
     // One traced load of each page: where its time goes, and which files it loaded before its mark.

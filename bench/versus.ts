@@ -1,11 +1,11 @@
 import type { ChromiumExtension } from '../test/e2e/support/chromium';
 import { shippedQuestionnaire } from '../test/e2e/support/answers';
 import { addSurveyJsBaseline, BASELINE_PAGE, draftInProgress } from './baseline';
+import { pageFigure, round2 } from './page-figure';
 import { measureInterleaved, READY, timePage, type Variant, type VariantResult } from './page-timing';
 import { profileLoad, type LoadProfile } from './profile';
 import { sizesOf, type PageSizes } from './sizes';
-import { summarize } from './stats';
-import type { Figure, PageFigure, VersusFigure } from './targets';
+import type { Figure, VersusFigure } from './targets';
 
 const QUESTIONNAIRE = 'production-service';
 
@@ -41,32 +41,13 @@ export async function benchAgainstSurveyJs(
     if (profile) profiles.push({ ...profile, page: `${name} (the same questionnaire)` });
     sizes[name] = profile ? await sizesOf(extensionDir, { ...profile, page: name }) : { notMeasured: `no trace of ${name}` };
   }
-  return { figure: versusFigure(results), profiles, sizes };
+  return { figure: versusFigure(results, options.timeoutMs), profiles, sizes };
 }
 
-function versusFigure(results: VariantResult[]): Figure<VersusFigure> {
-  const summaryOf = (label: string) => results.find((r) => r.label === label)!.marks[READY]!.summary;
-  const rounds = (label: string) => results.find((r) => r.label === label)!.rounds[READY]!;
-  const blank = summaryOf('blank');
-  const shiftmeter = summaryOf('shiftmeter');
-  const surveyjs = summaryOf('surveyjs');
-  if (!blank || !shiftmeter || !surveyjs) {
-    return { notMeasured: `a page never marked ready (blank ${!!blank}, Shiftmeter ${!!shiftmeter}, SurveyJS ${!!surveyjs})` };
-  }
-  const paired = (label: string) => {
-    const ratios = rounds(label).flatMap((value, i) => {
-      const floor = rounds('blank')[i];
-      return value !== null && floor ? [value / floor] : [];
-    });
-    return ratios.length > 0 ? round2(summarize(ratios).median) : null;
-  };
-  const page = (summary: typeof blank, label: string): PageFigure => ({ blank, page: summary, ratio: round2(summary.median / blank.median), pairedRatio: paired(label) });
-  return {
-    questionnaire: QUESTIONNAIRE,
-    shiftmeter: page(shiftmeter, 'shiftmeter'),
-    surveyjs: page(surveyjs, 'surveyjs'),
-    surveyjsOverShiftmeter: round2(surveyjs.median / shiftmeter.median),
-  };
+function versusFigure(results: VariantResult[], timeoutMs: number): Figure<VersusFigure> {
+  const shiftmeter = pageFigure(results, 'shiftmeter', READY, timeoutMs);
+  const surveyjs = pageFigure(results, 'surveyjs', READY, timeoutMs);
+  if ('notMeasured' in shiftmeter) return shiftmeter;
+  if ('notMeasured' in surveyjs) return surveyjs;
+  return { questionnaire: QUESTIONNAIRE, shiftmeter, surveyjs, surveyjsOverShiftmeter: round2(surveyjs.page.median / shiftmeter.page.median) };
 }
-
-const round2 = (value: number) => Math.round(value * 100) / 100;
