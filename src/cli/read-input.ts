@@ -1,3 +1,4 @@
+import { constants } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { DEFAULT_JSON_LIMITS, formatBytes } from '../core/safe-json';
 
@@ -13,6 +14,8 @@ export async function readLimitedText(file: string, maxBytes = DEFAULT_JSON_LIMI
   try {
     const info = await stat(file);
     if (info.isDirectory()) return { ok: false, message: 'is a folder; expected a file' };
+    // A pipe or device would block the read or never end.
+    if (!info.isFile()) return NOT_A_FILE;
     if (info.size > maxBytes) return tooLarge(maxBytes, info.size);
     const buffer = await readAtMost(file, maxBytes + 1);
     if (buffer.length > maxBytes) return tooLarge(maxBytes);
@@ -22,13 +25,19 @@ export async function readLimitedText(file: string, maxBytes = DEFAULT_JSON_LIMI
     const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(buffer);
     return { ok: true, text };
   } catch (error) {
-    return { ok: false, message: describeFsError(error) };
+    return error instanceof NotARegularFile ? NOT_A_FILE : { ok: false, message: describeFsError(error) };
   }
 }
 
+class NotARegularFile extends Error {}
+
+const NOT_A_FILE: ReadResult = { ok: false, message: 'is not a regular file; expected a file' };
+
+/** Opened without waiting, and checked once open, so a file swapped for a pipe after `stat` cannot block. */
 async function readAtMost(file: string, limit: number): Promise<Buffer> {
-  const handle = await open(file, 'r');
+  const handle = await open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   try {
+    if (!(await handle.stat()).isFile()) throw new NotARegularFile();
     const buffer = Buffer.alloc(limit);
     let filled = 0;
     while (filled < limit) {

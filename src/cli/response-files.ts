@@ -1,4 +1,4 @@
-import { close, closeSync, open, openSync, read, readSync } from 'node:fs';
+import { close, closeSync, constants, fstat, fstatSync, open, openSync, read, readSync } from 'node:fs';
 import { opendir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { formatBytes } from '../core/safe-json';
@@ -6,11 +6,16 @@ import { formatBytes } from '../core/safe-json';
 /** One path the walk found: a file to read, or a named path that cannot be walked. */
 export type Found = { source: string; problem?: string };
 
+/** Only regular files are read: a pipe would block the read and a device might never end. */
+const NOT_A_FILE = 'is not a regular file';
+
 /**
  * The files named by PATHs: a file as given, a folder walked recursively for *.json
  * files. Each folder's names are sorted, so the order (and so which duplicate counts)
  * does not depend on the file system. Only one folder's names are held at a time.
- * Symbolic links to folders are not followed, so a link loop cannot trap the walk.
+ * Symbolic links to folders are not followed, so a link loop cannot trap the walk; a
+ * *.json entry that is not a regular file itself (a link, a pipe) counts only if the
+ * file it names is one.
  */
 export async function* findResponseFiles(paths: readonly string[]): AsyncGenerator<Found> {
   for (const given of paths) {
@@ -22,18 +27,17 @@ export async function* findResponseFiles(paths: readonly string[]): AsyncGenerat
       continue;
     }
     if (info.isDirectory()) yield* walk(given);
-    // A pipe or device would block the read or never end.
-    else if (!info.isFile()) yield { source: given, problem: 'is not a regular file' };
+    else if (!info.isFile()) yield { source: given, problem: NOT_A_FILE };
     else yield { source: given };
   }
 }
 
 async function* walk(folder: string): AsyncGenerator<Found> {
-  const entries: { name: string; folder: boolean }[] = [];
+  const entries: { name: string; kind: 'folder' | 'file' | 'other' }[] = [];
   try {
     for await (const entry of await opendir(folder, { bufferSize: 256 })) {
-      if (entry.isDirectory()) entries.push({ name: entry.name, folder: true });
-      else if ((entry.isFile() || entry.isSymbolicLink()) && entry.name.endsWith('.json')) entries.push({ name: entry.name, folder: false });
+      if (entry.isDirectory()) entries.push({ name: entry.name, kind: 'folder' });
+      else if (entry.name.endsWith('.json')) entries.push({ name: entry.name, kind: entry.isFile() ? 'file' : 'other' });
     }
   } catch (error) {
     yield { source: folder, problem: describeReadError(error) };
@@ -42,8 +46,18 @@ async function* walk(folder: string): AsyncGenerator<Found> {
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     const child = path.join(folder, entry.name);
-    if (entry.folder) yield* walk(child);
-    else yield { source: child };
+    if (entry.kind === 'folder') yield* walk(child);
+    else if (entry.kind === 'file') yield { source: child };
+    else yield await regularFileAt(child);
+  }
+}
+
+/** Whether a *.json entry that is no plain file (a link, a pipe) names a regular file; a link to a folder is not walked. */
+async function regularFileAt(source: string): Promise<Found> {
+  try {
+    return (await stat(source)).isFile() ? { source } : { source, problem: NOT_A_FILE };
+  } catch (error) {
+    return { source, problem: describeReadError(error) };
   }
 }
 
@@ -90,6 +104,16 @@ export async function* readInOrder(found: AsyncIterable<Found>, options: ReadOpt
   while (pending.length > 0) yield await pending.shift()!;
 }
 
+/**
+ * A path that was a regular file when walked may be another thing by the time it is
+ * opened. Opening a FIFO for reading waits for a writer, so files are opened without
+ * waiting (regular files ignore the flag; Windows has neither the flag nor FIFOs to
+ * open by path), then the opened descriptor is checked before any read.
+ */
+const OPEN_WITHOUT_WAITING = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+
+class NotARegularFile extends Error {}
+
 const decoder = new TextDecoder('utf-8', { fatal: true });
 // Read buffers are reused: a fresh 64 KB buffer per file would churn gigabytes over a large set.
 const spareBuffers: Buffer[] = [];
@@ -103,9 +127,10 @@ function readOneNow(found: Found, maxBytes: number): Read {
   if (found.problem !== undefined) return { source: found.source, problem: found.problem };
   const buffer = takeBuffer(maxBytes + 1);
   try {
-    const fd = openSync(found.source, 'r');
+    const fd = openSync(found.source, OPEN_WITHOUT_WAITING);
     let length = 0;
     try {
+      if (!fstatSync(fd).isFile()) throw new NotARegularFile();
       for (let count = -1; count !== 0 && length <= maxBytes; length += count) count = readSync(fd, buffer, length, maxBytes + 1 - length, length);
     } finally {
       closeSync(fd);
@@ -136,13 +161,13 @@ function decoded(source: string, buffer: Buffer, length: number, maxBytes: numbe
 }
 
 /**
- * Opens, reads up to `limit` bytes and closes: three trips to the I/O threads, where
- * fs.promises.readFile takes more and was twice as slow over 100,000 small files.
+ * Opens, checks, reads up to `limit` bytes and closes: four trips to the I/O threads,
+ * where fs.promises.readFile takes more and was twice as slow over 100,000 small files.
  * Reading one byte past the limit tells an oversized file without a separate stat.
  */
 function readAtMost(file: string, buffer: Buffer, limit: number): Promise<number> {
   return new Promise((resolve, reject) => {
-    open(file, 'r', (openError, fd) => {
+    open(file, OPEN_WITHOUT_WAITING, (openError, fd) => {
       if (openError) return reject(openError);
       const finish = (error: Error | null, length: number) => close(fd, () => (error ? reject(error) : resolve(length)));
       const readFrom = (offset: number) =>
@@ -151,12 +176,17 @@ function readAtMost(file: string, buffer: Buffer, limit: number): Promise<number
           else if (count === 0 || offset + count >= limit) finish(null, offset + count);
           else readFrom(offset + count); // a short read: ask for the rest
         });
-      readFrom(0);
+      fstat(fd, (statError, info) => {
+        if (statError) finish(statError, 0);
+        else if (!info.isFile()) finish(new NotARegularFile(), 0);
+        else readFrom(0);
+      });
     });
   });
 }
 
 export function describeReadError(error: unknown): string {
+  if (error instanceof NotARegularFile) return NOT_A_FILE;
   const code = (error as { code?: string }).code;
   if (code === 'ENOENT') return 'does not exist';
   if (code === 'EACCES' || code === 'EPERM') return 'cannot be read (permission denied)';

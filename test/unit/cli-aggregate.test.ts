@@ -1,10 +1,10 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findResponseFiles, readInOrder, type Read } from '../../src/cli/response-files';
+import { findResponseFiles, readInOrder, type Found, type Read } from '../../src/cli/response-files';
 import { makeQuestionnaire } from '../helpers/questionnaire-fixture';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -22,6 +22,10 @@ function simulate(out: string, count: number, seed: number, ...more: string[]) {
 }
 
 const json = (stdout: string) => JSON.parse(stdout);
+
+/** FIFOs are made with mkfifo(1); Windows has neither it nor FIFOs at a path. */
+const noFifos = process.platform === 'win32';
+const DEVICE = '/dev/zero';
 
 beforeAll(() => {
   execFileSync(process.execPath, [path.join(root, 'build.mjs'), '--cli'], { cwd: root, stdio: 'ignore', timeout: 60_000 });
@@ -177,6 +181,27 @@ describe('shiftmeter simulate and aggregate', { timeout: 30_000 }, () => {
     }
   });
 
+  it.skipIf(noFifos)('finishes with links to a FIFO and a device, and a FIFO named *.json, rejected as not regular files', () => {
+    const dir = path.join(work, 'non-regular');
+    simulate(dir, 5, 11);
+    const fifo = path.join(work, 'a-fifo');
+    execFileSync('mkfifo', [fifo]);
+    symlinkSync(fifo, path.join(dir, 'x.json'));
+    execFileSync('mkfifo', [path.join(dir, 'pipe.json')]);
+    if (existsSync(DEVICE)) symlinkSync(DEVICE, path.join(dir, 'zero.json'));
+    // A link to a regular file is read: here it repeats a response, so it counts once.
+    symlinkSync(path.join(dir, 'response-000001.json'), path.join(dir, 'y-link.json'));
+    // Waiting on the FIFO would hang the kit until this timeout kills it.
+    const run = spawnSync(process.execPath, [bin, 'aggregate', dir], { encoding: 'utf8', timeout: 20_000 });
+    expect(run.signal, 'the kit hung').toBeNull();
+    expect(run.status).toBe(1);
+    const result = json(run.stdout);
+    expect(result).toMatchObject({ n: 5, duplicates: 1, suppressed: false });
+    const notRegular = (name: string) => ({ source: path.join(dir, name), reason: 'is not a regular file' });
+    expect(result.rejected).toEqual([notRegular('pipe.json'), notRegular('x.json'), ...(existsSync(DEVICE) ? [notRegular('zero.json')] : [])]);
+    expect(run.stderr).toContain(`${path.join(dir, 'x.json')}: is not a regular file`);
+  });
+
   it('exits 1 when nothing can be read', () => {
     const run = kit('aggregate', path.join(work, 'no-such-folder'));
     expect(run.code).toBe(1);
@@ -204,6 +229,25 @@ describe('reading response files', () => {
       expect(sequential[0]).toEqual({ source: path.join(dir, 'a.json'), text: '"a.json"' });
       expect(sequential[4]).toMatchObject({ problem: expect.stringMatching(/larger than 64 KB/) });
       expect(sequential[6]).toMatchObject({ problem: 'does not exist' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it.skipIf(noFifos)('refuses a path that became a FIFO or a device after the walk, without waiting on it', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'shiftmeter-read-'));
+    try {
+      const fifo = path.join(dir, 'swapped.json');
+      execFileSync('mkfifo', [fifo]);
+      const swapped: Found[] = [{ source: fifo }, ...(existsSync(DEVICE) ? [{ source: DEVICE }] : [])];
+      async function* walked() {
+        yield* swapped;
+      }
+      for (const slowReadMs of [1000, 0]) {
+        const reads: Read[] = [];
+        for await (const read of readInOrder(walked(), { maxBytes: 64_000, atOnce: 4, slowReadMs })) reads.push(read);
+        expect(reads).toEqual(swapped.map(({ source }) => ({ source, problem: 'is not a regular file' })));
+      }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

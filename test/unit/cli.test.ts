@@ -290,3 +290,13 @@ describe('shiftmeter print', () => {
     expect(lines.join('\n')).toMatch(/expected a questionnaire file or one of .*production-service/);
   });
 });
+
+describe('shiftmeter validate and print never wait on a file that is not one', () => {
+  it('refuses a pipe named like a questionnaire file, at once', () => {
+    execFileSync('mkfifo', [path.join(work, 'pipe.json')]);
+    for (const run of [kit('validate', 'pipe.json'), kit('print', 'pipe.json')]) {
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain('pipe.json: is not a regular file; expected a file');
+    }
+  });
+});

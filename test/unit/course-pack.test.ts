@@ -40,6 +40,12 @@ describe('course packs', () => {
     expect(schemaValid(pack)).toBe(false);
   });
 
+  it('reports a pack without its questionnaire as a missing field, and never throws (a seed of the hostile-input property found it)', () => {
+    const { questionnaire: _q, ...withoutQuestionnaire } = PACKS[0];
+    expect(problems(withoutQuestionnaire)).toContain('questionnaire: is missing; this field is required');
+    expect(problems({ ...withoutQuestionnaire, questionnare: 'production-service' }).length).toBeGreaterThan(1);
+  });
+
   it('accepts an inline questionnaire and checks it too', () => {
     const pack = structuredClone(PACKS[0]);
     pack.questionnaire = JSON.parse(readFileSync('questionnaires/production-service.json', 'utf8'));

@@ -95,7 +95,8 @@ export function validateCoursePack(input: unknown): Checked<CoursePack> {
     }
   });
   if (typeof root.questionnaire === 'string') check.string(root.questionnaire, 'questionnaire', 64, ID_PATTERN);
-  else {
+  // Absent, it is already reported as a missing field of the pack.
+  else if (root.questionnaire !== undefined) {
     const inline = validateQuestionnaire(root.questionnaire);
     if (!inline.ok) for (const p of inline.problems) check.report(p.path === '' ? 'questionnaire' : `questionnaire.${p.path}`, p.message);
   }

@@ -34,7 +34,8 @@ export function validateQuestionnaire(input: unknown): Checked<Questionnaire> {
   const check = new ShapeChecker();
   const root = check.object(input, '', TOP_FIELDS, ['$schema']);
   if (root === null) {
-    return { ok: false, problems: [{ path: '', message: check.problems[0]!.message + ' (a questionnaire file holds one JSON object)' }] };
+    const found = check.problems[0]?.message ?? 'expected an object, found nothing';
+    return { ok: false, problems: [{ path: '', message: `${found} (a questionnaire file holds one JSON object)` }] };
   }
   if (Object.hasOwn(root, '$schema')) check.string(root.$schema, '$schema', LIMITS.schemaReference);
   check.constant(root.kind, 'kind', 'questionnaire');

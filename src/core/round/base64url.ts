@@ -15,7 +15,11 @@ export function toBase64url(bytes: Uint8Array): string {
   return out;
 }
 
-/** Null when the text is not base64url (a character outside the alphabet, or an impossible length). */
+/**
+ * Null when the text is not canonical base64url: a character outside the alphabet, an
+ * impossible length, or a last character whose unused low bits are not zero. Those bits
+ * carry nothing, so allowing them would let several texts stand for the same bytes.
+ */
 export function fromBase64url(text: string): Uint8Array<ArrayBuffer> | null {
   if (text.length % 4 === 1) return null;
   const bytes = new Uint8Array(Math.floor((text.length * 3) / 4));
@@ -33,5 +37,6 @@ export function fromBase64url(text: string): Uint8Array<ArrayBuffer> | null {
     }
     buffer &= (1 << bits) - 1;
   }
-  return bytes;
+  // What is left in the buffer are the last character's unused bits.
+  return buffer === 0 ? bytes : null;
 }

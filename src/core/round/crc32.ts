@@ -13,10 +13,25 @@ const TABLE = (() => {
   return table;
 })();
 
+/**
+ * The running value before any byte. A running value grows a byte at a time with
+ * `crc32Add` and becomes the checksum with `crc32Final`, so a checksum can follow a
+ * text as it grows instead of being computed again from its start (split-codes.ts).
+ */
+export const CRC32_START = 0xffffffff;
+
+export function crc32Add(running: number, byte: number): number {
+  return TABLE[(running ^ byte) & 0xff]! ^ (running >>> 8);
+}
+
+export function crc32Final(running: number): number {
+  return (running ^ 0xffffffff) >>> 0;
+}
+
 export function crc32(bytes: Uint8Array): number {
-  let crc = 0xffffffff;
-  for (const byte of bytes) crc = TABLE[(crc ^ byte) & 0xff]! ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
+  let running = CRC32_START;
+  for (const byte of bytes) running = crc32Add(running, byte);
+  return crc32Final(running);
 }
 
 export function crc32Hex(text: string): string {
