@@ -1,13 +1,15 @@
 import type { CliFigure } from './cli';
 import type { LoadProfile } from './profile';
 import type { PageSizes } from './sizes';
-import { isNotMeasured, type Summary } from './stats';
+import type { SplitFigure } from './split';
+import { isNotMeasured, type NotMeasured, type Summary } from './stats';
 import type { Figure, Measurements, PageFigure, Target } from './targets';
 
 export interface BenchResults extends Measurements {
   date: string;
   machine: { cores: number; cpu: string | null; memoryBytes: number; platform: string; node: string; loadAverage: { before: number; after: number } };
   chromium: string | null;
+  split: SplitFigure | NotMeasured;
   method: { runs: number; warmups: number };
   profiles: LoadProfile[];
   targets: Target[];
@@ -48,6 +50,13 @@ function cliRows(cli: BenchResults['cli']): string[] {
     const rss = figure.aggregate.peakRssBytes;
     return row(label, `${spread(figure.aggregate.wallMs)} peak RSS ${rss ? `${mb(rss.median)} (${mb(rss.min)}–${mb(rss.max)})` : 'unknown'}; n=${figure.aggregatedN ?? '?'}; simulate took ${(figure.simulateMs / 1000).toFixed(1)} s`);
   });
+}
+
+/** In the bench's own process: the splitting alone, no start-up. */
+function splitRow(split: BenchResults['split']): string {
+  const label = 'split a 2 MB paste into codes';
+  if (isNotMeasured(split)) return row(label, `not measured: ${split.notMeasured}`);
+  return row(label, `${spread(split.ms)} in process; ${split.pieces.toLocaleString('en')} one-character pieces into ${split.codes} codes`);
 }
 
 function actual(target: Target): string {
@@ -100,6 +109,7 @@ export function formatReport(r: BenchResults): string {
   lines.push('', 'Files loaded up to the mark (raw, gzip -9)');
   for (const [name, sizes] of Object.entries(r.sizes)) lines.push(...sizeRows(name, sizes));
   lines.push('', `Command line (wall ms incl. node start-up: median, min–max, IQR)`, ...cliRows(r.cli));
+  lines.push(splitRow(r.split));
   lines.push('', 'Targets');
   for (const target of r.targets) {
     lines.push(`  ${`[${target.status}]`.padEnd(15)} ${target.description.padEnd(56)} ${actual(target)}${target.note ? `  (${target.note})` : ''}`);

@@ -1,7 +1,7 @@
 // `npm run bench`: page timings in real Chromium with the built extension, loaded file
-// sizes, and the survey kit's aggregate over simulated files. It reports and never
-// fails on a slow machine: the exit status is 0 whatever the figures (npm's build step
-// before it is what can fail). See README.md, "Benchmarks".
+// sizes, the survey kit's aggregate over simulated files, and splitting a 2 MB paste of
+// codes. It reports and never fails on a slow machine: the exit status is 0 whatever
+// the figures (npm's build step before it is what can fail). See README.md, "Benchmarks".
 import { rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,6 +14,7 @@ import { profileLoad, type LoadProfile } from './profile';
 import { formatReport } from './report';
 import { seedSittings } from './seed';
 import { sizesOf } from './sizes';
+import { benchSplit } from './split';
 import { notMeasured } from './stats';
 import { judgeTargets, type Measurements } from './targets';
 import { benchTeam, TEAM_CODES } from './team';
@@ -32,6 +33,7 @@ const DASHBOARD_SITTINGS = 1_000;
 const TEAM_RUNS = 7;
 const TEAM_WARMUPS = 1;
 const CLI_PLAN = [{ files: 10_000, runs: 3 }, { files: 100_000, runs: 2 }];
+const SPLIT_RUNS = 7;
 
 const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
 
@@ -155,6 +157,8 @@ async function main() {
   }
   log('the survey kit: simulate, then aggregate');
   const cli = await benchCli(CLI_PLAN, log);
+  log(`splitting a 2 MB paste into codes (1 warm-up + ${SPLIT_RUNS} runs)`);
+  const split = benchSplit(SPLIT_RUNS);
   const measurements: Measurements = { ...pages.m, cli };
   const results = {
     date: new Date().toISOString(),
@@ -175,6 +179,7 @@ async function main() {
       sizes: 'files requested up to the mark, raw and gzip level 9 each; KB and MB are decimal',
     },
     ...measurements,
+    split,
     profiles: pages.profiles,
     targets: judgeTargets(measurements),
     durationSeconds: Math.round((Date.now() - started) / 1000),

@@ -3,7 +3,8 @@ import path from 'node:path';
 import type { ChromiumExtension } from '../test/e2e/support/chromium';
 import type { Questionnaire } from '../src/core/questionnaire/types';
 import { createSimulation } from '../src/core/round/simulation';
-import { parseInvitation, sealResponse } from '../src/core/round/sealing';
+import { parseInvitation } from '../src/core/round/invitation';
+import { sealResponse } from '../src/core/round/sealing';
 import { READY, waitForMark } from './page-timing';
 import { notMeasured, summarize, type NotMeasured, type Summary } from './stats';
 import { TEAM_AGGREGATED, TEAM_IMPORTED } from './views';
@@ -36,9 +37,8 @@ async function importOnce(ext: ChromiumExtension, run: number): Promise<{ import
     await page.getByRole('button', { name: 'Start the round' }).click();
     const invitation = parseInvitation(await page.locator('#invitation-code').inputValue());
     if (!invitation.ok) throw new Error(`the round page's invitation code did not parse (${invitation.problem.kind})`);
-    const { round, publicKey } = invitation.value;
-    const simulation = createSimulation(questionnaire(), run + 1, round);
-    const codes = await Promise.all(Array.from({ length: TEAM_CODES }, () => sealResponse(simulation.next(), publicKey)));
+    const simulation = createSimulation(questionnaire(), run + 1, invitation.value.round);
+    const codes = await Promise.all(Array.from({ length: TEAM_CODES }, () => sealResponse(simulation.next(), invitation.value)));
     await page.getByLabel('Paste response codes').fill(codes.join('\n\n'));
     await page.evaluate(() => {
       const form = (document.getElementById('import-codes') as HTMLTextAreaElement | null)?.form;

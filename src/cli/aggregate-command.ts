@@ -1,14 +1,17 @@
+import { readFile } from 'node:fs/promises';
 import { describeProblem } from '../core/problems';
 import type { Questionnaire } from '../core/questionnaire/types';
-import { createAggregator, LOWEST_MIN_GROUP, DEFAULT_MIN_GROUP, type Aggregator, type AggregateResult } from '../core/round/aggregator';
+import { createAggregator, type Aggregator, type AggregateResult } from '../core/round/aggregator';
+import { DEFAULT_MIN_GROUP, LOWEST_MIN_GROUP } from '../core/round/disclosure';
 import { mismatchReason } from '../core/round/mismatch';
 import { parseResponse, RESPONSE_LIMITS, TOKEN_PATTERN, type AnonymisedResponse } from '../core/round/response';
 import { aggregateCsv, aggregateJson } from './aggregate-output';
 import type { Output } from './output';
 import { lookUpQuestionnaire, shippedQuestionnaire } from './questionnaire-lookup';
+import { compareWithPrevious, parsePrevious, type Previous } from './previous-output';
 import { findResponseFiles, readInOrder } from './response-files';
 
-export const AGGREGATE_VALUED = ['min-group', 'format', 'questionnaire', 'round'] as const;
+export const AGGREGATE_VALUED = ['min-group', 'format', 'questionnaire', 'round', 'previous'] as const;
 /** On slow storage: enough reads in flight to keep the I/O threads busy, few enough to bound memory. */
 const READING_AT_ONCE = 32;
 /**
@@ -24,6 +27,8 @@ export interface AggregateOptions {
   format: 'json' | 'csv';
   questionnaire?: string;
   round?: string;
+  /** The output published last time, for the batch rule across runs. */
+  previous?: string;
 }
 
 type Arguments = { ok: true; options: AggregateOptions } | { ok: false; message: string };
@@ -43,6 +48,8 @@ export function aggregateArguments(options: Record<string, string | true>, posit
   const round = options.round;
   if (typeof round === 'string' && !TOKEN_PATTERN.regex.test(round)) return { ok: false, message: `--round "${round}" is not ${TOKEN_PATTERN.description}` };
   const questionnaire = options.questionnaire;
+  const previous = options.previous;
+  if (previous === true) return { ok: false, message: '--previous needs the file of an earlier aggregate output (JSON)' };
   return {
     ok: true,
     options: {
@@ -51,6 +58,7 @@ export function aggregateArguments(options: Record<string, string | true>, posit
       format,
       ...(typeof questionnaire === 'string' ? { questionnaire } : {}),
       ...(typeof round === 'string' ? { round } : {}),
+      ...(typeof previous === 'string' ? { previous } : {}),
     },
   };
 }
@@ -81,6 +89,21 @@ interface Group {
  * within the memory of pooling one.
  */
 export async function aggregateCommand(options: AggregateOptions, out: Output): Promise<number> {
+  let previous: Previous | null = null;
+  if (options.previous !== undefined) {
+    let text: string;
+    try {
+      text = await readFile(options.previous, 'utf8');
+    } catch {
+      out.error(`${options.previous}: cannot be read`);
+      return 1;
+    }
+    previous = parsePrevious(text);
+    if (!previous) {
+      out.error(`${options.previous}: is not the JSON output of shiftmeter aggregate`);
+      return 1;
+    }
+  }
   let fixed: Questionnaire | null = null;
   if (options.questionnaire !== undefined) {
     const found = await lookUpQuestionnaire(options.questionnaire);
@@ -116,6 +139,17 @@ export async function aggregateCommand(options: AggregateOptions, out: Output): 
   }
   rejected.sort((a, b) => a.seq - b.seq);
   result.rejected = rejected.map(({ source, reason }) => ({ source, reason }));
+  if (previous) {
+    const batch = compareWithPrevious(previous, result);
+    if (batch.kind === 'not-a-continuation') {
+      out.error(`shiftmeter: --previous ${options.previous}: ${batch.reason}; nothing printed`);
+      return 1;
+    }
+    if (batch.kind === 'held') {
+      result = { ...result, n: previous.n, suppressed: previous.suppressed, dimensions: previous.dimensions, overall: previous.overall };
+      out.error(`shiftmeter: ${batch.newAnswers} new response${batch.newAnswers === 1 ? '' : 's'} since ${options.previous}, and a figure would change by fewer than the minimum group of ${result.minGroup}: the previous figures are printed again`);
+    }
+  }
 
   out.print(options.format === 'csv' ? aggregateCsv(result) : aggregateJson(result));
   reportRejected(rejected, out);

@@ -10,12 +10,16 @@ Commands:
   validate [--json] FILE...     check questionnaire and course-pack files
   print FILE|ID [--lang xx]     write a printable HTML form to stdout
   aggregate PATH... [--min-group N] [--format json|csv] [--questionnaire FILE|ID] [--round R]
-                                pool anonymised response files (files, or folders
+            [--previous FILE]   pool anonymised response files (files, or folders
                                 walked for *.json); rejected files are listed on
                                 stderr. Without --questionnaire/--round, the version
                                 and round most files name. CSV: one row per dimension
                                 and an "overall" row; below the minimum group (default
-                                5, at least 3) only "overall" with n, figures empty
+                                5, at least 3) only "overall" with n, figures empty.
+                                Means only up to twice the minimum group; medians and
+                                quartiles above it. --previous: the JSON output published
+                                last time; figures that fewer than the minimum group of
+                                new answers would change are printed as they were
   simulate FILE|ID --count N [--seed S] [--round R] --out DIR
                                 write N plausible anonymised responses (seed default 1,
                                 round default sim-SEED); the same seed, the same files

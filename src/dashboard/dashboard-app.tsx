@@ -5,7 +5,6 @@ import { useHashRoute } from '../ui/hash-route';
 import type { HistoryModel } from '../ui/history/history-model';
 import type { MessageKey } from '../ui/i18n/en-dashboard';
 import { createRemindersModel } from '../ui/reminders-model';
-import type { RoundKeyStore } from '../ui/team/team-store';
 import { CoursesView } from './courses/courses-view';
 import { DataView } from './data/data-view';
 import { HistoryView } from './history/history-view';
@@ -21,9 +20,9 @@ type View = (typeof VIEWS)[number] | 'print';
 
 /**
  * The full-tab dashboard; the hash picks the view. `history` may already be loading (see
- * main.tsx); `roundKeys` is the platform's store of team-round keys, handed in like the storage.
+ * main.tsx).
  */
-export function DashboardApp({ history, roundKeys }: { history: HistoryModel; roundKeys: RoundKeyStore }) {
+export function DashboardApp({ history }: { history: HistoryModel }) {
   const app = useApp();
   const t = useT();
   const [route = 'welcome', ...rest] = useHashRoute();
@@ -65,9 +64,9 @@ export function DashboardApp({ history, roundKeys }: { history: HistoryModel; ro
         ) : view === 'courses' ? (
           <CoursesView packId={rest[0]} />
         ) : view === 'data' ? (
-          <DataView roundKeys={roundKeys} />
+          <DataView />
         ) : view === 'team' ? (
-          <TeamView route={rest} keys={roundKeys} />
+          <TeamView route={rest} />
         ) : view === 'settings' ? (
           <SettingsView reminders={reminders} />
         ) : (

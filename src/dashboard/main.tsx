@@ -1,6 +1,6 @@
 import { shippedQuestionnaires } from 'shiftmeter:catalog';
 import { createExtensionStore } from '../platform/extension-storage';
-import { createRoundKeyStore } from '../platform/round-keys';
+import { createRoundVault } from '../platform/round-vault';
 import { browserLanguages } from '../platform/runtime';
 import { createCatalog, type Catalog } from '../ui/catalog';
 import { lastTakenKey } from '../core/storage/records';
@@ -15,14 +15,13 @@ import { DashboardApp } from './dashboard-app';
 const store = createExtensionStore();
 const catalog = createCatalog(shippedQuestionnaires);
 const history = createHistoryModel({ store, now: () => new Date() });
-const roundKeys = createRoundKeyStore();
 const opensOnHistory = /^#\/(history|sittings)/.test(location.hash);
 
 void renderPage(
-  { store, catalog, browserLanguages, extraMessages: loadDashboardMessages },
+  { store, catalog, browserLanguages, extraMessages: loadDashboardMessages, roundVault: createRoundVault() },
   (_app, prefetched) => {
     if (opensOnHistory) preloadLatestQuestionnaire(catalog, prefetched);
-    return <DashboardApp history={history} roundKeys={roundKeys} />;
+    return <DashboardApp history={history} />;
   },
   reminderKeysOf(catalog),
 );

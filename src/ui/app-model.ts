@@ -2,6 +2,7 @@ import { signal, type Signal } from '@preact/signals';
 import { ensureMigrated } from '../core/storage/run-migrations';
 import { DEFAULT_SETTINGS, KEYS, readSettings, SCHEMA_VERSION, type Settings, type Theme } from '../core/storage/records';
 import type { KeyValueStore } from '../core/storage/store';
+import type { RoundVault } from '../core/round/round-vault';
 import type { Catalog } from './catalog';
 import { resolveLanguage, type UiLanguage } from './i18n/languages';
 import { createTranslator, type ExtraMessages, type Translator } from './i18n/translator';
@@ -15,6 +16,8 @@ export interface AppDependencies {
   extraMessages?: ExtraMessages;
   now?: () => Date;
   newId?: () => string;
+  /** Where team rounds' private keys and protective states are kept (the dashboard has one; the popup needs none). */
+  roundVault?: RoundVault;
 }
 
 /** State every page shares: settings, language and the one fatal error a page can show. */
@@ -27,6 +30,7 @@ export interface AppModel {
   blockingError: Signal<string | null>;
   now: () => Date;
   newId: () => string;
+  roundVault: RoundVault | null;
   /**
    * Migrates if needed and reads the settings together with `prefetchKeys` in one
    * storage call, so a page's first render needs no second round trip; returns those keys' values.
@@ -58,6 +62,7 @@ export function createAppModel(deps: AppDependencies): AppModel {
     blockingError,
     now: deps.now ?? (() => new Date()),
     newId: deps.newId ?? (() => crypto.randomUUID()),
+    roundVault: deps.roundVault ?? null,
     async start(prefetchKeys = []) {
       const keys = [KEYS.schemaVersion, KEYS.settings, ...prefetchKeys];
       let stored: Record<string, unknown> = {};

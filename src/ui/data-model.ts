@@ -5,15 +5,19 @@ import { sittingsCsv } from '../core/backup/sittings-csv';
 import { readStoredHistory } from '../core/history/stored-records';
 import { describeProblem } from '../core/problems';
 import type { Questionnaire } from '../core/questionnaire/types';
+import type { RoundVault } from '../core/round/round-vault';
 import { formatBytes } from '../core/safe-json';
 import { KEYS, SCHEMA_VERSION } from '../core/storage/records';
 import type { KeyValueStore } from '../core/storage/store';
 import type { Catalog } from './catalog';
 import { attemptSave, type SaveProblem } from './storage-errors';
+import { heldRounds } from './team/team-store';
 
 export type RestoreState =
   | { kind: 'idle' }
   | { kind: 'refused'; problems: string[] }
+  /** The backup's copy of a round this browser holds is not an earlier state of it: nothing is restored. */
+  | { kind: 'refused-rounds'; rounds: string[] }
   | { kind: 'preview'; backup: Backup; preview: RestorePreview }
   | { kind: 'done'; written: number; removed: number };
 
@@ -26,14 +30,24 @@ export interface DataModel {
   readBackupFile(file: { size: number; text(): Promise<string> }): Promise<void>;
   applyRestore(mode: RestoreMode): Promise<boolean>;
   cancelRestore(): void;
-  counts(): Promise<{ sittings: number; notes: number; reminders: number }>;
+  counts(): Promise<EraseCounts>;
   eraseEverything(): Promise<boolean>;
 }
 
-/** Data kept outside extension storage that "Erase everything" must remove too (the rounds' private keys). */
-export type EraseElsewhere = () => Promise<void>;
+export interface EraseCounts {
+  sittings: number;
+  notes: number;
+  reminders: number;
+  /** Team rounds this browser started (their keys go too, so they can never count codes again). */
+  rounds: number;
+}
 
-export function createDataModel(store: KeyValueStore, catalog: Catalog, now: () => Date, eraseElsewhere?: EraseElsewhere): DataModel {
+/**
+ * `vault`: the rounds' private keys and protective states, kept outside extension
+ * storage. A restore is checked against it and never writes a round it holds; "Erase
+ * everything" empties it too.
+ */
+export function createDataModel(store: KeyValueStore, catalog: Catalog, now: () => Date, vault: RoundVault): DataModel {
   const restore = signal<RestoreState>({ kind: 'idle' });
   const saveProblem = signal<SaveProblem | null>(null);
 
@@ -72,7 +86,10 @@ export function createDataModel(store: KeyValueStore, catalog: Catalog, now: () 
         restore.value = { kind: 'refused', problems: parsed.problems.map(describeProblem) };
         return;
       }
-      restore.value = { kind: 'preview', backup: parsed.value, preview: previewRestore(parsed.value, await store.getAll()) };
+      const preview = previewRestore(parsed.value, await store.getAll(), await heldRounds(vault));
+      restore.value = preview.refusedRounds.length > 0
+        ? { kind: 'refused-rounds', rounds: preview.refusedRounds.map((r) => r.name) }
+        : { kind: 'preview', backup: parsed.value, preview };
     },
     async applyRestore(mode) {
       const state = restore.value;
@@ -80,7 +97,11 @@ export function createDataModel(store: KeyValueStore, catalog: Catalog, now: () 
       return attempt(() =>
         store.exclusive('restore', async () => {
           // Worked out again under the lock, against what is stored now.
-          const preview = previewRestore(state.backup, await store.getAll());
+          const preview = previewRestore(state.backup, await store.getAll(), await heldRounds(vault));
+          if (preview.refusedRounds.length > 0) {
+            restore.value = { kind: 'refused-rounds', rounds: preview.refusedRounds.map((r) => r.name) };
+            return;
+          }
           const writes = restoreWrites(state.backup, preview, mode);
           // New records first (one atomic write), removals only once those are safe.
           if (Object.keys(writes.set).length > 0) await store.set(writes.set);
@@ -99,6 +120,7 @@ export function createDataModel(store: KeyValueStore, catalog: Catalog, now: () 
         sittings: keys.filter((k) => k.startsWith(KEYS.sittingPrefix)).length,
         notes: keys.filter((k) => k.startsWith(KEYS.notePrefix)).length,
         reminders: keys.filter((k) => k.startsWith(KEYS.reminderPrefix)).length,
+        rounds: (await vault.roundIds()).length,
       };
     },
     async eraseEverything() {
@@ -106,7 +128,7 @@ export function createDataModel(store: KeyValueStore, catalog: Catalog, now: () 
         const keys = Object.keys(await store.getAll());
         await store.remove(keys);
         await store.set({ [KEYS.schemaVersion]: SCHEMA_VERSION });
-        await eraseElsewhere?.();
+        await vault.clear();
       });
     },
   };

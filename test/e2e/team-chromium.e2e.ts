@@ -82,8 +82,10 @@ describe('a team round in Chromium, with a lead and five members in separate pro
     await expect(page.getByLabel('Minimum group size').inputValue()).resolves.toBe('5');
     await page.getByRole('button', { name: 'Start the round' }).click();
     const invitation = await page.locator('#invitation-code').inputValue();
-    expect(invitation).toMatch(/^SMI1\.[A-Za-z0-9_-]+\.[0-9a-f]{8}$/);
+    expect(invitation).toMatch(/^SMI2\.[A-Za-z0-9_-]+\.[0-9a-f]{8}$/);
     await expect(page.getByTestId('team-count').innerText()).resolves.toMatch(/^Responses counted: 0\./);
+    await page.waitForFunction(() => /^\d{4} \d{4} \d{4} \d{4}$/.test(document.querySelector('[data-testid="round-fingerprint"]')?.textContent ?? ''));
+    const fingerprint = await page.getByTestId('round-fingerprint').innerText();
     await expectNoAxeViolations(page, 'round page before any response');
     const leadStored = await page.evaluate(() => chrome.storage.local.get(null));
     const round = Object.values(leadStored).find((v: any) => v?.publicKey && v?.name === ROUND_NAME) as any;
@@ -123,11 +125,14 @@ describe('a team round in Chromium, with a lead and five members in separate pro
       await answer.getByLabel('Invitation code').fill(`${invitation.slice(0, 40)}\n${invitation.slice(40)}`);
       await answer.getByRole('button', { name: 'Open the invitation' }).click();
       await expect(answer.locator('#invitation-found').innerText()).resolves.toBe(ROUND_NAME);
+      // Before answering, the member sees the minimum group and the same fingerprint as the lead.
+      await expect(answer.getByTestId('invitation-min-group').innerText()).resolves.toMatch(/^Minimum group: 5\./);
+      await answer.waitForFunction((expected) => document.querySelector('[data-testid="round-fingerprint"]')?.textContent === expected, fingerprint);
       if (m === 0) await expectNoAxeViolations(answer, 'answer a round (invitation opened)');
       await answer.getByRole('button', { name: 'Answer the round' }).click();
       await answerByClicks(answer, m);
       const code = await answer.locator('#response-code').inputValue();
-      expect(code).toMatch(/^SMR1\.[A-Za-z0-9_-]+\.[0-9a-f]{8}$/);
+      expect(code).toMatch(/^SMR2\.[A-Za-z0-9_-]+\.[0-9a-f]{8}$/);
       if (m === 0) await expectNoAxeViolations(answer, 'sealed response code');
       if (m === 0 && process.env.TEAM_E2E_SHOTS) await answer.screenshot({ path: `${process.env.TEAM_E2E_SHOTS}/sealed-code.png`, fullPage: true });
       const sittings = Object.values(await storedRecords(answer)).filter((v: any) => v?.completedAt) as any[];
@@ -151,7 +156,7 @@ describe('a team round in Chromium, with a lead and five members in separate pro
     // The fifth, as a file, with a duplicate, another round's code and a code with one character changed.
     const other = await createRoundKeys();
     const otherRound = makeResponse({ questionnaire, round: 'another-round-0123', response: 'r-1', answers: given[0]!.answers, wanted: given[0]!.wanted });
-    const otherCode = await sealResponse(otherRound, other.publicKey);
+    const otherCode = await sealResponse(otherRound, { round: 'another-round-0123', minGroup: 5, questionnaire: { id: questionnaire.id, version: questionnaire.version }, publicKey: other.publicKey });
     await importCodes(page, [codes[0]!, otherCode, changeOne(codes[1]!)], [{ name: 'fifth.txt', text: `${codes[4]}\n` }]);
     await expect(page.getByTestId('import-report').innerText()).resolves.toContain('Counted: 1. Not counted: 3.');
     const reasons = await page.locator('[data-testid="refused-table"] tbody tr').evaluateAll((rows) => rows.map((row) => [row.querySelector('th')!.textContent, row.querySelector('td')!.textContent]));
@@ -176,20 +181,18 @@ describe('a team round in Chromium, with a lead and five members in separate pro
     expect(rows.map((r) => r.id)).toEqual([...questionnaire.dimensions.map((d) => d.id), 'overall']);
     const num = (text: string | undefined) => (text === '' || text === undefined ? null : Number(text));
     const shown = (value: number | null) => (value === null ? '–' : String(Math.round(value)));
+    // Five answers, the minimum group: means only (a median of five is one member's score).
     for (const dimension of expected.dimensions) {
       const row = rows.find((r) => r.id === dimension.id)!;
-      expect(num(row.data.median)).toBeCloseTo(dimension.median!, 9);
-      expect(num(row.data.q1)).toBeCloseTo(dimension.q1!, 9);
-      expect(num(row.data.q3)).toBeCloseTo(dimension.q3!, 9);
-      expect(num(row.data.mean)).toBeCloseTo(dimension.mean!, 9);
-      expect(num(row.data.wanted)).toBeCloseTo(dimension.wantedMean!, 9);
-      if (dimension.alpha === null) expect(row.data.alpha).toBe('');
-      else expect(num(row.data.alpha)).toBeCloseTo(dimension.alpha, 9);
-      expect(row.cells.slice(0, 3)).toEqual([String(dimension.n), shown(dimension.median), `${shown(dimension.q1)}–${shown(dimension.q3)}`]);
+      expect([row.data.median, row.data.q1, row.data.q3, row.data.alpha]).toEqual(['', '', '', '']);
+      expect(num(row.data.mean)).toBe(dimension.mean);
+      expect(num(row.data.wanted)).toBe(dimension.wantedMean);
+      expect(row.cells.slice(0, 4)).toEqual([String(dimension.n), '–', '–', shown(dimension.mean)]);
     }
     const overall = rows.find((r) => r.id === 'overall')!;
-    expect(overall.cells.slice(0, 2)).toEqual(['5', shown(expected.overall!.median)]);
-    await expect(page.locator('canvas[role="img"]').getAttribute('aria-label')).resolves.toMatch(/^Box chart/);
+    expect(overall.cells.slice(0, 4)).toEqual(['5', '–', '–', shown(expected.overall!.mean)]);
+    await expect(page.getByTestId('withheld-note').innerText()).resolves.toMatch(/Medians and quartiles are shown once 11 answers/);
+    await expect(page.locator('canvas[role="img"]').getAttribute('aria-label')).resolves.toMatch(/^Chart of the team's scores per dimension, 0 to 100, from 5 responses: the mean now/);
     await expect(page.getByTestId('alpha-note').innerText()).resolves.toMatch(/Cronbach's alpha/);
 
     // The lead's storage keeps the tally only: no response id, no answers.

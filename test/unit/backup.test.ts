@@ -8,7 +8,7 @@ import { createCatalog } from '../../src/ui/catalog';
 import { startRound } from '../../src/ui/team/team-store';
 import { SCHEMA_VERSION } from '../../src/core/storage/records';
 import { MemoryStore } from '../helpers/memory-store';
-import { memoryRoundKeys } from '../helpers/memory-round-keys';
+import { memoryRoundVault } from '../helpers/memory-round-vault';
 import { makeQuestionnaire } from '../helpers/questionnaire-fixture';
 
 const questionnaire = makeQuestionnaire(2, 3);
@@ -41,7 +41,7 @@ const storeArb = fc.uniqueArray(sittingArb, { selector: (s) => s.id, maxLength: 
 );
 
 async function restoreInto(store: MemoryStore, text: string, mode: 'merge-keep-mine' | 'replace' = 'merge-keep-mine') {
-  const model = createDataModel(store, catalog, now);
+  const model = createDataModel(store, catalog, now, memoryRoundVault());
   await model.readBackupFile({ size: text.length, text: async () => text });
   return { model, applied: await model.applyRestore(mode) };
 }
@@ -51,7 +51,7 @@ describe('backup and restore', () => {
     await fc.assert(
       fc.asyncProperty(storeArb, async (data) => {
         const source = new MemoryStore(data);
-        const text = await createDataModel(source, catalog, now).backupText();
+        const text = await createDataModel(source, catalog, now, memoryRoundVault()).backupText();
         const target = new MemoryStore({ schemaVersion: SCHEMA_VERSION });
         const { applied } = await restoreInto(target, text);
         expect(applied).toBe(true);
@@ -65,7 +65,7 @@ describe('backup and restore', () => {
     const backup = makeBackup({ 'settings': { schema: 1, theme: 'dark', language: null }, 'last-taken:a': '2026-01-01T00:00:00.000Z', 'last-taken:b': '2026-02-01T00:00:00.000Z' }, now());
     const stored = { settings: { schema: 1, theme: 'light', language: null }, 'last-taken:a': '2026-01-01T00:00:00.000Z', 'last-taken:c': '2026-03-01T00:00:00.000Z' };
     const preview = previewRestore(backup, stored);
-    expect(preview).toEqual({ added: ['last-taken:b'], identical: ['last-taken:a'], conflicting: ['settings'], onlyHere: ['last-taken:c'] });
+    expect(preview).toEqual({ added: ['last-taken:b'], identical: ['last-taken:a'], conflicting: ['settings'], onlyHere: ['last-taken:c'], keptRounds: [], refusedRounds: [] });
     expect(restoreWrites(backup, preview, 'merge-keep-mine')).toEqual({ set: { 'last-taken:b': '2026-02-01T00:00:00.000Z' }, remove: [] });
     expect(restoreWrites(backup, preview, 'replace').remove).toEqual(['last-taken:c']);
     expect(Object.keys(restoreWrites(backup, preview, 'merge-take-backup').set)).toEqual(['last-taken:b', 'settings']);
@@ -73,12 +73,12 @@ describe('backup and restore', () => {
 
   it('carries team rounds and course work too, and gives them back', async () => {
     const source = new MemoryStore({ schemaVersion: SCHEMA_VERSION });
-    await startRound(source, memoryRoundKeys(), { name: 'Team A', questionnaire, minGroup: 5 }, new Date('2027-01-01T00:00:00.000Z'));
+    await startRound(source, memoryRoundVault(), { name: 'Team A', questionnaire, minGroup: 5 }, new Date('2027-01-01T00:00:00.000Z'));
     await source.set({
       'pack-answer:pack-cafe:cafe-practices': { schema: 1, answer: 'a', checked: true, updatedAt: '2027-01-02T00:00:00.000Z' },
       'pack-note:pack-cafe:own-unit': { schema: 1, text: 'My reflection', updatedAt: '2027-01-02T00:00:00.000Z' },
     });
-    const text = await createDataModel(source, catalog, now).backupText();
+    const text = await createDataModel(source, catalog, now, memoryRoundVault()).backupText();
     expect(Object.keys(JSON.parse(text).records).map((k) => k.split(':')[0]).sort()).toEqual(['pack-answer', 'pack-note', 'round', 'round-tally']);
     const target = new MemoryStore({ schemaVersion: SCHEMA_VERSION });
     expect((await restoreInto(target, text)).applied).toBe(true);
@@ -87,7 +87,7 @@ describe('backup and restore', () => {
 
   it('exports only valid records, so its own backup always restores', async () => {
     const source = new MemoryStore({ schemaVersion: SCHEMA_VERSION, 'sitting:broken': { schema: 1, id: 'broken' }, 'pack-note:p:r': { schema: 1, text: 'kept', updatedAt: '2027-01-02T00:00:00.000Z' } });
-    const text = await createDataModel(source, catalog, now).backupText();
+    const text = await createDataModel(source, catalog, now, memoryRoundVault()).backupText();
     expect(Object.keys(JSON.parse(text).records)).toEqual(['pack-note:p:r']);
     expect((await restoreInto(new MemoryStore({ schemaVersion: SCHEMA_VERSION }), text)).applied).toBe(true);
   });
@@ -97,7 +97,7 @@ describe('backup and restore', () => {
   });
 
   it('refuses a damaged or hostile file with a reason, and writes nothing', async () => {
-    const valid = await createDataModel(new MemoryStore(fc.sample(storeArb, 1)[0]), catalog, now).backupText();
+    const valid = await createDataModel(new MemoryStore(fc.sample(storeArb, 1)[0]), catalog, now, memoryRoundVault()).backupText();
     const hostile = [
       '', 'null', '[]', '{"format":"shiftmeter-backup"}', valid.replace(`"schemaVersion": ${SCHEMA_VERSION}`, '"schemaVersion": 99'),
       valid.replace('"records": {', '"records": {"__proto__": {"polluted": true},'),
@@ -116,13 +116,13 @@ describe('backup and restore', () => {
   });
 
   it('never throws on random or mutated input, and never writes', async () => {
-    const valid = await createDataModel(new MemoryStore(fc.sample(storeArb, 1)[0]), catalog, now).backupText();
+    const valid = await createDataModel(new MemoryStore(fc.sample(storeArb, 1)[0]), catalog, now, memoryRoundVault()).backupText();
     const mutated = fc.tuple(fc.nat(valid.length), fc.nat(40), fc.string({ maxLength: 20 })).map(([at, cut, insert]) => valid.slice(0, at) + insert + valid.slice(at + cut));
     await fc.assert(
       fc.asyncProperty(fc.oneof(fc.string(), fc.json(), mutated), async (text) => {
         const store = new MemoryStore({ schemaVersion: SCHEMA_VERSION });
         const before = store.snapshot();
-        const model = createDataModel(store, catalog, now);
+        const model = createDataModel(store, catalog, now, memoryRoundVault());
         await model.readBackupFile({ size: text.length, text: async () => text });
         if (model.restore.value.kind === 'refused') expect(store.snapshot()).toEqual(before);
         expect(parseBackup(text)).toBeDefined();
@@ -133,7 +133,7 @@ describe('backup and restore', () => {
 
   it('leaves a full storage exactly as it was when a restore does not fit', async () => {
     const source = new MemoryStore(fc.sample(storeArb.filter((d) => Object.keys(d).length > 3), 1)[0]);
-    const text = await createDataModel(source, catalog, now).backupText();
+    const text = await createDataModel(source, catalog, now, memoryRoundVault()).backupText();
     const target = new MemoryStore({ schemaVersion: SCHEMA_VERSION });
     target.quotaBytes = 50;
     const { model, applied } = await restoreInto(target, text);
@@ -144,10 +144,13 @@ describe('backup and restore', () => {
 
   it('erases everything but the schema version, the rounds\' private keys included', async () => {
     const store = new MemoryStore(fc.sample(storeArb, 1)[0]);
-    let keysErased = false;
-    expect(await createDataModel(store, catalog, now, async () => void (keysErased = true)).eraseEverything()).toBe(true);
+    const vault = memoryRoundVault();
+    await startRound(store, vault, { name: 'Team', questionnaire, minGroup: 3 }, now());
+    const model = createDataModel(store, catalog, now, vault);
+    expect((await model.counts()).rounds).toBe(1);
+    expect(await model.eraseEverything()).toBe(true);
     expect(store.snapshot()).toEqual({ schemaVersion: SCHEMA_VERSION });
-    expect(keysErased).toBe(true);
+    expect(vault.keys.size + vault.stored.size).toBe(0);
   });
 });
 

@@ -2,7 +2,7 @@ import type { Checked, Problem } from '../problems';
 import { parseJsonSafely } from '../safe-json';
 import { isPlainObject } from '../shape';
 import { isIsoDate, SCHEMA_VERSION } from '../storage/records';
-import { backupKind, isValidBackupRecord } from './record-kinds';
+import { backupForm, backupKind, isValidBackupRecord } from './record-kinds';
 
 export const BACKUP_FORMAT = 'shiftmeter-backup';
 /** Ten years of monthly sittings of every questionnaire take well under a megabyte; this leaves room. */
@@ -24,7 +24,7 @@ export interface Backup {
 export function makeBackup(stored: Readonly<Record<string, unknown>>, now: Date): Backup {
   const records: Record<string, unknown> = {};
   for (const key of Object.keys(stored).sort()) {
-    if (isValidBackupRecord(key, stored[key])) records[key] = stored[key];
+    if (isValidBackupRecord(key, stored[key])) records[key] = backupForm(key, stored[key]);
   }
   return { format: BACKUP_FORMAT, formatVersion: 1, schemaVersion: SCHEMA_VERSION, exportedAt: now.toISOString(), records };
 }
@@ -55,7 +55,7 @@ export function parseBackup(text: string): Checked<Backup> {
   for (const [key, record] of Object.entries(value.records)) {
     if (backupKind(key) === null) problems.push({ path: `records.${key}`, message: 'is not a kind of record Shiftmeter keeps' });
     else if (!isValidBackupRecord(key, record)) problems.push({ path: `records.${key}`, message: 'is damaged (it does not have the shape of its kind)' });
-    else records[key] = record;
+    else records[key] = backupForm(key, record);
     if (problems.length >= 20) break;
   }
   if (problems.length > 0) return { ok: false, problems };

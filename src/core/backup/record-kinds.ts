@@ -1,6 +1,7 @@
 import { isPackNote, PACK_KEYS } from '../pack/pack-records';
 import { validateCoursePack } from '../pack/validate-pack';
 import { isRound, ROUND_KEYS } from '../round/round-record';
+import { isTallySummary, summaryFromV1, type TallySummary } from '../round/tally-summary';
 import { isPlainObject } from '../shape';
 import { isIsoDate, isNote, isReminder, isSitting, KEYS } from '../storage/records';
 
@@ -15,11 +16,13 @@ const KINDS: ReadonlyArray<{ kind: string; matches: (key: string) => boolean; va
   { kind: 'reminder', matches: (k) => k.startsWith(KEYS.reminderPrefix), valid: (k, v) => isReminder(v) && k === `${KEYS.reminderPrefix}${v.questionnaireId}` },
   { kind: 'last-taken', matches: (k) => k.startsWith(KEYS.lastTakenPrefix), valid: (_k, v) => isIsoDate(v) },
   { kind: 'settings', matches: (k) => k === KEYS.settings, valid: (_k, v) => isPlainObject(v) && v.schema === 1 },
-  // A lead's rounds and their team figures. The private key cannot leave the browser, so a
-  // restored round shows its figures but cannot open new codes; the tally is checked
-  // against its questionnaire again whenever it is read.
+  // A lead's rounds and their team figures. The private key and the state that protects the
+  // members cannot leave the browser, so a round restored elsewhere shows its figures but
+  // cannot open new codes, and a restore never writes a round this browser holds.
   { kind: 'round', matches: (k) => k.startsWith(ROUND_KEYS.roundPrefix), valid: (k, v) => isRound(v) && k === `${ROUND_KEYS.roundPrefix}${v.id}` },
-  { kind: 'round-tally', matches: (k) => k.startsWith(ROUND_KEYS.tallyPrefix), valid: (k, v) => isPlainObject(v) && v.schema === 1 && k === `${ROUND_KEYS.tallyPrefix}${String(v.round)}` },
+  // A round's summary: counts and published figures, never sums of few people or waiting codes.
+  // Shiftmeter 0.1 kept its whole tally under this key; a backup carries only its summary.
+  { kind: 'round-tally', matches: (k) => k.startsWith(ROUND_KEYS.tallyPrefix), valid: (k, v) => { const s = backupSummary(v); return s !== null && k === `${ROUND_KEYS.tallyPrefix}${s.round}`; } },
   // Course packs a teacher loaded, and a student's answers and reflections.
   { kind: 'pack', matches: (k) => k.startsWith(PACK_KEYS.pack), valid: (k, v) => { const c = validateCoursePack(v); return c.ok && k === `${PACK_KEYS.pack}${c.value.id}`; } },
   { kind: 'pack-answer', matches: (k) => k.startsWith(PACK_KEYS.answer), valid: (_k, v) => isPlainObject(v) && v.schema === 1 && typeof v.checked === 'boolean' && isIsoDate(v.updatedAt) },
@@ -34,4 +37,14 @@ export function backupKind(key: string): string | null {
 export function isValidBackupRecord(key: string, value: unknown): boolean {
   const kind = KINDS.find((k) => k.matches(key));
   return kind !== undefined && kind.valid(key, value);
+}
+
+/** A round summary as a backup holds it: today's form, or the summary of a Shiftmeter 0.1 tally. */
+function backupSummary(value: unknown): TallySummary | null {
+  return isTallySummary(value) ? value : summaryFromV1(value);
+}
+
+/** A record in the form a backup carries it (only round summaries differ from what is stored). */
+export function backupForm(key: string, value: unknown): unknown {
+  return key.startsWith(ROUND_KEYS.tallyPrefix) ? backupSummary(value) : value;
 }

@@ -50,26 +50,26 @@ export function median(values: ArrayLike<number>): number | null {
 }
 
 /**
- * Running sums from which Cronbach's alpha follows, so rows need not be kept:
- * per item the sum and sum of squares, and the same for each row's total.
+ * Running sums from which Cronbach's alpha follows, so rows need not be kept: per item
+ * the sum and sum of squares, and the same for each row's total. Plain arrays, so the
+ * lead's round state can keep them as they are.
  */
 export interface ItemSums {
-  k: number;
   n: number;
-  itemSum: Float64Array;
-  itemSumOfSquares: Float64Array;
+  itemSum: number[];
+  itemSumOfSquares: number[];
   totalSum: number;
   totalSumOfSquares: number;
 }
 
 export function createItemSums(k: number): ItemSums {
-  return { k, n: 0, itemSum: new Float64Array(k), itemSumOfSquares: new Float64Array(k), totalSum: 0, totalSumOfSquares: 0 };
+  return { n: 0, itemSum: Array(k).fill(0), itemSumOfSquares: Array(k).fill(0), totalSum: 0, totalSumOfSquares: 0 };
 }
 
 /** Adds one complete row of k item values. */
 export function addRow(sums: ItemSums, row: ArrayLike<number>): void {
   let total = 0;
-  for (let i = 0; i < sums.k; i++) {
+  for (let i = 0; i < sums.itemSum.length; i++) {
     const value = row[i]!;
     sums.itemSum[i]! += value;
     sums.itemSumOfSquares[i]! += value * value;
@@ -96,7 +96,8 @@ export function varianceFromSums(n: number, sum: number, sumOfSquares: number): 
  * where the exact variance is 0, and dividing by that noise would give a wild number.
  */
 export function cronbachAlpha(sums: ItemSums): number | null {
-  const { k, n } = sums;
+  const { n } = sums;
+  const k = sums.itemSum.length;
   if (n < 3 || k < 2) return null;
   let itemVariances = 0;
   for (let i = 0; i < k; i++) itemVariances += varianceFromSums(n, sums.itemSum[i]!, sums.itemSumOfSquares[i]!);

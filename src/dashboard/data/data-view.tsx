@@ -1,19 +1,19 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { RestoreMode } from '../../core/backup/restore-plan';
-import { useApp, useT } from '../../ui/app-context';
+import { useApp, useRoundVault, useT } from '../../ui/app-context';
 import { SaveProblemNotice } from '../../ui/assessment/save-problem-notice';
 import { createDataModel } from '../../ui/data-model';
-import type { RoundKeyStore } from '../../ui/team/team-store';
 import { dateStamp, downloadText } from '../../ui/download';
 import { useReadyMark } from '../../ui/ready';
 import { EraseEverything } from './erase-everything';
 import { RestorePanel } from './restore-panel';
 
 /** Export, restore and erase: the person's data, in the person's hands. */
-export function DataView({ roundKeys }: { roundKeys: RoundKeyStore }) {
+export function DataView() {
   const app = useApp();
   const t = useT();
-  const data = useMemo(() => createDataModel(app.store, app.catalog, app.now, () => roundKeys.clear()), []);
+  const vault = useRoundVault();
+  const data = useMemo(() => createDataModel(app.store, app.catalog, app.now, vault), []);
   const [status, setStatus] = useState('');
   useReadyMark(true);
 

@@ -1,11 +1,11 @@
 import { useState } from 'preact/hooks';
 import { useT } from '../../ui/app-context';
-import type { DataModel } from '../../ui/data-model';
+import type { DataModel, EraseCounts } from '../../ui/data-model';
 
 /** Erase everything, only after saying exactly what will be lost. */
 export function EraseEverything({ data }: { data: DataModel }) {
   const t = useT();
-  const [counts, setCounts] = useState<{ sittings: number; notes: number; reminders: number } | null>(null);
+  const [counts, setCounts] = useState<EraseCounts | null>(null);
   const [erased, setErased] = useState(false);
   return (
     <>
@@ -14,7 +14,7 @@ export function EraseEverything({ data }: { data: DataModel }) {
         <button type="button" class="button" onClick={async () => { setErased(false); setCounts(await data.counts()); }}>{t('data.eraseStart')}</button>
       ) : (
         <div class="notice notice-error" role="alert">
-          <p>{t('data.eraseWarning', { sittings: counts.sittings, notes: counts.notes, reminders: counts.reminders })}</p>
+          <p>{t('data.eraseWarning', { sittings: counts.sittings, notes: counts.notes, reminders: counts.reminders, rounds: counts.rounds })}</p>
           <div class="button-row start">
             <button type="button" class="button button-danger" onClick={async () => {
               if (await data.eraseEverything()) {

@@ -25,7 +25,8 @@ export function RestorePanel({ data, onDone }: { data: DataModel; onDone: (mode:
           }}
         />
       </div>
-      <div role="alert" class={state.kind === 'refused' ? 'notice notice-error' : 'notice-empty'}>
+      <div role="alert" class={state.kind === 'refused' || state.kind === 'refused-rounds' ? 'notice notice-error' : 'notice-empty'}>
+        {state.kind === 'refused-rounds' ? <p data-testid="restore-refused-rounds">{t('data.refusedRounds', { names: state.rounds.join('”, “') })}</p> : null}
         {state.kind === 'refused' ? (
           <>
             <p>{t('data.refused')}</p>
@@ -38,7 +39,7 @@ export function RestorePanel({ data, onDone }: { data: DataModel; onDone: (mode:
           class="restore-preview"
           onSubmit={async (event) => {
             event.preventDefault();
-            if (await data.applyRestore(mode)) onDone(mode);
+            if (await data.applyRestore(mode) && data.restore.value.kind === 'done') onDone(mode);
           }}
         >
           <p>{t('data.previewIntro', { date: state.backup.exportedAt.slice(0, 10) })}</p>
@@ -47,6 +48,7 @@ export function RestorePanel({ data, onDone }: { data: DataModel; onDone: (mode:
             <li>{t('data.previewIdentical', { count: state.preview.identical.length })}</li>
             <li>{t('data.previewConflicting', { count: state.preview.conflicting.length })}</li>
             <li>{t('data.previewOnlyHere', { count: state.preview.onlyHere.length })}</li>
+            {state.preview.keptRounds.length > 0 ? <li data-testid="restore-kept-rounds">{t('data.previewKeptRounds', { count: state.preview.keptRounds.length })}</li> : null}
           </ul>
           <fieldset class="radio-column">
             <legend>{t('data.mode')}</legend>

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { contentLanguage, textIn, type Questionnaire } from '../../core/questionnaire/types';
-import { parseInvitation, type Invitation } from '../../core/round/sealing';
+import { parseInvitation, type Invitation } from '../../core/round/invitation';
 import type { Sitting } from '../../core/storage/records';
 import { useApp, useT } from '../../ui/app-context';
 import { AssessmentScreen } from '../../ui/assessment/assessment-screen';
@@ -9,6 +9,7 @@ import { useReadyMark } from '../../ui/ready';
 import { describeCodeProblemIn } from '../../ui/team/code-problem-words';
 import { sealSitting } from '../../ui/team/team-store';
 import { CodeBox } from './code-box';
+import { Fingerprint } from './fingerprint';
 
 /** A member: paste the invitation, answer, and get a sealed code to send back. */
 export function AnswerRound({ initialCode }: { initialCode: string | undefined }) {
@@ -71,6 +72,8 @@ export function AnswerRound({ initialCode }: { initialCode: string | undefined }
         <section class="section" aria-labelledby="invitation-found">
           <h2 id="invitation-found">{invitation.name}</h2>
           <p>{t('team.invitationFor')} <span lang={lang}>{textIn(entry.title, lang!)}</span></p>
+          <p data-testid="invitation-min-group">{t('team.memberMinGroup', { min: invitation.minGroup })}</p>
+          <Fingerprint binding={invitation} who="member" />
           <WhatIsSent />
           <button type="button" class="button button-primary" onClick={() => setAnswering(true)}>{t('team.answerButton')}</button>
         </section>

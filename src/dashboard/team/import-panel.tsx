@@ -1,18 +1,18 @@
 import { useState } from 'preact/hooks';
 import type { Questionnaire } from '../../core/questionnaire/types';
-import type { Round } from '../../core/round/round-record';
-import { MAX_PASTE_CHARS } from '../../core/round/sealing';
-import type { RoundTally } from '../../core/round/tally';
-import { useApp, useT } from '../../ui/app-context';
+import { MAX_PASTE_CHARS } from '../../core/round/code-text';
+import type { RoundState } from '../../core/round/round-state';
+import { useApp, useRoundVault, useT } from '../../ui/app-context';
 import { describeStorageError } from '../../ui/storage-errors';
 import { describeCodeProblemIn } from '../../ui/team/code-problem-words';
-import { codesIn, importCodes, type ImportInput, type ImportReport, type RoundKeyStore } from '../../ui/team/team-store';
+import { codesIn, importCodes, type ImportInput, type ImportReport } from '../../ui/team/team-store';
 
 const MAX_FILES = 2_000;
 
 /** Paste many codes or choose files; each is opened, checked and counted, or refused with a reason. */
-export function ImportPanel({ round, questionnaire, keys, onImported }: { round: Round; questionnaire: Questionnaire; keys: RoundKeyStore; onImported: (tally: RoundTally) => void }) {
+export function ImportPanel({ roundId, questionnaire, onImported }: { roundId: string; questionnaire: Questionnaire; onImported: (state: RoundState) => void }) {
   const app = useApp();
+  const vault = useRoundVault();
   const t = useT();
   const [text, setText] = useState('');
   const [files, setFiles] = useState<File[]>([]);
@@ -33,9 +33,9 @@ export function ImportPanel({ round, questionnaire, keys, onImported }: { round:
     if (inputs.length === 0) return setError(t('team.nothingToImport'));
     setBusy(true);
     try {
-      const result = await importCodes(app.store, keys, round, questionnaire, inputs);
+      const result = await importCodes(app.store, vault, roundId, questionnaire, inputs);
       setReport(result);
-      onImported(result.tally);
+      onImported(result.state);
       setText('');
       setFiles([]);
       const picker = document.getElementById('import-files') as HTMLInputElement | null;

@@ -1,16 +1,16 @@
 import { useEffect, useState } from 'preact/hooks';
 import { contentLanguage, textIn } from '../../core/questionnaire/types';
-import { DEFAULT_MIN_GROUP, LOWEST_MIN_GROUP } from '../../core/round/aggregator';
-import type { Round } from '../../core/round/round-record';
-import { MAX_MIN_GROUP, MAX_ROUND_NAME } from '../../core/round/sealing';
-import { useApp, useT } from '../../ui/app-context';
+import { DEFAULT_MIN_GROUP, LOWEST_MIN_GROUP, MAX_MIN_GROUP } from '../../core/round/disclosure';
+import { MAX_ROUND_NAME } from '../../core/round/invitation';
+import { MAX_TEAM_SIZE, type Round } from '../../core/round/round-record';
+import { useApp, useRoundVault, useT } from '../../ui/app-context';
 import { navigate } from '../../ui/hash-route';
 import { useReadyMark } from '../../ui/ready';
 import { describeStorageError } from '../../ui/storage-errors';
-import { listRounds, startRound, type RoundKeyStore } from '../../ui/team/team-store';
+import { listRounds, startRound } from '../../ui/team/team-store';
 
 /** The lead's rounds, and the form that starts a new one. */
-export function RoundsHome({ keys }: { keys: RoundKeyStore }) {
+export function RoundsHome() {
   const app = useApp();
   const t = useT();
   const [rounds, setRounds] = useState<Round[] | null>(null);
@@ -28,7 +28,7 @@ export function RoundsHome({ keys }: { keys: RoundKeyStore }) {
     <>
       <h1 tabIndex={-1}>{t('team.heading')}</h1>
       <p class="hint">{t('team.intro')}</p>
-      <StartRoundForm keys={keys} />
+      <StartRoundForm />
       <section class="section" aria-labelledby="rounds-heading">
         <h2 id="rounds-heading">{t('team.rounds')}</h2>
         {rounds === null ? <p role="status">{t('common.loading')}</p> : rounds.length === 0 ? <p>{t('team.noRounds')}</p> : (
@@ -46,13 +46,15 @@ export function RoundsHome({ keys }: { keys: RoundKeyStore }) {
   );
 }
 
-function StartRoundForm({ keys }: { keys: RoundKeyStore }) {
+function StartRoundForm() {
   const app = useApp();
+  const vault = useRoundVault();
   const t = useT();
   const language = app.i18n.language.value;
   const [questionnaireId, setQuestionnaireId] = useState(app.catalog.entries[0]?.id ?? '');
   const [name, setName] = useState('');
   const [minGroup, setMinGroup] = useState(String(DEFAULT_MIN_GROUP));
+  const [teamSize, setTeamSize] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -62,11 +64,13 @@ function StartRoundForm({ keys }: { keys: RoundKeyStore }) {
     const entry = app.catalog.find(questionnaireId);
     if (name.trim() === '') return setError(t('team.nameMissing'));
     if (!Number.isInteger(size) || size < LOWEST_MIN_GROUP || size > MAX_MIN_GROUP) return setError(t('team.minGroupInvalid', { min: LOWEST_MIN_GROUP }));
+    const team = teamSize.trim() === '' ? undefined : Number(teamSize);
+    if (team !== undefined && (!Number.isInteger(team) || team < 1 || team > MAX_TEAM_SIZE)) return setError(t('team.teamSizeInvalid'));
     if (!entry) return setError(t('dashboard.notFound'));
     setBusy(true);
     setError(null);
     try {
-      const round = await startRound(app.store, keys, { name, questionnaire: await entry.load(), minGroup: size }, app.now());
+      const round = await startRound(app.store, vault, { name, questionnaire: await entry.load(), minGroup: size, ...(team === undefined ? {} : { teamSize: team }) }, app.now());
       navigate('team', 'round', round.id);
     } catch (problem) {
       setError(t('team.startFailed', { detail: describeStorageError(problem) }));
@@ -98,6 +102,12 @@ function StartRoundForm({ keys }: { keys: RoundKeyStore }) {
           <input id="round-min-group" type="number" min={LOWEST_MIN_GROUP} max={MAX_MIN_GROUP} step={1} required value={minGroup} aria-describedby="round-min-group-hint"
             onInput={(event) => setMinGroup((event.currentTarget as HTMLInputElement).value)} />
           <p id="round-min-group-hint" class="hint small">{t('team.minGroupHint', { min: LOWEST_MIN_GROUP })}</p>
+        </div>
+        <div class="field">
+          <label for="round-team-size">{t('team.teamSize')}</label>
+          <input id="round-team-size" type="number" min={1} max={MAX_TEAM_SIZE} step={1} value={teamSize} aria-describedby="round-team-size-hint"
+            onInput={(event) => setTeamSize((event.currentTarget as HTMLInputElement).value)} />
+          <p id="round-team-size-hint" class="hint small">{t('team.teamSizeHint')}</p>
         </div>
         {error ? <p class="notice notice-error" role="alert">{error}</p> : null}
         <button type="submit" class="button button-primary" disabled={busy}>{t('team.startButton')}</button>

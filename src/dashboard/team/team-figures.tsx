@@ -1,8 +1,9 @@
 import type { ChartConfiguration } from 'chart.js';
 import { useEffect, useMemo } from 'preact/hooks';
 import { textIn, type Questionnaire } from '../../core/questionnaire/types';
+import { ALPHA_MIN_ROWS } from '../../core/round/disclosure';
+import type { TeamFigures as Figures } from '../../core/round/figure-sums';
 import type { Round } from '../../core/round/round-record';
-import type { TeamFigures as Figures } from '../../core/round/tally';
 import { useApp, useT } from '../../ui/app-context';
 import { ChartCanvas } from '../../ui/charts/chart-canvas';
 import type { ChartTheme } from '../../ui/charts/chart-theme';
@@ -34,6 +35,12 @@ export function TeamFigures({ questionnaire, round, figures, earlier, contentLan
   const fromPole = textIn(questionnaire.poles.from, contentLanguage);
   const toPole = textIn(questionnaire.poles.to, contentLanguage);
   const lowAlpha = figures.dimensions.some((d) => d.alpha !== null && d.alpha < ALPHA_LOW);
+  // One statistic for the chart and the summary: the median where every dimension has one
+  // (more than twice the minimum group answered), the mean otherwise.
+  const byMedian = figures.dimensions.every((d) => d.median !== null);
+  const middleOf = (d: Figures['dimensions'][number]) => (byMedian ? d.median : d.mean);
+  const middleLabel = t(byMedian ? 'team.median' : 'team.mean');
+  const withheld = figures.dimensions.some((d) => d.mean !== null && d.median === null);
 
   useEffect(() => {
     performance.mark('shiftmeter:team-aggregated');
@@ -48,7 +55,7 @@ export function TeamFigures({ questionnaire, round, figures, earlier, contentLan
         labels: dims.map((d) => names.get(d.id) ?? d.id),
         datasets: [
           { label: t('team.middleHalf'), data: dims.map((d) => (d.q1 === null || d.q3 === null ? null : [d.q1, Math.max(d.q3, d.q1 + 0.5)])) as any, backgroundColor: theme.series[0], grouped: false, barPercentage: 0.6 },
-          { label: t('team.median'), data: dims.map((d) => mark(d.median)) as any, backgroundColor: theme.text, grouped: false, barPercentage: 0.8 },
+          { label: middleLabel, data: dims.map((d) => mark(middleOf(d))) as any, backgroundColor: theme.text, grouped: false, barPercentage: 0.8 },
           { label: t('team.wantedMean'), data: dims.map((d) => mark(d.wantedMean)) as any, backgroundColor: theme.series[1], grouped: false, barPercentage: 0.8 },
         ],
       },
@@ -65,14 +72,19 @@ export function TeamFigures({ questionnaire, round, figures, earlier, contentLan
     };
   }, [figures, contentLanguage, language]);
 
-  const summary = figures.dimensions.map((d) => t('team.summaryDimension', { dimension: names.get(d.id) ?? d.id, median: figure(d.median), wanted: figure(d.wantedMean) })).join(' ');
+  const summary = figures.dimensions
+    .map((d) => t(byMedian ? 'team.summaryDimension' : 'team.summaryDimensionMean', { dimension: names.get(d.id) ?? d.id, median: figure(d.median), mean: figure(d.mean), wanted: figure(d.wantedMean) }))
+    .join(' ');
 
   return (
     <div data-testid="team-figures">
       <p class="hint">{t('result.scaleNote', { from: fromPole, to: toPole })}</p>
-      <ChartCanvas config={config} label={t('team.chartLabel', { n: figures.n })} height={80 + 50 * figures.dimensions.length} />
+      <ChartCanvas config={config} label={t(byMedian ? 'team.chartLabel' : 'team.chartLabelMean', { n: figures.n })} height={80 + 50 * figures.dimensions.length} />
       <p data-testid="team-summary">
-        {t('team.summaryOverall', { n: figures.n, median: figure(figures.overall.median), mean: figure(figures.overall.mean) })} <span lang={contentLanguage}>{summary}</span>
+        {byMedian
+          ? t('team.summaryOverall', { n: figures.n, median: figure(figures.overall.median) })
+          : t('team.summaryOverallMean', { n: figures.n, mean: figure(figures.overall.mean) })}{' '}
+        <span lang={contentLanguage}>{summary}</span>
       </p>
       <div class="table-scroll" tabIndex={0} role="region" aria-label={t('team.tableCaption', { n: figures.n })}>
         <table class="data-table" data-testid="team-table">
@@ -116,7 +128,8 @@ export function TeamFigures({ questionnaire, round, figures, earlier, contentLan
         </table>
       </div>
       <p class="hint small">{t('team.gapNote')}</p>
-      <p class="hint small" data-testid="alpha-note">{t('team.alphaNote', { threshold: twoDecimals.format(ALPHA_LOW) })}{lowAlpha ? ` ${t('team.alphaLow')}` : ''}</p>
+      {withheld ? <p class="hint small" data-testid="withheld-note">{t('team.orderWithheld', { n: 2 * round.minGroup + 1 })}</p> : null}
+      <p class="hint small" data-testid="alpha-note">{t('team.alphaNote', { threshold: twoDecimals.format(ALPHA_LOW), rows: Math.max(ALPHA_MIN_ROWS, 2 * round.minGroup + 1) })}{lowAlpha ? ` ${t('team.alphaLow')}` : ''}</p>
       <section class="section" aria-labelledby="earlier-heading">
         <h3 id="earlier-heading">{t('team.earlier')}</h3>
         {earlier.length === 0 ? <p class="hint">{t('team.noEarlier')}</p> : null}
@@ -136,8 +149,8 @@ export function TeamFigures({ questionnaire, round, figures, earlier, contentLan
                 <tr key={entry.round.id}>
                   <th scope="row">{entry.round.name}</th>
                   <td>{format(entry.figures.n)}</td>
-                  <td>{figure(entry.figures.overall.median)}</td>
-                  {questionnaire.dimensions.map((d) => <td key={d.id}>{figure(entry.figures.dimensions.find((x) => x.id === d.id)?.median ?? null)}</td>)}
+                  <td>{figure(entry.figures.overall.mean)}</td>
+                  {questionnaire.dimensions.map((d) => <td key={d.id}>{figure(entry.figures.dimensions.find((x) => x.id === d.id)?.mean ?? null)}</td>)}
                 </tr>
               ))}
             </tbody>

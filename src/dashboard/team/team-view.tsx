@@ -1,5 +1,4 @@
 import { useT } from '../../ui/app-context';
-import type { RoundKeyStore } from '../../ui/team/team-store';
 import { AnswerRound } from './answer-round';
 import { RoundPage } from './round-page';
 import { RoundsHome } from './rounds-home';
@@ -8,7 +7,7 @@ import { RoundsHome } from './rounds-home';
  * Team rounds: `#/team` (the lead's rounds and a new one), `#/team/round/<id>` (one
  * round: invitation, import, figures) and `#/team/answer[/<invitation>]` (a member).
  */
-export function TeamView({ route, keys }: { route: readonly string[]; keys: RoundKeyStore }) {
+export function TeamView({ route }: { route: readonly string[] }) {
   const t = useT();
   const [first, second] = route;
   const answering = first === 'answer';
@@ -23,9 +22,9 @@ export function TeamView({ route, keys }: { route: readonly string[]; keys: Roun
       {answering ? (
         <AnswerRound key={second ?? ''} initialCode={second} />
       ) : first === 'round' && second ? (
-        <RoundPage key={second} roundId={second} keys={keys} />
+        <RoundPage key={second} roundId={second} />
       ) : (
-        <RoundsHome keys={keys} />
+        <RoundsHome />
       )}
     </section>
   );

@@ -1,4 +1,4 @@
-import type { CodeProblem } from '../../core/round/sealing';
+import type { CodeProblem } from '../../core/round/code-text';
 import type { Translate } from '../i18n/translator';
 
 /** Why a code was refused, in the reader's language. */
@@ -6,6 +6,9 @@ export function describeCodeProblemIn(t: Translate, problem: CodeProblem, what: 
   switch (problem.kind) {
     case 'not-a-code': return t(what === 'response' ? 'team.problemNotCode' : 'team.problemNotInvitation');
     case 'too-long': return t('team.problemTooLong');
+    case 'old-format': return t(what === 'response' ? 'team.problemOldResponse' : 'team.problemOldInvitation');
+    case 'wrong-kind': return t(what === 'response' ? 'team.problemInvitationAsResponse' : 'team.problemResponseAsInvitation');
+    case 'bad-key': return t('team.problemBadKey');
     case 'damaged': return t('team.problemDamaged');
     case 'another-round': return t('team.problemAnotherRound', { round: problem.round });
     case 'cannot-open': return t('team.problemCannotOpen');

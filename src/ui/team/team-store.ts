@@ -1,18 +1,18 @@
 import type { Questionnaire } from '../../core/questionnaire/types';
-import { makeResponse, encodeResponseId } from '../../core/round/response';
-import { invitationOf, isRound, roundKey, tallyKey, ROUND_KEYS, type Round } from '../../core/round/round-record';
-import { createRoundKeys, newToken, openResponse, sealResponse, splitCodes, MAX_PASTE_CHARS, type CodeProblem, type Invitation } from '../../core/round/sealing';
-import { addToTally, emptyTally, hashResponseId, readTally, type CountedResponse, type RoundTally, type TeamFigures } from '../../core/round/tally';
+import { INVITATION_PREFIX, MAX_INVITATION_CHARS, MAX_PASTE_CHARS, MAX_RESPONSE_CHARS, OLD_INVITATION_PREFIX, OLD_RESPONSE_PREFIX, RESPONSE_PREFIX, type CodeProblem } from '../../core/round/code-text';
+import { contributionOf, type TeamFigures } from '../../core/round/figure-sums';
+import type { Invitation } from '../../core/round/invitation';
+import { adoptV1Tally } from '../../core/round/legacy-v1';
+import { invitationOf, isRound, roundKey, sameBinding, tallyKey, ROUND_KEYS, type Round } from '../../core/round/round-record';
+import { addToRound, hashResponseId, newRoundState, readRoundState, type CountedResponse, type RoundState } from '../../core/round/round-state';
+import type { RoundVault } from '../../core/round/round-vault';
+import { encodeResponseId, makeResponse } from '../../core/round/response';
+import { createRoundKeys, newToken, openResponse, sealResponse } from '../../core/round/sealing';
+import { splitCodes } from '../../core/round/split-codes';
+import { isTallySummary, summaryFromV1, summaryOf, type TallySummary } from '../../core/round/tally-summary';
+import type { HeldRound } from '../../core/backup/restore-plan';
 import type { Sitting } from '../../core/storage/records';
 import type { KeyValueStore } from '../../core/storage/store';
-
-/** Where the lead's private round keys are kept (IndexedDB in the extension: src/platform/round-keys.ts). */
-export interface RoundKeyStore {
-  get(roundId: string): Promise<CryptoKey | null>;
-  put(roundId: string, key: CryptoKey): Promise<void>;
-  /** Removes every round key (on "Erase everything"): rounds then cannot open codes any more. */
-  clear(): Promise<void>;
-}
 
 export async function listRounds(store: KeyValueStore): Promise<Round[]> {
   const all = await store.getAll();
@@ -27,14 +27,20 @@ export async function readRound(store: KeyValueStore, id: string): Promise<Round
   return isRound(value) && value.id === id ? value : null;
 }
 
+/** The summary stored for a round, whether written today (schema 2) or by Shiftmeter 0.1. */
+export function storedSummary(value: unknown): TallySummary | null {
+  return isTallySummary(value) ? value : summaryFromV1(value);
+}
+
 export interface NewRound {
   name: string;
   questionnaire: Questionnaire;
   minGroup: number;
+  teamSize?: number;
 }
 
-/** Creates the key pair (the private half stays in this browser, unreadable) and the round. */
-export async function startRound(store: KeyValueStore, keys: RoundKeyStore, input: NewRound, now: Date): Promise<Round> {
+/** Creates the key pair (the private half stays in this browser, unreadable), the round and its state. */
+export async function startRound(store: KeyValueStore, vault: RoundVault, input: NewRound, now: Date): Promise<Round> {
   const pair = await createRoundKeys();
   const round: Round = {
     schema: 1,
@@ -44,15 +50,57 @@ export async function startRound(store: KeyValueStore, keys: RoundKeyStore, inpu
     minGroup: input.minGroup,
     createdAt: now.toISOString(),
     publicKey: pair.publicKey,
+    ...(input.teamSize === undefined ? {} : { teamSize: input.teamSize }),
   };
-  await keys.put(round.id, pair.privateKey);
-  await store.set({ [roundKey(round.id)]: round, [tallyKey(round.id)]: emptyTally(round, input.questionnaire) });
+  const state = newRoundState(round, input.questionnaire);
+  await vault.create(round.id, pair.privateKey, state);
+  await store.set({ [roundKey(round.id)]: round, [tallyKey(round.id)]: summaryOf(state) });
   return round;
 }
 
-export async function readRoundTally(store: KeyValueStore, round: Round, questionnaire: Questionnaire): Promise<RoundTally> {
-  const stored = (await store.get([tallyKey(round.id)]))[tallyKey(round.id)];
-  return readTally(stored, round, questionnaire) ?? emptyTally(round, questionnaire);
+/**
+ * A round as its page shows it. `held`: this browser started it and can count codes;
+ * `not-held`: the round came with a restore (or its key was erased), so only its
+ * published figures are there; `state-missing`: the key is here but the state that
+ * protects the members is not, so nothing is counted rather than starting over.
+ */
+export type RoundView =
+  | { kind: 'held'; round: Round; state: RoundState; summary: TallySummary }
+  | { kind: 'not-held' | 'state-missing'; round: Round; summary: TallySummary | null };
+
+/**
+ * Reads a round for its page. For a round this browser holds, the state beside the key
+ * decides everything (the round's settings too), and the stored summary is brought in
+ * line with it when a restore or a failed write left it behind.
+ */
+export async function loadRound(store: KeyValueStore, vault: RoundVault, stored: Round, questionnaire: Questionnaire): Promise<RoundView> {
+  const summaryValue = (await store.get([tallyKey(stored.id)]))[tallyKey(stored.id)];
+  const summary = storedSummary(summaryValue);
+  const key = await vault.key(stored.id);
+  if (!key) return { kind: 'not-held', round: stored, summary };
+  const state = await stateOf(store, vault, stored, questionnaire, key, summaryValue);
+  if (!state) return { kind: 'state-missing', round: stored, summary };
+  const round: Round = { ...state.round, ...(stored.teamSize === undefined ? {} : { teamSize: stored.teamSize }) };
+  const current = summaryOf(state);
+  if (JSON.stringify(summary) !== JSON.stringify(current) || !sameBinding(stored, state.round) || stored.name !== state.round.name) {
+    await store.set({ [tallyKey(round.id)]: current, [roundKey(round.id)]: round });
+  }
+  return { kind: 'held', round, state, summary: current };
+}
+
+/** The state beside the key; a round from Shiftmeter 0.1 has its tally moved there once. */
+async function stateOf(store: KeyValueStore, vault: RoundVault, stored: Round, questionnaire: Questionnaire, key: CryptoKey, summaryValue: unknown): Promise<RoundState | null> {
+  const value = await vault.state(stored.id);
+  if (value !== undefined) return readRoundState(value, questionnaire);
+  return store.exclusive(tallyKey(stored.id), async () => {
+    const again = await vault.state(stored.id);
+    if (again !== undefined) return readRoundState(again, questionnaire);
+    const adopted = await adoptV1Tally(summaryValue, stored, questionnaire, key);
+    if (!adopted) return null;
+    await vault.putState(stored.id, adopted);
+    await store.set({ [tallyKey(stored.id)]: summaryOf(adopted) });
+    return adopted;
+  });
 }
 
 export interface ImportInput {
@@ -68,57 +116,81 @@ export type ImportEntry =
 
 export interface ImportReport {
   entries: ImportEntry[];
-  tally: RoundTally;
+  state: RoundState;
   /** True when this import made new figures appear or change. */
   published: boolean;
 }
 
+const CODE_KINDS = [
+  { prefix: RESPONSE_PREFIX, maxChars: MAX_RESPONSE_CHARS },
+  { prefix: INVITATION_PREFIX, maxChars: MAX_INVITATION_CHARS },
+  { prefix: OLD_RESPONSE_PREFIX, maxChars: MAX_RESPONSE_CHARS },
+  { prefix: OLD_INVITATION_PREFIX, maxChars: MAX_INVITATION_CHARS },
+];
+
 /** Splits pasted text (or a file's text) into labelled codes. */
 export function codesIn(input: ImportInput, label: (index: number) => string): ImportInput[] {
   if (input.text.length > MAX_PASTE_CHARS) return [{ source: input.source, text: '' }];
-  const codes = splitCodes(input.text);
+  const codes = splitCodes(input.text, CODE_KINDS);
   return codes.map((text, i) => ({ source: codes.length === 1 && input.source ? input.source : label(i + 1), text }));
 }
 
 /**
  * Opens each code, checks it and counts it. Responses are held only in this call:
- * what is stored is the tally, updated in one read-modify-write under a lock shared
- * by every page of the extension, so two tabs importing at once lose nothing.
+ * what is stored is the round state, updated in one read-modify-write under a lock
+ * shared by every page of the extension, so two tabs importing at once lose nothing.
+ * Everything is checked against the state beside the key, never against a record a
+ * restore could have changed.
  */
-export async function importCodes(store: KeyValueStore, keys: RoundKeyStore, round: Round, questionnaire: Questionnaire, inputs: readonly ImportInput[]): Promise<ImportReport> {
-  const privateKey = await keys.get(round.id);
+export async function importCodes(store: KeyValueStore, vault: RoundVault, roundId: string, questionnaire: Questionnaire, inputs: readonly ImportInput[]): Promise<ImportReport> {
+  const privateKey = await vault.key(roundId);
+  const held = privateKey ? readRoundState(await vault.state(roundId), questionnaire) : null;
+  if (!privateKey || !held) throw new Error('this browser cannot count codes for this round');
+  const target = { binding: invitationOf(held.round), privateKey, questionnaire };
   const entries: ImportEntry[] = [];
   const opened: { index: number; counted: CountedResponse }[] = [];
   for (const input of inputs) {
-    if (!privateKey) {
-      entries.push({ source: input.source, status: 'refused', problem: { kind: 'cannot-open' } });
-      continue;
-    }
-    const result = await openResponse(input.text, { round: round.id, privateKey, questionnaire });
+    const result = await openResponse(input.text, target);
     if (!result.ok) {
       entries.push({ source: input.source, status: 'refused', problem: result.problem });
       continue;
     }
-    opened.push({ index: entries.length, counted: { code: input.text, hash: await hashResponseId(round.id, result.value.response) } });
+    if (contributionOf(questionnaire, result.value).overall === null) {
+      entries.push({ source: input.source, status: 'refused', problem: { kind: 'invalid', detail: 'it answers no statement' } });
+      continue;
+    }
+    opened.push({ index: entries.length, counted: { code: input.text.replace(/\s+/g, ''), hash: await hashResponseId(roundId, result.value.response) } });
     entries.push({ source: input.source, status: 'counted' });
   }
-  const key = tallyKey(round.id);
-  return store.exclusive(key, async () => {
-    const stored = (await store.get([key]))[key];
-    const before = stored === undefined ? emptyTally(round, questionnaire) : readTally(stored, round, questionnaire);
-    // A damaged tally is never overwritten: that would silently lose the responses it counted.
-    if (!before) throw new Error('the stored figures of this round are damaged, so nothing was imported');
+  return store.exclusive(tallyKey(roundId), async () => {
+    const before = readRoundState(await vault.state(roundId), questionnaire);
+    // A damaged state is never overwritten: that would silently lose the responses it counted.
+    if (!before) throw new Error('the stored state of this round is damaged, so nothing was imported');
     const reopen = async (code: string) => {
-      const result = privateKey ? await openResponse(code, { round: round.id, privateKey, questionnaire }) : null;
-      return result?.ok ? result.value : null;
+      const result = await openResponse(code, target);
+      return result.ok ? result.value : null;
     };
-    const { tally, outcomes } = await addToTally(before, questionnaire, opened.map((o) => o.counted), reopen);
+    const { state, outcomes } = await addToRound(before, questionnaire, opened.map((o) => o.counted), reopen);
     outcomes.forEach((outcome, i) => {
       if (outcome === 'duplicate') entries[opened[i]!.index] = { source: entries[opened[i]!.index]!.source, status: 'duplicate' };
     });
-    if (outcomes.includes('counted')) await store.set({ [key]: tally });
-    return { entries, tally, published: tally.published !== before.published && tally.published !== null };
+    if (state !== before) {
+      await vault.putState(roundId, state);
+      // The summary follows; if this write fails, the round's page writes it again.
+      await store.set({ [tallyKey(roundId)]: summaryOf(state) });
+    }
+    const was = JSON.stringify(summaryOf(before).published);
+    const now = summaryOf(state).published;
+    return { entries, state, published: now !== null && JSON.stringify(now) !== was };
   });
+}
+
+/** Sets or clears the number of people the lead invited (only a warning depends on it). */
+export async function setTeamSize(store: KeyValueStore, round: Round, teamSize: number | null): Promise<Round> {
+  const { teamSize: _old, ...rest } = round;
+  const next: Round = teamSize === null ? rest : { ...rest, teamSize };
+  await store.set({ [roundKey(round.id)]: next });
+  return next;
 }
 
 /** Earlier rounds of the same questionnaire version with figures, oldest first. */
@@ -127,12 +199,27 @@ export async function earlierRounds(store: KeyValueStore, round: Round, question
     && r.questionnaire.id === questionnaire.id && r.questionnaire.version === questionnaire.version);
   const stored = await store.get(rounds.map((r) => tallyKey(r.id)));
   return rounds
-    .map((r) => ({ round: r, figures: readTally(stored[tallyKey(r.id)], r, questionnaire)?.published ?? null }))
+    .map((r) => ({ round: r, figures: storedSummary(stored[tallyKey(r.id)])?.published ?? null }))
     .filter((entry): entry is { round: Round; figures: TeamFigures } => entry.figures !== null)
     .sort((a, b) => a.round.createdAt.localeCompare(b.round.createdAt));
 }
 
-export { invitationOf };
+/**
+ * What a restore must hold a backup against: every round whose key is in this browser,
+ * with its state where there is one (a round from Shiftmeter 0.1 may not have moved its
+ * tally yet: its records are then simply never written by a restore).
+ */
+export async function heldRounds(vault: RoundVault): Promise<Map<string, HeldRound>> {
+  const [ids, states] = await Promise.all([vault.roundIds(), vault.states()]);
+  const held = new Map<string, HeldRound>();
+  for (const id of ids) {
+    const value = states[id] as { round?: unknown; sequence?: unknown; seen?: unknown } | undefined;
+    const round = value?.round;
+    const valid = isRound(round) && round.id === id && Number.isSafeInteger(value?.sequence) && Array.isArray(value?.seen);
+    held.set(id, valid ? { round, sequence: value!.sequence as number, count: (value!.seen as unknown[]).length } : null);
+  }
+  return held;
+}
 
 /**
  * The member's side: a sealed code of a finished sitting. Only the answers, the
@@ -147,5 +234,5 @@ export async function sealSitting(sitting: Sitting, invitation: Invitation, ques
     answers: sitting.answers,
     wanted: sitting.wanted,
   });
-  return sealResponse(response, invitation.publicKey);
+  return sealResponse(response, invitation);
 }

@@ -1,0 +1,203 @@
+import { itemsOf, SCALE_POINTS, type Item, type Questionnaire } from '../questionnaire/types';
+import { isScalePosition, scoreQuestionnaire, wantedScore } from '../scoring';
+import { isPlainObject } from '../shape';
+import { alphaFigure, meanFigure, scoreFigure } from './disclosure';
+import type { AnonymisedResponse } from './response';
+import { addRow, createItemSums, type ItemSums } from './statistics';
+
+/**
+ * What team figures are computed from, kept per figure: each dimension's "now" scores,
+ * its "wanted" positions and its alpha sums, and the overall scores. Each figure has a
+ * count of its own, because a response need not answer every item: the batch rule and
+ * the disclosure rule apply to the answers behind each figure, not to responses. The
+ * lead's round state and the kit's aggregator both accumulate into this one shape.
+ */
+/** Cronbach's alpha's running sums (statistics.ts), as a round state keeps them. */
+export type AlphaSums = ItemSums;
+
+export interface DimensionSums {
+  id: string;
+  /** This dimension's scores, 0–100 (kept sorted where they are stored). */
+  now: number[];
+  wantedPositionSum: number;
+  wantedCount: number;
+  alpha: AlphaSums;
+}
+
+export interface FigureSums {
+  /** Overall scores, 0–100 (kept sorted where they are stored). */
+  overall: number[];
+  dimensions: DimensionSums[];
+}
+
+/** One published figure: the overall score, or one dimension's now, wanted or alpha. */
+export type FigureId = 'overall' | `now:${string}` | `wanted:${string}` | `alpha:${string}`;
+
+/** What one response adds to each figure; null where it adds nothing. */
+export interface Contribution {
+  overall: number | null;
+  dimensions: { now: number | null; wanted: number | null; alphaRow: number[] | null }[];
+}
+
+export interface DimensionAggregate {
+  id: string;
+  /** Answers behind this dimension's "now" figures. */
+  n: number;
+  mean: number | null;
+  median: number | null;
+  q1: number | null;
+  q3: number | null;
+  wantedMean: number | null;
+  alpha: number | null;
+}
+
+export interface TeamFigures {
+  /** Answers behind the overall figures. */
+  n: number;
+  dimensions: DimensionAggregate[];
+  overall: { mean: number | null; median: number | null };
+}
+
+export function emptyFigureSums(questionnaire: Questionnaire): FigureSums {
+  return {
+    overall: [],
+    dimensions: questionnaire.dimensions.map((dimension) => {
+      const k = itemsOf(questionnaire, dimension.id).length;
+      return {
+        id: dimension.id,
+        now: [],
+        wantedPositionSum: 0,
+        wantedCount: 0,
+        alpha: createItemSums(k),
+      };
+    }),
+  };
+}
+
+/**
+ * A checked response's contribution. Alpha works on item positions turned to point the
+ * same way (1 at the "from" pole): item scores are those positions times 100/6 less a
+ * constant, which alpha ignores, and whole numbers keep the sums exact, so alpha does
+ * not depend on the order responses came in. Only complete rows enter alpha.
+ */
+export function contributionOf(questionnaire: Questionnaire, response: AnonymisedResponse): Contribution {
+  const score = scoreQuestionnaire(questionnaire, response);
+  const items = itemsPerDimension(questionnaire);
+  return {
+    overall: score.overall.now,
+    dimensions: questionnaire.dimensions.map((dimension, d) => {
+      const wanted = Object.hasOwn(response.wanted, dimension.id) ? response.wanted[dimension.id] : undefined;
+      const row: number[] = [];
+      for (const item of items[d]!) {
+        const position = Object.hasOwn(response.answers, item.id) ? response.answers[item.id] : undefined;
+        if (!isScalePosition(position)) break;
+        row.push(item.leftPole === 'from' ? position : SCALE_POINTS + 1 - position);
+      }
+      return {
+        now: score.dimensions[d]!.now,
+        wanted: isScalePosition(wanted) ? wanted : null,
+        alphaRow: row.length === items[d]!.length && row.length > 0 ? row : null,
+      };
+    }),
+  };
+}
+
+// Built once per questionnaire object: the kit adds hundreds of thousands of responses.
+const itemLists = new WeakMap<Questionnaire, Item[][]>();
+
+function itemsPerDimension(questionnaire: Questionnaire): Item[][] {
+  let lists = itemLists.get(questionnaire);
+  if (!lists) {
+    lists = questionnaire.dimensions.map((dimension) => itemsOf(questionnaire, dimension.id));
+    itemLists.set(questionnaire, lists);
+  }
+  return lists;
+}
+
+/** The figures a contribution adds to, in a fixed order. */
+export function figuresTouched(questionnaire: Questionnaire, contribution: Contribution): FigureId[] {
+  const touched: FigureId[] = [];
+  if (contribution.overall !== null) touched.push('overall');
+  questionnaire.dimensions.forEach((dimension, d) => {
+    const part = contribution.dimensions[d]!;
+    if (part.now !== null) touched.push(`now:${dimension.id}`);
+    if (part.wanted !== null) touched.push(`wanted:${dimension.id}`);
+    if (part.alphaRow !== null) touched.push(`alpha:${dimension.id}`);
+  });
+  return touched;
+}
+
+/** Every figure of a questionnaire, in the same order as figuresTouched. */
+export function allFigures(questionnaire: Questionnaire): FigureId[] {
+  return ['overall', ...questionnaire.dimensions.flatMap((d): FigureId[] => [`now:${d.id}`, `wanted:${d.id}`, `alpha:${d.id}`])];
+}
+
+/** Adds a contribution to the figures `include` lets through (all by default). Mutates `sums`. */
+export function addContribution(sums: FigureSums, contribution: Contribution, include: (figure: FigureId) => boolean = () => true): void {
+  if (contribution.overall !== null && include('overall')) sums.overall.push(contribution.overall);
+  sums.dimensions.forEach((state, d) => {
+    const part = contribution.dimensions[d]!;
+    if (part.now !== null && include(`now:${state.id}`)) state.now.push(part.now);
+    if (part.wanted !== null && include(`wanted:${state.id}`)) {
+      state.wantedPositionSum += part.wanted;
+      state.wantedCount++;
+    }
+    if (part.alphaRow !== null && include(`alpha:${state.id}`)) addRow(state.alpha, part.alphaRow);
+  });
+}
+
+/** Sorts the stored scores, so that their order says nothing about who sent what. */
+export function sortFigureSums(sums: FigureSums): FigureSums {
+  const ascending = (a: number, b: number) => a - b;
+  return {
+    overall: [...sums.overall].sort(ascending),
+    dimensions: sums.dimensions.map((d) => ({ ...d, now: [...d.now].sort(ascending), alpha: { ...d.alpha, itemSum: [...d.alpha.itemSum], itemSumOfSquares: [...d.alpha.itemSumOfSquares] } })),
+  };
+}
+
+/** The published figures, under the disclosure rule (src/core/round/disclosure.ts). */
+export function figuresOf(sums: FigureSums, minGroup: number): TeamFigures {
+  const overall = scoreFigure(sums.overall, minGroup);
+  return {
+    n: sums.overall.length,
+    overall: { mean: overall.mean, median: overall.median },
+    dimensions: sums.dimensions.map((d): DimensionAggregate => ({
+      id: d.id,
+      n: d.now.length,
+      ...scoreFigure(d.now, minGroup),
+      wantedMean: meanFigure(d.wantedPositionSum, d.wantedCount, minGroup, wantedScore),
+      alpha: alphaFigure(d.alpha, minGroup),
+    })),
+  };
+}
+
+const isNumberArray = (value: unknown, length?: number): value is number[] =>
+  Array.isArray(value) && (length === undefined || value.length === length) && value.every((v) => typeof v === 'number' && Number.isFinite(v));
+
+/**
+ * Whether a stored value has the shape of figure sums, for a questionnaire when one is
+ * given (its dimension ids and item counts), or of any questionnaire otherwise.
+ */
+export function isFigureSums(value: unknown, questionnaire?: Questionnaire): value is FigureSums {
+  if (!isPlainObject(value) || !isNumberArray(value.overall)) return false;
+  const dimensions = value.dimensions;
+  if (!Array.isArray(dimensions) || (questionnaire && dimensions.length !== questionnaire.dimensions.length)) return false;
+  return dimensions.every((d: unknown, i) => {
+    if (!isPlainObject(d) || typeof d.id !== 'string' || !isPlainObject(d.alpha) || !Array.isArray(d.alpha.itemSum)) return false;
+    const k = questionnaire ? itemsOf(questionnaire, questionnaire.dimensions[i]!.id).length : d.alpha.itemSum.length;
+    return (!questionnaire || d.id === questionnaire.dimensions[i]!.id) && isNumberArray(d.now)
+      && Number.isFinite(d.wantedPositionSum) && Number.isSafeInteger(d.wantedCount)
+      && Number.isSafeInteger(d.alpha.n) && isNumberArray(d.alpha.itemSum, k) && isNumberArray(d.alpha.itemSumOfSquares, k)
+      && Number.isFinite(d.alpha.totalSum) && Number.isFinite(d.alpha.totalSumOfSquares);
+  });
+}
+
+const isFigure = (value: unknown) => value === null || (typeof value === 'number' && Number.isFinite(value) && value >= -1_000 && value <= 100);
+
+/** Whether a value has the shape of published figures (as a backup or the lead's summary carries them). */
+export function isTeamFigures(value: unknown): value is TeamFigures {
+  if (!isPlainObject(value) || !Number.isSafeInteger(value.n) || !isPlainObject(value.overall)) return false;
+  if (!isFigure(value.overall.mean) || !isFigure(value.overall.median) || !Array.isArray(value.dimensions) || value.dimensions.length > 100) return false;
+  return value.dimensions.every((d: unknown) => isPlainObject(d) && typeof d.id === 'string' && Number.isSafeInteger(d.n)
+    && ['mean', 'median', 'q1', 'q3', 'wantedMean', 'alpha'].every((key) => isFigure(d[key])));
+}

@@ -1,0 +1,25 @@
+import { useEffect, useState } from 'preact/hooks';
+import { roundFingerprint, type RoundBinding } from '../../core/round/round-binding';
+import { useT } from '../../ui/app-context';
+
+/**
+ * The round's fingerprint, with the one sentence that makes it useful: the team compares
+ * it in a channel they share. A substituted invitation (another key, or a lower minimum
+ * group) shows other digits.
+ */
+export function Fingerprint({ binding, who }: { binding: RoundBinding; who: 'lead' | 'member' }) {
+  const t = useT();
+  const [digits, setDigits] = useState<string | null>(null);
+  useEffect(() => {
+    void roundFingerprint(binding).then(setDigits, () => setDigits(null));
+  }, [binding.round, binding.publicKey, binding.minGroup, binding.questionnaire.id, binding.questionnaire.version]);
+  return (
+    <div class="fingerprint-box">
+      <p>
+        {t('team.fingerprint')}{' '}
+        <strong class="fingerprint" data-testid="round-fingerprint">{digits ?? '…'}</strong>
+      </p>
+      <p class="hint small">{t(who === 'lead' ? 'team.fingerprintLead' : 'team.fingerprintMember')}</p>
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const bin = path.join(root, 'bin/shiftmeter.mjs');
+let work: string;
+
+function kit(...args: string[]) {
+  const run = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 60_000 });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+/** A folder holding the first `count` of the simulated files. */
+function firstFiles(count: number): string {
+  const dir = path.join(work, `first-${count}`);
+  mkdirSync(dir, { recursive: true });
+  for (const name of readdirSync(path.join(work, 'all')).sort().slice(0, count)) copyFileSync(path.join(work, 'all', name), path.join(dir, name));
+  return dir;
+}
+
+beforeAll(() => {
+  execFileSync(process.execPath, [path.join(root, 'build.mjs'), '--cli'], { cwd: root, stdio: 'ignore', timeout: 60_000 });
+  work = mkdtempSync(path.join(tmpdir(), 'shiftmeter-batch-'));
+  const run = kit('simulate', 'production-service', '--count', '12', '--seed', '3', '--out', path.join(work, 'all'));
+  expect(run.code, run.stderr).toBe(0);
+}, 60_000);
+
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('aggregate: the disclosure rule and the batch rule across runs', { timeout: 30_000 }, () => {
+  it('attack 8: five and then six files give means only, so the sixth file’s scores are not printed', () => {
+    const five = JSON.parse(kit('aggregate', firstFiles(5), '--min-group', '3').stdout);
+    const six = JSON.parse(kit('aggregate', firstFiles(6), '--min-group', '3').stdout);
+    for (const result of [five, six]) {
+      expect(result.suppressed).toBe(false);
+      for (const d of result.dimensions) {
+        expect([d.median, d.q1, d.q3, d.alpha]).toEqual([null, null, null, null]);
+        expect(Number.isInteger(d.mean)).toBe(true);
+      }
+      expect(result.overall.median).toBeNull();
+    }
+  });
+
+  it('with --previous, prints the previous figures again until the minimum group of new answers is in', () => {
+    const previousFile = path.join(work, 'published-5.json');
+    writeFileSync(previousFile, kit('aggregate', firstFiles(5), '--min-group', '3').stdout);
+    const held = kit('aggregate', firstFiles(7), '--min-group', '3', '--previous', previousFile);
+    expect(held.code, held.stderr).toBe(0);
+    expect(held.stderr).toMatch(/2 new responses since .*published-5\.json.*the previous figures are printed again/);
+    const heldResult = JSON.parse(held.stdout);
+    const previous = JSON.parse(kit('aggregate', firstFiles(5), '--min-group', '3').stdout);
+    expect({ n: heldResult.n, dimensions: heldResult.dimensions, overall: heldResult.overall }).toEqual({ n: previous.n, dimensions: previous.dimensions, overall: previous.overall });
+    const next = kit('aggregate', firstFiles(8), '--min-group', '3', '--previous', previousFile);
+    expect(next.code, next.stderr).toBe(0);
+    expect(JSON.parse(next.stdout).n).toBe(8);
+    expect(next.stderr).toBe('');
+  });
+
+  it('refuses a previous output that the run cannot continue, and one that is no output at all', () => {
+    const previousFile = path.join(work, 'published-8.json');
+    writeFileSync(previousFile, kit('aggregate', firstFiles(8), '--min-group', '3').stdout);
+    const fewer = kit('aggregate', firstFiles(6), '--min-group', '3', '--previous', previousFile);
+    expect(fewer.code).toBe(1);
+    expect(fewer.stderr).toMatch(/counted 8 responses and this run only 6; nothing printed/);
+    expect(fewer.stdout).toBe('');
+    const otherMinimum = kit('aggregate', firstFiles(8), '--min-group', '4', '--previous', previousFile);
+    expect(otherMinimum.code).toBe(1);
+    const junk = path.join(work, 'junk.json');
+    writeFileSync(junk, '{"hello": 1}');
+    expect(kit('aggregate', firstFiles(8), '--previous', junk).stderr).toMatch(/is not the JSON output of shiftmeter aggregate/);
+    expect(kit('aggregate', firstFiles(8), '--previous').code).toBe(2);
+  });
+});

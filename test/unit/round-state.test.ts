@@ -1,0 +1,178 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createAggregator } from '../../src/core/round/aggregator';
+import { allFigures, contributionOf, figuresTouched, type FigureId, type TeamFigures } from '../../src/core/round/figure-sums';
+import type { Round } from '../../src/core/round/round-record';
+import { addToRound, countOf, hashResponseId, newRoundState, publishedOf, readRoundState, type RoundState } from '../../src/core/round/round-state';
+import { makeResponse, type AnonymisedResponse } from '../../src/core/round/response';
+import { createSimulation } from '../../src/core/round/simulation';
+import { makeQuestionnaire } from '../helpers/questionnaire-fixture';
+
+const questionnaire = makeQuestionnaire(3, 3);
+const ROUND = 'round-x';
+
+function roundWith(minGroup: number): Round {
+  return { schema: 1, id: ROUND, name: 'Test', questionnaire: { id: questionnaire.id, version: 1 }, minGroup, createdAt: '2027-01-01T00:00:00.000Z', publicKey: 'A'.repeat(87) };
+}
+
+function simulated(count: number, seed = 7): AnonymisedResponse[] {
+  const simulation = createSimulation(questionnaire, seed, ROUND);
+  return Array.from({ length: count }, () => simulation.next());
+}
+
+/** Stands in for sealing: a waiting code is an opaque token only this test can open. */
+function codeBook() {
+  const book = new Map<string, AnonymisedResponse>();
+  return {
+    open: async (code: string) => book.get(code) ?? null,
+    async add(state: RoundState, batch: readonly AnonymisedResponse[]) {
+      const counted = await Promise.all(batch.map(async (response) => {
+        const code = `sealed-${book.size}-${response.response}`;
+        book.set(code, response);
+        return { code, hash: await hashResponseId(ROUND, response.response) };
+      }));
+      return addToRound(state, questionnaire, counted, this.open);
+    },
+  };
+}
+
+function aggregate(batch: readonly AnonymisedResponse[], minGroup: number) {
+  const aggregator = createAggregator({ questionnaire, minGroup, round: ROUND });
+  batch.forEach((response, i) => aggregator.add(`r${i}`, response));
+  return aggregator.result();
+}
+
+/** The figures each figure id stands for, as published (null when not published). */
+function figureValues(figures: TeamFigures | null, figure: FigureId): unknown {
+  if (figures === null) return null;
+  if (figure === 'overall') return figures.overall;
+  const [kind, id] = figure.split(':') as [string, string];
+  const d = figures.dimensions.find((x) => x.id === id)!;
+  return kind === 'now' ? [d.n, d.mean, d.median, d.q1, d.q3] : kind === 'wanted' ? d.wantedMean : d.alpha;
+}
+
+describe('the round state', () => {
+  it('gives the same figures as the kit’s aggregator on the same responses', async () => {
+    const batch = simulated(37);
+    const book = codeBook();
+    let state = newRoundState(roundWith(5), questionnaire);
+    for (const [from, to] of [[0, 5], [5, 17], [17, 37]] as const) state = (await book.add(state, batch.slice(from, to))).state;
+    const expected = aggregate(batch, 5);
+    const published = publishedOf(state)!;
+    expect(published.dimensions).toEqual(expected.dimensions);
+    expect(published.overall).toEqual(expected.overall);
+    expect(state.pending).toEqual([]);
+  });
+
+  it('publishes nothing below the minimum group size, then only means up to twice it', async () => {
+    const book = codeBook();
+    const { state, outcomes } = await book.add(newRoundState(roundWith(5), questionnaire), simulated(4));
+    expect(outcomes).toEqual(['counted', 'counted', 'counted', 'counted']);
+    expect(countOf(state)).toBe(4);
+    expect(publishedOf(state)).toBeNull();
+    const fifth = await book.add(state, simulated(1, 99));
+    const figures = publishedOf(fifth.state)!;
+    expect(figures.n).toBe(5);
+    expect(figures.overall.median).toBeNull();
+    expect(figures.dimensions.every((d) => d.mean !== null && d.median === null && d.q1 === null && d.q3 === null && d.alpha === null)).toBe(true);
+  });
+
+  it('refuses duplicates, within one import and across imports', async () => {
+    const batch = simulated(6);
+    const book = codeBook();
+    const once = await book.add(newRoundState(roundWith(5), questionnaire), [...batch.slice(0, 3), batch[0]!]);
+    expect(once.outcomes).toEqual(['counted', 'counted', 'counted', 'duplicate']);
+    const twice = await book.add(once.state, [batch[1]!, batch[3]!]);
+    expect(twice.outcomes).toEqual(['duplicate', 'counted']);
+    expect(countOf(twice.state)).toBe(4);
+    const nothingNew = await book.add(twice.state, [batch[0]!]);
+    expect(nothingNew.state).toBe(twice.state);
+  });
+
+  it('does not let crafted partial codes move one figure by one member (attack 4)', async () => {
+    // Five full responses are in the figures; then one real member and four codes made up
+    // by the lead that answer only dimension 1.
+    const book = codeBook();
+    const full = simulated(6, 11);
+    let state = (await book.add(newRoundState(roundWith(5), questionnaire), full.slice(0, 5))).state;
+    const before = publishedOf(state)!;
+    const dim1Items = questionnaire.items.filter((i) => i.dimension === 'dim-1').map((i) => i.id);
+    const crafted = [1, 2, 3, 4].map((i) => makeResponse({ questionnaire, round: ROUND, response: `crafted-${i}`, answers: Object.fromEntries(dim1Items.map((id) => [id, 4])), wanted: {} }));
+    state = (await book.add(state, [full[5]!, ...crafted])).state;
+    const after = publishedOf(state)!;
+    // Dimension 1 and the overall figure got five new answers each (four of them made up,
+    // which no rule can tell from real ones: docs/privacy.md) and change; no other figure
+    // got more than one, and none of them moves.
+    expect(after.dimensions[0]!.n).toBe(10);
+    expect(after.n).toBe(10);
+    for (const figure of allFigures(questionnaire).filter((f) => !['overall', 'now:dim-1', 'alpha:dim-1'].includes(f))) {
+      expect(figureValues(after, figure)).toEqual(figureValues(before, figure));
+    }
+    // The real member's answers wait, sealed, for the figures that have not taken them in.
+    expect(state.pending.map((p) => p.code)).toEqual([expect.stringContaining(full[5]!.response)]);
+    expect(state.pending[0]!.released).toEqual(['overall', 'now:dim-1', 'alpha:dim-1']);
+  });
+
+  it('holds the batch rule per figure for any arrival of partial responses (property)', async () => {
+    const items = questionnaire.items.map((i) => i.id);
+    const dims = questionnaire.dimensions.map((d) => d.id);
+    const responseArb = fc.record({
+      answers: fc.tuple(...items.map(() => fc.option(fc.integer({ min: 1, max: 7 }), { nil: undefined, freq: 3 }))),
+      wanted: fc.tuple(...dims.map(() => fc.option(fc.integer({ min: 1, max: 7 }), { nil: undefined, freq: 3 }))),
+    }).filter((r) => r.answers.some((a) => a !== undefined));
+    await fc.assert(fc.asyncProperty(
+      fc.integer({ min: 3, max: 6 }),
+      fc.array(fc.array(responseArb, { minLength: 1, maxLength: 7 }), { minLength: 1, maxLength: 8 }),
+      async (minGroup, imports) => {
+        const book = codeBook();
+        let state = newRoundState(roundWith(minGroup), questionnaire);
+        let previous = publishedOf(state);
+        const inFigure = new Map<FigureId, number>(allFigures(questionnaire).map((f) => [f, 0]));
+        let id = 0;
+        const all: AnonymisedResponse[] = [];
+        for (const batch of imports) {
+          const responses = batch.map((r) => makeResponse({
+            questionnaire, round: ROUND, response: `p-${id++}`,
+            answers: Object.fromEntries(items.flatMap((item, i) => (r.answers[i] === undefined ? [] : [[item, r.answers[i]!]]))),
+            wanted: Object.fromEntries(dims.flatMap((d, i) => (r.wanted[i] === undefined ? [] : [[d, r.wanted[i]!]]))),
+          }));
+          all.push(...responses);
+          state = (await book.add(state, responses)).state;
+          const published = publishedOf(state);
+          // Count what each figure holds now from the pending markers and all responses.
+          for (const figure of allFigures(questionnaire)) {
+            const answering = all.filter((r) => figuresTouched(questionnaire, contributionOf(questionnaire, r)).includes(figure)).length;
+            const waiting = state.pending.filter((p) => {
+              const response = all.find((r) => p.code.endsWith(`-${r.response}`))!;
+              return !p.released.includes(figure) && figuresTouched(questionnaire, contributionOf(questionnaire, response)).includes(figure);
+            }).length;
+            const holds = answering - waiting;
+            const before = inFigure.get(figure)!;
+            // A figure takes in nothing, or at least the minimum group of new answers at once.
+            expect(holds === before || holds - before >= minGroup).toBe(true);
+            expect(waiting).toBeLessThan(minGroup);
+            if (holds === before && previous !== null && published !== null) expect(figureValues(published, figure)).toEqual(figureValues(previous, figure));
+            inFigure.set(figure, holds);
+          }
+          previous = published;
+        }
+        expect(countOf(state)).toBe(all.length);
+      },
+    ), { numRuns: 60 });
+  });
+
+  it('stores no response id and no answers, and reads back only what it wrote', async () => {
+    const batch = simulated(12);
+    const book = codeBook();
+    const first = await book.add(newRoundState(roundWith(5), questionnaire), batch.slice(0, 10));
+    const { state } = await book.add(first.state, batch.slice(10));
+    expect(state.pending).toHaveLength(2);
+    const json = JSON.stringify({ ...state, pending: [] });
+    for (const response of batch) expect(json).not.toContain(response.response);
+    expect(json).not.toContain('answers');
+    for (const d of state.sums.dimensions) expect(d.now).toEqual([...d.now].sort((a, b) => a - b));
+    expect(readRoundState(JSON.parse(JSON.stringify(state)), questionnaire)).toEqual(state);
+    expect(readRoundState({ ...JSON.parse(JSON.stringify(state)), seen: 'x' }, questionnaire)).toBeNull();
+    expect(readRoundState({ ...JSON.parse(JSON.stringify(state)), pending: [{ code: 'x', released: ['now:nope'] }] }, questionnaire)).toBeNull();
+  });
+});
