@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { RestoreMode } from '../../core/backup/restore-plan';
-import { useT } from '../../ui/app-context';
+import { useApp, useT } from '../../ui/app-context';
 import type { DataModel } from '../../ui/data-model';
 
 const MODES: readonly RestoreMode[] = ['merge-keep-mine', 'merge-take-backup', 'replace'];
@@ -10,6 +10,9 @@ export function RestorePanel({ data, onDone }: { data: DataModel; onDone: (mode:
   const t = useT();
   const [mode, setMode] = useState<RestoreMode>('merge-keep-mine');
   const state = data.restore.value;
+  const { language } = useApp().i18n;
+  const roundList = (names: readonly string[]) =>
+    new Intl.ListFormat(language.value, { type: 'conjunction' }).format(names.map((name) => t('data.roundName', { name })));
   return (
     <>
       <h2>{t('data.restore')}</h2>
@@ -26,7 +29,7 @@ export function RestorePanel({ data, onDone }: { data: DataModel; onDone: (mode:
         />
       </div>
       <div role="alert" class={state.kind === 'refused' || state.kind === 'refused-rounds' ? 'notice notice-error' : 'notice-empty'}>
-        {state.kind === 'refused-rounds' ? <p data-testid="restore-refused-rounds">{t('data.refusedRounds', { names: state.rounds.join('”, “') })}</p> : null}
+        {state.kind === 'refused-rounds' ? <p data-testid="restore-refused-rounds">{t('data.refusedRounds', { names: roundList(state.rounds) })}</p> : null}
         {state.kind === 'refused' ? (
           <>
             <p>{t('data.refused')}</p>
