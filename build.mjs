@@ -2,20 +2,41 @@
 // renders the icons, and writes an unpacked extension per browser to dist/.
 //   node build.mjs            build dist/chrome, dist/firefox and dist/cli
 //   node build.mjs --cli      build only the survey kit command
-import { build } from 'esbuild';
-import { execFileSync } from 'node:child_process';
-import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+//   node build.mjs --watch    build them all with inline source maps, then again on every
+//                             change under src/ or questionnaires/ (npm run dev); Ctrl-C stops
+import { build, context, formatMessages } from 'esbuild';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, watch as fsWatch } from 'node:fs';
+import { cp, mkdir, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+/**
+ * @typedef {import('esbuild').BuildOptions} BuildOptions
+ * @typedef {import('esbuild').BuildResult} BuildResult
+ * @typedef {import('esbuild').Metafile} Metafile
+ * @typedef {import('esbuild').Plugin} Plugin
+ * @typedef {import('./src/core/questionnaire/types').Questionnaire} Questionnaire
+ * @typedef {import('./src/core/pack/types').CoursePack} CoursePack
+ */
+/**
+ * A file of questionnaires/ as read: validateShipped checks it before the pages are built.
+ * @template T
+ * @typedef {{ name: string, data: T }} ShippedFile
+ */
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const dist = path.join(root, 'dist');
 const staging = path.join(dist, '.staging');
+const kitBundle = path.join(dist, 'cli', 'shiftmeter.mjs');
 const ICON_SIZES = [16, 32, 48, 96, 128];
-const BROWSERS = ['chrome', 'firefox'];
+const BROWSERS = /** @type {const} */ (['chrome', 'firefox']);
 
-export async function buildCli() {
-  await build({
+/** The survey kit: one ES module for Node, dist/cli/shiftmeter.mjs. */
+function cliOptions() {
+  return /** @satisfies {BuildOptions} */ ({
+    // Paths in the bundle's comments are relative to the project, wherever the kit is built from.
+    absWorkingDir: root,
     entryPoints: { shiftmeter: path.join(root, 'src/cli/main.ts') },
     outdir: path.join(dist, 'cli'),
     outExtension: { '.js': '.mjs' },
@@ -29,23 +50,34 @@ export async function buildCli() {
   });
 }
 
-async function buildPages() {
-  const common = {
-    bundle: true,
-    minify: true,
-    target: ['chrome120', 'firefox140'],
-    jsx: 'automatic',
-    jsxImportSource: 'preact',
-    legalComments: 'none',
-    logLevel: 'warning',
-    define: { 'process.env.NODE_ENV': '"production"' },
-    // Stylesheets are bundled as text that the page adopts (src/ui/styles/adopt-stylesheet.ts).
-    loader: { '.css': 'text' },
-  };
-  // Each page is bundled on its own, so the popup's first view loads the fewest files:
-  // chunks shared with the dashboard would each be one more request before it can start.
-  const page = (name, entry) => build({
-    ...common,
+export async function buildCli() {
+  await build(cliOptions());
+}
+
+/** What the extension's bundles have in common. */
+const extensionOptions = /** @satisfies {BuildOptions} */ ({
+  absWorkingDir: root,
+  bundle: true,
+  minify: true,
+  target: ['chrome120', 'firefox140'],
+  jsx: 'automatic',
+  jsxImportSource: 'preact',
+  legalComments: 'none',
+  logLevel: 'warning',
+  define: { 'process.env.NODE_ENV': '"production"' },
+  // Stylesheets are bundled as text that the page adopts (src/ui/styles/adopt-stylesheet.ts).
+  loader: { '.css': 'text' },
+});
+
+/**
+ * Each page is bundled on its own, so the popup's first view loads the fewest files:
+ * chunks shared with the dashboard would each be one more request before it can start.
+ * @param {string} name
+ * @param {string} entry
+ */
+function pageOptions(name, entry) {
+  return /** @satisfies {BuildOptions} */ ({
+    ...extensionOptions,
     entryPoints: { [name]: entry },
     outdir: staging,
     format: 'esm',
@@ -54,13 +86,36 @@ async function buildPages() {
     metafile: true,
     plugins: [catalogPlugin(), polyfillAsModulePlugin()],
   });
-  const builds = await Promise.all([page('popup', 'src/popup/main.tsx'), page('dashboard', 'src/dashboard/main.tsx')]);
-  const pages = { metafile: { outputs: Object.assign({}, ...builds.map((b) => b.metafile.outputs)) } };
-  // The background is one classic script: a Chrome service worker and a Firefox
-  // event page can both load it without module support.
-  await build({ ...common, entryPoints: { background: 'src/background.ts' }, outdir: staging, format: 'iife' });
+}
+
+/**
+ * The background is one classic script: a Chrome service worker and a Firefox
+ * event page can both load it without module support.
+ */
+function backgroundOptions() {
+  return /** @satisfies {BuildOptions} */ ({ ...extensionOptions, entryPoints: { background: 'src/background.ts' }, outdir: staging, format: 'iife' });
+}
+
+/**
+ * The pages whose HTML gets modulepreload links, with their entry points.
+ * @type {[name: string, entry: string][]}
+ */
+const PAGES = [['popup', 'src/popup/main.tsx'], ['dashboard', 'src/dashboard/main.tsx']];
+
+async function buildPages() {
+  const builds = await Promise.all(PAGES.map(([name, entry]) => build(pageOptions(name, entry))));
+  await build(backgroundOptions());
+  await finishStaging(builds.map((b) => b.metafile));
+}
+
+/**
+ * What the extension needs beside the bundles in the staging folder: the pages' HTML
+ * with their preloads, the locales and the icons.
+ * @param {Metafile[]} metafiles  the pages' builds
+ */
+async function finishStaging(metafiles) {
   await cp(path.join(root, 'src/pages'), staging, { recursive: true });
-  await addModulePreloads(pages.metafile, ['popup', 'dashboard']);
+  await addModulePreloads({ outputs: Object.fromEntries(metafiles.flatMap((metafile) => Object.entries(metafile.outputs))) }, PAGES.map(([name]) => name));
   await cp(path.join(root, 'src/_locales'), path.join(staging, '_locales'), { recursive: true });
   await renderIcons(path.join(staging, 'icons'));
 }
@@ -68,13 +123,18 @@ async function buildPages() {
 /**
  * Lists each page's statically imported chunks in its HTML as modulepreload links, so
  * the browser fetches them alongside the entry script instead of a round trip later.
+ * @param {Pick<Metafile, 'outputs'>} metafile
+ * @param {string[]} pageNames
  */
 async function addModulePreloads(metafile, pageNames) {
   const outputs = metafile.outputs;
+  /** @param {string} file */
   const relative = (file) => path.relative(staging, path.resolve(root, file)).split(path.sep).join('/');
   for (const name of pageNames) {
     const entry = Object.keys(outputs).find((file) => relative(file) === `${name}.js`);
+    /** @type {Set<string>} */
     const chunks = new Set();
+    /** @param {string} file */
     const walk = (file) => {
       for (const imported of outputs[file]?.imports ?? []) {
         if (imported.kind === 'import-statement' && !chunks.has(imported.path)) {
@@ -83,7 +143,7 @@ async function addModulePreloads(metafile, pageNames) {
         }
       }
     };
-    walk(entry);
+    if (entry !== undefined) walk(entry);
     const links = [...chunks].map((file) => `  <link rel="modulepreload" href="${relative(file)}">`).join('\n');
     const htmlFile = path.join(staging, `${name}.html`);
     const html = await readFile(htmlFile, 'utf8');
@@ -91,12 +151,24 @@ async function addModulePreloads(metafile, pageNames) {
   }
 }
 
+/** @type {Promise<Map<number, Buffer>> | undefined} */
+let icons;
+
+/** The icon at each size, rendered once per run (a watch session reuses them). */
+function iconPngs() {
+  icons ??= (async () => {
+    const { Resvg } = await import('@resvg/resvg-js');
+    const svg = await readFile(path.join(root, 'store-assets/icon.svg'), 'utf8');
+    return new Map(ICON_SIZES.map((size) => [size, new Resvg(svg, { fitTo: { mode: 'width', value: size } }).render().asPng()]));
+  })();
+  return icons;
+}
+
+/** @param {string} outDir */
 async function renderIcons(outDir) {
-  const { Resvg } = await import('@resvg/resvg-js');
-  const svg = await readFile(path.join(root, 'store-assets/icon.svg'), 'utf8');
+  const pngs = await iconPngs();
   await mkdir(outDir, { recursive: true });
-  for (const size of ICON_SIZES) {
-    const png = new Resvg(svg, { fitTo: { mode: 'width', value: size } }).render().asPng();
+  for (const [size, png] of pngs) {
     await writeFile(path.join(outDir, `icon-${size}.png`), png);
   }
 }
@@ -105,6 +177,10 @@ async function renderIcons(outDir) {
  * One source manifest. Firefox gets an event page (`background.scripts`). Chrome runs
  * `background.service_worker`; its manifest keeps the `scripts` fallback and the gecko
  * settings, which Chrome ignores, so that `web-ext lint` passes on both builds.
+ * @template {{ background: { service_worker?: string } }} M
+ * @param {string} browser
+ * @param {M} source
+ * @returns {M}
  */
 export function manifestFor(browser, source) {
   const manifest = structuredClone(source);
@@ -112,28 +188,84 @@ export function manifestFor(browser, source) {
   return manifest;
 }
 
-async function writeExtensions() {
+/**
+ * Copies the staging folder to dist/chrome and dist/firefox, each with its manifest.
+ * In place (watch mode), each folder is updated file by file rather than replaced, so a
+ * browser or `web-ext run` that has it loaded never finds it missing or half written.
+ */
+async function writeExtensions({ inPlace = false } = {}) {
   const source = JSON.parse(await readFile(path.join(root, 'manifest.json'), 'utf8'));
   const pkg = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8'));
   source.version = pkg.version;
   for (const browser of BROWSERS) {
     const out = path.join(dist, browser);
+    const manifest = JSON.stringify(manifestFor(browser, source), null, 2);
+    if (inPlace) {
+      await syncFolder(staging, out, new Map([['manifest.json', Buffer.from(manifest)]]));
+      continue;
+    }
     await rm(out, { recursive: true, force: true });
     await cp(staging, out, { recursive: true });
-    await writeFile(path.join(out, 'manifest.json'), JSON.stringify(manifestFor(browser, source), null, 2));
+    await writeFile(path.join(out, 'manifest.json'), manifest);
   }
   await rm(staging, { recursive: true, force: true });
 }
 
+/**
+ * The files under `dir` by their path relative to it ('/'-separated), with their contents.
+ * @param {string} dir
+ * @returns {Promise<Map<string, Buffer>>}
+ */
+async function readTree(dir) {
+  /** @type {Map<string, Buffer>} */
+  const files = new Map();
+  /** @param {string} folder @param {string} prefix */
+  const walk = async (folder, prefix) => {
+    for (const entry of await readdir(folder, { withFileTypes: true })) {
+      const file = path.join(folder, entry.name);
+      if (entry.isDirectory()) await walk(file, `${prefix}${entry.name}/`);
+      else if (entry.isFile()) files.set(`${prefix}${entry.name}`, await readFile(file));
+    }
+  };
+  if (existsSync(dir)) await walk(dir, '');
+  return files;
+}
+
+/**
+ * Makes `out` hold exactly the files of `from` plus `extra`: writes the ones that differ and
+ * deletes the ones that are gone, leaving every other file untouched.
+ * @param {string} from
+ * @param {string} out
+ * @param {Map<string, Buffer>} extra  files by relative path, written after those of `from`
+ */
+async function syncFolder(from, out, extra) {
+  const wanted = new Map([...(await readTree(from)), ...extra]);
+  const present = await readTree(out);
+  for (const file of present.keys()) {
+    if (!wanted.has(file)) await rm(path.join(out, file), { force: true });
+  }
+  for (const [file, contents] of wanted) {
+    if (present.get(file)?.equals(contents)) continue;
+    await mkdir(path.dirname(path.join(out, file)), { recursive: true });
+    await writeFile(path.join(out, file), contents);
+  }
+}
+
 /** The order a person meets the questionnaires in: the contrast Shiftmeter is named for first. */
 const QUESTIONNAIRE_ORDER = ['production-service', 'control-service', 'performance-capacity', 'npm-npg', 'silos-joined-up', 'innovation-orientation'];
+/** @type {(a: ShippedFile<Questionnaire>, b: ShippedFile<Questionnaire>) => number} */
 const byShippedOrder = (a, b) => rank(a.data.id) - rank(b.data.id) || a.name.localeCompare(b.name);
+/** @param {string} id */
 const rank = (id) => (QUESTIONNAIRE_ORDER.includes(id) ? QUESTIONNAIRE_ORDER.indexOf(id) : QUESTIONNAIRE_ORDER.length);
 
-/** Shipped questionnaire files (not the schema or lock file), in the order people meet them. */
+/**
+ * Shipped questionnaire files (not the schema or lock file), in the order people meet them.
+ * @returns {Promise<ShippedFile<Questionnaire>[]>}
+ */
 export async function questionnaireFiles() {
   const dir = path.join(root, 'questionnaires');
   const names = (await readdir(dir)).filter((name) => name.endsWith('.json') && !['schema.json', 'lock.json'].includes(name) && !name.endsWith('.schema.json'));
+  /** @type {ShippedFile<Questionnaire>[]} */
   const files = [];
   for (const name of names.sort()) {
     const data = JSON.parse(await readFile(path.join(dir, name), 'utf8'));
@@ -142,9 +274,13 @@ export async function questionnaireFiles() {
   return files.sort(byShippedOrder);
 }
 
-/** Shipped course packs, sorted for a stable order. */
+/**
+ * Shipped course packs, sorted for a stable order.
+ * @returns {Promise<ShippedFile<CoursePack>[]>}
+ */
 export async function packFiles() {
   const dir = path.join(root, 'questionnaires');
+  /** @type {ShippedFile<CoursePack>[]} */
   const files = [];
   for (const name of (await readdir(dir)).filter((n) => n.endsWith('.json')).sort()) {
     const data = JSON.parse(await readFile(path.join(dir, name), 'utf8'));
@@ -156,8 +292,11 @@ export async function packFiles() {
 /**
  * `shiftmeter:catalog`: the list of shipped questionnaires with their summaries
  * inlined, and each full questionnaire as a chunk of its own, loaded when taken.
+ * @returns {Plugin}
  */
 function catalogPlugin() {
+  // In watch mode, a questionnaire added to the folder rebuilds the lists too.
+  const watchDirs = [path.join(root, 'questionnaires')];
   return {
     name: 'shiftmeter-catalog',
     setup(pluginBuild) {
@@ -166,11 +305,11 @@ function catalogPlugin() {
       pluginBuild.onLoad({ filter: /^catalog$/, namespace: 'shiftmeter' }, async () => {
         const files = await questionnaireFiles();
         const entries = files.map(({ name, data }) => {
-          const summary = {
+          const summary = /** @satisfies {import('./src/core/questionnaire/summary').QuestionnaireSummary} */ ({
             id: data.id, version: data.version, languages: data.languages, title: data.title,
             description: data.description, poles: data.poles,
             dimensionCount: data.dimensions.length, itemCount: data.items.length,
-          };
+          });
           return `{...${JSON.stringify(summary)}, load: () => import(${JSON.stringify(`./questionnaires/${name}`)}).then((m) => m.default)}`;
         });
         return {
@@ -178,15 +317,16 @@ function catalogPlugin() {
           resolveDir: root,
           loader: 'js',
           watchFiles: files.map(({ name }) => path.join(root, 'questionnaires', name)),
+          watchDirs,
         };
       });
       pluginBuild.onLoad({ filter: /^packs$/, namespace: 'shiftmeter' }, async () => {
         const files = await packFiles();
         const packs = files.map(({ name, data }) => {
-          const summary = { id: data.id, version: data.version, languages: data.languages, title: data.title, description: data.description };
+          const summary = /** @satisfies {Omit<import('./src/ui/courses/pack-catalog').PackEntry, 'load'>} */ ({ id: data.id, version: data.version, languages: data.languages, title: data.title, description: data.description });
           return `{...${JSON.stringify(summary)}, load: () => import(${JSON.stringify(`./questionnaires/${name}`)}).then((m) => m.default)}`;
         });
-        return { contents: `export const shippedPacks = [${packs.join(',\n')}];`, resolveDir: root, loader: 'js' };
+        return { contents: `export const shippedPacks = [${packs.join(',\n')}];`, resolveDir: root, loader: 'js', watchDirs };
       });
     },
   };
@@ -197,6 +337,7 @@ function catalogPlugin() {
  * its CommonJS interop helpers as a chunk of their own that every other chunk imports:
  * one more request before any page can start. Read as an ES module that exports what
  * the UMD wrapper puts on `module.exports`, it needs no helpers. The code is unchanged.
+ * @returns {Plugin}
  */
 function polyfillAsModulePlugin() {
   return {
@@ -210,14 +351,185 @@ function polyfillAsModulePlugin() {
   };
 }
 
+/** The kit's command line that validates every shipped questionnaire and course pack. */
+async function validateArguments() {
+  const files = [...(await questionnaireFiles()), ...(await packFiles())].map(({ name }) => path.join(root, 'questionnaires', name));
+  return [path.join(root, 'bin/shiftmeter.mjs'), 'validate', ...files];
+}
+
 /** The build refuses to ship a questionnaire that the kit's own validator refuses. */
 async function validateShipped() {
-  const files = [...(await questionnaireFiles()), ...(await packFiles())].map(({ name }) => path.join(root, 'questionnaires', name));
-  execFileSync(process.execPath, [path.join(root, 'bin/shiftmeter.mjs'), 'validate', ...files], { stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(process.execPath, await validateArguments(), { stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+/**
+ * validateShipped for watch mode, which keeps running when a questionnaire is invalid.
+ * @returns {Promise<boolean>} whether they are all valid
+ */
+async function shippedAreValid() {
+  let args;
+  try {
+    args = await validateArguments();
+  } catch (error) {
+    console.error(`build: the questionnaires cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+    return false;
+  }
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'inherit'] });
+    child.on('error', () => resolve(false));
+    child.on('close', (code) => resolve(code === 0));
+  });
+}
+
+/**
+ * `--watch`: one esbuild context per bundle, each watching the files it bundles (the
+ * catalog adds questionnaires/). A change any context notices starts a round: the other
+ * contexts rebuild as well, and when all have finished, the steps after esbuild run once
+ * on their results and one line is printed. The pages' HTML and the locales are copied,
+ * not bundled, so a file watcher of their own starts a round too. The pages are built in
+ * memory (`write: false`) and written to a fresh staging folder each round, so no chunk of
+ * an earlier round is left behind; the kit writes dist/cli itself.
+ * @param {boolean} onlyCli
+ */
+async function watch(onlyCli) {
+  await mkdir(dist, { recursive: true });
+  await rm(staging, { recursive: true, force: true });
+  /** @type {Map<string, BuildResult>} */
+  const results = new Map();
+  /** @type {Set<string>} the contexts whose build in the current round has not finished */
+  const pending = new Set();
+  let roundStarted = performance.now();
+  let first = true;
+  let finishing = Promise.resolve();
+
+  /** @type {Map<string, import('esbuild').BuildContext>} */
+  const contexts = new Map();
+  /** @param {string} name @returns {Plugin} */
+  const roundPlugin = (name) => ({
+    name: 'shiftmeter-watch',
+    setup(pluginBuild) {
+      pluginBuild.onStart(() => {
+        if (pending.size === 0) startRound(name);
+      });
+      pluginBuild.onEnd((result) => {
+        results.set(name, result);
+        pending.delete(name);
+        if (pending.size > 0) return;
+        const round = { results: new Map(results), started: roundStarted, first };
+        first = false;
+        finishing = finishing.then(() => finishRound(round)).catch((error) => console.error(`watch: ${error instanceof Error ? error.stack : String(error)}`));
+      });
+    },
+  });
+  /** @param {string | undefined} trigger  the context that is already building, if any */
+  const startRound = (trigger) => {
+    roundStarted = performance.now();
+    for (const [name, ctx] of contexts) {
+      pending.add(name);
+      // A failed build's errors are in the result that onEnd receives; finishRound prints them.
+      if (name !== trigger) ctx.rebuild().catch(() => {});
+    }
+  };
+  // The contexts are quiet: finishRound prints their problems, each once.
+  const watchOptions = /** @satisfies {BuildOptions} */ ({ sourcemap: 'inline', logLevel: 'silent' });
+  const kitOptions = cliOptions();
+  contexts.set('kit', await context({ ...kitOptions, ...watchOptions, plugins: [...kitOptions.plugins, roundPlugin('kit')] }));
+  if (!onlyCli) {
+    for (const [name, entry] of PAGES) {
+      const options = pageOptions(name, entry);
+      contexts.set(name, await context({ ...options, ...watchOptions, write: false, plugins: [...options.plugins, roundPlugin(name)] }));
+    }
+    contexts.set('background', await context({ ...backgroundOptions(), ...watchOptions, write: false, plugins: [roundPlugin('background')] }));
+  }
+
+  /**
+   * The steps after esbuild, once all contexts have finished a round.
+   * @param {{ results: Map<string, BuildResult>, started: number, first: boolean }} round
+   */
+  const finishRound = async ({ results: built, started, first: initial }) => {
+    const time = new Date().toTimeString().slice(0, 8);
+    const wrote = onlyCli ? 'dist/cli' : `${BROWSERS.map((b) => `dist/${b}`).join(', ')} and dist/cli`;
+    // Every context that bundles a file reports its problems: each is printed once.
+    const color = Boolean(process.stderr.isTTY);
+    for (const kind of /** @type {const} */ (['warning', 'error'])) {
+      const messages = [...built.values()].flatMap((result) => (kind === 'error' ? result.errors : result.warnings));
+      for (const text of new Set(await formatMessages(messages, { kind, color }))) process.stderr.write(text);
+    }
+    if ([...built.values()].some((result) => result.errors.length > 0)) {
+      console.log(`watch: ${time} build failed (see above); ${wrote} not updated`);
+      return;
+    }
+    // The kit is now built from the sources as they are, whether esbuild rewrote it or not,
+    // so bin/shiftmeter.mjs need not rebuild it.
+    const now = new Date();
+    await utimes(kitBundle, now, now);
+    if (!onlyCli) {
+      await rm(staging, { recursive: true, force: true });
+      const stage = async () => {
+        for (const name of ['background', ...PAGES.map(([page]) => page)]) {
+          for (const file of built.get(name)?.outputFiles ?? []) {
+            await mkdir(path.dirname(file.path), { recursive: true });
+            await writeFile(file.path, file.contents);
+          }
+        }
+        await finishStaging(PAGES.map(([name]) => {
+          const metafile = built.get(name)?.metafile;
+          if (!metafile) throw new Error(`the ${name} build has no metafile`);
+          return metafile;
+        }));
+      };
+      const [valid] = await Promise.all([shippedAreValid(), stage()]);
+      if (!valid) {
+        await rm(staging, { recursive: true, force: true });
+        console.log(`watch: ${time} a shipped questionnaire is invalid (see above); ${BROWSERS.map((b) => `dist/${b}`).join(' and ')} not updated`);
+        return;
+      }
+      await writeExtensions({ inPlace: true });
+    }
+    const took = `${Math.round(performance.now() - started)} ms`;
+    console.log(initial ? `watch: ${time} built ${wrote} in ${took}; watching src/ and questionnaires/ (Ctrl-C stops)` : `watch: ${time} rebuilt in ${took}`);
+  };
+
+  // The files the extension copies rather than bundles. Editors write a file in several
+  // steps, so a round starts once they have been quiet for a moment.
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let quiet;
+  const startSoon = () => {
+    clearTimeout(quiet);
+    quiet = setTimeout(() => {
+      if (pending.size === 0) startRound(undefined);
+    }, 50);
+  };
+  const copied = onlyCli ? [] : [
+    fsWatch(path.join(root, 'src/pages'), { recursive: true }, startSoon),
+    fsWatch(path.join(root, 'src/_locales'), { recursive: true }, startSoon),
+    fsWatch(root, (_event, file) => {
+      if (file === 'manifest.json') startSoon();
+    }),
+  ];
+
+  const stop = async () => {
+    for (const watcher of copied) watcher.close();
+    clearTimeout(quiet);
+    await Promise.all([...contexts.values()].map((ctx) => ctx.dispose()));
+    await finishing;
+    await rm(staging, { recursive: true, force: true });
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+
+  // The first round: watch() builds each context once.
+  for (const name of contexts.keys()) pending.add(name);
+  await Promise.all([...contexts.values()].map((ctx) => ctx.watch()));
 }
 
 async function main() {
   const onlyCli = process.argv.includes('--cli');
+  if (process.argv.includes('--watch')) {
+    await watch(onlyCli);
+    return;
+  }
   await mkdir(dist, { recursive: true });
   await buildCli();
   if (onlyCli) return;

@@ -13,20 +13,30 @@ import { build } from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-/** The canonicalizer the tests use, bundled from its TypeScript source, so there is only one. */
+/**
+ * The canonicalizer the tests use, bundled from its TypeScript source, so there is only one.
+ * @returns {Promise<typeof import('../src/core/questionnaire/canonical').canonicalJson>}
+ */
 async function loadCanonicalJson() {
   const result = await build({
     entryPoints: [path.join(root, 'src/core/questionnaire/canonical.ts')],
     bundle: true, write: false, format: 'esm', platform: 'neutral', logLevel: 'error',
   });
-  const code = result.outputFiles[0].text;
+  const [output] = result.outputFiles;
+  if (!output) throw new Error('esbuild returned no bundle of canonical.ts');
+  const code = output.text;
   const module = await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
   return module.canonicalJson;
 }
 
-/** Questionnaire files as build.mjs ships them: every *.json but schemas and the lock. */
+/**
+ * Questionnaire files as build.mjs ships them: every *.json but schemas and the lock.
+ * @param {string} dir
+ * @returns {Promise<{ name: string, data: import('../src/core/questionnaire/types').Questionnaire }[]>}
+ */
 async function questionnaireFiles(dir) {
   const names = (await readdir(dir)).filter((name) => name.endsWith('.json') && name !== 'lock.json' && name !== 'schema.json' && !name.endsWith('.schema.json'));
+  /** @type {{ name: string, data: import('../src/core/questionnaire/types').Questionnaire }[]} */
   const files = [];
   for (const name of names.sort()) {
     const data = JSON.parse((await readFile(path.join(dir, name), 'utf8')).replace(/^\uFEFF/, ''));
@@ -35,12 +45,17 @@ async function questionnaireFiles(dir) {
   return files;
 }
 
+/**
+ * The lock: a content hash by `id@version`; empty when there is no lock file yet.
+ * @param {string} file
+ * @returns {Promise<Record<string, string>>}
+ */
 async function readLock(file) {
   try {
     return JSON.parse(await readFile(file, 'utf8'));
   } catch (error) {
-    if (error.code === 'ENOENT') return {};
-    throw new Error(`${file} cannot be read: ${error.message}`);
+    if (error instanceof Error && 'code' in error && error.code === 'ENOENT') return {};
+    throw new Error(`${file} cannot be read: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 
@@ -49,14 +64,18 @@ async function main() {
   const lockFile = path.join(dir, 'lock.json');
   const canonicalJson = await loadCanonicalJson();
   const lock = await readLock(lockFile);
+  /** @type {Map<string, { name: string, hash: string }>} */
   const seen = new Map();
+  /** @type {string[]} */
   const added = [];
+  /** @type {string[]} */
   const changed = [];
   for (const { name, data } of await questionnaireFiles(dir)) {
     const key = `${data.id}@${data.version}`;
     const hash = `sha256:${createHash('sha256').update(canonicalJson(data), 'utf8').digest('hex')}`;
-    if (seen.has(key) && seen.get(key).hash !== hash) {
-      changed.push(`${key} is in both ${seen.get(key).name} and ${name} with different content: give one a new id or version`);
+    const earlier = seen.get(key);
+    if (earlier && earlier.hash !== hash) {
+      changed.push(`${key} is in both ${earlier.name} and ${name} with different content: give one a new id or version`);
     }
     seen.set(key, { name, hash });
     if (!Object.hasOwn(lock, key)) {

@@ -1,7 +1,7 @@
 import { contentLanguage, itemsOf, textIn, type Questionnaire } from '../core/questionnaire/types';
 import { enDashboard, type MessageKey, type Messages } from '../ui/i18n/en-dashboard';
 import { en } from '../ui/i18n/en';
-import { interpolate } from '../ui/i18n/translator';
+import { interpolate } from '../ui/i18n/interpolate';
 
 /** Escapes text for HTML: questionnaire text is only ever output as text. */
 export function escapeHtml(text: string): string {
@@ -29,7 +29,7 @@ const STYLE = `
 /** A self-contained printable form (no scripts, no external files) for paper workshops. */
 export function printableHtml(questionnaire: Questionnaire, messages: Messages, requestedLanguage: string): string {
   const lang = contentLanguage(questionnaire, requestedLanguage);
-  const t = (key: MessageKey, params?: Record<string, string | number>) => escapeHtml(interpolate(messages[key] ?? ({ ...en, ...enDashboard } as Messages)[key], params));
+  const t = (key: MessageKey, params?: Record<string, string | number>) => escapeHtml(interpolate(messages[key] ?? ({ ...en, ...enDashboard } as Messages)[key], params, requestedLanguage));
   const text = (value: Readonly<Record<string, string>>) => escapeHtml(textIn(value, lang));
   const boxes = '☐ ☐ ☐ ☐ ☐ ☐ ☐';
   const sections = questionnaire.dimensions.map((dimension) => {

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -73,5 +73,13 @@ describe('aggregate: the disclosure rule and the batch rule across runs', { time
     writeFileSync(junk, '{"hello": 1}');
     expect(kit('aggregate', firstFiles(8), '--previous', junk).stderr).toMatch(/is not the JSON output of shiftmeter aggregate/);
     expect(kit('aggregate', firstFiles(8), '--previous').code).toBe(2);
+  });
+});
+
+describe('the kit’s bundle', () => {
+  it('carries no UI code: no Preact, no signals', () => {
+    const bundle = readFileSync(path.join(root, 'dist/cli/shiftmeter.mjs'), 'utf8');
+    // Strings that only Preact and @preact/signals hold (both are in the popup's bundle).
+    for (const marker of ['__PREACT_SIGNALS_DEVTOOLS__', 'Cycle detected', 'useApp() outside']) expect(bundle).not.toContain(marker);
   });
 });

@@ -1,9 +1,10 @@
 import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import { en } from './en';
+import { interpolate, type Params } from './interpolate';
 import type { MessageKey } from './en-dashboard';
 import { loadMessages, type UiLanguage } from './languages';
 
-export type Params = Readonly<Record<string, string | number>>;
+export type { Params };
 export type Translate = (key: MessageKey, params?: Params) => string;
 
 export interface Translator {
@@ -13,11 +14,6 @@ export interface Translator {
   formatNumber: ReadonlySignal<(value: number) => string>;
   formatDate: ReadonlySignal<(iso: string) => string>;
   setLanguage(language: UiLanguage): Promise<void>;
-}
-
-export function interpolate(template: string, params?: Params): string {
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (match, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : match));
 }
 
 /** More texts for one page (the dashboard's), loaded with the language. */
@@ -31,7 +27,8 @@ export function createTranslator(extra?: ExtraMessages): Translator {
     language,
     t: computed(() => {
       const current = messages.value;
-      return (key, params) => interpolate(current[key] ?? (en as Readonly<Record<string, string>>)[key] ?? key, params);
+      const lang = language.value;
+      return (key, params) => interpolate(current[key] ?? (en as Readonly<Record<string, string>>)[key] ?? key, params, lang);
     }),
     formatNumber: computed(() => {
       const format = new Intl.NumberFormat(language.value, { maximumFractionDigits: 0 });
