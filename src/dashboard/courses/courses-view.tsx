@@ -1,12 +1,10 @@
+import { useModel } from '@preact/signals';
 import { useEffect, useState } from 'preact/hooks';
 import { shippedPacks } from 'shiftmeter:packs';
-import { loadedPackKey, PACK_KEYS } from '../../core/pack/pack-records';
 import type { CoursePack } from '../../core/pack/types';
-import { validateCoursePack } from '../../core/pack/validate-pack';
-import { describeProblem } from '../../core/problems';
 import { contentLanguage, textIn } from '../../core/questionnaire/types';
-import { parseJsonSafely } from '../../core/safe-json';
 import { useApp, useT } from '../../ui/app-context';
+import { CoursesModel } from '../../ui/courses/courses-model';
 import { useReadyMark } from '../../ui/ready';
 import { PackView } from './pack-view';
 
@@ -14,22 +12,10 @@ import { PackView } from './pack-view';
 export function CoursesView({ packId }: { packId: string | undefined }) {
   const app = useApp();
   const t = useT();
-  const [loadedPacks, setLoadedPacks] = useState<CoursePack[] | null>(null);
+  const model = useModel(() => new CoursesModel(app.store));
   const [open, setOpen] = useState<CoursePack | null>(null);
-  const [problems, setProblems] = useState<string[]>([]);
-  const [status, setStatus] = useState('');
-
-  async function readLoaded() {
-    const all = await app.store.getAll();
-    const packs: CoursePack[] = [];
-    for (const [key, value] of Object.entries(all)) {
-      if (!key.startsWith(PACK_KEYS.pack)) continue;
-      const checked = validateCoursePack(value);
-      if (checked.ok && key === loadedPackKey(checked.value.id)) packs.push(checked.value);
-    }
-    setLoadedPacks(packs);
-  }
-  useEffect(() => void readLoaded(), []);
+  const loaded = model.loaded.value;
+  const loadedPacks = loaded.kind === 'ready' ? loaded.packs : null;
   useEffect(() => {
     setOpen(null);
     if (!packId || loadedPacks === null) return;
@@ -37,23 +23,18 @@ export function CoursesView({ packId }: { packId: string | undefined }) {
     if (own) setOpen(own);
     else void shippedPacks.find((p) => p.id === packId)?.load().then(setOpen);
   }, [packId, loadedPacks]);
-  useReadyMark(loadedPacks !== null && !packId);
+  useReadyMark(loaded.kind !== 'loading' && !packId);
 
+  if (loaded.kind === 'failed') return <p class="notice notice-error" role="alert">{t('error.load', { detail: loaded.detail })}</p>;
   if (packId) return open ? <PackView key={open.id} pack={open} /> : <p role="status">{t('common.loading')}</p>;
   const language = app.i18n.language.value;
   const entries = [...shippedPacks, ...(loadedPacks ?? []).filter((p) => !shippedPacks.some((s) => s.id === p.id))];
-
-  async function loadFile(file: File) {
-    setProblems([]);
-    setStatus('');
-    if (file.size > 1_000_000) return setProblems([t('course.tooBig')]);
-    const parsed = parseJsonSafely(await file.text());
-    const checked = parsed.ok ? validateCoursePack(parsed.value) : parsed;
-    if (!checked.ok) return setProblems(checked.problems.map(describeProblem));
-    await app.store.set({ [loadedPackKey(checked.value.id)]: checked.value });
-    setStatus(t('course.loaded', { title: textIn(checked.value.title, contentLanguage(checked.value, language)) }));
-    await readLoaded();
-  }
+  const outcome = model.lastFile.value;
+  const problems = outcome.kind === 'refused' ? outcome.problems
+    : outcome.kind === 'too-big' ? [t('course.tooBig')]
+      : outcome.kind === 'unreadable' ? [t('course.unreadable')]
+        : outcome.kind === 'not-saved' ? [t('course.notSaved', { detail: outcome.detail })] : [];
+  const status = outcome.kind === 'loaded' ? t('course.loaded', { title: textIn(outcome.pack.title, contentLanguage(outcome.pack, language)) }) : '';
 
   return (
     <section aria-labelledby="courses-heading">
@@ -77,7 +58,7 @@ export function CoursesView({ packId }: { packId: string | undefined }) {
         <label for="pack-file">{t('course.loadFile')}</label>
         <input id="pack-file" type="file" accept=".json,application/json" onChange={(e) => {
           const file = (e.currentTarget as HTMLInputElement).files?.[0];
-          if (file) void loadFile(file);
+          if (file) void model.loadFile(file);
         }} />
       </div>
       <div role="alert" class={problems.length ? 'notice notice-error' : 'notice-empty'}>

@@ -1,0 +1,72 @@
+import { action, createModel, signal } from '@preact/signals';
+import { loadedPackKey, PACK_KEYS } from '../../core/pack/pack-records';
+import type { CoursePack } from '../../core/pack/types';
+import { validateCoursePack } from '../../core/pack/validate-pack';
+import { describeProblem } from '../../core/problems';
+import { parseJsonSafely } from '../../core/safe-json';
+import type { KeyValueStore } from '../../core/storage/store';
+import { describeStorageError } from '../storage-errors';
+
+/** The most a course-pack file may weigh: the validator's own limit on a questionnaire. */
+export const MAX_PACK_FILE_BYTES = 1_000_000;
+
+export type LoadedPacks =
+  | { kind: 'loading' }
+  | { kind: 'ready'; packs: CoursePack[] }
+  | { kind: 'failed'; detail: string };
+
+export type PackFileOutcome =
+  | { kind: 'none' }
+  | { kind: 'loaded'; pack: CoursePack }
+  | { kind: 'too-big' }
+  | { kind: 'unreadable' }
+  | { kind: 'refused'; problems: string[] }
+  | { kind: 'not-saved'; detail: string };
+
+/**
+ * The course packs a teacher loaded into this browser, and loading another from a file.
+ * Reading and writing storage happen here, never in the view; a failed read or write
+ * becomes state the view shows, with what to do.
+ */
+export const CoursesModel = createModel((store: KeyValueStore) => {
+  const loaded = signal<LoadedPacks>({ kind: 'loading' });
+  const lastFile = signal<PackFileOutcome>({ kind: 'none' });
+
+  const read = action(async () => {
+    try {
+      const all = await store.getAll();
+      const packs: CoursePack[] = [];
+      for (const [key, value] of Object.entries(all)) {
+        if (!key.startsWith(PACK_KEYS.pack)) continue;
+        const checked = validateCoursePack(value);
+        if (checked.ok && key === loadedPackKey(checked.value.id)) packs.push(checked.value);
+      }
+      loaded.value = { kind: 'ready', packs };
+    } catch (error) {
+      loaded.value = { kind: 'failed', detail: describeStorageError(error) };
+    }
+  });
+
+  const loadFile = action(async (file: { size: number; text(): Promise<string> }) => {
+    if (file.size > MAX_PACK_FILE_BYTES) return void (lastFile.value = { kind: 'too-big' });
+    let text: string;
+    try {
+      text = await file.text();
+    } catch {
+      return void (lastFile.value = { kind: 'unreadable' });
+    }
+    const parsed = parseJsonSafely(text);
+    const checked = parsed.ok ? validateCoursePack(parsed.value) : parsed;
+    if (!checked.ok) return void (lastFile.value = { kind: 'refused', problems: checked.problems.map(describeProblem) });
+    try {
+      await store.set({ [loadedPackKey(checked.value.id)]: checked.value });
+    } catch (error) {
+      return void (lastFile.value = { kind: 'not-saved', detail: describeStorageError(error) });
+    }
+    lastFile.value = { kind: 'loaded', pack: checked.value };
+    await read();
+  });
+
+  void read();
+  return { loaded, lastFile, read, loadFile };
+});
