@@ -1,11 +1,22 @@
 import { browser } from './browser';
-import { ALARM_PREFIX, planAlarms, remindedKey } from '../core/history/alarm-plan';
+import { ALARM_PREFIX, isAlarmPlanKey, planAlarms, remindedKey } from '../core/history/alarm-plan';
 import { KEYS } from '../core/storage/records';
+
+/**
+ * The records a reminder plan needs, not every sitting: where the browser can list the
+ * stored keys (Chrome 130, Firefox 143), only the reminder, last-taken and notified ones
+ * are read; older browsers read everything, as before.
+ */
+async function planRecords(): Promise<Record<string, unknown>> {
+  const area = browser.storage.local as typeof browser.storage.local & { getKeys?: () => Promise<string[]> };
+  if (typeof area.getKeys !== 'function') return area.get(null);
+  const keys = (await area.getKeys()).filter(isAlarmPlanKey);
+  return keys.length > 0 ? area.get(keys) : {};
+}
 
 /** Replaces the reminder alarms with the ones the stored reminders call for. */
 export async function scheduleReminders(): Promise<void> {
-  const stored = await browser.storage.local.get(null);
-  const plan = planAlarms(stored, new Date());
+  const plan = planAlarms(await planRecords(), new Date());
   const existing = await browser.alarms.getAll();
   await Promise.all(existing.filter((a) => a.name.startsWith(ALARM_PREFIX)).map((a) => browser.alarms.clear(a.name)));
   for (const alarm of plan) await browser.alarms.create(alarm.name, { when: alarm.when });
@@ -18,7 +29,7 @@ export function isReminderChange(keys: readonly string[]): boolean {
 /** Shows the reminder for a questionnaire and records that this due time was notified. */
 export async function notifyReminder(alarmName: string): Promise<void> {
   const questionnaireId = alarmName.slice(ALARM_PREFIX.length);
-  const plan = planAlarms(await browser.storage.local.get(null), new Date()).find((a) => a.questionnaireId === questionnaireId);
+  const plan = planAlarms(await planRecords(), new Date()).find((a) => a.questionnaireId === questionnaireId);
   if (!plan) return;
   await browser.notifications.create(alarmName, {
     type: 'basic',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planAlarms } from '../../src/core/history/alarm-plan';
+import { isAlarmPlanKey, planAlarms } from '../../src/core/history/alarm-plan';
 import { addMonths, isDue, nextDue } from '../../src/core/history/reminders';
 import { compareScores, scoreSittings } from '../../src/core/history/series';
 import { readStoredHistory } from '../../src/core/history/stored-records';
@@ -78,5 +78,10 @@ describe('reminders', () => {
       'reminded:a': '2025-02-28T09:00:00.000Z',
     };
     expect(planAlarms(stored, now).map((a) => [a.name, new Date(a.when).toISOString()])).toEqual([['reminder:c', '2025-06-20T08:00:00.000Z']]);
+    // The background reads only the keys the plan needs, and plans the same from them.
+    const withSittings = { ...stored, 'sitting:x': '{"id":"x"}', 'note:x': { text: 'n' }, settings: {} };
+    const needed = Object.fromEntries(Object.entries(withSittings).filter(([key]) => isAlarmPlanKey(key)));
+    expect(Object.keys(needed).sort()).toEqual(Object.keys(stored).sort());
+    expect(planAlarms(needed, now)).toEqual(planAlarms(withSittings, now));
   });
 });

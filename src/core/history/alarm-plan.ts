@@ -2,7 +2,13 @@ import { isIsoDate, isReminder, KEYS } from '../storage/records';
 import { nextDue } from './reminders';
 
 export const ALARM_PREFIX = 'reminder:';
-export const remindedKey = (questionnaireId: string) => `reminded:${questionnaireId}`;
+const REMINDED_PREFIX = 'reminded:';
+export const remindedKey = (questionnaireId: string) => `${REMINDED_PREFIX}${questionnaireId}`;
+
+/** The stored keys planAlarms reads: reminders, when each questionnaire was last taken, what was notified. */
+export function isAlarmPlanKey(key: string): boolean {
+  return key.startsWith(KEYS.reminderPrefix) || key.startsWith(KEYS.lastTakenPrefix) || key.startsWith(REMINDED_PREFIX);
+}
 
 export interface PlannedAlarm {
   name: string;
