@@ -8,6 +8,7 @@ import { build, context, formatMessages } from 'esbuild';
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, watch as fsWatch } from 'node:fs';
 import { cp, mkdir, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
+import { readShippedFiles } from './scripts/shipped-files.mjs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -263,15 +264,7 @@ const rank = (id) => (QUESTIONNAIRE_ORDER.includes(id) ? QUESTIONNAIRE_ORDER.ind
  * @returns {Promise<ShippedFile<Questionnaire>[]>}
  */
 export async function questionnaireFiles() {
-  const dir = path.join(root, 'questionnaires');
-  const names = (await readdir(dir)).filter((name) => name.endsWith('.json') && !['schema.json', 'lock.json'].includes(name) && !name.endsWith('.schema.json'));
-  /** @type {ShippedFile<Questionnaire>[]} */
-  const files = [];
-  for (const name of names.sort()) {
-    const data = JSON.parse(await readFile(path.join(dir, name), 'utf8'));
-    if (data.kind === 'questionnaire') files.push({ name, data });
-  }
-  return files.sort(byShippedOrder);
+  return readShippedFiles('questionnaire', path.join(root, 'questionnaires')).map(({ name, data }) => ({ name, data: /** @type {Questionnaire} */ (data) })).sort(byShippedOrder);
 }
 
 /**
@@ -279,14 +272,7 @@ export async function questionnaireFiles() {
  * @returns {Promise<ShippedFile<CoursePack>[]>}
  */
 export async function packFiles() {
-  const dir = path.join(root, 'questionnaires');
-  /** @type {ShippedFile<CoursePack>[]} */
-  const files = [];
-  for (const name of (await readdir(dir)).filter((n) => n.endsWith('.json')).sort()) {
-    const data = JSON.parse(await readFile(path.join(dir, name), 'utf8'));
-    if (data.kind === 'course-pack') files.push({ name, data });
-  }
-  return files;
+  return readShippedFiles('course-pack', path.join(root, 'questionnaires')).map(({ name, data }) => ({ name, data: /** @type {CoursePack} */ (data) }));
 }
 
 /**

@@ -6,10 +6,11 @@
 // answered on a version are compared as the same questions, so a locked version's
 // content must not change. Change an item's meaning, bump the version, run it again.
 import { createHash } from 'node:crypto';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { readShippedFiles } from './shipped-files.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -35,14 +36,7 @@ async function loadCanonicalJson() {
  * @returns {Promise<{ name: string, data: import('../src/core/questionnaire/types').Questionnaire }[]>}
  */
 async function questionnaireFiles(dir) {
-  const names = (await readdir(dir)).filter((name) => name.endsWith('.json') && name !== 'lock.json' && name !== 'schema.json' && !name.endsWith('.schema.json'));
-  /** @type {{ name: string, data: import('../src/core/questionnaire/types').Questionnaire }[]} */
-  const files = [];
-  for (const name of names.sort()) {
-    const data = JSON.parse((await readFile(path.join(dir, name), 'utf8')).replace(/^\uFEFF/, ''));
-    if (data?.kind === 'questionnaire') files.push({ name, data });
-  }
-  return files;
+  return readShippedFiles('questionnaire', dir).map(({ name, data }) => ({ name, data }));
 }
 
 /**

@@ -1,23 +1,12 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { QUESTIONNAIRE_DIR, readShippedFiles } from '../../scripts/shipped-files.mjs';
 
-export const QUESTIONNAIRE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../questionnaires');
+export { QUESTIONNAIRE_DIR };
 
-/**
- * The shipped questionnaire files, picked as build.mjs picks them: questionnaires/*.json
- * but the schemas and the lock, and only those of kind "questionnaire" (course packs
- * live in the same folder).
- */
+/** The shipped questionnaire files, picked by the same code as build.mjs picks them. */
 export function shippedQuestionnaireFiles(): { name: string; path: string; text: string }[] {
-  return readdirSync(QUESTIONNAIRE_DIR)
-    .filter((name) => name.endsWith('.json') && name !== 'schema.json' && name !== 'lock.json' && !name.endsWith('.schema.json'))
-    .sort()
-    .map((name) => {
-      const file = path.join(QUESTIONNAIRE_DIR, name);
-      return { name, path: file, text: readFileSync(file, 'utf8') };
-    })
-    .filter(({ text }) => (JSON.parse(text) as { kind?: unknown }).kind === 'questionnaire');
+  return readShippedFiles('questionnaire').map(({ name, path: file, text }) => ({ name, path: file, text }));
 }
 
 export function readSchema(): Record<string, unknown> {

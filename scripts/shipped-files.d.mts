@@ -1,0 +1,3 @@
+export declare const QUESTIONNAIRE_DIR: string;
+export declare function isContentFileName(name: string): boolean;
+export declare function readShippedFiles(kind: 'questionnaire' | 'course-pack', dir?: string): { name: string; path: string; text: string; data: any }[];
