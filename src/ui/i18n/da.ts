@@ -14,7 +14,7 @@ export const da: CoreMessages = {
   'common.skipToContent': 'Spring til indholdet',
   'popup.heading': 'Selvevalueringer',
   'popup.choose': 'Vælg et spørgeskema for at begynde.',
-  'list.dimensions': '{count} dimensioner · {items} par af udsagn',
+  'list.dimensions': '{count, plural, one {# dimension} other {# dimensioner}} · {items} par af udsagn',
   'list.start': 'Begynd',
   'list.resume': 'Fortsæt',
   'list.inProgress': 'I gang: {answered} af {total} besvaret',

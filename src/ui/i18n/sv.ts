@@ -14,7 +14,7 @@ export const sv: CoreMessages = {
   'common.skipToContent': 'Hoppa till innehållet',
   'popup.heading': 'Självskattningar',
   'popup.choose': 'Välj ett frågeformulär för att börja.',
-  'list.dimensions': '{count} dimensioner · {items} påståendepar',
+  'list.dimensions': '{count, plural, one {# dimension} other {# dimensioner}} · {items} påståendepar',
   'list.start': 'Börja',
   'list.resume': 'Fortsätt',
   'list.inProgress': 'Påbörjad: {answered} av {total} besvarade',
