@@ -38,14 +38,15 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 describe('shiftmeter simulate and aggregate', { timeout: 30_000 }, () => {
   it('aggregates simulated responses: exit 0 and the JSON shape of the design', () => {
     const dir = path.join(work, 'sim');
-    simulate(dir, 12, 5);
-    expect(readdirSync(dir).sort()).toEqual(Array.from({ length: 12 }, (_, i) => `response-${String(i + 1).padStart(6, '0')}.json`));
+    // 100 responses: the fewest for which medians and quartiles are shown (the disclosure rule).
+    simulate(dir, 100, 5);
+    expect(readdirSync(dir).sort()).toEqual(Array.from({ length: 100 }, (_, i) => `response-${String(i + 1).padStart(6, '0')}.json`));
     const run = kit('aggregate', dir);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toBe('');
     const result = json(run.stdout);
     expect(Object.keys(result)).toEqual(['questionnaire', 'round', 'n', 'minGroup', 'suppressed', 'dimensions', 'overall', 'duplicates', 'rejected']);
-    expect(result).toMatchObject({ questionnaire: { id: 'production-service', version: 1 }, round: 'sim-5', n: 12, minGroup: 5, suppressed: false, duplicates: 0, rejected: [] });
+    expect(result).toMatchObject({ questionnaire: { id: 'production-service', version: 1 }, round: 'sim-5', n: 100, minGroup: 5, suppressed: false, duplicates: 0, rejected: [] });
     expect(result.dimensions.map((d: { id: string }) => d.id)).toEqual(['value', 'co-production', 'knowledge', 'journey', 'demand', 'measures', 'relationship', 'ownership']);
     for (const d of result.dimensions) {
       expect(Object.keys(d)).toEqual(['id', 'n', 'mean', 'median', 'q1', 'q3', 'wantedMean', 'alpha']);
@@ -77,8 +78,8 @@ describe('shiftmeter simulate and aggregate', { timeout: 30_000 }, () => {
     const lines = run.stdout.trim().split('\n');
     expect(lines[0]).toBe('dimension,n,mean,median,q1,q3,wanted_mean,alpha');
     expect(lines).toHaveLength(10);
-    expect(lines[1]).toMatch(/^value,12,[\d.]+,[\d.]+,[\d.]+,[\d.]+,[\d.]+,-?[\d.]*$/);
-    expect(lines[9]).toMatch(/^overall,12,[\d.]+,[\d.]+,,,,$/);
+    expect(lines[1]).toMatch(/^value,\d+,[\d.]+,[\d.]+,[\d.]+,[\d.]+,[\d.]+,-?[\d.]*$/);
+    expect(lines[9]).toMatch(/^overall,100,[\d.]+,[\d.]+,,,,$/);
     for (const line of lines) expect(line.split(',')).toHaveLength(8);
   });
 

@@ -58,13 +58,14 @@ function determinedRanks(ranksBySum: Map<number, Set<number>[]>, sums: number[],
 }
 
 describe('the disclosure rule', () => {
-  it('publishes medians, quartiles and alpha only above twice the minimum group', () => {
-    for (const minGroup of [3, 5, 10]) {
-      for (let n = 0; n <= 3 * minGroup; n++) {
+  it('publishes means from the minimum group, medians and quartiles only from 100 answers and ten times the minimum', () => {
+    for (const minGroup of [3, 5, 10, 12]) {
+      for (let n = 0; n <= 150; n++) {
         const figure = scoreFigure(Array.from({ length: n }, (_, i) => (i * 37) % 101), minGroup);
         expect(figure.mean === null).toBe(n < minGroup);
-        expect(figure.median !== null).toBe(showsOrderStatistics(n, minGroup) && n >= minGroup);
-        expect(figure.median !== null).toBe(n > 2 * minGroup);
+        expect(figure.median !== null).toBe(showsOrderStatistics(n, minGroup));
+        expect(figure.median !== null).toBe(n >= Math.max(100, 10 * minGroup));
+        expect(figure.q1 !== null && figure.q3 !== null).toBe(figure.median !== null);
       }
     }
   });

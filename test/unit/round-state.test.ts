@@ -45,7 +45,9 @@ function aggregate(batch: readonly AnonymisedResponse[], minGroup: number) {
 /** The figures each figure id stands for, as published (null when not published). */
 function figureValues(figures: TeamFigures | null, figure: FigureId): unknown {
   if (figures === null) return null;
-  if (figure === 'overall') return figures.overall;
+  // The overall mean is the mean of the dimension means, not a figure of its own; what the
+  // overall figure itself holds is its count and its median.
+  if (figure === 'overall') return [figures.n, figures.overall.median];
   const [kind, id] = figure.split(':') as [string, string];
   const d = figures.dimensions.find((x) => x.id === id)!;
   return kind === 'now' ? [d.n, d.mean, d.median, d.q1, d.q3] : kind === 'wanted' ? d.wantedMean : d.alpha;

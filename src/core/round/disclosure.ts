@@ -7,14 +7,17 @@ import { cronbachAlpha, summarize, type ItemSums } from './statistics';
  *
  * With c answers behind a figure and the round's minimum group m:
  * - c < m: nothing but the count;
- * - m ≤ c ≤ 2m: the mean only, to a whole number. A mean fixes the sum of the scores,
- *   and a sum of three or more unknown scores fixes none of them unless the team sits
- *   at an end of the scale (the arithmetic and the exhaustive check are in
- *   test/unit/disclosure.test.ts). A median or quartile of so few, by contrast, is one
- *   member's score, or the average of two neighbours';
- * - c > 2m: the mean, median and quartiles, to whole numbers;
+ * - from m: the mean, to a whole number. A mean fixes the sum of the scores, and a sum
+ *   of three or more unknown scores fixes none of them unless the team sits at an end
+ *   of the scale (the exhaustive check is in test/unit/disclosure.test.ts);
+ * - medians and quartiles only from ORDER_STATISTICS_MIN answers and ten times m. An
+ *   order statistic of few people is one member's score, and after an earlier mean has
+ *   fixed a batch's sum it can say which member has it (a review found teams of 3 to
+ *   11 where it did); among a hundred, a quartile depends on where dozens sit;
  * - Cronbach's alpha only from more than 2m complete answers and at least
  *   ALPHA_MIN_ROWS, to two decimals.
+ * The overall mean is the mean of the dimension means, not a figure of its own: computed
+ * over other answers than a dimension's, it would let the two be subtracted.
  * Together with the batch rule (a figure changes only when at least m new answers count
  * towards it), no two publications differ by fewer than m people.
  */
@@ -38,9 +41,12 @@ export interface ScoreFigure {
 
 const NOTHING: ScoreFigure = { mean: null, median: null, q1: null, q3: null };
 
+/** Answers a figure needs before its median and quartiles are shown (and ten times the minimum group). */
+export const ORDER_STATISTICS_MIN = 100;
+
 /** Whether medians and quartiles may be shown for a figure with `count` answers. */
 export function showsOrderStatistics(count: number, minGroup: number): boolean {
-  return count > 2 * minGroup;
+  return count >= Math.max(ORDER_STATISTICS_MIN, 10 * minGroup);
 }
 
 export const wholeNumber = (value: number) => Math.round(value);
@@ -59,7 +65,7 @@ export function meanFigure(sum: number, count: number, minGroup: number, toScore
 }
 
 export function alphaFigure(sums: ItemSums, minGroup: number): number | null {
-  if (sums.n < ALPHA_MIN_ROWS || !showsOrderStatistics(sums.n, minGroup)) return null;
+  if (sums.n < ALPHA_MIN_ROWS || sums.n <= 2 * minGroup) return null;
   const alpha = cronbachAlpha(sums);
   // "+ 0" turns a rounded -0 into 0, which JSON and every table print the same way.
   return alpha === null ? null : Math.round(alpha * 100) / 100 + 0;

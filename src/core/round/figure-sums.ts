@@ -1,9 +1,9 @@
 import { itemsOf, SCALE_POINTS, type Item, type Questionnaire } from '../questionnaire/types';
 import { isScalePosition, scoreQuestionnaire, wantedScore } from '../scoring';
 import { isPlainObject } from '../shape';
-import { alphaFigure, meanFigure, scoreFigure } from './disclosure';
+import { alphaFigure, meanFigure, scoreFigure, wholeNumber } from './disclosure';
 import type { AnonymisedResponse } from './response';
-import { addRow, createItemSums, type ItemSums } from './statistics';
+import { addRow, createItemSums, summarize, type ItemSums } from './statistics';
 
 /**
  * What team figures are computed from, kept per figure: each dimension's "now" scores,
@@ -160,7 +160,7 @@ export function figuresOf(sums: FigureSums, minGroup: number): TeamFigures {
   const overall = scoreFigure(sums.overall, minGroup);
   return {
     n: sums.overall.length,
-    overall: { mean: overall.mean, median: overall.median },
+    overall: { mean: meanOfDimensionMeans(sums, minGroup), median: overall.median },
     dimensions: sums.dimensions.map((d): DimensionAggregate => ({
       id: d.id,
       n: d.now.length,
@@ -169,6 +169,20 @@ export function figuresOf(sums: FigureSums, minGroup: number): TeamFigures {
       alpha: alphaFigure(d.alpha, minGroup),
     })),
   };
+}
+
+/**
+ * The overall mean as the mean of the dimensions' means, each dimension weighing the same
+ * as in a person's own overall score (for complete answers the two are equal). It is a
+ * function of figures already shown, so it tells nothing they do not: an overall mean of
+ * its own, over answers that leave out some dimension, could be subtracted from them to
+ * give the answers of the few who differ. Null until every dimension shows its mean.
+ */
+function meanOfDimensionMeans(sums: FigureSums, minGroup: number): number | null {
+  if (sums.dimensions.length === 0 || sums.dimensions.some((d) => d.now.length < minGroup)) return null;
+  let total = 0;
+  for (const d of sums.dimensions) total += summarize(d.now)!.mean;
+  return wholeNumber(total / sums.dimensions.length);
 }
 
 const isNumberArray = (value: unknown, length?: number): value is number[] =>

@@ -1,7 +1,7 @@
 import type { ChartConfiguration } from 'chart.js';
 import { useEffect, useMemo } from 'preact/hooks';
 import { textIn, type Questionnaire } from '../../core/questionnaire/types';
-import { ALPHA_MIN_ROWS } from '../../core/round/disclosure';
+import { ALPHA_MIN_ROWS, ORDER_STATISTICS_MIN } from '../../core/round/disclosure';
 import type { TeamFigures as Figures } from '../../core/round/figure-sums';
 import type { Round } from '../../core/round/round-record';
 import { useApp, useT } from '../../ui/app-context';
@@ -128,7 +128,7 @@ export function TeamFigures({ questionnaire, round, figures, earlier, contentLan
         </table>
       </div>
       <p class="hint small">{t('team.gapNote')}</p>
-      {withheld ? <p class="hint small" data-testid="withheld-note">{t('team.orderWithheld', { n: 2 * round.minGroup + 1 })}</p> : null}
+      {withheld ? <p class="hint small" data-testid="withheld-note">{t('team.orderWithheld', { n: Math.max(ORDER_STATISTICS_MIN, 10 * round.minGroup) })}</p> : null}
       <p class="hint small" data-testid="alpha-note">{t('team.alphaNote', { threshold: twoDecimals.format(ALPHA_LOW), rows: Math.max(ALPHA_MIN_ROWS, 2 * round.minGroup + 1) })}{lowAlpha ? ` ${t('team.alphaLow')}` : ''}</p>
       <section class="section" aria-labelledby="earlier-heading">
         <h3 id="earlier-heading">{t('team.earlier')}</h3>

@@ -243,7 +243,7 @@ export const daDashboard: DashboardMessages = {
   'team.summaryOverallMean': "{n} svar. Samlet er teamets gennemsnit {mean} af 100.",
   'team.summaryDimensionMean': "{dimension}: gennemsnit {mean}, ønsket {wanted}.",
   'team.chartLabelMean': "Diagram over teamets point pr. dimension, 0 til 100, fra {n} svar: gennemsnittet nu og det ønskede gennemsnit. Tallene står i tabellen nedenfor.",
-  'team.orderWithheld': "Medianer og kvartiler vises, når {n} svar tæller med i et tal (mere end det dobbelte af den mindste gruppestørrelse). Med færre svar ville en median eller kvartil være et enkelt medlems egen score, og derfor vises kun gennemsnit.",
+  'team.orderWithheld': "Medianer og kvartiler vises, når {n} svar tæller med i et tal (mindst 100 og ti gange den mindste gruppestørrelse). Blandt færre er en median eller kvartil et enkelt medlems egen score, og sammen med et tidligere gennemsnit kan den afsløre hvis. Derfor vises kun gennemsnit.",
   'team.fingerprint': "Rundens fingeraftryk:",
   'team.fingerprintLead': "Bed teamet sammenligne cifrene et sted, hvor I alle er med, fx på et møde eller i teamets chat. En invitation, der viser andre cifre, kommer ikke fra dig, og ingen bør besvare den.",
   'team.fingerprintMember': "Før du svarer, skal du sammenligne cifrene med dem, din leder viser teamet på et møde eller i teamets chat. Hvis de ikke stemmer overens, er invitationen blevet ændret, og så skal du ikke besvare den.",

@@ -244,7 +244,7 @@ export const enDashboard = {
   'team.summaryOverallMean': "{n, plural, one {# response} other {# responses}}. Overall, the team's mean is {mean} of 100.",
   'team.summaryDimensionMean': "{dimension}: mean {mean}, wanted {wanted}.",
   'team.chartLabelMean': "Chart of the team's scores per dimension, 0 to 100, from {n, plural, one {# response} other {# responses}}: the mean now and the wanted mean. The figures are in the table below.",
-  'team.orderWithheld': "Medians and quartiles are shown once {n, plural, one {# answer counts} other {# answers count}} towards a figure (more than twice the minimum group size). With fewer, a median or quartile would be one member's own score, so only means are shown.",
+  'team.orderWithheld': "Medians and quartiles are shown once {n} answers count towards a figure (at least 100, and ten times the minimum group size). Among fewer, a median or quartile is one member's own score, and together with an earlier mean it can say whose; so only means are shown.",
   'team.fingerprint': "Fingerprint of the round:",
   'team.fingerprintLead': "Ask the team to compare these digits somewhere you all are, such as a team meeting or the team chat. An invitation that shows other digits was not made by you: no one should answer it.",
   'team.fingerprintMember': "Before you answer, compare these digits with the ones your lead shows the team, in a meeting or the team chat. If they differ, this invitation was altered: do not answer it.",

@@ -243,7 +243,7 @@ export const svDashboard: DashboardMessages = {
   'team.summaryOverallMean': "{n} svar. Totalt är teamets medelvärde {mean} av 100.",
   'team.summaryDimensionMean': "{dimension}: medelvärde {mean}, önskat {wanted}.",
   'team.chartLabelMean': "Diagram över teamets poäng per dimension, 0 till 100, från {n} svar: medelvärdet nu och det önskade medelvärdet. Siffrorna finns i tabellen nedan.",
-  'team.orderWithheld': "Medianer och kvartiler visas när {n} svar räknas in i en siffra (mer än dubbelt så många som minsta gruppstorleken). Med färre svar skulle en median eller kvartil vara en enskild medlems egen poäng, så då visas bara medelvärden.",
+  'team.orderWithheld': "Medianer och kvartiler visas när {n} svar räknas in i en siffra (minst 100 och tio gånger minsta gruppstorleken). Bland färre är en median eller kvartil en enskild medlems egen poäng, och tillsammans med ett tidigare medelvärde kan den avslöja vems. Därför visas bara medelvärden.",
   'team.fingerprint': "Omgångens fingeravtryck:",
   'team.fingerprintLead': "Be teamet jämföra siffrorna i ett forum där alla är med, till exempel på ett möte eller i teamets chatt. En inbjudan som visar andra siffror kommer inte från dig, och ingen ska besvara den.",
   'team.fingerprintMember': "Innan du svarar ska du jämföra siffrorna med dem som din ledare visar teamet på ett möte eller i teamets chatt. Om de inte stämmer överens har inbjudan ändrats, och då ska du inte besvara den.",
