@@ -14,12 +14,18 @@ async function planRecords(): Promise<Record<string, unknown>> {
   return keys.length > 0 ? area.get(keys) : {};
 }
 
-/** Replaces the reminder alarms with the ones the stored reminders call for. */
+/**
+ * Makes the reminder alarms the ones the stored reminders call for. Creating an alarm
+ * replaces one of the same name, so planned alarms are set first and only the others
+ * cleared: an alarm that stays is never missing for a moment (clearing everything first
+ * left a gap that a page reading the alarms could fall into).
+ */
 export async function scheduleReminders(): Promise<void> {
   const plan = planAlarms(await planRecords(), new Date());
-  const existing = await browser.alarms.getAll();
-  await Promise.all(existing.filter((a) => a.name.startsWith(ALARM_PREFIX)).map((a) => browser.alarms.clear(a.name)));
   for (const alarm of plan) await browser.alarms.create(alarm.name, { when: alarm.when });
+  const planned = new Set(plan.map((alarm) => alarm.name));
+  const existing = await browser.alarms.getAll();
+  await Promise.all(existing.filter((a) => a.name.startsWith(ALARM_PREFIX) && !planned.has(a.name)).map((a) => browser.alarms.clear(a.name)));
 }
 
 export function isReminderChange(keys: readonly string[]): boolean {

@@ -4,6 +4,7 @@ import { answerNextByKeyboard, pressButtonByKeyboard, tabUntil } from './support
 import { axeViolations, formatViolations } from './support/axe';
 import { pages, plannedAnswers, shippedQuestionnaire } from './support/answers';
 import { launchChromium, waitForReady, type ChromiumExtension } from './support/chromium';
+import { eventually } from './support/eventually';
 import { storedRaw, storedRecords } from './support/stored';
 import { SCHEMA_VERSION } from '../../src/core/storage/records';
 
@@ -48,8 +49,8 @@ describe('a self-assessment in Chromium', () => {
     const page = welcome ?? ext.context.pages().find((p) => p.url().includes('dashboard.html'));
     expect(page, 'the welcome tab').toBeDefined();
     await waitForReady(page!);
-    expect(page!.url()).toContain('#/welcome');
-    await expect(page!.locator('h1').innerText()).resolves.toBe('Welcome to Shiftmeter');
+    await eventually(() => page!.url(), (url) => expect(url).toContain('#/welcome'));
+    await eventually(() => page!.locator('h1').innerText(), (text) => expect(text).toBe('Welcome to Shiftmeter'));
     await page!.close();
   });
 
@@ -66,7 +67,7 @@ describe('a self-assessment in Chromium', () => {
     await tabUntil(popup, `el.dataset.questionnaire === 'production-service'`);
     await popup.keyboard.press('Enter');
     await popup.waitForSelector('fieldset');
-    expect(await progressText(popup)).toBe(`Part 1 of ${pageList.length}`);
+    await eventually(() => progressText(popup), (text) => expect(text).toBe(`Part 1 of ${pageList.length}`));
     await answerPageByKeyboard(popup, 0);
 
     // Page 2: answer one statement pair, then close the popup as a click elsewhere would.
@@ -74,17 +75,17 @@ describe('a self-assessment in Chromium', () => {
     await answerNextByKeyboard(popup, plan.answers[firstOfPage2]!);
     // Each answer is its own storage key, written as it is given.
     const answerKey = `draft:production-service:a:${firstOfPage2}`;
-    expect(await popup.evaluate(async (key) => (await chrome.storage.local.get(key))[key], answerKey)).toBe(plan.answers[firstOfPage2]);
+    await eventually(() => popup.evaluate(async (key) => (await chrome.storage.local.get(key))[key], answerKey), (value) => expect(value).toBe(plan.answers[firstOfPage2]));
     await popup.close();
 
     popup = await ext.open('popup.html');
-    expect(await progressText(popup)).toBe(`Part 2 of ${pageList.length}`);
-    expect(await popup.locator(`input[name="q-${firstOfPage2}"]:checked`).getAttribute('value')).toBe(String(plan.answers[firstOfPage2]));
+    await eventually(() => progressText(popup), (text) => expect(text).toBe(`Part 2 of ${pageList.length}`));
+    await eventually(() => popup.locator(`input[name="q-${firstOfPage2}"]:checked`).getAttribute('value'), (value) => expect(value).toBe(String(plan.answers[firstOfPage2])));
     // Nothing from page 1 was lost either: go back and look.
     await popup.getByRole('button', { name: 'Back' }).click();
     await popup.waitForFunction(() => document.querySelector('label[for="assessment-progress"]')?.textContent?.startsWith('Part 1 '));
     for (const item of pageList[0]!.items) {
-      expect(await popup.locator(`input[name="q-${item}"]:checked`).getAttribute('value')).toBe(String(plan.answers[item]));
+      await eventually(() => popup.locator(`input[name="q-${item}"]:checked`).getAttribute('value'), (value) => expect(value).toBe(String(plan.answers[item])));
     }
     await popup.getByRole('button', { name: 'Next' }).click();
     await popup.waitForFunction(() => document.querySelector('label[for="assessment-progress"]')?.textContent?.startsWith('Part 2 '));
@@ -93,28 +94,28 @@ describe('a self-assessment in Chromium', () => {
     for (let index = 2; index < pageList.length; index++) await answerPageByKeyboard(popup, index);
 
     // The result agrees with the answers given.
-    const given = await storedData(popup);
-    expect(Object.values(given).find((v: any) => v?.answers && v.completedAt)?.answers).toEqual(plan.answers);
+    await eventually(() => storedData(popup), (given) => expect(Object.values(given).find((v: any) => v?.answers && v.completedAt)?.answers).toEqual(plan.answers));
     for (const entry of plan.score.dimensions) {
-      const cells = await popup.locator(`tr[data-dimension="${entry.dimension}"] td`).allInnerTexts();
-      expect(cells.slice(0, 2), entry.dimension).toEqual([String(Math.round(entry.now!)), String(Math.round(entry.wanted!))]);
+      await eventually(() => popup.locator(`tr[data-dimension="${entry.dimension}"] td`).allInnerTexts(), (cells) => expect(cells.slice(0, 2), entry.dimension).toEqual([String(Math.round(entry.now!)), String(Math.round(entry.wanted!))]));
     }
-    expect(await popup.getByTestId('overall-score').innerText()).toBe(String(Math.round(plan.score.overall.now!)));
+    await eventually(() => popup.getByTestId('overall-score').innerText(), (text) => expect(text).toBe(String(Math.round(plan.score.overall.now!))));
 
     // So does the stored sitting.
-    const stored = await storedData(popup);
-    const sittings = Object.entries(stored).filter(([key]) => key.startsWith('sitting:'));
-    expect(sittings).toHaveLength(1);
-    const [key, sitting] = sittings[0]!;
-    expect(key).toBe(`sitting:${sitting.id}`);
-    expect(sitting.questionnaire).toEqual({ id: 'production-service', version: questionnaire.version });
-    expect(sitting.answers).toEqual(plan.answers);
-    expect(sitting.wanted).toEqual(plan.wanted);
-    expect(Math.abs(Date.parse(sitting.completedAt) - Date.now())).toBeLessThan(10 * 60_000);
-    expect(Object.keys(stored).filter((k) => k.startsWith('draft:'))).toEqual([]);
-    expect(stored.schemaVersion).toBe(SCHEMA_VERSION);
+    const stored = await eventually(() => storedData(popup), (data) => {
+      const sittings = Object.entries(data).filter(([k]) => k.startsWith('sitting:'));
+      expect(sittings).toHaveLength(1);
+      const [key, sitting] = sittings[0]!;
+      expect(key).toBe(`sitting:${sitting.id}`);
+      expect(sitting.questionnaire).toEqual({ id: 'production-service', version: questionnaire.version });
+      expect(sitting.answers).toEqual(plan.answers);
+      expect(sitting.wanted).toEqual(plan.wanted);
+      expect(Math.abs(Date.parse(sitting.completedAt) - Date.now())).toBeLessThan(10 * 60_000);
+      expect(Object.keys(data).filter((k) => k.startsWith('draft:'))).toEqual([]);
+      expect(data.schemaVersion).toBe(SCHEMA_VERSION);
+    });
+    const [key] = Object.entries(stored).find(([k]) => k.startsWith('sitting:'))!;
     // Kept as JSON text in storage (src/core/storage/stored-form.ts).
-    expect(typeof (await storedRaw(popup))[key]).toBe('string');
+    await eventually(() => storedRaw(popup), (raw) => expect(typeof raw[key]).toBe('string'));
     await popup.close();
   });
 
@@ -125,7 +126,7 @@ describe('a self-assessment in Chromium', () => {
     await popup.locator('fieldset').first().locator('input').nth(2).check();
     await popup.getByRole('button', { name: 'Next' }).click();
     const open = pageList[0]!.items.length; // the other items and "wanted"
-    await expect(popup.getByRole('alert').first().innerText()).resolves.toContain(`${open} still open`);
+    await eventually(() => popup.getByRole('alert').first().innerText(), (text) => expect(text).toContain(`${open} still open`));
     expect(await progressText(popup)).toBe(`Part 1 of ${pageList.length}`);
     await popup.close();
   });
@@ -137,6 +138,7 @@ describe('a self-assessment in Chromium', () => {
       await expectNoAxeViolations(page, `question (${colorScheme})`);
       // Show the validation state too.
       await page.getByRole('button', { name: 'Next' }).click();
+      await page.getByRole('alert').first().waitFor();
       await expectNoAxeViolations(page, `question with errors (${colorScheme})`);
       await page.close();
     }
@@ -148,7 +150,7 @@ describe('a self-assessment in Chromium', () => {
       if (index < pageList.length - 1) await result.waitForFunction((n) => document.querySelector('label[for="assessment-progress"]')?.textContent?.startsWith(`Part ${n} `), index + 2);
     }
     await result.waitForSelector('#result-heading');
-    expect(await result.getByTestId('overall-score').innerText()).toBe('50');
+    await eventually(() => result.getByTestId('overall-score').innerText(), (text) => expect(text).toBe('50'));
     for (const colorScheme of ['light', 'dark'] as const) {
       await result.emulateMedia({ colorScheme });
       await expectNoAxeViolations(result, `result (${colorScheme})`);
@@ -161,9 +163,9 @@ describe('a self-assessment in Chromium', () => {
     await popup.waitForSelector('select');
     await popup.selectOption('#language-select', 'sv');
     await popup.waitForFunction(() => document.documentElement.lang === 'sv');
-    await expect(popup.locator('h2').first().innerText()).resolves.toBe('Självskattningar');
+    await eventually(() => popup.locator('h2').first().innerText(), (text) => expect(text).toBe('Självskattningar'));
     const dashboard = await ext.open('dashboard.html#/welcome');
-    await expect(dashboard.locator('h1').innerText()).resolves.toBe('Välkommen till Shiftmeter');
+    await eventually(() => dashboard.locator('h1').innerText(), (text) => expect(text).toBe('Välkommen till Shiftmeter'));
     await dashboard.selectOption('#welcome-language', 'da');
     await dashboard.waitForFunction(() => document.documentElement.lang === 'da');
     await expectNoAxeViolations(dashboard, 'welcome in Danish');

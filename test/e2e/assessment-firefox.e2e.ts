@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'puppeteer-core';
 import { axeViolations, formatViolations } from './support/axe';
 import { pages, plannedAnswers, shippedQuestionnaire } from './support/answers';
+import { eventually } from './support/eventually';
 import { clickButton, launchFirefox, reloadPage, selectOption, typeInto, waitForElement, waitForReadyMark, waitUntil } from './support/firefox';
 import { scoreQuestionnaire } from '../../src/core/scoring';
 import { fromStoredItems } from '../../src/core/storage/stored-form';
@@ -38,8 +39,8 @@ describe('a self-assessment in Firefox ESR', () => {
 
   it('opens the welcome view on install, ready and without axe violations', async () => {
     await waitForReadyMark(page);
-    expect(await page.evaluate(() => location.hash)).toBe('#/welcome');
-    expect(await page.evaluate(() => document.querySelector('h1')?.textContent)).toBe('Welcome to Shiftmeter');
+    await eventually(() => page.evaluate(() => location.hash), (hash) => expect(hash).toBe('#/welcome'));
+    await eventually(() => page.evaluate(() => document.querySelector('h1')?.textContent), (text) => expect(text).toBe('Welcome to Shiftmeter'));
     const violations = await axeViolations(page);
     expect(violations, formatViolations(violations)).toEqual([]);
   });
@@ -57,27 +58,32 @@ describe('a self-assessment in Firefox ESR', () => {
         // Leave mid-way, as a popup does when the person clicks elsewhere, and come back.
         await goTo(page, 'dashboard.html#/welcome');
         await goTo(page, 'popup.html');
-        expect(await progress(page)).toBe(`Part 3 of ${pageList.length}`);
-        expect(await page.evaluate((id) => (document.querySelector(`input[name="q-${id}"]:checked`) as HTMLInputElement | null)?.value, items[0]!)).toBe(String(plan.answers[items[0]!]));
+        await eventually(() => progress(page), (text) => expect(text).toBe(`Part 3 of ${pageList.length}`));
+        await eventually(() => page.evaluate((id) => (document.querySelector(`input[name="q-${id}"]:checked`) as HTMLInputElement | null)?.value, items[0]!), (value) => expect(value).toBe(String(plan.answers[items[0]!])));
       }
       const last = index === pageList.length - 1;
       await pressButtonByKeyboard(page, last ? 'See my result' : 'Next');
       if (!last) await waitForPart(page, index + 2);
     }
     await waitForElement(page, '#result-heading');
-    const overall = await page.evaluate(() => document.querySelector('[data-testid="overall-score"]')?.textContent);
-    expect(overall).toBe(String(Math.round(plan.score.overall.now!)));
+    await eventually(() => page.evaluate(() => document.querySelector('[data-testid="overall-score"]')?.textContent), (overall) => expect(overall).toBe(String(Math.round(plan.score.overall.now!))));
     for (const entry of plan.score.dimensions) {
-      const cells = await page.evaluate((id) => [...document.querySelectorAll(`tr[data-dimension="${id}"] td`)].map((td) => td.textContent), entry.dimension);
-      expect(cells.slice(0, 2), entry.dimension).toEqual([String(Math.round(entry.now!)), String(Math.round(entry.wanted!))]);
+      await eventually(
+        () => page.evaluate((id) => [...document.querySelectorAll(`tr[data-dimension="${id}"] td`)].map((td) => td.textContent), entry.dimension),
+        (cells) => expect(cells.slice(0, 2), entry.dimension).toEqual([String(Math.round(entry.now!)), String(Math.round(entry.wanted!))]),
+      );
     }
-    const stored: Record<string, any> = fromStoredItems(JSON.parse(await page.evaluate(() => (globalThis as any).browser.storage.local.get(null).then((data: unknown) => JSON.stringify(data)))));
-    const sittings = Object.keys(stored).filter((key) => key.startsWith('sitting:')).map((key) => stored[key]);
-    expect(sittings).toHaveLength(1);
-    expect(sittings[0].questionnaire).toEqual({ id: 'production-service', version: questionnaire.version });
-    expect(sittings[0].answers).toEqual(plan.answers);
-    expect(sittings[0].wanted).toEqual(plan.wanted);
-    expect(Object.keys(stored).filter((key) => key.startsWith('draft:'))).toEqual([]);
+    await eventually(
+      async (): Promise<Record<string, any>> => fromStoredItems(JSON.parse(await page.evaluate(() => (globalThis as any).browser.storage.local.get(null).then((data: unknown) => JSON.stringify(data))))),
+      (stored) => {
+        const sittings = Object.keys(stored).filter((key) => key.startsWith('sitting:')).map((key) => stored[key]);
+        expect(sittings).toHaveLength(1);
+        expect(sittings[0].questionnaire).toEqual({ id: 'production-service', version: questionnaire.version });
+        expect(sittings[0].answers).toEqual(plan.answers);
+        expect(sittings[0].wanted).toEqual(plan.wanted);
+        expect(Object.keys(stored).filter((key) => key.startsWith('draft:'))).toEqual([]);
+      },
+    );
     const violations = await axeViolations(page);
     expect(violations, formatViolations(violations)).toEqual([]);
   });
@@ -93,18 +99,22 @@ describe('a self-assessment in Firefox ESR', () => {
     }
     await waitForElement(page, '#result-heading');
     const storedData = async (): Promise<Record<string, any>> => fromStoredItems(JSON.parse(await page.evaluate(() => (globalThis as any).browser.storage.local.get(null).then((d: unknown) => JSON.stringify(d)))));
-    const sittings = Object.values(await storedData()).filter((v: any) => v?.completedAt).sort((a: any, b: any) => a.completedAt.localeCompare(b.completedAt));
-    expect(sittings).toHaveLength(2);
+    const sittings = await eventually(
+      async () => Object.values(await storedData()).filter((v: any) => v?.completedAt).sort((a: any, b: any) => a.completedAt.localeCompare(b.completedAt)),
+      (found) => expect(found).toHaveLength(2),
+    );
 
     await goTo(page, 'dashboard.html#/history');
     await waitUntil(page, () => performance.getEntriesByName('shiftmeter:charts-drawn').length > 0, { timeout: 15_000 });
     await page.evaluate(() => ((document.querySelector('#over-time-heading ~ details') as HTMLDetailsElement).open = true));
     await waitForElement(page, '[data-testid="over-time-table"]');
-    const rows = await page.evaluate(() => [...document.querySelectorAll('[data-testid="over-time-table"] tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
-    expect(rows).toEqual(sittings.map((sitting: any) => {
-      const score = scoreQuestionnaire(questionnaire, sitting);
-      return [String(Math.round(score.overall.now!)), String(Math.round(score.overall.wanted!))];
-    }));
+    await eventually(
+      () => page.evaluate(() => [...document.querySelectorAll('[data-testid="over-time-table"] tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent))),
+      (rows) => expect(rows).toEqual(sittings.map((sitting: any) => {
+        const score = scoreQuestionnaire(questionnaire, sitting);
+        return [String(Math.round(score.overall.now!)), String(Math.round(score.overall.wanted!))];
+      })),
+    );
     let violations = await axeViolations(page);
     expect(violations, formatViolations(violations)).toEqual([]);
 
@@ -118,10 +128,10 @@ describe('a self-assessment in Firefox ESR', () => {
 
     await clickButton(page, 'Delete this sitting');
     await waitUntil(page, () => document.querySelectorAll('[data-testid="sittings-table"] tbody tr').length === 1);
-    expect((await storedData())[`sitting:${id}`]).toBeUndefined();
+    await eventually(() => storedData(), (data) => expect(data[`sitting:${id}`]).toBeUndefined());
     await clickButton(page, 'Undo');
     await waitUntil(page, () => document.querySelectorAll('[data-testid="sittings-table"] tbody tr').length === 2);
-    expect((await storedData())[`note:${id}`].text).toBe('Firefox note');
+    await eventually(() => storedData(), (data) => expect(data[`note:${id}`].text).toBe('Firefox note'));
 
     await goTo(page, 'dashboard.html#/settings');
     await selectOption(page, '#cadence-production-service', 'quarterly');

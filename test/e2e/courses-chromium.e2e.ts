@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import type { CoursePack } from '../../src/core/pack/types';
 import { axeViolations, formatViolations } from './support/axe';
 import { launchChromium, waitForReady, type ChromiumExtension } from './support/chromium';
+import { eventually } from './support/eventually';
 import { answerNextByKeyboard, pressButtonByKeyboard, tabUntil } from './support/keyboard';
 
 const pack = JSON.parse(readFileSync('questionnaires/pack-cafe.json', 'utf8')) as CoursePack;
@@ -44,7 +45,7 @@ describe('course packs in Chromium', () => {
       await pressButtonByKeyboard(page, 'Check my answer');
       const feedback = page.locator(`[data-exercise="${exercise.id}"] [data-testid="feedback"]`);
       await feedback.waitFor();
-      await expect(feedback.innerText()).resolves.toContain('Well reasoned.');
+      await eventually(() => feedback.innerText(), (text) => expect(text).toContain('Well reasoned.'));
     }
     await expectNoAxeViolations(page, 'pack with feedback');
     const reflection = pack.reflections[0]!;
@@ -60,7 +61,7 @@ describe('course packs in Chromium', () => {
     // Work is kept: reopening the pack shows the answers and the feedback again.
     await page.reload();
     await page.waitForSelector('[data-testid="feedback"]');
-    await expect(page.locator('[data-testid="feedback"]').count()).resolves.toBe(pack.exercises.length);
+    await eventually(() => page.locator('[data-testid="feedback"]').count(), (n) => expect(n).toBe(pack.exercises.length));
     await page.close();
   });
 
@@ -73,7 +74,7 @@ describe('course packs in Chromium', () => {
     await writeFile(brokenFile, JSON.stringify(broken));
     const before = await page.evaluate(() => chrome.storage.local.get(null));
     await page.setInputFiles('#pack-file', brokenFile);
-    await expect(page.getByTestId('pack-problems').innerText()).resolves.toContain('exercises[1].options[0].feedback.sv');
+    await eventually(() => page.getByTestId('pack-problems').innerText(), (text) => expect(text).toContain('exercises[1].options[0].feedback.sv'));
     await expectNoAxeViolations(page, 'refused pack');
     expect(await page.evaluate(() => chrome.storage.local.get(null))).toEqual(before);
 
@@ -85,7 +86,7 @@ describe('course packs in Chromium', () => {
     await page.getByText('Loaded “Teacher’s own pack”.').waitFor();
     await page.click('a[data-pack="teacher-pack"]');
     await page.waitForSelector('.exercise');
-    await expect(page.locator('h1').innerText()).resolves.toBe('Teacher’s own pack');
+    await eventually(() => page.locator('h1').innerText(), (text) => expect(text).toBe('Teacher’s own pack'));
     const first = page.locator('.exercise').first();
     for (const fieldset of await first.locator('fieldset').all()) await fieldset.locator('input').first().check();
     await first.getByRole('button', { name: 'Check my answer' }).click();
@@ -97,19 +98,19 @@ describe('course packs in Chromium', () => {
     const page = await ext.open('dashboard.html#/take');
     await page.getByRole('link', { name: 'Printable form' }).first().click();
     await page.waitForSelector('.paper-form');
-    await expect(page.locator('.paper-table').count()).resolves.toBe(8);
-    await expect(page.locator('.paper-wanted').count()).resolves.toBe(8);
+    await eventually(() => page.locator('.paper-table').count(), (n) => expect(n).toBe(8));
+    await eventually(() => page.locator('.paper-wanted').count(), (n) => expect(n).toBe(8));
     await expectNoAxeViolations(page, 'paper form');
     await page.emulateMedia({ media: 'print' });
     for (const selector of ['.dashboard-header', 'button']) {
-      await expect(page.locator(selector).first().isVisible()).resolves.toBe(false);
+      await eventually(() => page.locator(selector).first().isVisible(), (visible) => expect(visible).toBe(false));
     }
     const pdf = await page.pdf({ format: 'A4' });
     expect(pdf.byteLength).toBeGreaterThan(10_000);
     await page.goto(page.url().replace(/#.*/, '#/courses/pack-cafe'));
     await page.waitForSelector('.exercise');
-    await expect(page.locator('button').first().isVisible()).resolves.toBe(false);
-    await expect(page.locator('h1').isVisible()).resolves.toBe(true);
+    await eventually(() => page.locator('button').first().isVisible(), (visible) => expect(visible).toBe(false));
+    await eventually(() => page.locator('h1').isVisible(), (visible) => expect(visible).toBe(true));
     await page.close();
   });
 });

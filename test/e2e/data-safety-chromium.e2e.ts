@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { shippedQuestionnaire } from './support/answers';
 import { axeViolations, formatViolations } from './support/axe';
 import { launchChromium, waitForReady, type ChromiumExtension } from './support/chromium';
+import { eventually } from './support/eventually';
 import { makeSittings } from './support/seed';
 import { storedRaw } from './support/stored';
 import { SCHEMA_VERSION } from '../../src/core/storage/records';
@@ -50,12 +51,13 @@ describe('data safety in Chromium', () => {
     const typing = notes.getByLabel('Reflection note').pressSequentially('Typed while the popup was answering.', { delay: 5 });
     await Promise.all([answering, typing]);
     await notes.getByText('Note saved.').waitFor();
-    const data = await stored(popup);
     const page1 = questionnaire.items.filter((item) => item.dimension === questionnaire.dimensions[0]!.id);
-    page1.forEach((item, index) => expect(data[`draft:production-service:a:${item.id}`], item.id).toBe((index % 7) + 1));
-    expect(data[`draft:production-service:w:${questionnaire.dimensions[0]!.id}`]).toBe((page1.length % 7) + 1);
-    expect(data['note:seed-00000'].text).toBe('Typed while the popup was answering.');
-    expect(Object.keys(data).filter((k) => k.startsWith('sitting:'))).toHaveLength(2);
+    await eventually(() => stored(popup), (data) => {
+      page1.forEach((item, index) => expect(data[`draft:production-service:a:${item.id}`], item.id).toBe((index % 7) + 1));
+      expect(data[`draft:production-service:w:${questionnaire.dimensions[0]!.id}`]).toBe((page1.length % 7) + 1);
+      expect(data['note:seed-00000'].text).toBe('Typed while the popup was answering.');
+      expect(Object.keys(data).filter((k) => k.startsWith('sitting:'))).toHaveLength(2);
+    });
     await popup.close();
     await notes.close();
   });
@@ -92,7 +94,7 @@ describe('data safety in Chromium', () => {
     const alert = popup.getByRole('alert').filter({ hasText: 'storage for Shiftmeter is full' });
     await alert.waitFor();
     await expectNoAxeViolations(popup, 'storage full message');
-    expect(await popup.locator(`input[name="q-${first}"]:checked`).getAttribute('value')).toBe('6');
+    await eventually(() => popup.locator(`input[name="q-${first}"]:checked`).getAttribute('value'), (value) => expect(value).toBe('6'));
     expect((await stored(popup))[`draft:production-service:a:${first}`]).toBeUndefined();
     await popup.evaluate(async () => {
       const keys = Object.keys(await chrome.storage.local.get(null)).filter((k) => k.startsWith('filler'));
@@ -100,7 +102,7 @@ describe('data safety in Chromium', () => {
     });
     await popup.getByRole('button', { name: 'Try again' }).click();
     await alert.waitFor({ state: 'detached' });
-    expect((await stored(popup))[`draft:production-service:a:${first}`]).toBe(6);
+    await eventually(() => stored(popup), (data) => expect(data[`draft:production-service:a:${first}`]).toBe(6));
     await popup.close();
   });
 
@@ -119,21 +121,21 @@ describe('data safety in Chromium', () => {
     expect(csv.trim().split('\r\n')).toHaveLength(1 + 4 * questionnaire.dimensions.length);
 
     await dashboard.getByRole('button', { name: 'Erase everything…' }).click();
-    await dashboard.getByRole('alert').filter({ hasText: 'This erases 4 sittings, 1 notes, 0 reminders, 0 team rounds' }).waitFor();
+    await dashboard.getByRole('alert').filter({ hasText: 'This erases 4 sittings, 1 note, 0 reminders, 0 team rounds' }).waitFor();
     await expectNoAxeViolations(dashboard, 'erase confirmation');
     await dashboard.getByRole('button', { name: 'Yes, erase everything' }).click();
     await dashboard.getByText('Everything was erased.').waitFor();
-    expect(await stored(dashboard)).toEqual({ schemaVersion: SCHEMA_VERSION });
+    await eventually(() => stored(dashboard), (data) => expect(data).toEqual({ schemaVersion: SCHEMA_VERSION }));
 
     await dashboard.setInputFiles('#restore-file', backupFile);
     const preview = dashboard.getByTestId('restore-preview');
     await preview.waitFor();
-    await expect(preview.innerText()).resolves.toContain('6 records not stored here yet');
+    await eventually(() => preview.innerText(), (text) => expect(text).toContain('6 records not stored here yet'));
     await expectNoAxeViolations(dashboard, 'restore preview');
     expect(await stored(dashboard)).toEqual({ schemaVersion: SCHEMA_VERSION });
     await dashboard.getByRole('button', { name: 'Restore', exact: true }).click();
     await dashboard.getByText('Restored: 6 records written, 0 removed.').waitFor();
-    expect(await stored(dashboard)).toEqual(original);
+    await eventually(() => stored(dashboard), (data) => expect(data).toEqual(original));
   });
 
   it('refuses a damaged or malicious backup, says why, and changes nothing', async () => {
@@ -143,7 +145,7 @@ describe('data safety in Chromium', () => {
     await dashboard.setInputFiles('#restore-file', evil);
     const refusal = dashboard.getByRole('alert').filter({ hasText: 'This file was not restored' });
     await refusal.waitFor();
-    await expect(refusal.innerText()).resolves.toContain('records.sitting:x');
+    await eventually(() => refusal.innerText(), (text) => expect(text).toContain('records.sitting:x'));
     await expectNoAxeViolations(dashboard, 'refused restore');
     expect(await stored(dashboard)).toEqual(before);
   });
@@ -151,8 +153,8 @@ describe('data safety in Chromium', () => {
   it('sets a corrupt record aside, reports it, and still shows every other sitting', async () => {
     await dashboard.evaluate(() => chrome.storage.local.set({ 'sitting:broken': { schema: 1, id: 'broken', answers: 'garbage' } }));
     const history = await ext.open('dashboard.html#/sittings');
-    await expect(history.getByTestId('set-aside').innerText()).resolves.toContain('1 stored records could not be read');
-    await expect(history.locator('[data-testid="sittings-table"] tbody tr').count()).resolves.toBe(4);
+    await eventually(() => history.getByTestId('set-aside').innerText(), (text) => expect(text).toContain('1 stored record could not be read'));
+    await eventually(() => history.locator('[data-testid="sittings-table"] tbody tr').count(), (n) => expect(n).toBe(4));
     expect((await stored(history))['sitting:broken']).toEqual({ schema: 1, id: 'broken', answers: 'garbage' });
     await expectNoAxeViolations(history, 'set-aside notice');
     await history.close();
@@ -163,13 +165,14 @@ describe('data safety in Chromium', () => {
     const v2 = JSON.parse(await readFile('test/fixtures/storage/schema-v2.json', 'utf8')) as Record<string, unknown>;
     await replaceStorage(dashboard, v1);
     const page = await ext.open('dashboard.html#/sittings');
-    await expect(page.locator('[data-testid="sittings-table"] tbody tr').count()).resolves.toBe(1);
+    await eventually(() => page.locator('[data-testid="sittings-table"] tbody tr').count(), (n) => expect(n).toBe(1));
     await expect(page.getByTestId('set-aside').count()).resolves.toBe(0);
     // The same records as schema 2 holds them (key order inside the text is the browser's).
-    const after = await stored(page);
-    expect(Object.keys(after).sort()).toEqual(Object.keys(v2).sort());
-    for (const key of Object.keys(v2).filter((k) => k.startsWith('sitting:'))) expect(typeof after[key]).toBe('string');
-    expect(fromStoredItems(after)).toEqual(fromStoredItems(v2));
+    await eventually(() => stored(page), (after) => {
+      expect(Object.keys(after).sort()).toEqual(Object.keys(v2).sort());
+      for (const key of Object.keys(v2).filter((k) => k.startsWith('sitting:'))) expect(typeof after[key]).toBe('string');
+      expect(fromStoredItems(after)).toEqual(fromStoredItems(v2));
+    });
     await page.close();
   });
 
@@ -177,7 +180,7 @@ describe('data safety in Chromium', () => {
     await dashboard.evaluate(() => chrome.storage.local.set({ schemaVersion: 99 }));
     const before = await stored(dashboard);
     const popup = await ext.open('popup.html');
-    await expect(popup.getByRole('alert').innerText()).resolves.toContain('saved by a newer version of Shiftmeter');
+    await eventually(() => popup.getByRole('alert').innerText(), (text) => expect(text).toContain('saved by a newer version of Shiftmeter'));
     expect(await stored(popup)).toEqual(before);
     await popup.close();
     await dashboard.evaluate((version) => chrome.storage.local.set({ schemaVersion: version }), SCHEMA_VERSION);

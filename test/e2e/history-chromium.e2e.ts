@@ -5,6 +5,7 @@ import { shippedQuestionnaire } from './support/answers';
 import { axeViolations, formatViolations } from './support/axe';
 import { storedRecords } from './support/stored';
 import { launchChromium, waitForReady, type ChromiumExtension } from './support/chromium';
+import { eventually } from './support/eventually';
 import { takeByClicks } from './support/take-by-clicks';
 
 const questionnaire = shippedQuestionnaire('production-service');
@@ -16,9 +17,14 @@ async function expectNoAxeViolations(page: Page, what: string) {
   expect(violations, `${what}:\n${formatViolations(violations)}`).toEqual([]);
 }
 
-async function historyTableRows(page: Page): Promise<string[][]> {
+/** Opens the history's table (a click on its summary toggles it, so once only). */
+async function openHistoryTable(page: Page): Promise<void> {
   await page.locator('#over-time-heading ~ details summary').first().click();
   await page.locator('[data-testid="over-time-table"]').waitFor();
+}
+
+/** The cells of each row of the open history table, as shown now. */
+async function historyTableRows(page: Page): Promise<string[][]> {
   const rows = page.locator('[data-testid="over-time-table"] tbody tr');
   return Promise.all((await rows.all()).map((row) => row.locator('td').allInnerTexts()));
 }
@@ -43,27 +49,32 @@ describe('the dashboard history in Chromium', () => {
   it('charts every sitting, with a table whose rows match the stored sittings and their scores', async () => {
     const page = await ext.open('dashboard.html#/history/production-service');
     await page.waitForFunction(() => performance.getEntriesByName('shiftmeter:charts-drawn').length > 0);
-    await expect(page.locator('canvas[role="img"]').first().getAttribute('aria-label')).resolves.toContain('Line chart');
-    const sittings = Object.values(await stored(page)).filter((v: any) => v?.completedAt).sort((a: any, b: any) => a.completedAt.localeCompare(b.completedAt));
-    expect(sittings).toHaveLength(3);
-    const rows = await historyTableRows(page);
-    expect(rows).toHaveLength(3);
-    sittings.forEach((sitting: any, index) => {
-      const score = scoreQuestionnaire(questionnaire, sitting);
-      expect(rows[index]).toEqual([String(Math.round(score.overall.now!)), String(Math.round(score.overall.wanted!))]);
+    await eventually(() => page.locator('canvas[role="img"]').first().getAttribute('aria-label'), (label) => expect(label).toContain('Line chart'));
+    const sittings = await eventually(
+      async () => Object.values(await stored(page)).filter((v: any) => v?.completedAt).sort((a: any, b: any) => a.completedAt.localeCompare(b.completedAt)),
+      (found) => expect(found).toHaveLength(3),
+    );
+    await openHistoryTable(page);
+    await eventually(() => historyTableRows(page), (rows) => {
+      expect(rows).toHaveLength(3);
+      sittings.forEach((sitting: any, index) => {
+        const score = scoreQuestionnaire(questionnaire, sitting);
+        expect(rows[index]).toEqual([String(Math.round(score.overall.now!)), String(Math.round(score.overall.wanted!))]);
+      });
     });
-    await expect(page.locator('#over-time-summary').innerText()).resolves.toMatch(/^3 sittings/);
+    await eventually(() => page.locator('#over-time-summary').innerText(), (text) => expect(text).toMatch(/^3 sittings/));
     // Comparing the latest with the previous one, in words.
-    const words = await page.getByTestId('change-words').locator('li').allInnerTexts();
-    expect(words).toHaveLength(questionnaire.dimensions.length + 1);
-    expect(words.at(-1)).toMatch(/^Overall: (no change|\d+ points towards (Production|Service) logic)$/);
+    await eventually(() => page.getByTestId('change-words').locator('li').allInnerTexts(), (words) => {
+      expect(words).toHaveLength(questionnaire.dimensions.length + 1);
+      expect(words.at(-1)).toMatch(/^Overall: (no change|\d+ points? towards (Production|Service) logic)$/);
+    });
     for (const colorScheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme });
       await expectNoAxeViolations(page, `history (${colorScheme})`);
     }
     // Choosing a dimension adds its line to the chart and its columns to the table.
     await page.getByLabel('What counts as value').check();
-    await expect(page.locator('[data-testid="over-time-table"] thead th').count()).resolves.toBe(5);
+    await eventually(() => page.locator('[data-testid="over-time-table"] thead th').count(), (n) => expect(n).toBe(5));
     await page.close();
   });
 
@@ -79,7 +90,7 @@ describe('the dashboard history in Chromium', () => {
     await expectNoAxeViolations(page, 'sitting detail');
     await page.reload();
     await waitForReady(page);
-    await expect(page.getByLabel('Reflection note').inputValue()).resolves.toBe('We started calling people back the same day.');
+    await eventually(() => page.getByLabel('Reflection note').inputValue(), (text) => expect(text).toBe('We started calling people back the same day.'));
     await page.close();
   });
 
@@ -91,19 +102,23 @@ describe('the dashboard history in Chromium', () => {
     await firstLink.click();
     await page.getByRole('button', { name: 'Delete this sitting' }).click();
     await page.getByRole('button', { name: 'Undo' }).waitFor();
-    expect((await stored(page))[`sitting:${id}`]).toBeUndefined();
-    await expect(page.locator('[data-testid="sittings-table"] tbody tr').count()).resolves.toBe(2);
+    await eventually(() => stored(page), (data) => expect(data[`sitting:${id}`]).toBeUndefined());
+    await eventually(() => page.locator('[data-testid="sittings-table"] tbody tr').count(), (n) => expect(n).toBe(2));
     await expectNoAxeViolations(page, 'sittings list with undo');
     await page.goto(page.url().replace(/#.*/, '#/history'));
-    await expect(historyTableRows(page)).resolves.toHaveLength(2);
-    await expect(page.locator('#over-time-summary').innerText()).resolves.toMatch(/^2 sittings/);
+    await openHistoryTable(page);
+    await eventually(() => historyTableRows(page), (rows) => expect(rows).toHaveLength(2));
+    await eventually(() => page.locator('#over-time-summary').innerText(), (text) => expect(text).toMatch(/^2 sittings/));
     await page.goto(page.url().replace(/#.*/, '#/sittings'));
     await page.getByRole('button', { name: 'Undo' }).click();
-    await expect(page.locator('[data-testid="sittings-table"] tbody tr').count()).resolves.toBe(3);
-    expect((await stored(page))[`sitting:${id}`]).toMatchObject({ id });
-    expect((await stored(page))[`note:${id}`]).toMatchObject({ text: 'We started calling people back the same day.' });
+    await eventually(() => page.locator('[data-testid="sittings-table"] tbody tr').count(), (n) => expect(n).toBe(3));
+    await eventually(() => stored(page), (data) => {
+      expect(data[`sitting:${id}`]).toMatchObject({ id });
+      expect(data[`note:${id}`]).toMatchObject({ text: 'We started calling people back the same day.' });
+    });
     await page.goto(page.url().replace(/#.*/, '#/history'));
-    await expect(historyTableRows(page)).resolves.toHaveLength(3);
+    await openHistoryTable(page);
+    await eventually(() => historyTableRows(page), (rows) => expect(rows).toHaveLength(3));
     await page.close();
   });
 
@@ -115,13 +130,14 @@ describe('the dashboard history in Chromium', () => {
     }
     await page.getByLabel('Control and service').selectOption('monthly');
     await page.waitForFunction(() => chrome.alarms.getAll().then((alarms: any[]) => alarms.some((a) => a.name === 'reminder:control-service')));
-    const alarm = await page.evaluate(() => chrome.alarms.get('reminder:control-service'));
-    expect(alarm.scheduledTime).toBeGreaterThan(Date.now() + 27 * 86_400_000);
+    // The background replaces every reminder alarm (clear, then create) on each reminder
+    // change, so the alarm may be missing for a moment after it was first seen.
+    await eventually(() => page.evaluate(() => chrome.alarms.get('reminder:control-service')), (alarm: any) => expect(alarm.scheduledTime).toBeGreaterThan(Date.now() + 27 * 86_400_000));
     // A reminder whose time has come shows as due in the popup.
     await page.evaluate(() => chrome.storage.local.set({ 'reminder:npm-npg': { schema: 1, questionnaireId: 'npm-npg', cadence: 'monthly', since: '2020-01-01T00:00:00.000Z' } }));
     const popup = await ext.open('popup.html');
-    await expect(popup.locator('.questionnaire-card', { has: popup.locator('button[data-questionnaire="npm-npg"]') }).locator('.due').innerText()).resolves.toBe('Due now');
-    await expect(popup.locator('.due').count()).resolves.toBe(1);
+    await eventually(() => popup.locator('.questionnaire-card', { has: popup.locator('button[data-questionnaire="npm-npg"]') }).locator('.due').innerText(), (text) => expect(text).toBe('Due now'));
+    await eventually(() => popup.locator('.due').count(), (n) => expect(n).toBe(1));
     await page.getByRole('radio', { name: 'Dark' }).check();
     await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
     await expectNoAxeViolations(page, 'settings in the dark theme');

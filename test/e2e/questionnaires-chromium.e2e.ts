@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scoreQuestionnaire } from '../../src/core/scoring';
 import { shippedQuestionnaire } from './support/answers';
 import { launchChromium, type ChromiumExtension } from './support/chromium';
+import { eventually } from './support/eventually';
 import { takeByClicks } from './support/take-by-clicks';
 import { storedRecords } from './support/stored';
 
@@ -20,10 +21,11 @@ describe('every shipped questionnaire in Chromium', () => {
 
   it('lists all six in the popup', async () => {
     const popup = await ext.open('popup.html');
-    const listed = await popup.locator('button[data-questionnaire]').evaluateAll((buttons) => buttons.map((b) => (b as HTMLElement).dataset.questionnaire));
-    expect(new Set(listed)).toEqual(new Set(SHIPPED));
-    expect(listed).toHaveLength(6);
-    expect(listed[0]).toBe('production-service');
+    await eventually(() => popup.locator('button[data-questionnaire]').evaluateAll((buttons) => buttons.map((b) => (b as HTMLElement).dataset.questionnaire)), (listed) => {
+      expect(new Set(listed)).toEqual(new Set(SHIPPED));
+      expect(listed).toHaveLength(6);
+      expect(listed[0]).toBe('production-service');
+    });
     await popup.close();
   });
 
@@ -32,12 +34,15 @@ describe('every shipped questionnaire in Chromium', () => {
     const popup = await ext.open('popup.html');
     await popup.click(`button[data-questionnaire="${id}"]`);
     await takeByClicks(popup, (index) => 1 + ((index * 3 + id.length) % 7));
-    const shown = await popup.getByTestId('overall-score').innerText();
-    const sittings = Object.values(await storedRecords(popup)).filter((v: any) => v?.questionnaire?.id === id && v.completedAt) as any[];
-    expect(sittings).toHaveLength(1);
-    expect(sittings[0].questionnaire.version).toBe(questionnaire.version);
-    expect(Object.keys(sittings[0].answers)).toHaveLength(questionnaire.items.length);
-    expect(shown).toBe(String(Math.round(scoreQuestionnaire(questionnaire, sittings[0]).overall.now!)));
+    await eventually(async () => ({
+      shown: await popup.getByTestId('overall-score').innerText(),
+      sittings: Object.values(await storedRecords(popup)).filter((v: any) => v?.questionnaire?.id === id && v.completedAt) as any[],
+    }), ({ shown, sittings }) => {
+      expect(sittings).toHaveLength(1);
+      expect(sittings[0].questionnaire.version).toBe(questionnaire.version);
+      expect(Object.keys(sittings[0].answers)).toHaveLength(questionnaire.items.length);
+      expect(shown).toBe(String(Math.round(scoreQuestionnaire(questionnaire, sittings[0]).overall.now!)));
+    });
     await popup.close();
   });
 });

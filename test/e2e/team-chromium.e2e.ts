@@ -6,6 +6,7 @@ import { createRoundKeys, sealResponse } from '../../src/core/round/sealing';
 import { shippedQuestionnaire } from './support/answers';
 import { axeViolations, formatViolations } from './support/axe';
 import { launchChromium, type ChromiumExtension } from './support/chromium';
+import { eventually } from './support/eventually';
 import { storedRecords } from './support/stored';
 
 const questionnaire = shippedQuestionnaire('production-service');
@@ -79,20 +80,20 @@ describe('a team round in Chromium, with a lead and five members in separate pro
     await expectNoAxeViolations(page, 'team rounds (start)');
     await page.getByLabel('Questionnaire', { exact: true }).selectOption('production-service');
     await page.getByLabel('Name of the round').fill(ROUND_NAME);
-    await expect(page.getByLabel('Minimum group size').inputValue()).resolves.toBe('5');
+    await eventually(() => page.getByLabel('Minimum group size').inputValue(), (value) => expect(value).toBe('5'));
     await page.getByRole('button', { name: 'Start the round' }).click();
-    const invitation = await page.locator('#invitation-code').inputValue();
-    expect(invitation).toMatch(/^SMI2\.[A-Za-z0-9_-]+\.[0-9a-f]{8}$/);
-    await expect(page.getByTestId('team-count').innerText()).resolves.toMatch(/^Responses counted: 0\./);
+    const invitation = await eventually(() => page.locator('#invitation-code').inputValue(), (value) => expect(value).toMatch(/^SMI2\.[A-Za-z0-9_-]+\.[0-9a-f]{8}$/));
+    await eventually(() => page.getByTestId('team-count').innerText(), (text) => expect(text).toMatch(/^Responses counted: 0\./));
     await page.waitForFunction(() => /^\d{4} \d{4} \d{4} \d{4}$/.test(document.querySelector('[data-testid="round-fingerprint"]')?.textContent ?? ''));
     const fingerprint = await page.getByTestId('round-fingerprint').innerText();
     await expectNoAxeViolations(page, 'round page before any response');
-    const leadStored = await page.evaluate(() => chrome.storage.local.get(null));
+    const leadStored = await eventually(() => page.evaluate(() => chrome.storage.local.get(null)), (data) => {
+      expect(Object.values(data).find((v: any) => v?.publicKey && v?.name === ROUND_NAME)).toBeTruthy();
+      expect(JSON.stringify(data)).not.toMatch(/privateKey|"d":/);
+    });
     const round = Object.values(leadStored).find((v: any) => v?.publicKey && v?.name === ROUND_NAME) as any;
-    expect(round).toBeTruthy();
-    expect(JSON.stringify(leadStored)).not.toMatch(/privateKey|"d":/);
     // The private key is in IndexedDB, and the browser will not let it be read out.
-    const key = await page.evaluate((id) => new Promise<unknown>((resolve, reject) => {
+    await eventually(() => page.evaluate((id) => new Promise<unknown>((resolve, reject) => {
       const open = indexedDB.open('shiftmeter');
       open.onerror = () => reject(open.error);
       open.onsuccess = () => {
@@ -100,8 +101,7 @@ describe('a team round in Chromium, with a lead and five members in separate pro
         get.onerror = () => reject(get.error);
         get.onsuccess = () => resolve([get.result?.type, get.result?.extractable, get.result?.usages]);
       };
-    }), round.id);
-    expect(key).toEqual(['private', false, ['deriveBits']]);
+    }), round.id), (key) => expect(key).toEqual(['private', false, ['deriveBits']]));
 
     // Five members, one after another, each in a profile of their own.
     const codes: string[] = [];
@@ -124,20 +124,20 @@ describe('a team round in Chromium, with a lead and five members in separate pro
       if (m === 0) await expectNoAxeViolations(answer, 'answer a round (paste)');
       await answer.getByLabel('Invitation code').fill(`${invitation.slice(0, 40)}\n${invitation.slice(40)}`);
       await answer.getByRole('button', { name: 'Open the invitation' }).click();
-      await expect(answer.locator('#invitation-found').innerText()).resolves.toBe(ROUND_NAME);
+      await eventually(() => answer.locator('#invitation-found').innerText(), (text) => expect(text).toBe(ROUND_NAME));
       // Before answering, the member sees the minimum group and the same fingerprint as the lead.
-      await expect(answer.getByTestId('invitation-min-group').innerText()).resolves.toMatch(/^Minimum group: 5\./);
+      await eventually(() => answer.getByTestId('invitation-min-group').innerText(), (text) => expect(text).toMatch(/^Minimum group size: 5\./));
       await answer.waitForFunction((expected) => document.querySelector('[data-testid="round-fingerprint"]')?.textContent === expected, fingerprint);
       if (m === 0) await expectNoAxeViolations(answer, 'answer a round (invitation opened)');
       await answer.getByRole('button', { name: 'Answer the round' }).click();
       await answerByClicks(answer, m);
-      const code = await answer.locator('#response-code').inputValue();
-      expect(code).toMatch(/^SMR2\.[A-Za-z0-9_-]+\.[0-9a-f]{8}$/);
+      const code = await eventually(() => answer.locator('#response-code').inputValue(), (value) => expect(value).toMatch(/^SMR2\.[A-Za-z0-9_-]+\.[0-9a-f]{8}$/));
       if (m === 0) await expectNoAxeViolations(answer, 'sealed response code');
       if (m === 0 && process.env.TEAM_E2E_SHOTS) await answer.screenshot({ path: `${process.env.TEAM_E2E_SHOTS}/sealed-code.png`, fullPage: true });
-      const sittings = Object.values(await storedRecords(answer)).filter((v: any) => v?.completedAt) as any[];
-      expect(sittings).toHaveLength(1);
-      expect(sittings[0].round).toEqual({ id: round.id, name: ROUND_NAME });
+      const sittings = await eventually(async () => Object.values(await storedRecords(answer)).filter((v: any) => v?.completedAt) as any[], (found) => {
+        expect(found).toHaveLength(1);
+        expect(found[0].round).toEqual({ id: round.id, name: ROUND_NAME });
+      });
       given.push(makeResponse({ questionnaire, round: round.id, response: `expected-${m}`, answers: sittings[0].answers, wanted: sittings[0].wanted }));
       codes.push(code);
       await member.close();
@@ -148,8 +148,8 @@ describe('a team round in Chromium, with a lead and five members in separate pro
     log('import');
     // Four codes: counted, but nothing is shown but the count.
     await importCodes(page, codes.slice(0, 4));
-    await expect(page.getByTestId('import-report').innerText()).resolves.toContain('Counted: 4. Not counted: 0.');
-    await expect(page.getByTestId('team-count').innerText()).resolves.toMatch(/^Responses counted: 4\. Figures are shown once 5 responses are in/);
+    await eventually(() => page.getByTestId('import-report').innerText(), (text) => expect(text).toContain('Counted: 4. Not counted: 0.'));
+    await eventually(() => page.getByTestId('team-count').innerText(), (text) => expect(text).toMatch(/^Responses counted: 4\. Figures are shown once 5 responses are in/));
     await expect(page.getByTestId('team-figures').count()).resolves.toBe(0);
     await expect(page.locator('canvas').count()).resolves.toBe(0);
 
@@ -158,42 +158,42 @@ describe('a team round in Chromium, with a lead and five members in separate pro
     const otherRound = makeResponse({ questionnaire, round: 'another-round-0123', response: 'r-1', answers: given[0]!.answers, wanted: given[0]!.wanted });
     const otherCode = await sealResponse(otherRound, { round: 'another-round-0123', minGroup: 5, questionnaire: { id: questionnaire.id, version: questionnaire.version }, publicKey: other.publicKey });
     await importCodes(page, [codes[0]!, otherCode, changeOne(codes[1]!)], [{ name: 'fifth.txt', text: `${codes[4]}\n` }]);
-    await expect(page.getByTestId('import-report').innerText()).resolves.toContain('Counted: 1. Not counted: 3.');
-    const reasons = await page.locator('[data-testid="refused-table"] tbody tr').evaluateAll((rows) => rows.map((row) => [row.querySelector('th')!.textContent, row.querySelector('td')!.textContent]));
-    expect(reasons).toEqual([
+    await eventually(() => page.getByTestId('import-report').innerText(), (text) => expect(text).toContain('Counted: 1. Not counted: 3.'));
+    await eventually(() => page.locator('[data-testid="refused-table"] tbody tr').evaluateAll((rows) => rows.map((row) => [row.querySelector('th')!.textContent, row.querySelector('td')!.textContent])), (reasons) => expect(reasons).toEqual([
       ['Code 1', 'Already counted: this response was imported before.'],
       ['Code 2', 'This code answers another round: another-round-0123.'],
       ['Code 3', 'This code is damaged or mistyped: check that it was copied whole.'],
-    ]);
+    ]));
     await page.waitForFunction(() => performance.getEntriesByName('shiftmeter:team-aggregated').length > 0);
-    await expect(page.getByTestId('team-count').innerText()).resolves.toMatch(/^Responses counted: 5\./);
+    await eventually(() => page.getByTestId('team-count').innerText(), (text) => expect(text).toMatch(/^Responses counted: 5\./));
 
     // The figures match the answers given.
     const aggregator = createAggregator({ questionnaire, minGroup: 5, round: round.id });
     given.forEach((response, i) => expect(aggregator.add(`m${i}`, response)).toEqual({ status: 'counted' }));
     const expected = aggregator.result();
     expect(expected.suppressed).toBe(false);
-    const rows = await page.locator('[data-testid="team-table"] tbody tr[data-dimension]').evaluateAll((trs) => trs.map((tr) => ({
+    const num = (text: string | undefined) => (text === '' || text === undefined ? null : Number(text));
+    const shown = (value: number | null) => (value === null ? '–' : String(Math.round(value)));
+    await eventually(() => page.locator('[data-testid="team-table"] tbody tr[data-dimension]').evaluateAll((trs) => trs.map((tr) => ({
       id: tr.getAttribute('data-dimension'),
       data: { ...(tr as HTMLElement).dataset },
       cells: [...tr.querySelectorAll('td')].map((td) => td.textContent),
-    })));
-    expect(rows.map((r) => r.id)).toEqual([...questionnaire.dimensions.map((d) => d.id), 'overall']);
-    const num = (text: string | undefined) => (text === '' || text === undefined ? null : Number(text));
-    const shown = (value: number | null) => (value === null ? '–' : String(Math.round(value)));
-    // Five answers, the minimum group: means only (a median of five is one member's score).
-    for (const dimension of expected.dimensions) {
-      const row = rows.find((r) => r.id === dimension.id)!;
-      expect([row.data.median, row.data.q1, row.data.q3, row.data.alpha]).toEqual(['', '', '', '']);
-      expect(num(row.data.mean)).toBe(dimension.mean);
-      expect(num(row.data.wanted)).toBe(dimension.wantedMean);
-      expect(row.cells.slice(0, 4)).toEqual([String(dimension.n), '–', '–', shown(dimension.mean)]);
-    }
-    const overall = rows.find((r) => r.id === 'overall')!;
-    expect(overall.cells.slice(0, 4)).toEqual(['5', '–', '–', shown(expected.overall!.mean)]);
-    await expect(page.getByTestId('withheld-note').innerText()).resolves.toMatch(/Medians and quartiles are shown once 11 answers/);
-    await expect(page.locator('canvas[role="img"]').getAttribute('aria-label')).resolves.toMatch(/^Chart of the team's scores per dimension, 0 to 100, from 5 responses: the mean now/);
-    await expect(page.getByTestId('alpha-note').innerText()).resolves.toMatch(/Cronbach's alpha/);
+    }))), (rows) => {
+      expect(rows.map((r) => r.id)).toEqual([...questionnaire.dimensions.map((d) => d.id), 'overall']);
+      // Five answers, the minimum group: means only (a median of five is one member's score).
+      for (const dimension of expected.dimensions) {
+        const row = rows.find((r) => r.id === dimension.id)!;
+        expect([row.data.median, row.data.q1, row.data.q3, row.data.alpha]).toEqual(['', '', '', '']);
+        expect(num(row.data.mean)).toBe(dimension.mean);
+        expect(num(row.data.wanted)).toBe(dimension.wantedMean);
+        expect(row.cells.slice(0, 4)).toEqual([String(dimension.n), '–', '–', shown(dimension.mean)]);
+      }
+      const overall = rows.find((r) => r.id === 'overall')!;
+      expect(overall.cells.slice(0, 4)).toEqual(['5', '–', '–', shown(expected.overall!.mean)]);
+    });
+    await eventually(() => page.getByTestId('withheld-note').innerText(), (text) => expect(text).toMatch(/Medians and quartiles are shown once 100 answers/));
+    await eventually(() => page.locator('canvas[role="img"]').getAttribute('aria-label'), (label) => expect(label).toMatch(/^Chart of the team's scores per dimension, 0 to 100, from 5 responses: the mean now/));
+    await eventually(() => page.getByTestId('alpha-note').innerText(), (text) => expect(text).toMatch(/Cronbach's alpha/));
 
     // The lead's storage keeps the tally only: no response id, no answers.
     const after = JSON.stringify(await storedRecords(page));

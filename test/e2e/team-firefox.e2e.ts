@@ -6,6 +6,7 @@ import { roundFingerprint } from '../../src/core/round/round-binding';
 import { sealResponse } from '../../src/core/round/sealing';
 import { plannedAnswers, shippedQuestionnaire } from './support/answers';
 import { axeViolations, formatViolations } from './support/axe';
+import { eventually } from './support/eventually';
 import { clickButton, fill, launchFirefox, reloadPage, waitForElement, waitForReadyMark, waitUntil } from './support/firefox';
 
 const questionnaire = shippedQuestionnaire('production-service');
@@ -31,7 +32,7 @@ describe('a team round in Firefox ESR', () => {
     await fill(page, '#round-min-group', '3');
     await clickButton(page, 'Start the round');
     await waitForElement(page, '#invitation-code');
-    const invitationText = await page.evaluate(() => (document.querySelector('#invitation-code') as HTMLTextAreaElement).value);
+    const invitationText = await eventually(() => page.evaluate(() => (document.querySelector('#invitation-code') as HTMLTextAreaElement).value), (text) => expect(parseInvitation(text).ok).toBe(true));
     const invitation = parseInvitation(invitationText);
     expect(invitation.ok).toBe(true);
     if (!invitation.ok) return;
@@ -51,7 +52,7 @@ describe('a team round in Firefox ESR', () => {
     await fill(page, '#import-codes', code);
     await clickButton(page, 'Import');
     await waitUntil(page, () => document.querySelector('[data-testid="import-report"]')?.textContent?.includes('Counted: 1. Not counted: 0.'), { timeout: 15_000 });
-    expect(await page.evaluate(() => document.querySelector('[data-testid="team-count"]')?.textContent)).toMatch(/^Responses counted: 1\./);
+    await eventually(() => page.evaluate(() => document.querySelector('[data-testid="team-count"]')?.textContent), (text) => expect(text).toMatch(/^Responses counted: 1\./));
 
     // A member opening the invitation sees the minimum group and the same fingerprint before answering.
     await page.evaluate(() => {
@@ -61,7 +62,7 @@ describe('a team round in Firefox ESR', () => {
     await fill(page, '#invitation-input', invitationText);
     await clickButton(page, 'Open the invitation');
     await waitUntil(page, (expected: string) => document.querySelector('[data-testid="round-fingerprint"]')?.textContent === expected, { timeout: 15_000 }, fingerprint);
-    expect(await page.evaluate(() => document.querySelector('[data-testid="invitation-min-group"]')?.textContent)).toMatch(/^Minimum group: 3\./);
+    await eventually(() => page.evaluate(() => document.querySelector('[data-testid="invitation-min-group"]')?.textContent), (text) => expect(text).toMatch(/^Minimum group size: 3\./));
     const memberViolations = await axeViolations(page);
     expect(memberViolations, formatViolations(memberViolations)).toEqual([]);
   });

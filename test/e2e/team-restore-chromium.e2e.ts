@@ -9,6 +9,7 @@ import { sealResponse } from '../../src/core/round/sealing';
 import { shippedQuestionnaire } from './support/answers';
 import { axeViolations, formatViolations } from './support/axe';
 import { launchChromium, type ChromiumExtension } from './support/chromium';
+import { eventually } from './support/eventually';
 
 const questionnaire = shippedQuestionnaire('production-service');
 
@@ -22,11 +23,14 @@ async function teamTable(page: Page): Promise<string[][]> {
   return page.locator('[data-testid="team-table"] tbody tr').evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('th, td')].map((cell) => cell.textContent ?? '')));
 }
 
-async function importCodes(page: Page, codes: string[]): Promise<string> {
+async function importCodes(page: Page, codes: string[]): Promise<void> {
   const before = await page.evaluate(() => performance.getEntriesByName('shiftmeter:team-imported').length);
   await page.getByLabel('Paste response codes').fill(codes.join('\n'));
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await page.waitForFunction((n) => performance.getEntriesByName('shiftmeter:team-imported').length > n, before);
+}
+
+function importReport(page: Page): Promise<string> {
   return page.getByTestId('import-report').innerText();
 }
 
@@ -60,7 +64,7 @@ describe('a team round survives restore and edited backups, in Chromium', () => 
     await page.getByLabel('Questionnaire', { exact: true }).selectOption('production-service');
     await page.getByLabel('Name of the round').fill('Team Gamma');
     await page.getByRole('button', { name: 'Start the round' }).click();
-    const invitation = parseInvitation(await page.locator('#invitation-code').inputValue());
+    const invitation = parseInvitation(await eventually(() => page.locator('#invitation-code').inputValue(), (value) => expect(parseInvitation(value).ok).toBe(true)));
     if (!invitation.ok) throw new Error('the invitation did not parse');
     roundUrl = page.url();
     // Six members' codes, sealed here with the code the extension ships.
@@ -80,25 +84,26 @@ describe('a team round survives restore and edited backups, in Chromium', () => 
 
   it('keeps the count, the refusals of repeats and the figures after the backup from before is restored', async () => {
     await page.goto(roundUrl);
-    await expect(importCodes(page, codes.slice(0, 5))).resolves.toContain('Counted: 5. Not counted: 0.');
-    const figures = await teamTable(page);
-    expect(figures.length).toBeGreaterThan(1);
+    await importCodes(page, codes.slice(0, 5));
+    await eventually(() => importReport(page), (report) => expect(report).toContain('Counted: 5. Not counted: 0.'));
+    const figures = await eventually(() => teamTable(page), (table) => expect(table.length).toBeGreaterThan(1));
 
     await restore(page, backupFile, 'Merge: add what is new, take the backup’s version where they differ', async () => {
-      await expect(page.getByTestId('restore-kept-rounds').innerText()).resolves.toMatch(/^1 team rounds you started in this browser stay exactly as they are/);
+      await eventually(() => page.getByTestId('restore-kept-rounds').innerText(), (text) => expect(text).toMatch(/^1 team round you started in this browser stays exactly as it is/));
       await expectNoAxeViolations(page, 'restore preview with a round kept');
     });
 
     await page.goto(roundUrl);
     await page.reload();
     await page.getByTestId('team-count').waitFor();
-    await expect(page.getByTestId('team-count').innerText()).resolves.toMatch(/^Responses counted: 5\./);
-    await expect(importCodes(page, codes.slice(1, 6))).resolves.toContain('Counted: 1. Not counted: 4.');
-    await expect(page.getByTestId('team-count').innerText()).resolves.toMatch(/^Responses counted: 6\. 1 of them are not yet in every figure/);
-    expect(await teamTable(page)).toEqual(figures);
+    await eventually(() => page.getByTestId('team-count').innerText(), (text) => expect(text).toMatch(/^Responses counted: 5\./));
+    await importCodes(page, codes.slice(1, 6));
+    await eventually(() => importReport(page), (report) => expect(report).toContain('Counted: 1. Not counted: 4.'));
+    await eventually(() => page.getByTestId('team-count').innerText(), (text) => expect(text).toMatch(/^Responses counted: 6\. 1 of them is not yet in every figure/));
+    await eventually(() => teamTable(page), (table) => expect(table).toEqual(figures));
     await page.getByLabel('People invited (optional)').fill('5');
     await page.getByRole('button', { name: 'Save the number invited' }).click();
-    await expect(page.getByTestId('too-many').innerText()).resolves.toMatch(/^6 responses have come in, from 5 people invited/);
+    await eventually(() => page.getByTestId('too-many').innerText(), (text) => expect(text).toMatch(/^6 responses have come in, but you invited only 5/));
     await expectNoAxeViolations(page, 'round page after the restore');
   });
 
@@ -110,7 +115,7 @@ describe('a team round survives restore and edited backups, in Chromium', () => 
     await writeFile(edited, JSON.stringify(backup));
     const before = await page.evaluate(() => chrome.storage.local.get(null));
     await restore(page, edited, '');
-    await expect(page.getByTestId('restore-refused-rounds').innerText()).resolves.toMatch(/^The backup's copy of the team round “Team Gamma” is not an earlier state/);
+    await eventually(() => page.getByTestId('restore-refused-rounds').innerText(), (text) => expect(text).toMatch(/^The backup's copy of the team round “Team Gamma” is not an earlier state/));
     await expectNoAxeViolations(page, 'restore refused for an edited round');
     expect(await page.evaluate(() => chrome.storage.local.get(null))).toEqual(before);
   });
