@@ -4,6 +4,7 @@ import type { Sitting } from '../../core/storage/records';
 import { contentLanguage as pickContentLanguage, type Questionnaire } from '../../core/questionnaire/types';
 import { useApp, useT } from '../app-context';
 import { useReadyMark } from '../ready';
+import { describeStorageError } from '../storage-errors';
 import { createAssessmentModel, type AssessmentModel } from './assessment-model';
 import { AssessmentView } from './assessment-view';
 import { ResultView } from './result-view';
@@ -22,7 +23,8 @@ export interface AssessmentScreenProps {
 export function AssessmentScreen({ questionnaireId, onDone, onHistory, round, resultExtra }: AssessmentScreenProps) {
   const app = useApp();
   const t = useT();
-  const [state, setState] = useState<{ kind: 'loading' } | { kind: 'missing' } | { kind: 'ready'; model: AssessmentModel }>({ kind: 'loading' });
+  const [state, setState] = useState<{ kind: 'loading' } | { kind: 'missing' } | { kind: 'failed'; detail: string } | { kind: 'ready'; model: AssessmentModel }>({ kind: 'loading' });
+  const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
     let cancelled = false;
@@ -42,11 +44,14 @@ export function AssessmentScreen({ questionnaireId, onDone, onHistory, round, re
       });
       await model.resume();
       if (!cancelled) setState({ kind: 'ready', model });
+    }).catch((error: unknown) => {
+      // A questionnaire chunk or the saved answers could not be read: say so, never load for ever.
+      if (!cancelled) setState({ kind: 'failed', detail: describeStorageError(error) });
     });
     return () => {
       cancelled = true;
     };
-  }, [questionnaireId]);
+  }, [questionnaireId, attempt]);
 
   useReadyMark(state.kind !== 'loading');
   const language = app.i18n.language.value;
@@ -57,6 +62,14 @@ export function AssessmentScreen({ questionnaireId, onDone, onHistory, round, re
 
   if (state.kind === 'loading') return <p class="hint" role="status">{t('common.loading')}</p>;
   if (state.kind === 'missing') return <p class="notice notice-error" role="alert">{t('dashboard.notFound')}</p>;
+  if (state.kind === 'failed') {
+    return (
+      <div class="notice notice-error" role="alert">
+        <p>{t('error.load', { detail: state.detail })}</p>
+        <button type="button" class="button" onClick={() => { setState({ kind: 'loading' }); setAttempt(attempt + 1); }}>{t('common.retry')}</button>
+      </div>
+    );
+  }
   const { model } = state;
   const sitting = model.finished.value;
   if (sitting) {
