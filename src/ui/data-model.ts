@@ -2,6 +2,7 @@ import { signal, type ReadonlySignal } from '@preact/signals';
 import { makeBackup, MAX_BACKUP_BYTES, parseBackup, type Backup } from '../core/backup/backup';
 import { previewRestore, restoreWrites, type RestoreMode, type RestorePreview } from '../core/backup/restore-plan';
 import { sittingsCsv } from '../core/backup/sittings-csv';
+import { recogniseFile, type FileKind } from '../core/file-kind';
 import { readStoredHistory } from '../core/history/stored-records';
 import { describeProblem } from '../core/problems';
 import type { Questionnaire } from '../core/questionnaire/types';
@@ -15,7 +16,10 @@ import { heldRounds } from './team/team-store';
 
 export type RestoreState =
   | { kind: 'idle' }
-  | { kind: 'refused'; problems: string[] }
+  | { kind: 'too-big'; size: string; max: string }
+  | { kind: 'unreadable' }
+  /** Not a backup Shiftmeter can restore: what the file is, and the validator's details. */
+  | { kind: 'refused'; found: FileKind; problems: string[] }
   /** The backup's copy of a round this browser holds is not an earlier state of it: nothing is restored. */
   | { kind: 'refused-rounds'; rounds: string[] }
   | { kind: 'preview'; backup: Backup; preview: RestorePreview }
@@ -71,19 +75,19 @@ export function createDataModel(store: KeyValueStore, catalog: Catalog, now: () 
     },
     async readBackupFile(file) {
       if (file.size > MAX_BACKUP_BYTES) {
-        restore.value = { kind: 'refused', problems: [`The file is ${formatBytes(file.size)}; a Shiftmeter backup is at most ${formatBytes(MAX_BACKUP_BYTES)}.`] };
+        restore.value = { kind: 'too-big', size: formatBytes(file.size), max: formatBytes(MAX_BACKUP_BYTES) };
         return;
       }
       let text: string;
       try {
         text = await file.text();
       } catch {
-        restore.value = { kind: 'refused', problems: ['The file could not be read.'] };
+        restore.value = { kind: 'unreadable' };
         return;
       }
       const parsed = parseBackup(text);
       if (!parsed.ok) {
-        restore.value = { kind: 'refused', problems: parsed.problems.map(describeProblem) };
+        restore.value = { kind: 'refused', found: recogniseFile(text), problems: parsed.problems.map(describeProblem) };
         return;
       }
       const preview = previewRestore(parsed.value, await store.getAll(), await heldRounds(vault));

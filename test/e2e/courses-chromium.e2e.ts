@@ -74,8 +74,22 @@ describe('course packs in Chromium', () => {
     await writeFile(brokenFile, JSON.stringify(broken));
     const before = await page.evaluate(() => chrome.storage.local.get(null));
     await page.setInputFiles('#pack-file', brokenFile);
+    // A plain sentence first; the place in the file and what was expected under Details.
+    await eventually(() => page.getByTestId('pack-problems').innerText(), (text) => expect(text).toMatch(/^This course pack has mistakes, so it was not loaded\. Nothing was changed\./));
+    await page.getByTestId('pack-problems').getByText('Details').click();
     await eventually(() => page.getByTestId('pack-problems').innerText(), (text) => expect(text).toContain('exercises[1].options[0].feedback.sv'));
     await expectNoAxeViolations(page, 'refused pack');
+    expect(await page.evaluate(() => chrome.storage.local.get(null))).toEqual(before);
+
+    // A file of another kind is recognised, and the person told where it belongs.
+    const backupFile = path.join(tmpdir(), `not-a-pack-${Date.now()}.json`);
+    await writeFile(backupFile, JSON.stringify({ format: 'shiftmeter-backup', formatVersion: 1, schemaVersion: 2, exportedAt: '2026-01-01T00:00:00.000Z', records: {} }));
+    await page.setInputFiles('#pack-file', backupFile);
+    await eventually(() => page.getByTestId('pack-problems').innerText(), (text) => expect(text).toBe('This file is a Shiftmeter backup. Restore it under Your data.'));
+    const junkFile = path.join(tmpdir(), `junk-${Date.now()}.json`);
+    await writeFile(junkFile, '{"foo":2}');
+    await page.setInputFiles('#pack-file', junkFile);
+    await eventually(() => page.getByTestId('pack-problems').innerText(), (text) => expect(text).toBe('This file is JSON, but not a Shiftmeter file.'));
     expect(await page.evaluate(() => chrome.storage.local.get(null))).toEqual(before);
 
     broken.exercises[1].options[0].feedback.sv = 'Återkoppling.';

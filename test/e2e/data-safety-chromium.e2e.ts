@@ -143,10 +143,16 @@ describe('data safety in Chromium', () => {
     const evil = path.join(tmpdir(), `shiftmeter-evil-${Date.now()}.json`);
     await writeFile(evil, JSON.stringify({ format: 'shiftmeter-backup', formatVersion: 1, schemaVersion: 1, exportedAt: '2026-01-01T00:00:00.000Z', records: { '__proto__': { polluted: 1 }, 'sitting:x': { schema: 1, id: 'x', answers: { constructor: 1 } } } }));
     await dashboard.setInputFiles('#restore-file', evil);
-    const refusal = dashboard.getByRole('alert').filter({ hasText: 'This file was not restored' });
-    await refusal.waitFor();
+    const refusal = dashboard.getByTestId('restore-refused');
+    await eventually(() => refusal.innerText(), (text) => expect(text).toMatch(/^This backup is damaged or was edited by hand, so it was not restored\. Nothing was changed\./));
+    await refusal.getByText('Details').click();
     await eventually(() => refusal.innerText(), (text) => expect(text).toContain('records.sitting:x'));
     await expectNoAxeViolations(dashboard, 'refused restore');
+    expect(await stored(dashboard)).toEqual(before);
+
+    // A course pack chosen as a backup is recognised as one, and the person told where it goes.
+    await dashboard.setInputFiles('#restore-file', 'questionnaires/pack-cafe.json');
+    await eventually(() => refusal.innerText(), (text) => expect(text).toBe('This file is a course pack. Load it under Courses.'));
     expect(await stored(dashboard)).toEqual(before);
   });
 

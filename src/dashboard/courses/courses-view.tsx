@@ -5,6 +5,7 @@ import type { CoursePack } from '../../core/pack/types';
 import { contentLanguage, textIn } from '../../core/questionnaire/types';
 import { useApp, useT } from '../../ui/app-context';
 import { CoursesModel } from '../../ui/courses/courses-model';
+import { FileRefusal } from '../../ui/file-refusal';
 import { useReadyMark } from '../../ui/ready';
 import { PackView } from './pack-view';
 
@@ -30,10 +31,10 @@ export function CoursesView({ packId }: { packId: string | undefined }) {
   const language = app.i18n.language.value;
   const entries = [...shippedPacks, ...(loadedPacks ?? []).filter((p) => !shippedPacks.some((s) => s.id === p.id))];
   const outcome = model.lastFile.value;
-  const problems = outcome.kind === 'refused' ? outcome.problems
-    : outcome.kind === 'too-big' ? [t('course.tooBig')]
-      : outcome.kind === 'unreadable' ? [t('course.unreadable')]
-        : outcome.kind === 'not-saved' ? [t('course.notSaved', { detail: outcome.detail })] : [];
+  const message = outcome.kind === 'too-big' ? t('course.tooBig')
+    : outcome.kind === 'unreadable' ? t('course.unreadable')
+      : outcome.kind === 'not-saved' ? t('course.notSaved', { detail: outcome.detail }) : null;
+  const refused = outcome.kind === 'refused' || message !== null;
   const status = outcome.kind === 'loaded' ? t('course.loaded', { title: textIn(outcome.pack.title, contentLanguage(outcome.pack, language)) }) : '';
 
   return (
@@ -61,8 +62,9 @@ export function CoursesView({ packId }: { packId: string | undefined }) {
           if (file) void model.loadFile(file);
         }} />
       </div>
-      <div role="alert" class={problems.length ? 'notice notice-error' : 'notice-empty'}>
-        {problems.length ? <><p>{t('course.refused')}</p><ul data-testid="pack-problems">{problems.map((p) => <li key={p}>{p}</li>)}</ul></> : null}
+      <div role="alert" class={refused ? 'notice notice-error' : 'notice-empty'}>
+        {outcome.kind === 'refused' ? <FileRefusal expected="course-pack" found={outcome.found} problems={outcome.problems} testId="pack-problems" /> : null}
+        {message ? <p>{message}</p> : null}
       </div>
       <p role="status">{status}</p>
     </section>

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { RestoreMode } from '../../core/backup/restore-plan';
 import { useApp, useT } from '../../ui/app-context';
 import type { DataModel } from '../../ui/data-model';
+import { FileRefusal } from '../../ui/file-refusal';
 
 const MODES: readonly RestoreMode[] = ['merge-keep-mine', 'merge-take-backup', 'replace'];
 
@@ -10,6 +11,7 @@ export function RestorePanel({ data, onDone }: { data: DataModel; onDone: (mode:
   const t = useT();
   const [mode, setMode] = useState<RestoreMode>('merge-keep-mine');
   const state = data.restore.value;
+  const refused = state.kind === 'refused' || state.kind === 'refused-rounds' || state.kind === 'too-big' || state.kind === 'unreadable';
   const { language } = useApp().i18n;
   const roundList = (names: readonly string[]) =>
     new Intl.ListFormat(language.value, { type: 'conjunction' }).format(names.map((name) => t('data.roundName', { name })));
@@ -28,14 +30,11 @@ export function RestorePanel({ data, onDone }: { data: DataModel; onDone: (mode:
           }}
         />
       </div>
-      <div role="alert" class={state.kind === 'refused' || state.kind === 'refused-rounds' ? 'notice notice-error' : 'notice-empty'}>
+      <div role="alert" class={refused ? 'notice notice-error' : 'notice-empty'} data-testid="restore-refused">
         {state.kind === 'refused-rounds' ? <p data-testid="restore-refused-rounds">{t('data.refusedRounds', { names: roundList(state.rounds) })}</p> : null}
-        {state.kind === 'refused' ? (
-          <>
-            <p>{t('data.refused')}</p>
-            <ul>{state.problems.map((problem) => <li key={problem}>{problem}</li>)}</ul>
-          </>
-        ) : null}
+        {state.kind === 'refused' ? <FileRefusal expected="backup" found={state.found} problems={state.problems} /> : null}
+        {state.kind === 'too-big' ? <p>{t('file.tooBigBackup', { size: state.size, max: state.max })}</p> : null}
+        {state.kind === 'unreadable' ? <p>{t('course.unreadable')}</p> : null}
       </div>
       {state.kind === 'preview' ? (
         <form

@@ -1,4 +1,5 @@
 import { action, createModel, signal } from '@preact/signals';
+import { recogniseFile, type FileKind } from '../../core/file-kind';
 import { loadedPackKey, PACK_KEYS } from '../../core/pack/pack-records';
 import type { CoursePack } from '../../core/pack/types';
 import { validateCoursePack } from '../../core/pack/validate-pack';
@@ -20,7 +21,7 @@ export type PackFileOutcome =
   | { kind: 'loaded'; pack: CoursePack }
   | { kind: 'too-big' }
   | { kind: 'unreadable' }
-  | { kind: 'refused'; problems: string[] }
+  | { kind: 'refused'; found: FileKind; problems: string[] }
   | { kind: 'not-saved'; detail: string };
 
 /**
@@ -57,7 +58,7 @@ export const CoursesModel = createModel((store: KeyValueStore) => {
     }
     const parsed = parseJsonSafely(text);
     const checked = parsed.ok ? validateCoursePack(parsed.value) : parsed;
-    if (!checked.ok) return void (lastFile.value = { kind: 'refused', problems: checked.problems.map(describeProblem) });
+    if (!checked.ok) return void (lastFile.value = { kind: 'refused', found: recogniseFile(text), problems: checked.problems.map(describeProblem) });
     try {
       await store.set({ [loadedPackKey(checked.value.id)]: checked.value });
     } catch (error) {
