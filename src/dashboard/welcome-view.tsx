@@ -19,6 +19,11 @@ export function WelcomeView() {
         </ol>
         <p><a class="button button-primary" href="#/take">{t('welcome.start')}</a></p>
       </section>
+      <section aria-labelledby="team-heading">
+        <h2 id="team-heading">{t('welcome.teamHeading')}</h2>
+        <p>{t('welcome.team')}</p>
+        <p><a class="button" href="#/team/answer">{t('welcome.teamLink')}</a></p>
+      </section>
       <section aria-labelledby="privacy-heading" class="privacy">
         <h2 id="privacy-heading">{t('welcome.privacyHeading')}</h2>
         <p>{t('welcome.privacy')}</p>

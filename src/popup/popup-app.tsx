@@ -55,8 +55,9 @@ export function PopupApp({ openDashboard, prefetched }: PopupAppProps) {
         <>
           <h2>{t('popup.heading')}</h2>
           <p class="hint">{t('popup.choose')}</p>
-          <QuestionnaireList drafts={view.drafts} isDue={reminders.due} onOpen={(id) => setView({ kind: 'assessment', id })} />
+          {/* Before the list: a member with an invitation should not have to pass six questionnaires to find it. */}
           <p><button type="button" class="link-button" onClick={() => openDashboard('#/team/answer')}>{t('team.popupInvitation')}</button></p>
+          <QuestionnaireList drafts={view.drafts} isDue={reminders.due} onOpen={(id) => setView({ kind: 'assessment', id })} />
           <LanguageSelect />
         </>
       ) : null}

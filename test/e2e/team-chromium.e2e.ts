@@ -86,6 +86,7 @@ describe('a team round in Chromium, with a lead and five members in separate pro
     await eventually(() => page.getByTestId('team-count').innerText(), (text) => expect(text).toMatch(/^Responses counted: 0\./));
     await page.waitForFunction(() => /^\d{4} \d{4} \d{4} \d{4}$/.test(document.querySelector('[data-testid="round-fingerprint"]')?.textContent ?? ''));
     const fingerprint = await page.getByTestId('round-fingerprint').innerText();
+    await page.getByRole('button', { name: 'Copy the invitation message' }).waitFor();
     await expectNoAxeViolations(page, 'round page before any response');
     const leadStored = await eventually(() => page.evaluate(() => chrome.storage.local.get(null)), (data) => {
       expect(Object.values(data).find((v: any) => v?.publicKey && v?.name === ROUND_NAME)).toBeTruthy();
@@ -112,12 +113,21 @@ describe('a team round in Chromium, with a lead and five members in separate pro
       log(`member ${m + 1}`);
       let answer: Page;
       if (m === 0) {
-        // The popup's way in: it opens the dashboard's "Answer a round".
+        // The popup's way in, before its list of questionnaires: by keyboard, it opens the
+        // dashboard's "Answer a round" with the focus in the invitation field.
         const popup = await member.open('popup.html');
         const opening = member.context.waitForEvent('page', (p) => p.url().includes('#/team/answer'));
-        await popup.getByRole('button', { name: 'Have an invitation code?' }).click();
+        const entry = popup.getByRole('button', { name: 'Answer an invitation from your team lead' });
+        const buttonsBefore = await popup.locator('button, a[href]').evaluateAll((all) => all.findIndex((el) => el.textContent === 'Answer an invitation from your team lead'));
+        expect(buttonsBefore).toBeLessThanOrEqual(1);
+        await entry.focus();
+        // The popup closes itself once the dashboard opens, which can end the key press under it.
+        await popup.keyboard.press('Enter').catch((error: Error) => {
+          if (!/closed/.test(error.message)) throw error;
+        });
         answer = await opening;
         await answer.waitForFunction(() => performance.getEntriesByName('shiftmeter:ready').length > 0);
+        await eventually(() => answer.evaluate(() => document.activeElement?.id), (id) => expect(id).toBe('invitation-input'));
       } else {
         answer = await member.open('dashboard.html#/team/answer');
       }
@@ -140,6 +150,14 @@ describe('a team round in Chromium, with a lead and five members in separate pro
       });
       given.push(makeResponse({ questionnaire, round: round.id, response: `expected-${m}`, answers: sittings[0].answers, wanted: sittings[0].wanted }));
       codes.push(code);
+      if (m === 0) {
+        // Opening the same invitation again tells the member they already answered it.
+        const again = await member.open('dashboard.html#/team/answer');
+        await again.getByLabel('Invitation code').fill(invitation);
+        await again.getByRole('button', { name: 'Open the invitation' }).click();
+        await eventually(() => again.getByTestId('answered-before').innerText(), (text) => expect(text).toMatch(/^You already answered this round on .+\. Every answer counts as one more response/));
+        await expectNoAxeViolations(again, 'invitation answered before');
+      }
       await member.close();
       opened.splice(opened.indexOf(member), 1);
     }

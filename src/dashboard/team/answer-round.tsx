@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { contentLanguage, textIn, type Questionnaire } from '../../core/questionnaire/types';
+import { readStoredHistory } from '../../core/history/stored-records';
 import { parseInvitation, type Invitation } from '../../core/round/invitation';
 import type { Sitting } from '../../core/storage/records';
 import { useApp, useT } from '../../ui/app-context';
@@ -19,7 +20,13 @@ export function AnswerRound({ initialCode }: { initialCode: string | undefined }
   const [error, setError] = useState<string | null>(null);
   const [invitation, setInvitation] = useState<Invitation | null>(null);
   const [answering, setAnswering] = useState(false);
+  const [answeredOn, setAnsweredOn] = useState<string | null>(null);
+  const field = useRef<HTMLTextAreaElement>(null);
   useReadyMark(true);
+  // Someone who came here to answer starts in the field (unless the invitation came with the link).
+  useEffect(() => {
+    if (!initialCode) field.current?.focus();
+  }, []);
 
   function open(code: string) {
     const parsed = parseInvitation(code);
@@ -34,6 +41,14 @@ export function AnswerRound({ initialCode }: { initialCode: string | undefined }
     }
     setError(null);
     setInvitation(parsed.value);
+    void answeredBefore(parsed.value.round).then(setAnsweredOn, () => setAnsweredOn(null));
+  }
+
+  /** When this person's own history already holds an answer to the round: a second would count twice. */
+  async function answeredBefore(roundId: string): Promise<string | null> {
+    const { sittings } = readStoredHistory(await app.store.getAll());
+    const earlier = sittings.filter((s) => s.round?.id === roundId).map((s) => s.completedAt).sort();
+    return earlier.length > 0 ? earlier[earlier.length - 1]! : null;
   }
   useEffect(() => {
     if (initialCode) open(initialCode);
@@ -63,7 +78,7 @@ export function AnswerRound({ initialCode }: { initialCode: string | undefined }
       }}>
         <div class="field">
           <label for="invitation-input">{t('team.invitationCode')}</label>
-          <textarea id="invitation-input" class="code-text" rows={4} spellcheck={false} value={text} onInput={(event) => setText((event.currentTarget as HTMLTextAreaElement).value)} />
+          <textarea id="invitation-input" ref={field} class="code-text" rows={4} spellcheck={false} value={text} onInput={(event) => setText((event.currentTarget as HTMLTextAreaElement).value)} />
         </div>
         <button type="submit" class="button">{t('team.openInvitation')}</button>
       </form>
@@ -73,6 +88,7 @@ export function AnswerRound({ initialCode }: { initialCode: string | undefined }
           <h2 id="invitation-found">{invitation.name}</h2>
           <p>{t('team.invitationFor')} <span lang={lang}>{textIn(entry.title, lang!)}</span></p>
           <p data-testid="invitation-min-group">{t('team.memberMinGroup', { min: invitation.minGroup })}</p>
+          {answeredOn ? <p class="notice" role="status" data-testid="answered-before">{t('team.answeredBefore', { date: app.i18n.formatDate.value(answeredOn) })}</p> : null}
           <Fingerprint binding={invitation} who="member" />
           <WhatIsSent />
           <button type="button" class="button button-primary" onClick={() => setAnswering(true)}>{t('team.answerButton')}</button>

@@ -9,10 +9,7 @@ import { useT } from '../../ui/app-context';
  */
 export function Fingerprint({ binding, who }: { binding: RoundBinding; who: 'lead' | 'member' }) {
   const t = useT();
-  const [digits, setDigits] = useState<string | null>(null);
-  useEffect(() => {
-    void roundFingerprint(binding).then(setDigits, () => setDigits(null));
-  }, [binding.round, binding.publicKey, binding.minGroup, binding.questionnaire.id, binding.questionnaire.version]);
+  const digits = useFingerprint(binding);
   return (
     <div class="fingerprint-box">
       <p>
@@ -22,4 +19,13 @@ export function Fingerprint({ binding, who }: { binding: RoundBinding; who: 'lea
       <p class="hint small">{t(who === 'lead' ? 'team.fingerprintLead' : 'team.fingerprintMember')}</p>
     </div>
   );
+}
+
+/** The round's fingerprint once worked out (it takes a digest), or null until then. */
+export function useFingerprint(binding: RoundBinding): string | null {
+  const [digits, setDigits] = useState<string | null>(null);
+  useEffect(() => {
+    void roundFingerprint(binding).then(setDigits, () => setDigits(null));
+  }, [binding.round, binding.publicKey, binding.minGroup, binding.questionnaire.id, binding.questionnaire.version]);
+  return digits;
 }

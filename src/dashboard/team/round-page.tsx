@@ -8,7 +8,7 @@ import { useReadyMark } from '../../ui/ready';
 import { describeStorageError } from '../../ui/storage-errors';
 import { earlierRounds, loadRound, readRound, type RoundView } from '../../ui/team/team-store';
 import { CodeBox } from './code-box';
-import { Fingerprint } from './fingerprint';
+import { Fingerprint, useFingerprint } from './fingerprint';
 import { ImportPanel } from './import-panel';
 import { TeamFigures } from './team-figures';
 import { TeamSizeForm } from './team-size-form';
@@ -65,7 +65,7 @@ export function RoundPage({ roundId }: { roundId: string }) {
           <section class="section" aria-labelledby="invitation-heading">
             <h2 id="invitation-heading">{t('team.invitation')}</h2>
             <p>{t('team.invitationHint')}</p>
-            <CodeBox id="invitation-code" label={t('team.invitationCode')} code={encodeInvitation(invitationOf(round))} fileName={`shiftmeter-invitation-${round.id}.txt`} />
+            <InvitationBox round={round} questionnaireTitle={textIn(questionnaire.title, language)} />
             <Fingerprint binding={invitationOf(round)} who="lead" />
           </section>
           <ImportPanel roundId={round.id} questionnaire={questionnaire}
@@ -106,4 +106,16 @@ function RoundFigures({ view, questionnaire, earlier, language, onRound }: {
       {published ? <TeamFigures questionnaire={questionnaire} round={round} figures={published} earlier={earlier} contentLanguage={language} /> : null}
     </section>
   );
+}
+
+/** The invitation code, and a message around it that tells members what to do and what to check. */
+function InvitationBox({ round, questionnaireTitle }: { round: Round; questionnaireTitle: string }) {
+  const t = useT();
+  const invitation = invitationOf(round);
+  const code = encodeInvitation(invitation);
+  const fingerprint = useFingerprint(invitation);
+  const message = fingerprint
+    ? t('team.invitationMessage', { name: round.name, questionnaire: questionnaireTitle, fingerprint, min: round.minGroup, code })
+    : null;
+  return <CodeBox id="invitation-code" label={t('team.invitationCode')} code={code} fileName={`shiftmeter-invitation-${round.id}.txt`} message={message} />;
 }

@@ -277,4 +277,11 @@ export const daDashboard: DashboardMessages = {
   'file.badPack': "Kursusforløbet indeholder fejl og blev derfor ikke indlæst. Intet blev ændret. Bed den, der har skrevet det, om at tjekke det med npx shiftmeter validate.",
   'file.badBackup': "Sikkerhedskopien er beskadiget eller redigeret i hånden og blev derfor ikke gendannet. Intet blev ændret.",
   'file.tooBigBackup': "Filen fylder {size}; en sikkerhedskopi fra Shiftmeter fylder højst {max}. Vælg en sikkerhedskopi, som Shiftmeter har lavet.",
+  'team.copyMessage': "Kopiér invitationsteksten",
+  'team.messageCopied': "Invitationsteksten er kopieret: indsæt den i en mail eller i teamets chat.",
+  'team.invitationMessage': "Du er inviteret til at besvare “{name}”, en teamrunde i Shiftmeter om “{questionnaire}”.\n\n1. Klik på Shiftmeter i browserens værktøjslinje, og vælg “Besvar en invitation”, eller åbn Shiftmeters overblik, og gå til Teamrunder, Besvar en runde.\n2. Indsæt invitationskoden nedenfor. Tjek, før du svarer, at Shiftmeter viser fingeraftrykket {fingerprint}, det samme som jeg viser teamet.\n3. Svar, og send mig den svarkode, du får.\n\nJeg ser kun teamets tal og ingen, før mindst {min} personer har svaret.\n\n{code}",
+  'welcome.teamHeading': "Svar for dit team",
+  'welcome.team': "Har din teamleder sendt dig en invitation til en teamrunde? Åbn den her, svar, og send den kode, du får, tilbage.",
+  'welcome.teamLink': "Besvar en invitation",
+  'team.answeredBefore': "Du har allerede besvaret denne runde den {date}. Hvert svar tæller som et svar mere, så svar kun igen, hvis din leder beder dig om det.",
 };

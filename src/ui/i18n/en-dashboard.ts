@@ -278,6 +278,13 @@ export const enDashboard = {
   'file.badPack': "This course pack has mistakes, so it was not loaded. Nothing was changed. Ask its author to check it with npx shiftmeter validate.",
   'file.badBackup': "This backup is damaged or was edited by hand, so it was not restored. Nothing was changed.",
   'file.tooBigBackup': "The file is {size}; a Shiftmeter backup is at most {max}. Choose a backup that Shiftmeter made.",
+  'team.copyMessage': "Copy the invitation message",
+  'team.messageCopied': "The invitation message is copied: paste it into a mail or the team chat.",
+  'team.invitationMessage': "You are invited to answer “{name}”, a Shiftmeter team round on “{questionnaire}”.\n\n1. Click Shiftmeter in your browser's toolbar and choose “Answer an invitation”, or open Shiftmeter's dashboard and go to Team rounds, Answer a round.\n2. Paste the invitation code below. Before you answer, check that Shiftmeter shows the fingerprint {fingerprint}: the same as I show the team.\n3. Answer, and send me the response code you get.\n\nI see only the team's figures, and none until at least {min} people have answered.\n\n{code}",
+  'welcome.teamHeading': "Answering for your team",
+  'welcome.team': "Has your team lead sent you an invitation to a team round? Open it here, answer, and send back the code you get.",
+  'welcome.teamLink': "Answer an invitation",
+  'team.answeredBefore': "You already answered this round on {date}. Every answer counts as one more response, so answer again only if your lead asks you to.",
 } as const;
 
 export type DashboardKey = keyof typeof enDashboard;

@@ -66,7 +66,7 @@ export const en = {
   'error.load': 'Shiftmeter could not read its stored data: {detail}. Reload the page; if this goes on, export a backup from the dashboard.',
   'error.newerData': 'Your data was saved by a newer version of Shiftmeter (data version {stored}; this version knows up to {known}). Nothing has been changed. Update Shiftmeter to use it.',
   'list.due': "Due now",
-  'team.popupInvitation': "Have an invitation code?",
+  'team.popupInvitation': "Answer an invitation from your team lead",
 } as const;
 
 export type CoreKey = keyof typeof en;

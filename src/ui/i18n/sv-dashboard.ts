@@ -277,4 +277,11 @@ export const svDashboard: DashboardMessages = {
   'file.badPack': "Kurspaketet innehåller fel och lästes därför inte in. Ingenting ändrades. Be den som skrev det att kontrollera det med npx shiftmeter validate.",
   'file.badBackup': "Säkerhetskopian är skadad eller har ändrats för hand och återställdes därför inte. Ingenting ändrades.",
   'file.tooBigBackup': "Filen är {size}; en säkerhetskopia från Shiftmeter är högst {max}. Välj en säkerhetskopia som Shiftmeter har gjort.",
+  'team.copyMessage': "Kopiera inbjudningsmeddelandet",
+  'team.messageCopied': "Inbjudningsmeddelandet är kopierat: klistra in det i ett e-postmeddelande eller i teamets chatt.",
+  'team.invitationMessage': "Du är inbjuden att svara på ”{name}”, en teamomgång i Shiftmeter om ”{questionnaire}”.\n\n1. Klicka på Shiftmeter i webbläsarens verktygsfält och välj ”Svara på en inbjudan”, eller öppna Shiftmeters översikt och gå till Teamomgångar, Svara på en omgång.\n2. Klistra in inbjudningskoden nedan. Kontrollera innan du svarar att Shiftmeter visar fingeravtrycket {fingerprint}, samma som jag visar teamet.\n3. Svara och skicka svarskoden som du får till mig.\n\nJag ser bara teamets siffror, och inga alls förrän minst {min} personer har svarat.\n\n{code}",
+  'welcome.teamHeading': "Svara för ditt team",
+  'welcome.team': "Har din teamledare skickat en inbjudan till en teamomgång? Öppna den här, svara och skicka tillbaka koden som du får.",
+  'welcome.teamLink': "Svara på en inbjudan",
+  'team.answeredBefore': "Du har redan svarat på den här omgången, den {date}. Varje svar räknas som ytterligare ett svar, så svara igen bara om din ledare ber dig om det.",
 };
