@@ -77,11 +77,14 @@ export async function waitForReadyMark(page: Page): Promise<void> {
  * Page actions through `evaluate` alone. Puppeteer's element handles ($, $$eval, type,
  * select) go through a helper it injects once per page; after the page reloads itself
  * Firefox may drop that helper's handle ("no such handle"), so tests find elements anew
- * on every call.
+ * on every call. Each action first waits for its element, as a person waits for a page
+ * to show what they are about to click: a view that renders a moment later (after a hash
+ * change, say) is never acted on before it is there.
  */
 
 /** Sets a field's value the way typing does, so Preact's input handler sees it. */
 export async function fill(page: Page, selector: string, value: string): Promise<void> {
+  await waitForElement(page, selector);
   await page.evaluate((sel, text) => {
     const field = document.querySelector(sel) as HTMLInputElement | HTMLTextAreaElement | null;
     if (!field) throw new Error(`no field ${sel}`);
@@ -92,6 +95,7 @@ export async function fill(page: Page, selector: string, value: string): Promise
 
 /** Focuses a field and types into it with real key events. */
 export async function typeInto(page: Page, selector: string, text: string): Promise<void> {
+  await waitForElement(page, selector);
   await page.evaluate((sel) => {
     const field = document.querySelector(sel) as HTMLElement | null;
     if (!field) throw new Error(`no field ${sel}`);
@@ -102,6 +106,7 @@ export async function typeInto(page: Page, selector: string, text: string): Prom
 
 /** Chooses an option of a select as a change by the person would. */
 export async function selectOption(page: Page, selector: string, value: string): Promise<void> {
+  await waitForElement(page, selector);
   await page.evaluate((sel, chosen) => {
     const select = document.querySelector(sel) as HTMLSelectElement | null;
     if (!select) throw new Error(`no select ${sel}`);
@@ -112,6 +117,7 @@ export async function selectOption(page: Page, selector: string, value: string):
 }
 
 export async function clickButton(page: Page, text: string): Promise<void> {
+  await waitUntil(page, (label: string) => [...document.querySelectorAll('button')].some((b) => b.textContent?.trim() === label), {}, text);
   await page.evaluate((label) => {
     const button = [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === label);
     if (!button) throw new Error(`no button ${label}`);
