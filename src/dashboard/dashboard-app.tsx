@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo } from 'preact/hooks';
 import { useApp, useT } from '../ui/app-context';
 import { BlockingError } from '../ui/blocking-error';
 import { useHashRoute } from '../ui/hash-route';
@@ -34,6 +34,11 @@ export function DashboardApp({ history }: { history: HistoryModel }) {
     if (needsHistory && !history.loaded.value && !history.loading) void history.load();
   }, [needsHistory]);
   useEffect(() => history.dispose, []);
+  // The view's name in the window title. A layout effect, so that it runs before the views'
+  // own effects: one that knows better (a round's page) then sets its own.
+  useLayoutEffect(() => {
+    app.pageTitle.value = view === 'print' ? t('take.print') : t(`dashboard.${view}` as MessageKey);
+  }, [view, t]);
 
   return (
     <>

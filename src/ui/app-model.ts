@@ -28,6 +28,8 @@ export interface AppModel {
   settings: Signal<Settings>;
   /** A message that replaces the page, e.g. data from a newer version. */
   blockingError: Signal<string | null>;
+  /** What the current view is, for the window's title ("History – Shiftmeter"); null for the page alone. */
+  pageTitle: Signal<string | null>;
   now: () => Date;
   newId: () => string;
   roundVault: RoundVault | null;
@@ -60,6 +62,7 @@ export function createAppModel(deps: AppDependencies): AppModel {
     i18n,
     settings,
     blockingError,
+    pageTitle: signal<string | null>(null),
     now: deps.now ?? (() => new Date()),
     newId: deps.newId ?? (() => crypto.randomUUID()),
     roundVault: deps.roundVault ?? null,

@@ -9,10 +9,13 @@ export interface QuestionnaireListProps {
   isDue?: (questionnaireId: string) => boolean;
   /** The dashboard offers each as a paper form too. */
   printLink?: (questionnaireId: string) => { href: string; label: string };
+  /** The level of each card's heading: one below the page's own (2 under a page's h1). */
+  headingLevel?: 2 | 3;
 }
 
 /** The questionnaires a person can take, with any one in progress marked for resuming. */
-export function QuestionnaireList({ drafts, onOpen, isDue, printLink }: QuestionnaireListProps) {
+export function QuestionnaireList({ drafts, onOpen, isDue, printLink, headingLevel = 3 }: QuestionnaireListProps) {
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const app = useApp();
   const t = useT();
   const language = app.i18n.language.value;
@@ -26,7 +29,7 @@ export function QuestionnaireList({ drafts, onOpen, isDue, printLink }: Question
         const headingId = `title-${entry.id}`;
         return (
           <li key={entry.id} class="questionnaire-card">
-            <h3 id={headingId} lang={lang}>{textIn(entry.title, lang)}</h3>
+            <Heading id={headingId} lang={lang}>{textIn(entry.title, lang)}</Heading>
             {isDue?.(entry.id) ? <p class="due">{t('list.due')}</p> : null}
             <p lang={lang}>{textIn(entry.description, lang)}</p>
             <p class="hint small">

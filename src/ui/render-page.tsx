@@ -16,7 +16,10 @@ export async function renderPage(
   const root = document.documentElement;
   effect(() => {
     root.lang = app.i18n.language.value;
-    document.title = app.i18n.t.value('app.name');
+    const name = app.i18n.t.value('app.name');
+    const view = app.pageTitle.value;
+    // Each view names itself first, so a list of tabs or a screen reader's window list tells them apart.
+    document.title = view ? `${view} – ${name}` : name;
   });
   effect(() => {
     const theme = app.settings.value.theme;

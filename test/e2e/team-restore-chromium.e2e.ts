@@ -82,6 +82,15 @@ describe('a team round survives restore and edited backups, in Chromium', () => 
     await lead?.close();
   });
 
+  it('names each view in the window title', async () => {
+    await page.goto(roundUrl);
+    await eventually(() => page.title(), (title) => expect(title).toBe('Team Gamma – Shiftmeter'));
+    await page.goto(roundUrl.replace(/#.*$/, '#/data'));
+    await eventually(() => page.title(), (title) => expect(title).toBe('Your data – Shiftmeter'));
+    await page.goto(roundUrl.replace(/#.*$/, '#/team'));
+    await eventually(() => page.title(), (title) => expect(title).toBe('Team rounds – Shiftmeter'));
+  });
+
   it('keeps the count, the refusals of repeats and the figures after the backup from before is restored', async () => {
     await page.goto(roundUrl);
     await importCodes(page, codes.slice(0, 5));

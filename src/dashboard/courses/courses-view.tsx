@@ -48,7 +48,9 @@ export function CoursesView({ packId }: { packId: string | undefined }) {
             <li key={entry.id} class="questionnaire-card">
               <h2 lang={lang}>{textIn(entry.title, lang)}</h2>
               <p lang={lang}>{textIn(entry.description, lang)}</p>
-              <a class="button button-primary" href={`#/courses/${entry.id}`} data-pack={entry.id}>{t('course.open')}</a>
+              <a class="button button-primary" href={`#/courses/${entry.id}`} data-pack={entry.id}>
+                {t('course.open')}<span class="visually-hidden" lang={lang}>: {textIn(entry.title, lang)}</span>
+              </a>
             </li>
           );
         })}

@@ -44,6 +44,13 @@ export function RoundPage({ roundId }: { roundId: string }) {
     })();
   }, [roundId]);
   useReadyMark(state.kind !== 'loading');
+  const roundName = state.kind === 'ready' ? state.view.round.name : null;
+  useEffect(() => {
+    if (roundName === null) return;
+    const before = app.pageTitle.peek();
+    app.pageTitle.value = roundName;
+    return () => void (app.pageTitle.value = before);
+  }, [roundName]);
 
   if (state.kind === 'loading') return <p role="status">{t('common.loading')}</p>;
   if (state.kind === 'missing') return <p class="notice notice-error" role="alert">{t('team.roundMissing')}</p>;
