@@ -6,7 +6,7 @@ import { BlockingError } from '../ui/blocking-error';
 import { draftKeysOf, draftsFrom, latestDraft, readDrafts } from '../ui/drafts';
 import { LanguageSelect } from '../ui/language-select';
 import { QuestionnaireList } from '../ui/questionnaire-list';
-import { useReadyMark } from '../ui/ready';
+import { focusNextViewHeading, useReadyMark } from '../ui/ready';
 import { createRemindersModel, reminderKeysOf } from '../ui/reminders-model';
 import type { Catalog } from '../ui/catalog';
 
@@ -40,6 +40,8 @@ export function PopupApp({ openDashboard, prefetched }: PopupAppProps) {
 
   async function showList() {
     const [drafts] = await Promise.all([readDrafts(app.store, app.catalog), reminders.load()]);
+    // Back from a questionnaire ("Stop for now", "Done"): the list's heading takes the focus.
+    focusNextViewHeading();
     setView({ kind: 'list', drafts });
   }
 
@@ -53,7 +55,7 @@ export function PopupApp({ openDashboard, prefetched }: PopupAppProps) {
       </header>
       {view.kind === 'list' ? (
         <>
-          <h2>{t('popup.heading')}</h2>
+          <h2 data-view-heading>{t('popup.heading')}</h2>
           <p class="hint">{t('popup.choose')}</p>
           {/* Before the list: a member with an invitation should not have to pass six questionnaires to find it. */}
           <p><button type="button" class="link-button" onClick={() => openDashboard('#/team/answer')}>{t('team.popupInvitation')}</button></p>

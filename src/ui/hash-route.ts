@@ -1,10 +1,14 @@
+import { focusNextViewHeading } from './ready';
 import { useEffect, useState } from 'preact/hooks';
 
 /** The dashboard's view lives in the URL hash (`#/take/production-service`), so reload and back work. */
 export function useHashRoute(): string[] {
   const [hash, setHash] = useState(() => location.hash);
   useEffect(() => {
-    const update = () => setHash(location.hash);
+    const update = () => {
+      focusNextViewHeading();
+      setHash(location.hash);
+    };
     window.addEventListener('hashchange', update);
     return () => window.removeEventListener('hashchange', update);
   }, []);

@@ -128,6 +128,9 @@ describe('a self-assessment in Chromium', () => {
     const open = pageList[0]!.items.length; // the other items and "wanted"
     await eventually(() => popup.getByRole('alert').first().innerText(), (text) => expect(text).toContain(`${open} still open`));
     expect(await progressText(popup)).toBe(`Part 1 of ${pageList.length}`);
+    // "Stop for now" goes back to the list, with the focus on its heading.
+    await popup.getByRole('button', { name: 'Stop for now' }).click();
+    await eventually(() => popup.evaluate(() => document.activeElement?.textContent), (text) => expect(text).toBe('Self-assessments'));
     await popup.close();
   });
 

@@ -123,11 +123,14 @@ describe('data safety in Chromium', () => {
     await dashboard.getByRole('button', { name: 'Erase everything…' }).click();
     await dashboard.getByRole('alert').filter({ hasText: 'This erases 4 sittings, 1 note, 0 reminders, 0 team rounds' }).waitFor();
     await expectNoAxeViolations(dashboard, 'erase confirmation');
+    await eventually(() => dashboard.evaluate(() => document.activeElement?.getAttribute('role')), (role) => expect(role).toBe('alert'));
     await dashboard.getByRole('button', { name: 'Yes, erase everything' }).click();
+    await eventually(() => dashboard.evaluate(() => document.activeElement?.textContent), (text) => expect(text).toBe('Everything was erased.'));
     await dashboard.getByText('Everything was erased.').waitFor();
     await eventually(() => stored(dashboard), (data) => expect(data).toEqual({ schemaVersion: SCHEMA_VERSION }));
 
     await dashboard.setInputFiles('#restore-file', backupFile);
+    await eventually(() => dashboard.evaluate(() => document.activeElement?.id), (id) => expect(id).toBe('restore-outcome'));
     const preview = dashboard.getByTestId('restore-preview');
     await preview.waitFor();
     await eventually(() => preview.innerText(), (text) => expect(text).toContain('6 records not stored here yet'));

@@ -102,6 +102,8 @@ describe('the dashboard history in Chromium', () => {
     await firstLink.click();
     await page.getByRole('button', { name: 'Delete this sitting' }).click();
     await page.getByRole('button', { name: 'Undo' }).waitFor();
+    // Undo is where the focus goes, one key press from bringing the sitting back.
+    await eventually(() => page.evaluate(() => document.activeElement?.textContent), (text) => expect(text).toBe('Undo'));
     await eventually(() => stored(page), (data) => expect(data[`sitting:${id}`]).toBeUndefined());
     await eventually(() => page.locator('[data-testid="sittings-table"] tbody tr').count(), (n) => expect(n).toBe(2));
     await expectNoAxeViolations(page, 'sittings list with undo');

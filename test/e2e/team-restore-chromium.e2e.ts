@@ -28,6 +28,8 @@ async function importCodes(page: Page, codes: string[]): Promise<void> {
   await page.getByLabel('Paste response codes').fill(codes.join('\n'));
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await page.waitForFunction((n) => performance.getEntriesByName('shiftmeter:team-imported').length > n, before);
+  // The focus moves to what the import did.
+  await eventually(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')), (id) => expect(id).toBe('import-report'));
 }
 
 function importReport(page: Page): Promise<string> {
@@ -64,6 +66,8 @@ describe('a team round survives restore and edited backups, in Chromium', () => 
     await page.getByLabel('Questionnaire', { exact: true }).selectOption('production-service');
     await page.getByLabel('Name of the round').fill('Team Gamma');
     await page.getByRole('button', { name: 'Start the round' }).click();
+    // The new round's page takes the focus on its heading, the round's name.
+    await eventually(() => page.evaluate(() => document.activeElement?.id), (id) => expect(id).toBe('round-heading'));
     const invitation = parseInvitation(await eventually(() => page.locator('#invitation-code').inputValue(), (value) => expect(parseInvitation(value).ok).toBe(true)));
     if (!invitation.ok) throw new Error('the invitation did not parse');
     roundUrl = page.url();

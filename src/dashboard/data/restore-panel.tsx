@@ -26,11 +26,12 @@ export function RestorePanel({ data, onDone }: { data: DataModel; onDone: (mode:
           accept=".json,application/json"
           onChange={(event) => {
             const file = (event.currentTarget as HTMLInputElement).files?.[0];
-            if (file) void data.readBackupFile(file);
+            // What the file would change, or why it was refused, is where the focus goes next.
+            if (file) void data.readBackupFile(file).then(() => requestAnimationFrame(() => document.getElementById('restore-outcome')?.focus()));
           }}
         />
       </div>
-      <div role="alert" class={refused ? 'notice notice-error' : 'notice-empty'} data-testid="restore-refused">
+      <div role="alert" class={refused ? 'notice notice-error' : 'notice-empty'} data-testid="restore-refused" id={refused ? 'restore-outcome' : undefined} tabIndex={-1}>
         {state.kind === 'refused-rounds' ? <p data-testid="restore-refused-rounds">{t('data.refusedRounds', { names: roundList(state.rounds) })}</p> : null}
         {state.kind === 'refused' ? <FileRefusal expected="backup" found={state.found} problems={state.problems} /> : null}
         {state.kind === 'too-big' ? <p>{t('file.tooBigBackup', { size: state.size, max: state.max })}</p> : null}
@@ -44,7 +45,7 @@ export function RestorePanel({ data, onDone }: { data: DataModel; onDone: (mode:
             if (await data.applyRestore(mode) && data.restore.value.kind === 'done') onDone(mode);
           }}
         >
-          <p>{t('data.previewIntro', { date: state.backup.exportedAt.slice(0, 10) })}</p>
+          <p id="restore-outcome" tabIndex={-1}>{t('data.previewIntro', { date: state.backup.exportedAt.slice(0, 10) })}</p>
           <ul data-testid="restore-preview">
             <li>{t('data.previewNew', { count: state.preview.added.length })}</li>
             <li>{t('data.previewIdentical', { count: state.preview.identical.length })}</li>

@@ -1,3 +1,4 @@
+import { useRef } from 'preact/hooks';
 import { useApp, useT } from '../../ui/app-context';
 import type { HistoryModel } from '../../ui/history/history-model';
 import { lastDeleted } from '../../ui/history/undo';
@@ -10,9 +11,13 @@ import { SittingsList } from './sittings-list';
 export function SittingsView({ history, sittingId }: { history: HistoryModel; sittingId: string | undefined }) {
   const t = useT();
   const app = useApp();
+  const focusUndo = useRef(false);
+  const shownDeleted = useRef(lastDeleted.peek());
   useReadyMark(history.loaded.value);
   if (!history.loaded.value) return <p role="status">{t('common.loading')}</p>;
   const deleted = lastDeleted.value;
+  if (deleted && deleted !== shownDeleted.current) focusUndo.current = true;
+  shownDeleted.current = deleted;
   return (
     <>
       {sittingId ? (
@@ -31,6 +36,13 @@ export function SittingsView({ history, sittingId }: { history: HistoryModel; si
             <button
               type="button"
               class="link-button"
+              ref={(button) => {
+                // Just after a delete, Undo is what the person may want: the focus goes to it.
+                if (button && focusUndo.current) {
+                  focusUndo.current = false;
+                  button.focus();
+                }
+              }}
               onClick={async () => {
                 if (await history.restore(deleted)) lastDeleted.value = null;
               }}

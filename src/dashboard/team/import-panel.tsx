@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { Questionnaire } from '../../core/questionnaire/types';
 import { MAX_PASTE_CHARS } from '../../core/round/code-text';
 import type { RoundState } from '../../core/round/round-state';
@@ -19,6 +19,8 @@ export function ImportPanel({ roundId, questionnaire, onImported }: { roundId: s
   const [busy, setBusy] = useState(false);
   const [report, setReport] = useState<ImportReport | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // After Import, the focus moves to what happened (counted, and each refusal with its reason).
+  const reportRef = useRef<HTMLDivElement>(null);
 
   async function submit(event: Event) {
     event.preventDefault();
@@ -41,6 +43,7 @@ export function ImportPanel({ roundId, questionnaire, onImported }: { roundId: s
       const picker = document.getElementById('import-files') as HTMLInputElement | null;
       if (picker) picker.value = '';
       performance.mark('shiftmeter:team-imported');
+      requestAnimationFrame(() => reportRef.current?.focus());
     } catch (problem) {
       setError(t('team.importFailed', { detail: describeStorageError(problem) }));
     } finally {
@@ -69,7 +72,7 @@ export function ImportPanel({ roundId, questionnaire, onImported }: { roundId: s
         <button type="submit" class="button button-primary" disabled={busy}>{t('team.importButton')}</button>
       </form>
       {error ? <p class="notice notice-error" role="alert">{error}</p> : null}
-      <div role="status" data-testid="import-report">
+      <div role="status" data-testid="import-report" tabIndex={-1} ref={reportRef}>
         {report ? (
           <>
             <p>{t('team.importSummary', { counted, refused: refused.length })}</p>

@@ -47,9 +47,12 @@ export function RoundPage({ roundId }: { roundId: string }) {
   const roundName = state.kind === 'ready' ? state.view.round.name : null;
   useEffect(() => {
     if (roundName === null) return;
-    const before = app.pageTitle.peek();
     app.pageTitle.value = roundName;
-    return () => void (app.pageTitle.value = before);
+    // Back to the list of rounds (the same view), the title is the view's again; another
+    // view has set its own by then.
+    return () => {
+      if (app.pageTitle.peek() === roundName) app.pageTitle.value = t('dashboard.team');
+    };
   }, [roundName]);
 
   if (state.kind === 'loading') return <p role="status">{t('common.loading')}</p>;
