@@ -35,6 +35,8 @@ export function TeamFigures({ questionnaire, round, figures, earlier, contentLan
   const fromPole = textIn(questionnaire.poles.from, contentLanguage);
   const toPole = textIn(questionnaire.poles.to, contentLanguage);
   const lowAlpha = figures.dimensions.some((d) => d.alpha !== null && d.alpha < ALPHA_LOW);
+  // Alpha can fall below 0 (items that go against each other); such a value gets its own words.
+  const negativeAlpha = figures.dimensions.some((d) => d.alpha !== null && d.alpha < 0);
   // One statistic for the chart and the summary: the median where every dimension has one
   // (more than twice the minimum group answered), the mean otherwise.
   const byMedian = figures.dimensions.every((d) => d.median !== null);
@@ -129,7 +131,7 @@ export function TeamFigures({ questionnaire, round, figures, earlier, contentLan
       </div>
       <p class="hint small">{t('team.gapNote')}</p>
       {withheld ? <p class="hint small" data-testid="withheld-note">{t('team.orderWithheld', { n: Math.max(ORDER_STATISTICS_MIN, 10 * round.minGroup) })}</p> : null}
-      <p class="hint small" data-testid="alpha-note">{t('team.alphaNote', { threshold: twoDecimals.format(ALPHA_LOW), rows: Math.max(ALPHA_MIN_ROWS, 2 * round.minGroup + 1) })}{lowAlpha ? ` ${t('team.alphaLow')}` : ''}</p>
+      <p class="hint small" data-testid="alpha-note">{t('team.alphaNote', { threshold: twoDecimals.format(ALPHA_LOW), rows: Math.max(ALPHA_MIN_ROWS, 2 * round.minGroup + 1) })}{lowAlpha ? ` ${t('team.alphaLow')}` : ''}{negativeAlpha ? ` ${t('team.alphaNegative')}` : ''}</p>
       <section class="section" aria-labelledby="earlier-heading">
         <h3 id="earlier-heading">{t('team.earlier')}</h3>
         {earlier.length === 0 ? <p class="hint">{t('team.noEarlier')}</p> : null}

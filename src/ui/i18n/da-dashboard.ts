@@ -83,7 +83,7 @@ export const daDashboard: DashboardMessages = {
   'data.export': "Eksportér",
   'data.exportBackup': "Download en sikkerhedskopi (JSON)",
   'data.exportCsv': "Download evalueringerne som CSV",
-  'data.exportHint': "Sikkerhedskopien rummer alle evalueringer, noter, påmindelser og indstillinger og kan gendannes. CSV-filen har én række pr. evaluering og dimension, til et regneark.",
+  'data.exportHint': "Sikkerhedskopien rummer alle evalueringer, noter, påmindelser og indstillinger, dit kursusarbejde og de teamrunder, du har startet, med de tal, de viser. Den rummer aldrig en rundes nøgle: en runde, der gendannes i en anden browser, viser sine tal, men kan ikke tælle nye koder med. CSV-filen har én række pr. evaluering og dimension, til et regneark.",
   'data.exported': "Filen ligger i dine overførsler.",
   'data.restore': "Gendan en sikkerhedskopi",
   'data.chooseBackup': "Vælg en sikkerhedskopi",
@@ -284,4 +284,5 @@ export const daDashboard: DashboardMessages = {
   'welcome.team': "Har din teamleder sendt dig en invitation til en teamrunde? Åbn den her, svar, og send den kode, du får, tilbage.",
   'welcome.teamLink': "Besvar en invitation",
   'team.answeredBefore': "Du har allerede besvaret denne runde den {date}. Hvert svar tæller som et svar mere, så svar kun igen, hvis din leder beder dig om det.",
+  'team.alphaNegative': "En negativ alfa betyder, at dimensionens udsagn trak i hver sin retning: teamet har forstået dem forskelligt, så tallene siger kun lidt.",
 };

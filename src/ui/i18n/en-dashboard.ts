@@ -84,7 +84,7 @@ export const enDashboard = {
   'data.export': "Export",
   'data.exportBackup': "Download a backup (JSON)",
   'data.exportCsv': "Download sittings as CSV",
-  'data.exportHint': "The backup holds every sitting, note, reminder and setting, and can be restored. The CSV has one row per sitting and dimension, for a spreadsheet.",
+  'data.exportHint': "The backup holds every sitting, note, reminder and setting, your course work, and the team rounds you started with the figures they show. It never holds a round's key: a round restored in another browser shows its figures but cannot count new codes. The CSV has one row per sitting and dimension, for a spreadsheet.",
   'data.exported': "The file is in your downloads.",
   'data.restore': "Restore a backup",
   'data.chooseBackup': "Choose a backup file",
@@ -285,6 +285,7 @@ export const enDashboard = {
   'welcome.team': "Has your team lead sent you an invitation to a team round? Open it here, answer, and send back the code you get.",
   'welcome.teamLink': "Answer an invitation",
   'team.answeredBefore': "You already answered this round on {date}. Every answer counts as one more response, so answer again only if your lead asks you to.",
+  'team.alphaNegative': "A negative alpha means the statements of that dimension went against each other: the team read them in different ways, so its figures say little.",
 } as const;
 
 export type DashboardKey = keyof typeof enDashboard;

@@ -83,7 +83,7 @@ export const svDashboard: DashboardMessages = {
   'data.export': "Exportera",
   'data.exportBackup': "Ladda ned en säkerhetskopia (JSON)",
   'data.exportCsv': "Ladda ned skattningarna som CSV",
-  'data.exportHint': "Säkerhetskopian innehåller alla skattningar, anteckningar, påminnelser och inställningar och kan återställas. CSV-filen har en rad per skattning och dimension, för ett kalkylblad.",
+  'data.exportHint': "Säkerhetskopian innehåller alla skattningar, anteckningar, påminnelser och inställningar, ditt kursarbete och de teamomgångar du har startat, med de siffror de visar. Den innehåller aldrig en omgångs nyckel: en omgång som återställs i en annan webbläsare visar sina siffror men kan inte räkna in nya koder. CSV-filen har en rad per skattning och dimension, för ett kalkylblad.",
   'data.exported': "Filen finns bland dina nedladdningar.",
   'data.restore': "Återställ en säkerhetskopia",
   'data.chooseBackup': "Välj en säkerhetskopia",
@@ -284,4 +284,5 @@ export const svDashboard: DashboardMessages = {
   'welcome.team': "Har din teamledare skickat en inbjudan till en teamomgång? Öppna den här, svara och skicka tillbaka koden som du får.",
   'welcome.teamLink': "Svara på en inbjudan",
   'team.answeredBefore': "Du har redan svarat på den här omgången, den {date}. Varje svar räknas som ytterligare ett svar, så svara igen bara om din ledare ber dig om det.",
+  'team.alphaNegative': "Ett negativt alfa betyder att dimensionens påståenden gick emot varandra: teamet har tolkat dem på olika sätt, så siffrorna säger lite.",
 };
