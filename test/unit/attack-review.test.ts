@@ -18,6 +18,7 @@ import { memoryRoundVault } from '../helpers/memory-round-vault';
 import { MemoryStore } from '../helpers/memory-store';
 import { makeQuestionnaire } from '../helpers/questionnaire-fixture';
 import { shippedQuestionnaireFiles } from '../helpers/shipped-files';
+import { multisets, rankValuesBySum } from '../helpers/teams';
 
 /**
  * A security and disclosure review of team rounds (docs/privacy.md), from the side of a
@@ -42,21 +43,6 @@ function meanOf(sum: number, n: number, minGroup: number): number | null {
   return scoreFigure([sum, ...Array<number>(n - 1).fill(0)], minGroup).mean;
 }
 
-/** Every multiset of `size` whole numbers from 0 to `max`, ascending. */
-function multisets(size: number, max: number): number[][] {
-  const out: number[][] = [];
-  const team: number[] = [];
-  const visit = (from: number) => {
-    if (team.length === size) return void out.push([...team]);
-    for (let v = from; v <= max; v++) {
-      team.push(v);
-      visit(v);
-      team.pop();
-    }
-  };
-  visit(0);
-  return out;
-}
 
 /**
  * Answers whose score in dimension d is dimSteps[d] steps of 100/18 (0–18; three items
@@ -256,20 +242,10 @@ describe('attack review: attempts that fail (coverage the other tests do not giv
     // checks two publications only for m = 3 on the 18-step grid. Same check, m = 4 and
     // the 6-step "wanted" grid: no rank of either batch is fixed unless a batch's mean is
     // within one step of an end.
-    const rankValues = (n: number, steps: number) => {
-      const bySum = new Map<number, Set<number>[]>();
-      for (const team of multisets(n, steps)) {
-        const sum = team.reduce((a, b) => a + b, 0);
-        let ranks = bySum.get(sum);
-        if (!ranks) bySum.set(sum, (ranks = Array.from({ length: n }, () => new Set<number>())));
-        team.forEach((v, r) => ranks!.at(r)!.add(v));
-      }
-      return bySum;
-    };
     const near = (p: number, steps: number) => p <= Math.round(100 / steps) || p >= 100 - Math.round(100 / steps);
     for (const [m, steps] of [[4, 18], [3, 6], [4, 6]] as const) {
       expect(showsOrderStatistics(2 * m, m)).toBe(false);
-      const batch = rankValues(m, steps);
+      const batch = rankValuesBySum(m, steps);
       const sums = [...batch.keys()];
       const pub = (n: number, sum: number) => meanOf(sum * (100 / steps), n, m)!;
       const groups = new Map<string, { a: Set<number>; b: Set<number> }>();

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { kit } from '../helpers/kit';
 import { findResponseFiles, readInOrder, type Found, type Read } from '../../src/cli/response-files';
 import { makeQuestionnaire } from '../helpers/questionnaire-fixture';
 
@@ -11,10 +12,6 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const bin = path.join(root, 'bin/shiftmeter.mjs');
 let work: string;
 
-function kit(...args: string[]) {
-  const run = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 60_000 });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-}
 
 function simulate(out: string, count: number, seed: number, ...more: string[]) {
   const run = kit('simulate', 'production-service', '--count', String(count), '--seed', String(seed), '--out', out, ...more);

@@ -5,6 +5,7 @@ import type { Round } from '../../src/core/round/round-record';
 import { addToRound, hashResponseId, newRoundState, publishedOf } from '../../src/core/round/round-state';
 import { makeResponse, type AnonymisedResponse } from '../../src/core/round/response';
 import { makeQuestionnaire } from '../helpers/questionnaire-fixture';
+import { rankValuesBySum } from '../helpers/teams';
 
 /**
  * The disclosure rule's claim (docs/privacy.md): from the figures published for a
@@ -15,28 +16,6 @@ import { makeQuestionnaire } from '../helpers/questionnaire-fixture';
  * and at n2 ≥ n1 + minGroup), for the ranks within each batch. Scores are on a grid:
  * a three-item dimension has 18 steps, a "wanted" answer 6.
  */
-
-/** For n scores of 0..steps, per sum: the values the member at each rank can have. */
-function rankValuesBySum(n: number, steps: number): Map<number, Set<number>[]> {
-  const bySum = new Map<number, Set<number>[]>();
-  const team: number[] = [];
-  const visit = (from: number) => {
-    if (team.length === n) {
-      const sum = team.reduce((a, b) => a + b, 0);
-      let ranks = bySum.get(sum);
-      if (!ranks) bySum.set(sum, (ranks = Array.from({ length: n }, () => new Set<number>())));
-      team.forEach((value, r) => ranks![r]!.add(value));
-      return;
-    }
-    for (let v = from; v <= steps; v++) {
-      team.push(v);
-      visit(v);
-      team.pop();
-    }
-  };
-  visit(0);
-  return bySum;
-}
 
 /** The product's published mean for n scores with this sum (a mean depends on the sum only). */
 function publishedMean(n: number, steps: number, sum: number, minGroup: number): number {
