@@ -1,26 +1,23 @@
 import { useRef, useState } from 'preact/hooks';
-import type { Questionnaire } from '../../core/questionnaire/types';
 import { MAX_PASTE_CHARS } from '../../core/round/code-text';
-import type { RoundState } from '../../core/round/round-state';
-import { useApp, useRoundVault, useT } from '../../ui/app-context';
-import { describeStorageError } from '../../ui/storage-errors';
+import { useT } from '../../ui/app-context';
 import { describeCodeProblemIn } from '../../ui/team/code-problem-words';
-import { codesIn, importCodes, type ImportInput, type ImportReport } from '../../ui/team/team-store';
+import type { RoundModelInstance } from '../../ui/team/round-model';
+import { codesIn, type ImportInput } from '../../ui/team/team-store';
 
 const MAX_FILES = 2_000;
 
 /** Paste many codes or choose files; each is opened, checked and counted, or refused with a reason. */
-export function ImportPanel({ roundId, questionnaire, onImported }: { roundId: string; questionnaire: Questionnaire; onImported: (state: RoundState) => void }) {
-  const app = useApp();
-  const vault = useRoundVault();
+export function ImportPanel({ model }: { model: RoundModelInstance }) {
   const t = useT();
   const [text, setText] = useState('');
   const [files, setFiles] = useState<File[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [report, setReport] = useState<ImportReport | null>(null);
   const [error, setError] = useState<string | null>(null);
   // After Import, the focus moves to what happened (counted, and each refusal with its reason).
   const reportRef = useRef<HTMLDivElement>(null);
+  const outcome = model.lastImport.value;
+  const busy = outcome.kind === 'busy';
+  const report = outcome.kind === 'done' ? outcome.report : null;
 
   async function submit(event: Event) {
     event.preventDefault();
@@ -33,22 +30,14 @@ export function ImportPanel({ roundId, questionnaire, onImported }: { roundId: s
       inputs.push(...codesIn({ source: file.name, text: content }, (n) => `${file.name} (${n})`));
     }
     if (inputs.length === 0) return setError(t('team.nothingToImport'));
-    setBusy(true);
-    try {
-      const result = await importCodes(app.store, vault, roundId, questionnaire, inputs);
-      setReport(result);
-      onImported(result.state);
-      setText('');
-      setFiles([]);
-      const picker = document.getElementById('import-files') as HTMLInputElement | null;
-      if (picker) picker.value = '';
-      performance.mark('shiftmeter:team-imported');
-      requestAnimationFrame(() => reportRef.current?.focus());
-    } catch (problem) {
-      setError(t('team.importFailed', { detail: describeStorageError(problem) }));
-    } finally {
-      setBusy(false);
-    }
+    await model.importInputs(inputs);
+    if (model.lastImport.peek().kind !== 'done') return;
+    setText('');
+    setFiles([]);
+    const picker = document.getElementById('import-files') as HTMLInputElement | null;
+    if (picker) picker.value = '';
+    performance.mark('shiftmeter:team-imported');
+    requestAnimationFrame(() => reportRef.current?.focus());
   }
 
   const counted = report?.entries.filter((e) => e.status === 'counted').length ?? 0;
@@ -72,6 +61,7 @@ export function ImportPanel({ roundId, questionnaire, onImported }: { roundId: s
         <button type="submit" class="button button-primary" disabled={busy}>{t('team.importButton')}</button>
       </form>
       {error ? <p class="notice notice-error" role="alert">{error}</p> : null}
+      {outcome.kind === 'failed' ? <p class="notice notice-error" role="alert">{t('team.importFailed', { detail: outcome.detail })}</p> : null}
       <div role="status" data-testid="import-report" tabIndex={-1} ref={reportRef}>
         {report ? (
           <>

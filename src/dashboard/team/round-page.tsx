@@ -1,50 +1,28 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useModel } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
 import { contentLanguage, textIn, type Questionnaire } from '../../core/questionnaire/types';
 import { encodeInvitation } from '../../core/round/invitation';
 import { invitationOf, type Round } from '../../core/round/round-record';
 import { countOf, publishedOf } from '../../core/round/round-state';
 import { useApp, useRoundVault, useT } from '../../ui/app-context';
 import { useReadyMark } from '../../ui/ready';
-import { describeStorageError } from '../../ui/storage-errors';
-import { earlierRounds, loadRound, readRound, type RoundView } from '../../ui/team/team-store';
+import { RoundModel, type RoundModelInstance, type RoundPage as RoundPageState } from '../../ui/team/round-model';
+import type { RoundView } from '../../ui/team/team-store';
 import { CodeBox } from './code-box';
 import { Fingerprint, useFingerprint } from './fingerprint';
 import { ImportPanel } from './import-panel';
 import { TeamFigures } from './team-figures';
 import { TeamSizeForm } from './team-size-form';
 
-type State =
-  | { kind: 'loading' }
-  | { kind: 'missing' }
-  | { kind: 'failed'; message: string }
-  | { kind: 'ready'; view: RoundView; questionnaire: Questionnaire; earlier: Awaited<ReturnType<typeof earlierRounds>> };
-
 /** One round for its lead: the invitation and its fingerprint, the import of codes, and the team's figures. */
 export function RoundPage({ roundId }: { roundId: string }) {
   const app = useApp();
   const vault = useRoundVault();
   const t = useT();
-  const [state, setState] = useState<State>({ kind: 'loading' });
-
-  useEffect(() => {
-    void (async () => {
-      try {
-        const stored = await readRound(app.store, roundId);
-        const entry = stored ? app.catalog.find(stored.questionnaire.id) : undefined;
-        if (!stored || !entry) return setState({ kind: 'missing' });
-        const questionnaire = await entry.load();
-        if (questionnaire.version !== stored.questionnaire.version) {
-          return setState({ kind: 'failed', message: t('team.versionGone', { version: stored.questionnaire.version, installed: questionnaire.version }) });
-        }
-        const [view, earlier] = await Promise.all([loadRound(app.store, vault, stored, questionnaire), earlierRounds(app.store, stored, questionnaire)]);
-        setState({ kind: 'ready', view, questionnaire, earlier });
-      } catch (error) {
-        setState({ kind: 'failed', message: t('error.load', { detail: describeStorageError(error) }) });
-      }
-    })();
-  }, [roundId]);
-  useReadyMark(state.kind !== 'loading');
-  const roundName = state.kind === 'ready' ? state.view.round.name : null;
+  const model = useModel(() => new RoundModel({ store: app.store, vault, catalog: app.catalog }, roundId));
+  const page = model.page.value;
+  useReadyMark(page.kind !== 'loading');
+  const roundName = page.kind === 'ready' ? page.view.round.name : null;
   useEffect(() => {
     if (roundName === null) return;
     app.pageTitle.value = roundName;
@@ -55,13 +33,19 @@ export function RoundPage({ roundId }: { roundId: string }) {
     };
   }, [roundName]);
 
-  if (state.kind === 'loading') return <p role="status">{t('common.loading')}</p>;
-  if (state.kind === 'missing') return <p class="notice notice-error" role="alert">{t('team.roundMissing')}</p>;
-  if (state.kind === 'failed') return <p class="notice notice-error" role="alert">{state.message}</p>;
-  const { view, questionnaire, earlier } = state;
+  if (page.kind === 'loading') return <p role="status">{t('common.loading')}</p>;
+  if (page.kind === 'missing') return <p class="notice notice-error" role="alert">{t('team.roundMissing')}</p>;
+  if (page.kind === 'version-gone') return <p class="notice notice-error" role="alert">{t('team.versionGone', { version: page.version, installed: page.installed })}</p>;
+  if (page.kind === 'failed') return <p class="notice notice-error" role="alert">{t('error.load', { detail: page.detail })}</p>;
+  return <ReadyRound model={model} page={page} />;
+}
+
+function ReadyRound({ model, page }: { model: RoundModelInstance; page: Extract<RoundPageState, { kind: 'ready' }> }) {
+  const app = useApp();
+  const t = useT();
+  const { view, questionnaire, earlier } = page;
   const { round } = view;
   const language = contentLanguage(questionnaire, app.i18n.language.value);
-  const setRound = (next: Round) => setState({ ...state, view: { ...view, round: next } as RoundView });
 
   return (
     <article aria-labelledby="round-heading">
@@ -78,23 +62,22 @@ export function RoundPage({ roundId }: { roundId: string }) {
             <InvitationBox round={round} questionnaireTitle={textIn(questionnaire.title, language)} />
             <Fingerprint binding={invitationOf(round)} who="lead" />
           </section>
-          <ImportPanel roundId={round.id} questionnaire={questionnaire}
-            onImported={(next) => setState({ ...state, view: { ...view, state: next } })} />
+          <ImportPanel model={model} />
         </>
       ) : (
         <p class="notice" data-testid="round-not-held">{t(view.kind === 'not-held' ? 'team.notHeld' : 'team.stateMissing')}</p>
       )}
-      <RoundFigures view={view} questionnaire={questionnaire} earlier={earlier} language={language} onRound={setRound} />
+      <RoundFigures model={model} view={view} questionnaire={questionnaire} earlier={earlier} language={language} />
     </article>
   );
 }
 
-function RoundFigures({ view, questionnaire, earlier, language, onRound }: {
+function RoundFigures({ model, view, questionnaire, earlier, language }: {
+  model: RoundModelInstance;
   view: RoundView;
   questionnaire: Questionnaire;
-  earlier: Awaited<ReturnType<typeof earlierRounds>>;
+  earlier: Extract<RoundPageState, { kind: 'ready' }>['earlier'];
   language: string;
-  onRound: (round: Round) => void;
 }) {
   const t = useT();
   const { round } = view;
@@ -112,7 +95,7 @@ function RoundFigures({ view, questionnaire, earlier, language, onRound }: {
           : waiting > 0 ? t('team.waitingUpdate', { waiting, min: round.minGroup }) : ''}
       </p>
       {tooMany ? <p class="notice notice-error" data-testid="too-many">{t('team.moreThanTeam', { count, size: round.teamSize! })}</p> : null}
-      {view.kind === 'held' ? <TeamSizeForm round={round} onSaved={onRound} /> : null}
+      {view.kind === 'held' ? <TeamSizeForm model={model} round={round} /> : null}
       {published ? <TeamFigures questionnaire={questionnaire} round={round} figures={published} earlier={earlier} contentLanguage={language} /> : null}
     </section>
   );

@@ -1,32 +1,30 @@
 import { useState } from 'preact/hooks';
 import { MAX_TEAM_SIZE, type Round } from '../../core/round/round-record';
-import { useApp, useT } from '../../ui/app-context';
-import { describeStorageError } from '../../ui/storage-errors';
-import { setTeamSize } from '../../ui/team/team-store';
+import { useT } from '../../ui/app-context';
+import type { RoundModelInstance } from '../../ui/team/round-model';
 
 /**
  * How many people the lead invited. Shiftmeter cannot tell one person's second code
  * from a colleague's first; with the team's size it can at least say when more codes
  * came in than people were asked.
  */
-export function TeamSizeForm({ round, onSaved }: { round: Round; onSaved: (round: Round) => void }) {
-  const app = useApp();
+export function TeamSizeForm({ model, round }: { model: RoundModelInstance; round: Round }) {
   const t = useT();
   const [text, setText] = useState(round.teamSize === undefined ? '' : String(round.teamSize));
-  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+  const [invalid, setInvalid] = useState(false);
+  const saved = model.teamSizeSaved.value;
 
   async function save(event: Event) {
     event.preventDefault();
     const size = text.trim() === '' ? null : Number(text);
-    if (size !== null && (!Number.isInteger(size) || size < 1 || size > MAX_TEAM_SIZE)) return setMessage({ error: true, text: t('team.teamSizeInvalid') });
-    try {
-      onSaved(await setTeamSize(app.store, round, size));
-      setMessage({ error: false, text: t('team.teamSizeSaved') });
-    } catch (problem) {
-      setMessage({ error: true, text: t('team.saveFailed', { detail: describeStorageError(problem) }) });
-    }
+    if (size !== null && (!Number.isInteger(size) || size < 1 || size > MAX_TEAM_SIZE)) return setInvalid(true);
+    setInvalid(false);
+    await model.saveTeamSize(size);
   }
 
+  const message = invalid ? { error: true, text: t('team.teamSizeInvalid') }
+    : saved === null ? null
+      : saved.ok ? { error: false, text: t('team.teamSizeSaved') } : { error: true, text: t('team.saveFailed', { detail: saved.detail ?? '' }) };
   return (
     <form class="inline-form" onSubmit={(event) => void save(event)} noValidate>
       <div class="field">

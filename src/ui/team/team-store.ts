@@ -176,8 +176,10 @@ export async function importCodes(store: KeyValueStore, vault: RoundVault, round
     });
     if (state !== before) {
       await vault.putState(roundId, state);
-      // The summary follows; if this write fails, the round's page writes it again.
-      await store.set({ [tallyKey(roundId)]: summaryOf(state) });
+      // The import is done once the vault holds it. The summary follows; if this write
+      // fails (storage full), the round's page writes it again when it next loads, so the
+      // import is not reported as failed when its responses were in fact counted.
+      await store.set({ [tallyKey(roundId)]: summaryOf(state) }).catch(() => undefined);
     }
     const was = JSON.stringify(summaryOf(before).published);
     const now = summaryOf(state).published;

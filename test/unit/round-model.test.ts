@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { invitationOf } from '../../src/core/round/round-record';
+import { countOf } from '../../src/core/round/round-state';
+import { makeResponse } from '../../src/core/round/response';
+import { sealResponse } from '../../src/core/round/sealing';
+import { createCatalog } from '../../src/ui/catalog';
+import { RoundModel } from '../../src/ui/team/round-model';
+import { startRound } from '../../src/ui/team/team-store';
+import { memoryRoundVault } from '../helpers/memory-round-vault';
+import { MemoryStore } from '../helpers/memory-store';
+import { makeQuestionnaire } from '../helpers/questionnaire-fixture';
+
+const questionnaire = makeQuestionnaire(2, 3);
+const catalog = createCatalog([{ id: questionnaire.id, version: 1, languages: ['en'], title: questionnaire.title, description: questionnaire.description, poles: questionnaire.poles, dimensionCount: 2, itemCount: 6, load: async () => questionnaire }] as never);
+const until = async (check: () => boolean) => {
+  for (let i = 0; i < 100 && !check(); i++) await new Promise((resolve) => setTimeout(resolve, 5));
+};
+
+describe('the round model', () => {
+  it('loads a round, imports codes into it and keeps the number invited, all as state the page shows', async () => {
+    const store = new MemoryStore();
+    const vault = memoryRoundVault();
+    const round = await startRound(store, vault, { name: 'Team', questionnaire, minGroup: 3 }, new Date());
+    const model = new RoundModel({ store, vault, catalog }, round.id);
+    await until(() => model.page.value.kind !== 'loading');
+    expect(model.page.value.kind).toBe('ready');
+    const code = await sealResponse(makeResponse({ questionnaire, round: round.id, response: 'a', answers: { 'dim-1-1': 2 }, wanted: {} }), invitationOf(round));
+    await model.importInputs([{ source: 'code 1', text: code }]);
+    const page = model.page.value;
+    expect(model.lastImport.value.kind).toBe('done');
+    expect(page.kind === 'ready' && page.view.kind === 'held' && countOf(page.view.state)).toBe(1);
+    await model.saveTeamSize(7);
+    expect(model.page.value.kind === 'ready' && model.page.value.view.round.teamSize).toBe(7);
+    expect(model.teamSizeSaved.value).toEqual({ ok: true });
+    model[Symbol.dispose]();
+  });
+
+  it('shows a failed import and a missing round as state, never as a thrown error', async () => {
+    const store = new MemoryStore();
+    const vault = memoryRoundVault();
+    const round = await startRound(store, vault, { name: 'Team', questionnaire, minGroup: 3 }, new Date());
+    const model = new RoundModel({ store, vault, catalog }, round.id);
+    await until(() => model.page.value.kind !== 'loading');
+    vault.keys.clear(); // as after "Erase everything" in another tab
+    const code = await sealResponse(makeResponse({ questionnaire, round: round.id, response: 'a', answers: { 'dim-1-1': 2 }, wanted: {} }), invitationOf(round));
+    await model.importInputs([{ source: 'code 1', text: code }]);
+    expect(model.lastImport.value.kind).toBe('failed');
+    const missing = new RoundModel({ store, vault, catalog }, 'no-such-round');
+    await until(() => missing.page.value.kind !== 'loading');
+    expect(missing.page.value).toEqual({ kind: 'missing' });
+  });
+});
