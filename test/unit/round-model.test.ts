@@ -5,6 +5,7 @@ import { makeResponse } from '../../src/core/round/response';
 import { sealResponse } from '../../src/core/round/sealing';
 import { createCatalog } from '../../src/ui/catalog';
 import { RoundModel } from '../../src/ui/team/round-model';
+import { RoundsModel } from '../../src/ui/team/rounds-model';
 import { startRound } from '../../src/ui/team/team-store';
 import { memoryRoundVault } from '../helpers/memory-round-vault';
 import { MemoryStore } from '../helpers/memory-store';
@@ -48,5 +49,23 @@ describe('the round model', () => {
     const missing = new RoundModel({ store, vault, catalog }, 'no-such-round');
     await until(() => missing.page.value.kind !== 'loading');
     expect(missing.page.value).toEqual({ kind: 'missing' });
+  });
+});
+
+describe('the rounds model', () => {
+  it('lists the rounds, starts a new one, and says so when storage cannot be read instead of showing none', async () => {
+    const store = new MemoryStore();
+    const vault = memoryRoundVault();
+    const model = new RoundsModel({ store, vault, catalog, now: () => new Date('2027-01-01T00:00:00.000Z') });
+    await until(() => model.list.value.kind !== 'loading');
+    expect(model.list.value).toEqual({ kind: 'ready', rounds: [] });
+    const id = await model.start({ questionnaireId: questionnaire.id, name: 'Team', minGroup: 3 });
+    expect(id).toMatch(/^[A-Za-z0-9_-]+$/);
+    expect(vault.keys.has(id!)).toBe(true);
+    const broken = new MemoryStore();
+    broken.getAll = () => Promise.reject(new Error('storage unavailable'));
+    const failing = new RoundsModel({ store: broken, vault, catalog, now: () => new Date() });
+    await until(() => failing.list.value.kind !== 'loading');
+    expect(failing.list.value).toEqual({ kind: 'failed', detail: 'storage unavailable' });
   });
 });

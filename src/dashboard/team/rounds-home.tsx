@@ -1,23 +1,22 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useModel } from '@preact/signals';
+import { useState } from 'preact/hooks';
 import { contentLanguage, textIn } from '../../core/questionnaire/types';
 import { DEFAULT_MIN_GROUP, LOWEST_MIN_GROUP, MAX_MIN_GROUP } from '../../core/round/disclosure';
 import { MAX_ROUND_NAME } from '../../core/round/invitation';
-import { MAX_TEAM_SIZE, type Round } from '../../core/round/round-record';
+import { MAX_TEAM_SIZE } from '../../core/round/round-record';
 import { useApp, useRoundVault, useT } from '../../ui/app-context';
 import { navigate } from '../../ui/hash-route';
 import { useReadyMark } from '../../ui/ready';
-import { describeStorageError } from '../../ui/storage-errors';
-import { listRounds, startRound } from '../../ui/team/team-store';
+import { RoundsModel, type RoundsModelInstance } from '../../ui/team/rounds-model';
 
 /** The lead's rounds, and the form that starts a new one. */
 export function RoundsHome() {
   const app = useApp();
+  const vault = useRoundVault();
   const t = useT();
-  const [rounds, setRounds] = useState<Round[] | null>(null);
-  useEffect(() => {
-    void listRounds(app.store).then(setRounds, () => setRounds([]));
-  }, []);
-  useReadyMark(rounds !== null);
+  const model = useModel(() => new RoundsModel({ store: app.store, vault, catalog: app.catalog, now: app.now }));
+  const list = model.list.value;
+  useReadyMark(list.kind !== 'loading');
   const language = app.i18n.language.value;
   const titleOf = (id: string) => {
     const entry = app.catalog.find(id);
@@ -28,12 +27,14 @@ export function RoundsHome() {
     <>
       <h1 tabIndex={-1}>{t('team.heading')}</h1>
       <p class="hint">{t('team.intro')}</p>
-      <StartRoundForm />
+      <StartRoundForm model={model} />
       <section class="section" aria-labelledby="rounds-heading">
         <h2 id="rounds-heading">{t('team.rounds')}</h2>
-        {rounds === null ? <p role="status">{t('common.loading')}</p> : rounds.length === 0 ? <p>{t('team.noRounds')}</p> : (
+        {list.kind === 'loading' ? <p role="status">{t('common.loading')}</p>
+          : list.kind === 'failed' ? <p class="notice notice-error" role="alert">{t('error.load', { detail: list.detail })}</p>
+            : list.rounds.length === 0 ? <p>{t('team.noRounds')}</p> : (
           <ul class="round-list" data-testid="round-list">
-            {rounds.map((round) => (
+            {list.rounds.map((round) => (
               <li key={round.id}>
                 <a href={`#/team/round/${encodeURIComponent(round.id)}`}>{round.name}</a>
                 <span class="hint"> · {titleOf(round.questionnaire.id)} · {app.i18n.formatDate.value(round.createdAt)}</span>
@@ -46,9 +47,8 @@ export function RoundsHome() {
   );
 }
 
-function StartRoundForm() {
+function StartRoundForm({ model }: { model: RoundsModelInstance }) {
   const app = useApp();
-  const vault = useRoundVault();
   const t = useT();
   const language = app.i18n.language.value;
   const [questionnaireId, setQuestionnaireId] = useState(app.catalog.entries[0]?.id ?? '');
@@ -56,26 +56,19 @@ function StartRoundForm() {
   const [minGroup, setMinGroup] = useState(String(DEFAULT_MIN_GROUP));
   const [teamSize, setTeamSize] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const starting = model.starting.value;
+  const busy = starting.kind === 'busy';
 
   async function submit(event: Event) {
     event.preventDefault();
     const size = Number(minGroup);
-    const entry = app.catalog.find(questionnaireId);
     if (name.trim() === '') return setError(t('team.nameMissing'));
     if (!Number.isInteger(size) || size < LOWEST_MIN_GROUP || size > MAX_MIN_GROUP) return setError(t('team.minGroupInvalid', { min: LOWEST_MIN_GROUP }));
     const team = teamSize.trim() === '' ? undefined : Number(teamSize);
     if (team !== undefined && (!Number.isInteger(team) || team < 1 || team > MAX_TEAM_SIZE)) return setError(t('team.teamSizeInvalid'));
-    if (!entry) return setError(t('dashboard.notFound'));
-    setBusy(true);
     setError(null);
-    try {
-      const round = await startRound(app.store, vault, { name, questionnaire: await entry.load(), minGroup: size, ...(team === undefined ? {} : { teamSize: team }) }, app.now());
-      navigate('team', 'round', round.id);
-    } catch (problem) {
-      setError(t('team.startFailed', { detail: describeStorageError(problem) }));
-      setBusy(false);
-    }
+    const id = await model.start({ questionnaireId, name, minGroup: size, ...(team === undefined ? {} : { teamSize: team }) });
+    if (id) navigate('team', 'round', id);
   }
 
   return (
@@ -110,6 +103,7 @@ function StartRoundForm() {
           <p id="round-team-size-hint" class="hint small">{t('team.teamSizeHint')}</p>
         </div>
         {error ? <p class="notice notice-error" role="alert">{error}</p> : null}
+        {!error && starting.kind === 'failed' ? <p class="notice notice-error" role="alert">{t('team.startFailed', { detail: starting.detail })}</p> : null}
         <button type="submit" class="button button-primary" disabled={busy}>{t('team.startButton')}</button>
       </fieldset>
     </form>
