@@ -69,3 +69,23 @@ describe('the history model', () => {
     history.dispose();
   });
 });
+
+describe('deleting a sitting', () => {
+  it('keeps the deleted sitting for Undo in the model, and Undo brings it and its note back', async () => {
+    const store = new MemoryStore({
+      [KEYS.schemaVersion]: SCHEMA_VERSION,
+      [sittingKey('a')]: sitting('a', '2026-01-01T00:00:00.000Z'),
+      'note:a': { schema: 1, sittingId: 'a', text: 'kept', updatedAt: '2026-01-02T00:00:00.000Z' },
+    });
+    const history = createHistoryModel({ store, now: () => new Date('2026-02-01T00:00:00.000Z') });
+    await history.load();
+    const deleted = await history.deleteSitting('a');
+    expect(history.lastDeleted.value).toBe(deleted);
+    expect(history.sittings.value).toEqual([]);
+    expect(await history.restore(deleted!)).toBe(true);
+    expect(history.lastDeleted.value).toBeNull();
+    expect(history.sittings.value.map((s) => s.id)).toEqual(['a']);
+    expect(history.notes.value.a?.text).toBe('kept');
+    history.dispose();
+  });
+});

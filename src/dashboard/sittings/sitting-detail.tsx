@@ -5,7 +5,6 @@ import { useApp, useT } from '../../ui/app-context';
 import { navigate } from '../../ui/hash-route';
 import type { MessageKey } from '../../ui/i18n/en-dashboard';
 import type { HistoryModel } from '../../ui/history/history-model';
-import { lastDeleted } from '../../ui/history/undo';
 import { useQuestionnaire } from '../../ui/history/use-questionnaire';
 import { NoteEditor } from './note-editor';
 import { figureText } from '../../ui/figures';
@@ -29,10 +28,7 @@ export function SittingDetail({ history, sittingId }: { history: HistoryModel; s
 
   async function remove() {
     const deleted = await history.deleteSitting(sittingId);
-    if (deleted) {
-      lastDeleted.value = deleted;
-      navigate('sittings');
-    }
+    if (deleted) navigate('sittings');
   }
 
   return (

@@ -1,7 +1,6 @@
 import { useRef } from 'preact/hooks';
 import { useApp, useT } from '../../ui/app-context';
 import type { HistoryModel } from '../../ui/history/history-model';
-import { lastDeleted } from '../../ui/history/undo';
 import { useReadyMark } from '../../ui/ready';
 import { SetAsideNotice } from '../set-aside-notice';
 import { SittingDetail } from './sitting-detail';
@@ -12,10 +11,10 @@ export function SittingsView({ history, sittingId }: { history: HistoryModel; si
   const t = useT();
   const app = useApp();
   const focusUndo = useRef(false);
-  const shownDeleted = useRef(lastDeleted.peek());
+  const shownDeleted = useRef(history.lastDeleted.peek());
   useReadyMark(history.loaded.value);
   if (!history.loaded.value) return <p role="status">{t('common.loading')}</p>;
-  const deleted = lastDeleted.value;
+  const deleted = history.lastDeleted.value;
   if (deleted && deleted !== shownDeleted.current) focusUndo.current = true;
   shownDeleted.current = deleted;
   return (
@@ -44,7 +43,7 @@ export function SittingsView({ history, sittingId }: { history: HistoryModel; si
                 }
               }}
               onClick={async () => {
-                if (await history.restore(deleted)) lastDeleted.value = null;
+                await history.restore(deleted);
               }}
             >
               {t('sittings.undo')}

@@ -28,6 +28,8 @@ export interface HistoryModel {
   notes: ReadonlySignal<Readonly<Record<string, Note>>>;
   setAside: ReadonlySignal<readonly SetAside[]>;
   saveProblem: ReadonlySignal<SaveProblem | null>;
+  /** The sitting deleted last, until it is brought back or the page is left: what Undo restores. */
+  lastDeleted: ReadonlySignal<DeletedSitting | null>;
   load(): Promise<void>;
   saveNote(sittingId: string, text: string): Promise<boolean>;
   deleteSitting(sittingId: string): Promise<DeletedSitting | null>;
@@ -38,6 +40,7 @@ export interface HistoryModel {
 export function createHistoryModel({ store, now }: HistoryDependencies): HistoryModel {
   const loaded = signal(false);
   const sittings = signal<readonly Sitting[]>([]);
+  const lastDeleted = signal<DeletedSitting | null>(null);
   const notes = signal<Readonly<Record<string, Note>>>({});
   const setAside = signal<readonly SetAside[]>([]);
   const saveProblem = signal<SaveProblem | null>(null);
@@ -102,6 +105,7 @@ export function createHistoryModel({ store, now }: HistoryDependencies): History
     notes,
     setAside,
     saveProblem,
+    lastDeleted,
     load,
     saveNote(sittingId, text) {
       const note: Note = { schema: 1, sittingId, text: text.slice(0, MAX_NOTE_LENGTH), updatedAt: now().toISOString() };
@@ -115,13 +119,18 @@ export function createHistoryModel({ store, now }: HistoryDependencies): History
       const ok = await attempt(() => store.remove([sittingKey(sittingId), noteKey(sittingId)]));
       if (!ok) return null;
       sittings.value = sittings.value.filter((s) => s.id !== sittingId);
+      lastDeleted.value = deleted;
       return deleted;
     },
-    async restore({ sitting, note }) {
+    async restore(deleted) {
+      const { sitting, note } = deleted;
       const items: Record<string, unknown> = { [sittingKey(sitting.id)]: sitting };
       if (note) items[noteKey(sitting.id)] = note;
       const ok = await attempt(() => store.set(items));
-      if (ok) await load();
+      if (ok) {
+        if (lastDeleted.value === deleted) lastDeleted.value = null;
+        await load();
+      }
       return ok;
     },
     dispose: stopListening,
