@@ -33,7 +33,6 @@ export function DashboardApp({ history }: { history: HistoryModel }) {
   useEffect(() => {
     if (needsHistory && !history.loaded.value && !history.loading) void history.load();
   }, [needsHistory]);
-  useEffect(() => history.dispose, []);
   // The view's name in the window title. A layout effect, so that it runs before the views'
   // own effects: one that knows better (a round's page) then sets its own.
   useLayoutEffect(() => {

@@ -14,6 +14,9 @@ import { DashboardApp } from './dashboard-app';
 
 const store = createExtensionStore();
 const catalog = createCatalog(shippedQuestionnaires);
+// The history model is made here, so its read can start before the first render. It lives
+// as long as the page: its one listener (storage changes) goes with the page, so there is
+// nothing to dispose and no view owns it.
 const history = createHistoryModel({ store, now: () => new Date() });
 const opensOnHistory = /^#\/(history|sittings)/.test(location.hash);
 
