@@ -104,6 +104,7 @@ function StartRoundForm({ model }: { model: RoundsModelInstance }) {
         </div>
         {error ? <p class="notice notice-error" role="alert">{error}</p> : null}
         {!error && starting.kind === 'failed' ? <p class="notice notice-error" role="alert">{t('team.startFailed', { detail: starting.detail })}</p> : null}
+        {!error && starting.kind === 'no-questionnaire' ? <p class="notice notice-error" role="alert">{t('dashboard.notFound')}</p> : null}
         <button type="submit" class="button button-primary" disabled={busy}>{t('team.startButton')}</button>
       </fieldset>
     </form>

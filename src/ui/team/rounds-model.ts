@@ -5,7 +5,7 @@ import type { RoundServices } from './round-model';
 import { listRounds, startRound } from './team-store';
 
 export type RoundList = { kind: 'loading' } | { kind: 'ready'; rounds: Round[] } | { kind: 'failed'; detail: string };
-export type Starting = { kind: 'idle' } | { kind: 'busy' } | { kind: 'failed'; detail: string };
+export type Starting = { kind: 'idle' } | { kind: 'busy' } | { kind: 'no-questionnaire' } | { kind: 'failed'; detail: string };
 
 export interface NewRoundInput {
   questionnaireId: string;
@@ -34,7 +34,7 @@ export const RoundsModel = createModel((services: RoundServices & { now: () => D
   const start = action(async (input: NewRoundInput): Promise<string | null> => {
     const entry = services.catalog.find(input.questionnaireId);
     if (!entry) {
-      starting.value = { kind: 'failed', detail: input.questionnaireId };
+      starting.value = { kind: 'no-questionnaire' };
       return null;
     }
     starting.value = { kind: 'busy' };
