@@ -15,8 +15,8 @@ export class ShapeChecker {
     this.problems.push({ path, message });
   }
 
-  /** An object with exactly the named fields (required and optional); reports the rest. */
-  object(value: unknown, path: string, required: readonly string[], optional: readonly string[] = []): Record<string, unknown> | null {
+  /** An object with exactly the named fields (required and optional); reports the rest, saying why when `unknownField` does. */
+  object(value: unknown, path: string, required: readonly string[], optional: readonly string[] = [], unknownField = 'is not a known field'): Record<string, unknown> | null {
     if (value === undefined) return null;
     if (!isPlainObject(value)) {
       this.report(path, `expected an object, found ${describeType(value)}`);
@@ -27,7 +27,7 @@ export class ShapeChecker {
     }
     for (const key of Object.keys(value)) {
       if (!required.includes(key) && !optional.includes(key)) {
-        this.report(keyPath(path, key), `is not a known field; expected only ${[...required, ...optional].join(', ')}`);
+        this.report(keyPath(path, key), `${unknownField}; expected only ${[...required, ...optional].join(', ')}`);
       }
     }
     return value;
@@ -44,15 +44,15 @@ export class ShapeChecker {
     return value;
   }
 
-  /** A non-blank string of at most `maxLength` characters (Unicode code points, as JSON Schema counts). */
-  string(value: unknown, path: string, maxLength: number, pattern?: { regex: RegExp; description: string }): string | null {
+  /** A non-blank string (unless `allowBlank`) of at most `maxLength` characters (Unicode code points, as JSON Schema counts). */
+  string(value: unknown, path: string, maxLength: number, pattern?: { regex: RegExp; description: string }, allowBlank = false): string | null {
     if (value === undefined) return null;
     if (typeof value !== 'string') {
       this.report(path, `expected a string, found ${describeType(value)}`);
       return null;
     }
     const length = codePointLength(value);
-    if (value.trim() === '') this.report(path, 'is empty; expected some text');
+    if (value.trim() === '' && !allowBlank) this.report(path, 'is empty; expected some text');
     else if (length > maxLength) this.report(path, `is ${length} characters long; expected at most ${maxLength}`);
     else if (pattern && !pattern.regex.test(value)) this.report(path, `${quote(value)} is not valid; expected ${pattern.description}`);
     return value;

@@ -1,20 +1,14 @@
 import type { Checked, Problem } from '../problems';
+import { BACKUP_FORMAT, type Backup } from './backup-format';
 import { parseJsonSafely } from '../safe-json';
 import { isPlainObject } from '../shape';
 import { isIsoDate, SCHEMA_VERSION } from '../storage/records';
 import { backupForm, backupKind, isValidBackupRecord } from './record-kinds';
 
-export const BACKUP_FORMAT = 'shiftmeter-backup';
 /** Ten years of monthly sittings of every questionnaire take well under a megabyte; this leaves room. */
 export const MAX_BACKUP_BYTES = 30_000_000;
 
-export interface Backup {
-  format: typeof BACKUP_FORMAT;
-  formatVersion: 1;
-  schemaVersion: number;
-  exportedAt: string;
-  records: Record<string, unknown>;
-}
+export { BACKUP_FORMAT, type Backup } from './backup-format';
 
 /**
  * Everything worth keeping from storage, as one JSON-ready object. Only valid records

@@ -1,4 +1,4 @@
-import { isPackNote, PACK_KEYS } from '../pack/pack-records';
+import { isPackAnswer, isPackNote, PACK_KEYS } from '../pack/pack-records';
 import { validateCoursePack } from '../pack/validate-pack';
 import { isRound, ROUND_KEYS } from '../round/round-record';
 import { isTallySummary, summaryFromV1, type TallySummary } from '../round/tally-summary';
@@ -25,7 +25,7 @@ const KINDS: ReadonlyArray<{ kind: string; matches: (key: string) => boolean; va
   { kind: 'round-tally', matches: (k) => k.startsWith(ROUND_KEYS.tallyPrefix), valid: (k, v) => { const s = backupSummary(v); return s !== null && k === `${ROUND_KEYS.tallyPrefix}${s.round}`; } },
   // Course packs a teacher loaded, and a student's answers and reflections.
   { kind: 'pack', matches: (k) => k.startsWith(PACK_KEYS.pack), valid: (k, v) => { const c = validateCoursePack(v); return c.ok && k === `${PACK_KEYS.pack}${c.value.id}`; } },
-  { kind: 'pack-answer', matches: (k) => k.startsWith(PACK_KEYS.answer), valid: (_k, v) => isPlainObject(v) && v.schema === 1 && typeof v.checked === 'boolean' && isIsoDate(v.updatedAt) },
+  { kind: 'pack-answer', matches: (k) => k.startsWith(PACK_KEYS.answer), valid: (_k, v) => isPackAnswer(v) },
   { kind: 'pack-note', matches: (k) => k.startsWith(PACK_KEYS.note), valid: (_k, v) => isPackNote(v) },
 ];
 

@@ -1,6 +1,10 @@
+import { Type, type Static } from 'typebox';
+import { withHint } from '../formats/annotations';
+import { conforms } from '../formats/check-shape';
+import { IsoDate } from '../formats/common';
 import { isPlainObject } from '../shape';
 import { ID_PATTERN } from '../questionnaire/types';
-import { isIsoDate } from '../storage/records';
+import { MAX_NOTE_LENGTH } from '../storage/record-formats';
 import type { CoursePack, Exercise } from './types';
 
 export const PACK_KEYS = { pack: 'pack:', answer: 'pack-answer:', note: 'pack-note:' } as const;
@@ -11,25 +15,47 @@ export const packNoteKey = (packId: string, reflectionId: string) => `${PACK_KEY
 /** sort: statement id → pole; choose: the option id; place: a position 1–7. */
 export type ExerciseAnswer = Record<string, 'from' | 'to'> | string | number;
 
-/** A student's answer to one exercise: one key each, written as it is given. */
-export interface StoredExerciseAnswer {
-  schema: 1;
-  answer: ExerciseAnswer;
+/** A student's answer to one exercise: one key each, written as it is given. Which answer fits is checked against the exercise (`isAnswerFor`). */
+export const PackAnswerFormat = Type.Object({
+  schema: Type.Literal(1),
+  // Which form fits depends on the exercise, which the record does not hold: a rule of its own.
+  answer: withHint(Type.Unsafe<ExerciseAnswer>({
+    title: 'Answer',
+    description: 'sort: statement id → "from" or "to"; choose: the option id; place: a position 1–7.',
+    type: ['object', 'string', 'integer'],
+  }), { rule: 'exercise-answer' }),
   /** Whether the student asked for feedback (it is then shown again on return). */
-  checked: boolean;
-  updatedAt: string;
-}
+  checked: Type.Boolean(),
+  updatedAt: IsoDate,
+}, { title: 'Exercise answer' });
+export type StoredExerciseAnswer = Static<typeof PackAnswerFormat>;
 
-export interface StoredPackNote {
-  schema: 1;
-  text: string;
-  updatedAt: string;
-}
+export const PackNoteFormat = Type.Object({
+  schema: Type.Literal(1),
+  text: Type.String({ maxLength: MAX_NOTE_LENGTH }),
+  updatedAt: IsoDate,
+}, { title: 'Reflection', description: 'A student\'s answer to a reflection prompt.' });
+export type StoredPackNote = Static<typeof PackNoteFormat>;
 
 /** Whether a stored answer fits the exercise it claims to answer; anything else is ignored. */
 export function isAnswerFor(exercise: Exercise, value: unknown): value is StoredExerciseAnswer {
-  if (!isPlainObject(value) || value.schema !== 1 || typeof value.checked !== 'boolean' || !isIsoDate(value.updatedAt)) return false;
-  const answer = value.answer;
+  return conforms(PackAnswerFormat, value, {
+    'exercise-answer': (answer, path, _schema, check) => {
+      if (!fitsExercise(exercise, answer)) check.report(path, `does not answer the ${exercise.kind} exercise "${exercise.id}"`);
+    },
+  });
+}
+
+/** Whether a stored answer has the form of some exercise's answer (a backup does not hold the exercise). */
+export function isPackAnswer(value: unknown): value is StoredExerciseAnswer {
+  return conforms(PackAnswerFormat, value, {
+    'exercise-answer': (answer, path, _schema, check) => {
+      if (!isPlainObject(answer) && typeof answer !== 'string' && !Number.isInteger(answer)) check.report(path, 'expected an answer');
+    },
+  });
+}
+
+function fitsExercise(exercise: Exercise, answer: unknown): boolean {
   if (exercise.kind === 'sort') {
     return isPlainObject(answer) && Object.entries(answer).every(([id, pole]) => ID_PATTERN.regex.test(id) && exercise.statements.some((s) => s.id === id) && (pole === 'from' || pole === 'to'));
   }
@@ -38,7 +64,7 @@ export function isAnswerFor(exercise: Exercise, value: unknown): value is Stored
 }
 
 export function isPackNote(value: unknown): value is StoredPackNote {
-  return isPlainObject(value) && value.schema === 1 && typeof value.text === 'string' && value.text.length <= 20_000 && isIsoDate(value.updatedAt);
+  return conforms(PackNoteFormat, value);
 }
 
 /** Every key a pack's progress can have, so it can be read in one call. */

@@ -1,45 +1,19 @@
+import type { Static } from 'typebox';
+import type { ReadonlyLists } from '../formats/annotations';
+import type { QuestionnaireFormat } from './format';
+
 /** A text given in every language its questionnaire declares, keyed by language code. */
 export type LocalizedText = Readonly<Record<string, string>>;
 
 export type Pole = 'from' | 'to';
 
-export interface Dimension {
-  id: string;
-  name: LocalizedText;
-  /** What the first pole (score 0) looks like on this dimension. */
-  from: LocalizedText;
-  /** What the second pole (score 100) looks like on this dimension. */
-  to: LocalizedText;
-  theory: LocalizedText;
-  sources: readonly string[];
-}
-
-export interface Item {
-  id: string;
-  dimension: string;
-  /** Which pole the statement shown on the left describes. */
-  leftPole: Pole;
-  left: LocalizedText;
-  right: LocalizedText;
-}
+/** A questionnaire file as the validator accepts it; the shape is defined once, in `./format.ts`. */
+export type Questionnaire = ReadonlyLists<Static<typeof QuestionnaireFormat>>;
+export type Dimension = Questionnaire['dimensions'][number];
+export type Item = Questionnaire['items'][number];
 
 /** What every file of the kit (questionnaire or course pack) starts with. */
-export interface KitFileHeader {
-  formatVersion: 1;
-  id: string;
-  version: number;
-  languages: readonly string[];
-  title: LocalizedText;
-  description: LocalizedText;
-  poles: { from: LocalizedText; to: LocalizedText };
-}
-
-export interface Questionnaire extends KitFileHeader {
-  kind: 'questionnaire';
-  scale: { points: 7 };
-  dimensions: readonly Dimension[];
-  items: readonly Item[];
-}
+export type KitFileHeader = Pick<Questionnaire, 'formatVersion' | 'id' | 'version' | 'languages' | 'title' | 'description' | 'poles'>;
 
 export const SCALE_POINTS = 7;
 export const SCALE_MIDPOINT = 4;

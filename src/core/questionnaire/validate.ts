@@ -1,23 +1,15 @@
+import { checkShape, type RuleCheck } from '../formats/check-shape';
 import { parseJsonSafely } from '../safe-json';
 import type { Checked } from '../problems';
 import { joinPath } from '../problems';
-import { quote, ShapeChecker } from '../shape';
-import {
-  ID_PATTERN, LANGUAGE_PATTERN, MIN_ITEMS_PER_DIMENSION, SCALE_POINTS, TEXT_LIMITS,
-  type Questionnaire,
-} from './types';
+import { describeType, isPlainObject, quote, ShapeChecker } from '../shape';
+import { QUESTIONNAIRE_LIMITS, QuestionnaireFormat } from './format';
+import { ID_PATTERN, LANGUAGE_PATTERN, MIN_ITEMS_PER_DIMENSION, type Questionnaire } from './types';
 
-const TOP_FIELDS = ['kind', 'formatVersion', 'id', 'version', 'languages', 'title', 'description', 'poles', 'scale', 'dimensions', 'items'] as const;
-const DIMENSION_FIELDS = ['id', 'name', 'from', 'to', 'theory', 'sources'] as const;
-const ITEM_FIELDS = ['id', 'dimension', 'leftPole', 'left', 'right'] as const;
-export const LIMITS = {
-  maxVersion: 1_000_000,
-  languages: { min: 1, max: 20 },
-  dimensions: { min: 1, max: 20 },
-  sources: { min: 1, max: 20 },
-  items: { min: 1, max: 400 },
-  schemaReference: 1000,
-} as const;
+const ID_MAX_LENGTH = 64;
+
+/** The limits of the format, for tests and messages that name them. */
+export const LIMITS = { ...QUESTIONNAIRE_LIMITS, languages: { min: 1, max: 20 }, schemaReference: 1000 } as const;
 
 export function parseQuestionnaire(text: string): Checked<Questionnaire> {
   const parsed = parseJsonSafely(text);
@@ -26,81 +18,56 @@ export function parseQuestionnaire(text: string): Checked<Questionnaire> {
 
 /**
  * The one validator of questionnaire files, used by the extension, the kit command
- * and the tests. `questionnaires/schema.json` describes the same rules for editors;
- * a unit test holds the two together (this one may be stricter: it also checks the
- * rules across fields that JSON Schema cannot express).
+ * and the tests. The shape comes from the format's definition (`./format.ts`), the
+ * same one `questionnaires/schema.json` is generated from; this adds the rules across
+ * fields that JSON Schema cannot express.
  */
 export function validateQuestionnaire(input: unknown): Checked<Questionnaire> {
+  if (!isPlainObject(input)) {
+    return { ok: false, problems: [{ path: '', message: `expected an object, found ${describeType(input)} (a questionnaire file holds one JSON object)` }] };
+  }
   const check = new ShapeChecker();
-  const root = check.object(input, '', TOP_FIELDS, ['$schema']);
-  if (root === null) {
-    const found = check.problems[0]?.message ?? 'expected an object, found nothing';
-    return { ok: false, problems: [{ path: '', message: `${found} (a questionnaire file holds one JSON object)` }] };
-  }
-  if (Object.hasOwn(root, '$schema')) check.string(root.$schema, '$schema', LIMITS.schemaReference);
-  check.constant(root.kind, 'kind', 'questionnaire');
-  check.constant(root.formatVersion, 'formatVersion', 1, 'the version of the file format, not of your questionnaire');
-  check.string(root.id, 'id', 64, ID_PATTERN);
-  check.integer(root.version, 'version', 1, LIMITS.maxVersion);
-  const languages = checkLanguages(check, root.languages);
-  const text = (value: unknown, path: string, maxLength: number) => checkText(check, value, path, languages, maxLength);
-
-  text(root.title, 'title', TEXT_LIMITS.name);
-  text(root.description, 'description', TEXT_LIMITS.text);
-  const poles = check.object(root.poles, 'poles', ['from', 'to']);
-  if (poles) {
-    text(poles.from, 'poles.from', TEXT_LIMITS.name);
-    text(poles.to, 'poles.to', TEXT_LIMITS.name);
-  }
-  const scale = check.object(root.scale, 'scale', ['points']);
-  if (scale) check.constant(scale.points, 'scale.points', SCALE_POINTS, 'Shiftmeter uses a 7-point scale');
-
-  const dimensionIds = new Map<string, number>();
-  const dimensions = check.array(root.dimensions, 'dimensions', LIMITS.dimensions.min, LIMITS.dimensions.max);
-  dimensions?.forEach((entry, index) => {
-    const path = joinPath('dimensions', index);
-    const dimension = check.object(entry, path, DIMENSION_FIELDS);
-    if (!dimension) return;
-    const id = validString(check, () => check.string(dimension.id, joinPath(path, 'id'), 64, ID_PATTERN));
-    if (id !== null) {
-      if (dimensionIds.has(id)) check.report(joinPath(path, 'id'), `"${id}" is used twice; dimension ids must be unique (first at dimensions[${dimensionIds.get(id)}])`);
-      else dimensionIds.set(id, index);
-    }
-    text(dimension.name, joinPath(path, 'name'), TEXT_LIMITS.name);
-    text(dimension.from, joinPath(path, 'from'), TEXT_LIMITS.text);
-    text(dimension.to, joinPath(path, 'to'), TEXT_LIMITS.text);
-    text(dimension.theory, joinPath(path, 'theory'), TEXT_LIMITS.text);
-    const sources = check.array(dimension.sources, joinPath(path, 'sources'), LIMITS.sources.min, LIMITS.sources.max);
-    sources?.forEach((source, s) => check.string(source, joinPath(joinPath(path, 'sources'), s), TEXT_LIMITS.source));
+  checkShape(check, QuestionnaireFormat, input, '', {
+    ...fileRules(check),
+    'dimension-reference': (value, path) => void check.string(value, path, ID_MAX_LENGTH),
   });
+  checkReferences(check, input);
+  if (check.problems.length > 0) return { ok: false, problems: check.problems };
+  return { ok: true, value: input as unknown as Questionnaire };
+}
 
-  const itemIds = new Map<string, number>();
+/**
+ * The rules a file's texts follow: the list of languages (each once, English among
+ * them), and every text in exactly those languages. Shared with the course pack.
+ */
+export function fileRules(check: ShapeChecker): Record<string, RuleCheck> {
+  let languages: string[] | null = null;
+  return {
+    languages: (value) => void (languages = checkLanguages(check, value)),
+    'localized-text': (value, path, schema) => checkText(check, value, path, languages, schema.properties?.en?.maxLength ?? Number.MAX_SAFE_INTEGER),
+  };
+}
+
+/** Ids unique, items naming dimensions that exist, enough items per dimension with the sides alternating. */
+function checkReferences(check: ShapeChecker, root: Record<string, unknown>): void {
+  const dimensions = Array.isArray(root.dimensions) ? root.dimensions : null;
+  const dimensionIds = uniqueIds(check, dimensions ?? [], 'dimensions', 'dimension');
   const itemsPerDimension = new Map<string, { from: number; to: number; total: number }>();
-  const items = check.array(root.items, 'items', LIMITS.items.min, LIMITS.items.max) ?? [];
+  const items = Array.isArray(root.items) ? root.items : [];
+  uniqueIds(check, items, 'items', 'item');
   items.forEach((entry, index) => {
-    const path = joinPath('items', index);
-    const item = check.object(entry, path, ITEM_FIELDS);
-    if (!item) return;
-    const id = validString(check, () => check.string(item.id, joinPath(path, 'id'), 64, ID_PATTERN));
-    if (id !== null) {
-      if (itemIds.has(id)) check.report(joinPath(path, 'id'), `"${id}" is used twice; item ids must be unique (first at items[${itemIds.get(id)}])`);
-      else itemIds.set(id, index);
-    }
-    const dimension = validString(check, () => check.string(item.dimension, joinPath(path, 'dimension'), 64));
+    if (!isPlainObject(entry) || !isReference(entry.dimension)) return;
+    const dimension = entry.dimension;
     // Without a list of dimensions there is nothing to look the name up in; that is reported already.
-    if (dimension !== null && dimensions !== null && !dimensionIds.has(dimension)) {
+    if (dimensions !== null && !dimensionIds.has(dimension)) {
       const known = [...dimensionIds.keys()].map((d) => `"${d}"`).join(', ');
-      check.report(joinPath(path, 'dimension'), `names the dimension ${quote(dimension)}, which this file does not define; expected one of ${known || '(no valid dimensions defined)'}`);
+      check.report(joinPath(joinPath('items', index), 'dimension'), `names the dimension ${quote(dimension)}, which this file does not define; expected one of ${known || '(no valid dimensions defined)'}`);
+      return;
     }
-    const leftPole = check.oneOf(item.leftPole, joinPath(path, 'leftPole'), ['from', 'to'] as const);
-    text(item.left, joinPath(path, 'left'), TEXT_LIMITS.statement);
-    text(item.right, joinPath(path, 'right'), TEXT_LIMITS.statement);
-    if (dimension !== null && dimensionIds.has(dimension)) {
-      const counts = itemsPerDimension.get(dimension) ?? { from: 0, to: 0, total: 0 };
-      counts.total++;
-      if (leftPole !== null) counts[leftPole]++;
-      itemsPerDimension.set(dimension, counts);
-    }
+    const counts = itemsPerDimension.get(dimension) ?? { from: 0, to: 0, total: 0 };
+    counts.total++;
+    if (entry.leftPole === 'from' || entry.leftPole === 'to') counts[entry.leftPole]++;
+    itemsPerDimension.set(dimension, counts);
   });
 
   for (const [id, index] of dimensionIds) {
@@ -113,9 +80,23 @@ export function validateQuestionnaire(input: unknown): Checked<Questionnaire> {
       check.report(path, `dimension "${id}" shows the "from" pole on the left in ${counts.from} items and the "to" pole in ${counts.to}; expected the sides to alternate (counts differing by at most 1)`);
     }
   }
+}
 
-  if (check.problems.length > 0) return { ok: false, problems: check.problems };
-  return { ok: true, value: root as unknown as Questionnaire };
+/** A string the shape check let through as a dimension reference: not blank, not too long. */
+function isReference(value: unknown): value is string {
+  return typeof value === 'string' && value.trim() !== '' && [...value].length <= ID_MAX_LENGTH;
+}
+
+/** The valid ids of a list's entries, by first index; a repeated id is reported where it repeats. */
+function uniqueIds(check: ShapeChecker, entries: readonly unknown[], list: string, noun: string): Map<string, number> {
+  const ids = new Map<string, number>();
+  entries.forEach((entry, index) => {
+    if (!isPlainObject(entry) || typeof entry.id !== 'string' || !ID_PATTERN.regex.test(entry.id)) return;
+    const id = entry.id;
+    if (ids.has(id)) check.report(joinPath(joinPath(list, index), 'id'), `"${id}" is used twice; ${noun} ids must be unique (first at ${list}[${ids.get(id)}])`);
+    else ids.set(id, index);
+  });
+  return ids;
 }
 
 /** The string a check returns, or null when the check reported a problem with it. */

@@ -6,8 +6,9 @@ import { LOWEST_MIN_GROUP, MAX_MIN_GROUP } from './disclosure';
 import { isP256Point } from './p256-point';
 import type { RoundBinding } from './round-binding';
 import { TOKEN_PATTERN } from './response';
+import { MAX_ROUND_NAME } from '../storage/record-formats';
 
-export const MAX_ROUND_NAME = 120;
+export { MAX_ROUND_NAME } from '../storage/record-formats';
 
 /** What a member receives: the round's binding and its name. Nothing in it is secret. */
 export interface Invitation extends RoundBinding {

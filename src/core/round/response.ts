@@ -1,42 +1,26 @@
+import type { Static } from 'typebox';
+import type { ReadonlyLists } from '../formats/annotations';
+import { hintOf } from '../formats/annotations';
+import { checkShape } from '../formats/check-shape';
 import { joinPath, type Checked, type Problem } from '../problems';
 import { ID_PATTERN, type Questionnaire } from '../questionnaire/types';
 import { parseJsonSafely, type JsonLimits } from '../safe-json';
 import { isScalePosition, type ScalePosition } from '../scoring';
 import { ShapeChecker, describeType, isPlainObject } from '../shape';
+import { RESPONSE_FORMAT, ResponseFormat, TOKEN_PATTERN } from './response-format';
 
 /**
  * An anonymised response: what a team member shares with the lead. It holds the
  * answers and the ids needed to pool them, and nothing that could identify a person
  * (no name, note or time), so any other field is refused rather than passed on.
+ * Its shape is defined once, in `./response-format.ts`.
  */
-export interface AnonymisedResponse {
-  format: typeof RESPONSE_FORMAT;
-  formatVersion: 1;
-  questionnaire: { id: string; version: number };
-  round: string;
-  /** A random id, so the same response imported twice counts once. */
-  response: string;
-  /** Item id → position, 1 at the item's left statement. */
-  answers: Readonly<Record<string, ScalePosition>>;
-  /** Dimension id → wanted position, 1 at the dimension's "from" pole. */
-  wanted: Readonly<Record<string, ScalePosition>>;
-}
+export type AnonymisedResponse = ReadonlyLists<Static<typeof ResponseFormat>>;
 
-export const RESPONSE_FORMAT = 'shiftmeter-response';
+export { RESPONSE_FORMAT, TOKEN_PATTERN } from './response-format';
 
 /** A response is under 2 KB; small limits keep a hostile file cheap to refuse. */
 export const RESPONSE_LIMITS: JsonLimits = { maxBytes: 64_000, maxDepth: 8 };
-
-/** Round and response ids: URL- and file-name-safe, so they also fit codes and paths. */
-export const TOKEN_PATTERN = {
-  regex: /^[A-Za-z0-9_-]{1,64}$/,
-  description: '1 to 64 letters, digits, "-" or "_"',
-};
-
-const FIELDS = ['format', 'formatVersion', 'questionnaire', 'round', 'response', 'answers', 'wanted'] as const;
-// The questionnaire validator's own limits: no valid response can have more.
-const MAX_ANSWERS = 400;
-const MAX_WANTED = 20;
 
 export function parseResponse(text: string): Checked<AnonymisedResponse> {
   const parsed = parseJsonSafely(text, RESPONSE_LIMITS);
@@ -48,43 +32,33 @@ export function validateResponse(input: unknown): Checked<AnonymisedResponse> {
     return fail('', `expected an object, found ${describeType(input)} (a response file holds one JSON object)`);
   }
   const check = new ShapeChecker();
-  for (const key of FIELDS) {
-    if (!Object.hasOwn(input, key)) check.report(key, 'is missing; this field is required');
-  }
-  for (const key of Object.keys(input)) {
-    if (!(FIELDS as readonly string[]).includes(key)) {
-      check.report(joinPath('', displayKey(key)), `is not part of an anonymised response and is refused, because it could identify a person; expected only ${FIELDS.join(', ')}`);
-    }
-  }
-  check.constant(input.format, 'format', RESPONSE_FORMAT);
-  check.constant(input.formatVersion, 'formatVersion', 1);
-  const questionnaire = check.object(input.questionnaire, 'questionnaire', ['id', 'version']);
-  if (questionnaire) {
-    check.string(questionnaire.id, 'questionnaire.id', 64, ID_PATTERN);
-    check.integer(questionnaire.version, 'questionnaire.version', 1, 1_000_000);
-  }
-  check.string(input.round, 'round', 64, TOKEN_PATTERN);
-  check.string(input.response, 'response', 64, TOKEN_PATTERN);
-  const answers = checkPositions(check, input.answers, 'answers', 1, MAX_ANSWERS, 'answer');
-  const wanted = checkPositions(check, input.wanted, 'wanted', 0, MAX_WANTED, 'wanted position');
+  const positions: Record<string, Record<string, ScalePosition> | null> = {};
+  checkShape(check, ResponseFormat, input, '', {
+    positions: (value, path, schema) => {
+      const { minProperties = 0, maxProperties = Number.MAX_SAFE_INTEGER } = schema as { minProperties?: number; maxProperties?: number };
+      positions[path] = checkPositions(check, value, path, minProperties, maxProperties, hintOf(schema).noun ?? 'entry');
+    },
+  });
   if (check.problems.length > 0) return { ok: false, problems: check.problems };
+  const questionnaire = input.questionnaire as { id: string; version: number };
   // Rebuilt field by field, so that the value holds exactly what was checked.
   return {
     ok: true,
     value: {
       format: RESPONSE_FORMAT,
       formatVersion: 1,
-      questionnaire: { id: questionnaire!.id as string, version: questionnaire!.version as number },
+      questionnaire: { id: questionnaire.id, version: questionnaire.version },
       round: input.round as string,
       response: input.response as string,
-      answers: answers!,
-      wanted: wanted!,
+      answers: positions.answers!,
+      wanted: positions.wanted!,
     },
   };
 }
 
 /** An object from ids to scale positions. Keys must be ids, so "__proto__" cannot pass. */
 function checkPositions(check: ShapeChecker, value: unknown, path: string, minEntries: number, maxEntries: number, noun: string): Record<string, ScalePosition> | null {
+  if (value === undefined) return null;
   if (!isPlainObject(value)) {
     check.report(path, `expected an object, found ${describeType(value)}`);
     return null;

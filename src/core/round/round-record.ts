@@ -1,9 +1,12 @@
-import { ID_PATTERN } from '../questionnaire/types';
+import { Type, type Static } from '../formats/type';
+import { withHint } from '../formats/annotations';
+import { conforms } from '../formats/check-shape';
+import { IsoDate } from '../formats/common';
 import { isPlainObject } from '../shape';
-import { isIsoDate, type QuestionnaireRef } from '../storage/records';
+import { QuestionnaireRefFormat } from '../storage/record-formats';
 import { LOWEST_MIN_GROUP, MAX_MIN_GROUP } from './disclosure';
 import { MAX_ROUND_NAME, type Invitation } from './invitation';
-import { TOKEN_PATTERN } from './response';
+import { TOKEN_PATTERN } from './token';
 
 /**
  * Storage keys on the lead's side, in extension storage: the round as the lead's pages
@@ -23,28 +26,23 @@ export const tallyKey = (id: string) => `${ROUND_KEYS.tallyPrefix}${id}`;
 export const MAX_TEAM_SIZE = 100_000;
 
 /** A round the lead started. Its private key lives apart, never in extension storage. */
-export interface Round {
-  schema: 1;
-  id: string;
-  name: string;
-  questionnaire: QuestionnaireRef;
-  minGroup: number;
-  createdAt: string;
+export const RoundFormat = Type.Object({
+  schema: Type.Literal(1),
+  id: withHint(Type.String({ title: 'Round id', pattern: TOKEN_PATTERN.regex.source }), { pattern: TOKEN_PATTERN.description }),
+  name: Type.String({ title: 'Name', minLength: 1, maxLength: MAX_ROUND_NAME, pattern: '\\S' }),
+  questionnaire: QuestionnaireRefFormat,
+  minGroup: Type.Integer({ title: 'Minimum group', minimum: LOWEST_MIN_GROUP, maximum: MAX_MIN_GROUP }),
+  createdAt: IsoDate,
   /** The raw P-256 public key, base64url, for the invitation. */
-  publicKey: string;
+  publicKey: Type.String({ title: 'Public key', description: 'The raw P-256 public key, base64url.', pattern: '^[A-Za-z0-9_-]{87}$' }),
   /** How many people the lead invited, if they said: more responses than this are flagged. */
-  teamSize?: number;
-}
+  teamSize: Type.Optional(Type.Integer({ title: 'Team size', minimum: 1, maximum: MAX_TEAM_SIZE })),
+}, { title: 'Team round', description: 'A round the lead started; its private key never leaves the browser.' });
+
+export type Round = Static<typeof RoundFormat>;
 
 export function isRound(value: unknown): value is Round {
-  return isPlainObject(value) && value.schema === 1
-    && typeof value.id === 'string' && TOKEN_PATTERN.regex.test(value.id)
-    && typeof value.name === 'string' && value.name.trim().length > 0 && value.name.length <= MAX_ROUND_NAME
-    && isPlainObject(value.questionnaire) && typeof value.questionnaire.id === 'string' && ID_PATTERN.regex.test(value.questionnaire.id)
-    && Number.isSafeInteger(value.questionnaire.version) && (value.questionnaire.version as number) >= 1
-    && Number.isSafeInteger(value.minGroup) && (value.minGroup as number) >= LOWEST_MIN_GROUP && (value.minGroup as number) <= MAX_MIN_GROUP
-    && isIsoDate(value.createdAt) && typeof value.publicKey === 'string' && /^[A-Za-z0-9_-]{87}$/.test(value.publicKey)
-    && (value.teamSize === undefined || (Number.isSafeInteger(value.teamSize) && (value.teamSize as number) >= 1 && (value.teamSize as number) <= MAX_TEAM_SIZE));
+  return conforms(RoundFormat, value);
 }
 
 /** The parts of two round records that the sealing binds: equal, or one is not the other. */

@@ -1,3 +1,6 @@
+import { Type, type Static } from 'typebox';
+import { withHint } from '../formats/annotations';
+import { conforms } from '../formats/check-shape';
 import { isPlainObject } from '../shape';
 import { LOWEST_MIN_GROUP, MAX_MIN_GROUP } from './disclosure';
 import { figuresOf, isFigureSums, isTeamFigures, type TeamFigures } from './figure-sums';
@@ -11,15 +14,23 @@ import { countOf, publishedOf, type RoundState } from './round-state';
  * the round state beside the private key. On a browser without that state, a restored
  * summary is all there is, and the round can show it but not import.
  */
-export interface TallySummary {
-  schema: 2;
-  round: string;
-  questionnaire: { id: string; version: number };
-  minGroup: number;
-  count: number;
-  sequence: number;
-  published: TeamFigures | null;
-}
+export const TallySummaryFormat = Type.Object({
+  schema: Type.Literal(2),
+  round: Type.String({ title: 'Round id' }),
+  questionnaire: Type.Object({ id: Type.String(), version: Type.Integer({ minimum: Number.MIN_SAFE_INTEGER, maximum: Number.MAX_SAFE_INTEGER }) }),
+  minGroup: Type.Integer({ title: 'Minimum group', minimum: LOWEST_MIN_GROUP, maximum: MAX_MIN_GROUP }),
+  count: Type.Integer({ title: 'Responses counted', minimum: 0, maximum: Number.MAX_SAFE_INTEGER }),
+  sequence: Type.Integer({ title: 'Sequence', description: 'Of the round state the figures came from.', minimum: 0, maximum: Number.MAX_SAFE_INTEGER }),
+  // Checked by the figures' own rule: their statistics must be numbers or null, per dimension.
+  published: withHint(Type.Unsafe<TeamFigures | null>({ title: 'Published figures', description: 'The figures under the disclosure rule, or null before any.', type: ['object', 'null'] }), { rule: 'team-figures' }),
+}, {
+  title: 'Round summary',
+  description: 'Counts and published figures of a team round; never sums of few people or waiting codes.',
+  // Exactly a summary: an edited one that smuggles in anything else is not one.
+  additionalProperties: false,
+});
+
+export type TallySummary = Static<typeof TallySummaryFormat>;
 
 export function summaryOf(state: RoundState): TallySummary {
   const { round } = state;
@@ -34,17 +45,12 @@ export function summaryOf(state: RoundState): TallySummary {
   };
 }
 
-const SUMMARY_FIELDS = ['schema', 'round', 'questionnaire', 'minGroup', 'count', 'sequence', 'published'];
-
-/** Exactly a summary: an edited one that smuggles in anything else is not one. */
 export function isTallySummary(value: unknown): value is TallySummary {
-  return isPlainObject(value) && value.schema === 2
-    && Object.keys(value).length === SUMMARY_FIELDS.length && SUMMARY_FIELDS.every((key) => Object.hasOwn(value, key)) && typeof value.round === 'string'
-    && isPlainObject(value.questionnaire) && typeof value.questionnaire.id === 'string' && Number.isSafeInteger(value.questionnaire.version)
-    && Number.isSafeInteger(value.minGroup) && (value.minGroup as number) >= LOWEST_MIN_GROUP && (value.minGroup as number) <= MAX_MIN_GROUP
-    && Number.isSafeInteger(value.count) && (value.count as number) >= 0
-    && Number.isSafeInteger(value.sequence) && (value.sequence as number) >= 0
-    && (value.published === null || isTeamFigures(value.published));
+  return conforms(TallySummaryFormat, value, {
+    'team-figures': (figures, path, _schema, check) => {
+      if (figures !== null && !isTeamFigures(figures)) check.report(path, 'expected team figures or null');
+    },
+  });
 }
 
 /**

@@ -1,0 +1,166 @@
+import { joinPath } from '../problems';
+import { describeType, isPlainObject, quote, ShapeChecker } from '../shape';
+import { hintOf } from './annotations';
+import { isIsoDate } from './iso-date';
+
+/** The part of JSON Schema the file formats use, as the definitions build it. */
+export interface SchemaNode {
+  type?: string;
+  const?: string | number;
+  enum?: readonly string[];
+  anyOf?: readonly SchemaNode[];
+  properties?: Readonly<Record<string, SchemaNode>>;
+  required?: readonly string[];
+  /** false: a closed object; a schema: a map whose every other value has that shape; absent: open. */
+  additionalProperties?: false | SchemaNode;
+  propertyNames?: SchemaNode;
+  items?: SchemaNode;
+  minItems?: number;
+  maxItems?: number;
+  minLength?: number;
+  maxLength?: number;
+  pattern?: string;
+  minimum?: number;
+  maximum?: number;
+}
+
+/** A format's own check for a node marked with a rule: what JSON Schema cannot say. */
+export type RuleCheck = (value: unknown, path: string, schema: SchemaNode, check: ShapeChecker) => void;
+
+/** "Not blank", which the checker's string check already reports in its own words. */
+const NOT_BLANK = '\\S';
+const patterns = new Map<string, RegExp>();
+
+/**
+ * Checks a value against a format's definition, reporting every problem in the words
+ * an author can act on ("items[4].left.sv: is missing; this field is required"). It
+ * reads the same definition the types and the published schema files come from, so
+ * the three cannot drift apart; rules across fields stay with each format's validator.
+ */
+export function checkShape(check: ShapeChecker, definition: object, value: unknown, path: string, rules: Readonly<Record<string, RuleCheck>> = {}): void {
+  const schema = definition as SchemaNode;
+  const hint = hintOf(schema);
+  if (hint.rule !== undefined) {
+    const rule = rules[hint.rule];
+    if (!rule) throw new Error(`The definition asks for the rule "${hint.rule}", which this validator does not know.`);
+    return rule(value, path, schema, check);
+  }
+  if (schema.const !== undefined) return check.constant(value, path, schema.const, hint.why);
+  if (schema.enum !== undefined) return void check.oneOf(value, path, schema.enum);
+  if (schema.anyOf !== undefined) return checkAnyOf(check, schema.anyOf, value, path, rules);
+  switch (schema.type) {
+    case 'object': {
+      const properties = schema.properties ?? {};
+      const required = schema.required ?? [];
+      if (schema.additionalProperties !== false) return checkOpenObject(check, schema, value, path, rules);
+      const fields = check.object(value, path, required, Object.keys(properties).filter((key) => !required.includes(key)), hint.unknownField);
+      if (!fields) return;
+      for (const [key, property] of Object.entries(properties)) {
+        if (Object.hasOwn(fields, key)) checkShape(check, property, fields[key], joinPath(path, key), rules);
+      }
+      return;
+    }
+    case 'array': {
+      const entries = check.array(value, path, schema.minItems ?? 0, schema.maxItems ?? Number.MAX_SAFE_INTEGER);
+      if (entries && schema.items) entries.forEach((entry, index) => checkShape(check, schema.items!, entry, joinPath(path, index), rules));
+      return;
+    }
+    case 'string': {
+      const pattern = schema.pattern === undefined || schema.pattern === NOT_BLANK
+        ? undefined
+        : { regex: compiled(schema.pattern), description: hint.pattern ?? `text matching ${schema.pattern}` };
+      // A string with neither a minimum length nor a pattern may be blank (a note's text); no other may.
+      const mayBeBlank = (schema.minLength ?? 0) === 0 && schema.pattern === undefined;
+      check.string(value, path, schema.maxLength ?? Number.MAX_SAFE_INTEGER, pattern, mayBeBlank);
+      return;
+    }
+    case 'integer':
+      check.integer(value, path, schema.minimum ?? Number.MIN_SAFE_INTEGER, schema.maximum ?? Number.MAX_SAFE_INTEGER);
+      return;
+    case 'boolean':
+      if (value !== undefined && typeof value !== 'boolean') check.report(path, 'expected true or false');
+      return;
+    default:
+      throw new Error(`The checker does not know the schema type ${String(schema.type)} at ${path || 'the top'}.`);
+  }
+}
+
+/**
+ * An object that may hold fields beyond those named: a stored record that a later
+ * Shiftmeter may extend, or a map from ids to values (every other field then has the
+ * shape `additionalProperties` gives, under a name `propertyNames` allows).
+ */
+function checkOpenObject(check: ShapeChecker, schema: SchemaNode, value: unknown, path: string, rules: Readonly<Record<string, RuleCheck>>): void {
+  if (value === undefined) return;
+  if (!isPlainObject(value)) return check.report(path, `expected an object, found ${describeType(value)}`);
+  const properties = schema.properties ?? {};
+  for (const key of schema.required ?? []) {
+    if (!Object.hasOwn(value, key)) check.report(joinPath(path, key), 'is missing; this field is required');
+  }
+  for (const [key, entry] of Object.entries(value)) {
+    const property = Object.hasOwn(properties, key) ? properties[key] : schema.additionalProperties;
+    if (property === undefined || property === false) continue;
+    if (!Object.hasOwn(properties, key) && schema.propertyNames?.pattern !== undefined && !compiled(schema.propertyNames.pattern).test(key)) {
+      check.report(path, `has the key ${quote(key)}, which is not valid; expected ${hintOf(schema.propertyNames).pattern ?? `a name matching ${schema.propertyNames.pattern}`}`);
+      continue;
+    }
+    checkShape(check, property, entry, joinPath(path, key), rules);
+  }
+}
+
+/** Whether a value has a definition's shape: for stored records, where the answer is yes or no. */
+export function conforms(definition: object, value: unknown, rules: Readonly<Record<string, RuleCheck>> = {}): boolean {
+  // The checks stay silent on `undefined` (a missing field, reported by its object); a missing record is no record.
+  if (value === undefined) return false;
+  const check = new ShapeChecker();
+  checkShape(check, definition, value, '', { ...RECORD_RULES(check), ...rules });
+  return check.problems.length === 0;
+}
+
+/** Rules every stored record may use. */
+const RECORD_RULES = (check: ShapeChecker): Record<string, RuleCheck> => ({
+  // A time as `toISOString()` writes it; the pattern alone would let "2024-13-40…" through.
+  'iso-date': (value, path) => {
+    if (value !== undefined && !isIsoDate(value)) check.report(path, 'expected a date and time such as "2026-12-02T09:30:00.000Z"');
+  },
+});
+
+/**
+ * A choice between shapes. Three kinds occur: constants ("from" or "to"); objects told
+ * apart by their `kind` (a course pack's exercises), checked as the kind they name; and
+ * shapes of different JSON types (an id or a whole questionnaire), checked as the one
+ * whose type the value has.
+ */
+function checkAnyOf(check: ShapeChecker, options: readonly SchemaNode[], value: unknown, path: string, rules: Readonly<Record<string, RuleCheck>>): void {
+  if (options.every((option) => option.const !== undefined)) {
+    check.oneOf(value, path, options.map((option) => String(option.const)));
+    return;
+  }
+  const kinds = options.map((option) => option.properties?.kind?.const);
+  if (kinds.every((kind) => typeof kind === 'string')) {
+    if (value === undefined) return;
+    if (!isPlainObject(value)) return check.report(path, `expected an object, found ${describeType(value)}`);
+    if (!Object.hasOwn(value, 'kind')) return check.report(joinPath(path, 'kind'), 'is missing; this field is required');
+    const kind = check.oneOf(value.kind, joinPath(path, 'kind'), kinds as string[]);
+    if (kind !== null) checkShape(check, options[kinds.indexOf(kind)]!, value, path, rules);
+    return;
+  }
+  if (value === undefined) return;
+  const option = options.find((candidate) => candidate.type === jsonType(value));
+  if (option) return checkShape(check, option, value, path, rules);
+  const expected = [...new Set(options.map((candidate) => (candidate.type === 'object' ? 'an object' : `a ${candidate.type}`)))];
+  check.report(path, `expected ${expected.join(' or ')}, found ${describeType(value)}`);
+}
+
+function jsonType(value: unknown): string {
+  if (Array.isArray(value)) return 'array';
+  if (value === null) return 'null';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+  return typeof value;
+}
+
+function compiled(pattern: string): RegExp {
+  let regex = patterns.get(pattern);
+  if (!regex) patterns.set(pattern, (regex = new RegExp(pattern, 'u')));
+  return regex;
+}

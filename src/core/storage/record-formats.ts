@@ -1,0 +1,74 @@
+import { Type } from '../formats/type';
+import { use, withHint } from '../formats/annotations';
+import { Id, IsoDate, PositionMap } from '../formats/common';
+import { TOKEN_PATTERN } from '../round/token';
+
+/**
+ * The records Shiftmeter keeps in extension storage and carries in backups, each
+ * defined once: the types in `records.ts`, the checks that storage and restore apply,
+ * and the published `docs/schemas/backup.schema.json` come from here. Records are open
+ * objects (a later Shiftmeter may add a field and an earlier one must still read the
+ * record); a backup carries them as they are.
+ */
+
+/** Sitting and note ids: made by the extension, safe in storage keys. */
+export const RECORD_ID_PATTERN = { regex: /^[A-Za-z0-9-]{1,64}$/, description: '1 to 64 letters, digits or hyphens' };
+export const MAX_NOTE_LENGTH = 20_000;
+/** A round's name as the lead typed it; the invitation carries it. */
+export const MAX_ROUND_NAME = 120;
+
+const RecordId = withHint(Type.String({ title: 'Record id', pattern: RECORD_ID_PATTERN.regex.source }), { pattern: RECORD_ID_PATTERN.description });
+
+export const QuestionnaireRefFormat = Type.Object({
+  id: use(Id, { title: 'Questionnaire id' }),
+  version: Type.Integer({ title: 'Questionnaire version', minimum: 1, maximum: Number.MAX_SAFE_INTEGER }),
+}, { title: 'Questionnaire', description: 'Which questionnaire, in which version.' });
+
+export const SittingFormat = Type.Object({
+  schema: Type.Literal(1),
+  id: RecordId,
+  questionnaire: QuestionnaireRefFormat,
+  startedAt: IsoDate,
+  completedAt: IsoDate,
+  language: Type.String({ title: 'Language', description: 'The language the questions were shown in.', maxLength: 8 }),
+  answers: use(PositionMap, { title: 'Answers', description: 'Item id → position, 1 at the item\'s left statement.' }),
+  wanted: use(PositionMap, { title: 'Wanted', description: 'Dimension id → wanted position, 1 at the "from" pole.' }),
+  /** Set when the sitting answered a team round: its id and name, so the person's own history can say so. */
+  round: Type.Optional(Type.Object({
+    id: withHint(Type.String({ pattern: TOKEN_PATTERN.regex.source }), { pattern: TOKEN_PATTERN.description }),
+    name: Type.String({ maxLength: MAX_ROUND_NAME }),
+  }, { title: 'Team round', description: 'The team round this sitting answered.' })),
+}, { title: 'Sitting', description: 'A finished self-assessment.' });
+
+export const NoteFormat = Type.Object({
+  schema: Type.Literal(1),
+  sittingId: RecordId,
+  text: Type.String({ maxLength: MAX_NOTE_LENGTH }),
+  updatedAt: IsoDate,
+}, { title: 'Note', description: 'A reflection note on a sitting.' });
+
+export const CADENCES = ['off', 'monthly', 'quarterly', 'half-yearly'] as const;
+
+export const ReminderFormat = Type.Object({
+  schema: Type.Literal(1),
+  questionnaireId: use(Id, { title: 'Questionnaire id' }),
+  cadence: Type.Enum(CADENCES, { title: 'Cadence' }),
+  since: use(IsoDate, { description: 'When the cadence was chosen: the first reminder counts from here if the questionnaire was never taken.' }),
+}, { title: 'Reminder', description: 'How often a person wants to be reminded of one questionnaire.' });
+
+/** A self-assessment in progress: never backed up, but checked when read. */
+export const DraftMetaFormat = Type.Object({
+  schema: Type.Literal(1),
+  questionnaire: QuestionnaireRefFormat,
+  startedAt: IsoDate,
+  updatedAt: IsoDate,
+  /** The page (dimension index) last shown. */
+  page: Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER }),
+  /** How many questions had an answer at the last write, for the list's "in progress" line. */
+  answered: Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER }),
+});
+
+/** Settings as a backup carries them; reading them repairs field by field (`readSettings`). */
+export const SettingsFormat = Type.Object({
+  schema: Type.Literal(1),
+}, { title: 'Settings', description: 'Language and theme.' });

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { isRound } from '../../src/core/round/round-record';
+import { isTallySummary } from '../../src/core/round/tally-summary';
+import { isNote, isSitting } from '../../src/core/storage/records';
+
+// Stored records are checked by their definitions (src/core/storage/record-formats.ts and
+// beside each record's module). These pin the behaviour the hand-written guards had.
+const sitting = {
+  schema: 1, id: 'abc-1', questionnaire: { id: 'production-service', version: 1 },
+  startedAt: '2026-03-02T08:55:10.120Z', completedAt: '2026-03-02T09:07:44.518Z', language: 'sv',
+  answers: { 'value-1': 3 }, wanted: {},
+};
+
+describe('stored records checked by their definitions', () => {
+  it('a missing record is no record', () => {
+    expect(isSitting(undefined)).toBe(false);
+    expect(isNote(undefined)).toBe(false);
+  });
+
+  it('a sitting with a field a later Shiftmeter added still reads; a wrong one does not', () => {
+    expect(isSitting(sitting)).toBe(true);
+    expect(isSitting({ ...sitting, addedLater: true })).toBe(true);
+    expect(isSitting({ ...sitting, completedAt: '2026-13-40T09:07:44.518Z' })).toBe(false);
+    expect(isSitting({ ...sitting, answers: { 'value-1': 8 } })).toBe(false);
+    expect(isSitting({ ...sitting, answers: { __proto__x: 3, 'Bad Key': 3 } })).toBe(false);
+    expect(isSitting({ ...sitting, round: { id: 'team alpha', name: 'x' } })).toBe(false);
+  });
+
+  it('a note may be empty, but not too long', () => {
+    const note = { schema: 1, sittingId: 'abc-1', text: '', updatedAt: '2026-03-02T09:07:44.518Z' };
+    expect(isNote(note)).toBe(true);
+    expect(isNote({ ...note, text: 'x'.repeat(20_001) })).toBe(false);
+  });
+
+  it('a round needs a name that is not blank and a minimum group in range', () => {
+    const round = { schema: 1, id: 'round-1', name: 'Team', questionnaire: { id: 'production-service', version: 1 }, minGroup: 5, createdAt: '2026-03-02T09:07:44.518Z', publicKey: 'A'.repeat(87) };
+    expect(isRound(round)).toBe(true);
+    expect(isRound({ ...round, name: '  ' })).toBe(false);
+    expect(isRound({ ...round, minGroup: 2 })).toBe(false);
+  });
+
+  it('a round summary is exactly a summary: one more field and it is not one', () => {
+    const summary = { schema: 2, round: 'round-1', questionnaire: { id: 'q', version: 1 }, minGroup: 5, count: 0, sequence: 0, published: null };
+    expect(isTallySummary(summary)).toBe(true);
+    expect(isTallySummary({ ...summary, pending: [] })).toBe(false);
+    expect(isTallySummary({ ...summary, published: { n: 'x' } })).toBe(false);
+  });
+});
