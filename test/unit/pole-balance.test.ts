@@ -1,0 +1,85 @@
+// The version-2 questionnaires in questionnaires/next/ must not make the second ("to") pole the
+// obviously attractive answer (issue #13): in version 1 the "to" statement was the longer one in
+// about 70% of items, and warm words (together, shared, trust, learn...) were more than three times
+// as common on the "to" side. These tests keep both in check, per questionnaire and per language.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const NEXT_DIR = fileURLToPath(new URL('../../questionnaires/next/', import.meta.url));
+
+type Text = Record<string, string>;
+interface Item { id: string; leftPole: 'from' | 'to'; left: Text; right: Text }
+interface Questionnaire { id: string; languages: string[]; items: Item[] }
+
+/**
+ * Words that make a statement sound like the right answer, per language. An entry ending in "*"
+ * matches any word starting with it ("learn*": learn, learning, learned; "co-*": co-design).
+ * Matching is on whole words, case-insensitive.
+ */
+const ATTRACTIVE_WORDS: Record<string, string[]> = {
+  en: ['together', 'people', 'share', 'shares', 'shared', 'sharing', 'dialogue', 'dialogues', 'trust*', 'learn*', 'listen*', 'co-*',
+    'partner', 'partners', 'partnership*', 'involve*', 'collaborat*', 'joint', 'jointly'],
+  sv: ['tillsammans', 'människor', 'människorna', 'gemensam*', 'delad', 'delade', 'dialog*', 'tillit*', 'förtroende*', 'lär', 'lära',
+    'lärande*', 'lärdom*', 'lyssna*', 'samarbet*', 'samverk*', 'samskap*', 'samprodu*', 'delaktig*', 'partner*'],
+  da: ['sammen', 'mennesker', 'menneskene', 'fælles*', 'delt', 'delte', 'dialog*', 'tillid*', 'lære', 'lærer', 'lærte', 'læring*',
+    'lærdom*', 'lyt*', 'samarbejd*', 'samskab*', 'samprodu*', 'inddrag*', 'partner*'],
+};
+
+/** Every questionnaire file in questionnaires/next/, read as plain JSON (the format there may be ahead of today's validator). */
+const FILES = readdirSync(NEXT_DIR)
+  .filter((name) => name.endsWith('.json'))
+  .sort()
+  .map((name) => ({ name, questionnaire: JSON.parse(readFileSync(path.join(NEXT_DIR, name), 'utf8')) as Questionnaire }));
+
+/** The statement that describes the "to" pole and the one that describes the "from" pole. */
+function statements(item: Item, language: string): { to: string; from: string } {
+  const [to, from] = item.leftPole === 'to' ? [item.left, item.right] : [item.right, item.left];
+  return { to: to[language] ?? '', from: from[language] ?? '' };
+}
+
+function countAttractiveWords(text: string, language: string): number {
+  const entries = ATTRACTIVE_WORDS[language] ?? [];
+  const words = text.toLocaleLowerCase(language).match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*-?/gu) ?? [];
+  return words.filter((word) => entries.some((entry) => (entry.endsWith('*') ? word.startsWith(entry.slice(0, -1)) : word === entry))).length;
+}
+
+describe('the attractive-word counter', () => {
+  it('counts whole words and prefixes, case-insensitively, in each language', () => {
+    expect(countAttractiveWords('Together we co-design and share; learning is shared.', 'en')).toBe(5);
+    expect(countAttractiveWords('Shareholders sharpen people-centred plans.', 'en')).toBe(0);
+    expect(countAttractiveWords('Vi arbetar tillsammans i en gemensam plan.', 'sv')).toBe(2);
+    expect(countAttractiveWords('Vi løser opgaven sammen i et fællesskab.', 'da')).toBe(2);
+  });
+});
+
+describe('questionnaires/next', () => {
+  it('holds the version-2 questionnaires (at least one file)', () => {
+    expect(FILES.length).toBeGreaterThan(0);
+  });
+});
+
+describe.each(FILES.map((file) => [file.name, file.questionnaire] as const))('%s', (_name, questionnaire) => {
+  it.each(questionnaire.languages)('%s: the "to" statement is the longer one in 40% to 60% of items', (language) => {
+    const longer = questionnaire.items.filter((item) => {
+      const { to, from } = statements(item, language);
+      return to.length > from.length;
+    });
+    const share = longer.length / questionnaire.items.length;
+    const detail = `${longer.length} of ${questionnaire.items.length} items (${Math.round(share * 100)}%): ${longer.map((item) => item.id).join(', ')}`;
+    expect(share, detail).toBeGreaterThanOrEqual(0.4);
+    expect(share, detail).toBeLessThanOrEqual(0.6);
+  });
+
+  it.each(questionnaire.languages)('%s: attractive words appear in "to" statements at most 1.5 times as often as in "from" statements, plus 2', (language) => {
+    let inTo = 0;
+    let inFrom = 0;
+    for (const item of questionnaire.items) {
+      const { to, from } = statements(item, language);
+      inTo += countAttractiveWords(to, language);
+      inFrom += countAttractiveWords(from, language);
+    }
+    expect(inTo, `${inTo} in "to" statements, ${inFrom} in "from" statements`).toBeLessThanOrEqual(1.5 * inFrom + 2);
+  });
+});
