@@ -4,7 +4,7 @@ import { createRoundVault } from '../platform/round-vault';
 import { browserLanguages } from '../platform/runtime';
 import { createCatalog, type Catalog } from '../ui/catalog';
 import { lastTakenKey } from '../core/storage/records';
-import { createHistoryModel } from '../ui/history/history-model';
+import { HistoryModel } from '../ui/history/history-model';
 import { loadDashboardMessages } from '../ui/i18n/dashboard-messages';
 import { reminderKeysOf } from '../ui/reminders-model';
 import { renderPage } from '../ui/render-page';
@@ -14,10 +14,13 @@ import { DashboardApp } from './dashboard-app';
 
 const store = createExtensionStore();
 const catalog = createCatalog(shippedQuestionnaires);
-// The history model is made here, so its read can start before the first render. It lives
-// as long as the page: its one listener (storage changes) goes with the page, so there is
-// nothing to dispose and no view owns it.
-const history = createHistoryModel({ store, now: () => new Date() });
+// The history model is made here, so its read can start before the first render, and
+// this module is its one owner: it lives as long as the page (the views come and go).
+const history = new HistoryModel({ store, now: () => new Date() });
+addEventListener('pagehide', (event) => {
+  // Not when the page is only put aside to come back (the back-forward cache).
+  if (!event.persisted) history[Symbol.dispose]();
+});
 const opensOnHistory = /^#\/(history|sittings)/.test(location.hash);
 
 void renderPage(
@@ -32,7 +35,7 @@ void renderPage(
 // renderPage has just sent is on its way: storage answers in the order asked, so the
 // small read still comes back first, and the large one no longer waits for it to return.
 // (A read from before a migration is set aside by the history model; see its readAll.)
-if (opensOnHistory) void history.load();
+if (opensOnHistory) void history.ensureLoaded();
 // The stylesheet is parsed while the reads are on their way, and is in place before the
 // first render, which waits for them.
 adoptStylesheet(baseCss);

@@ -1,8 +1,8 @@
 import { useT } from '../ui/app-context';
-import type { HistoryModel } from '../ui/history/history-model';
+import type { HistoryModelInstance } from '../ui/history/history-model';
 
 /** Says which stored records could not be read: they are kept untouched, and every other record still shows. */
-export function SetAsideNotice({ history }: { history: HistoryModel }) {
+export function SetAsideNotice({ history }: { history: HistoryModelInstance }) {
   const t = useT();
   const setAside = history.setAside.value;
   if (setAside.length === 0) return null;

@@ -1,25 +1,23 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useModel } from '@preact/signals';
 import { contentLanguage, textIn } from '../core/questionnaire/types';
 import { CADENCES, THEMES, type Cadence } from '../core/storage/records';
 import { useApp, useT } from '../ui/app-context';
 import type { MessageKey } from '../ui/i18n/en-dashboard';
 import { LanguageSelect } from '../ui/language-select';
 import { useReadyMark } from '../ui/ready';
-import type { RemindersModel } from '../ui/reminders-model';
+import { RemindersModel } from '../ui/reminders-model';
 
 /** Language, theme and reminders. */
-export function SettingsView({ reminders }: { reminders: RemindersModel }) {
+export function SettingsView() {
   const app = useApp();
   const t = useT();
-  const [loaded, setLoaded] = useState(false);
-  const [saved, setSaved] = useState('');
-  useEffect(() => {
-    void reminders.load().then(() => setLoaded(true));
-  }, []);
-  useReadyMark(loaded);
+  const reminders = useModel(() => new RemindersModel({ store: app.store, catalog: app.catalog, now: app.now }));
+  const read = reminders.read.value;
+  useReadyMark(read.kind !== 'loading');
   const language = app.i18n.language.value;
   const theme = app.settings.value.theme;
   const formatDate = app.i18n.formatDate.value;
+  const lastSave = reminders.lastSave.value;
 
   return (
     <section aria-labelledby="settings-heading">
@@ -36,11 +34,15 @@ export function SettingsView({ reminders }: { reminders: RemindersModel }) {
       </fieldset>
       <h2>{t('settings.reminders')}</h2>
       <p class="hint">{t('settings.remindersHint')}</p>
-      {loaded ? (
+      {read.kind === 'loading' ? (
+        <p role="status">{t('common.loading')}</p>
+      ) : read.kind === 'failed' ? (
+        <p class="notice notice-error" role="alert">{t('error.load', { detail: read.detail })}</p>
+      ) : (
         app.catalog.entries.map((entry) => {
           const lang = contentLanguage(entry, language);
           const cadence = reminders.states.value[entry.id]?.reminder?.cadence ?? 'off';
-          const due = reminders.nextDue(entry.id);
+          const due = reminders.nextDue.value[entry.id];
           const id = `cadence-${entry.id}`;
           return (
             <div class="field" key={entry.id}>
@@ -49,10 +51,7 @@ export function SettingsView({ reminders }: { reminders: RemindersModel }) {
                 id={id}
                 value={cadence}
                 aria-describedby={`${id}-next`}
-                onChange={async (event) => {
-                  await reminders.setCadence(entry.id, (event.currentTarget as HTMLSelectElement).value as Cadence);
-                  setSaved(t('settings.saved'));
-                }}
+                onChange={(event) => void reminders.setCadence(entry.id, (event.currentTarget as HTMLSelectElement).value as Cadence)}
               >
                 {CADENCES.map((value) => <option key={value} value={value}>{t(`cadence.${value}` as MessageKey)}</option>)}
               </select>
@@ -60,10 +59,9 @@ export function SettingsView({ reminders }: { reminders: RemindersModel }) {
             </div>
           );
         })
-      ) : (
-        <p role="status">{t('common.loading')}</p>
       )}
-      <p role="status" class="hint">{saved}</p>
+      {lastSave.kind === 'failed' ? <p class="notice notice-error" role="alert">{t('settings.notSaved', { detail: lastSave.detail })}</p> : null}
+      <p role="status" class="hint">{lastSave.kind === 'saved' ? t('settings.saved') : ''}</p>
     </section>
   );
 }

@@ -1,3 +1,4 @@
+import { useModel } from '@preact/signals';
 import { useState } from 'preact/hooks';
 import type { DraftMeta } from '../core/storage/records';
 import { useApp, useT } from '../ui/app-context';
@@ -7,7 +8,7 @@ import { draftKeysOf, draftsFrom, latestDraft, readDrafts } from '../ui/drafts';
 import { LanguageSelect } from '../ui/language-select';
 import { QuestionnaireList } from '../ui/questionnaire-list';
 import { focusNextViewHeading, useReadyMark } from '../ui/ready';
-import { createRemindersModel, reminderKeysOf } from '../ui/reminders-model';
+import { reminderKeysOf, RemindersModel } from '../ui/reminders-model';
 import type { Catalog } from '../ui/catalog';
 
 type View = { kind: 'list'; drafts: Record<string, DraftMeta> } | { kind: 'assessment'; id: string };
@@ -22,11 +23,8 @@ export interface PopupAppProps {
 export function PopupApp({ openDashboard, prefetched }: PopupAppProps) {
   const app = useApp();
   const t = useT();
-  const [reminders] = useState(() => {
-    const model = createRemindersModel(app.store, app.catalog, app.now);
-    model.loadFrom(prefetched);
-    return model;
-  });
+  // From the reminders read with the settings: the first view needs no read of its own.
+  const reminders = useModel(() => new RemindersModel({ store: app.store, catalog: app.catalog, now: app.now }, prefetched));
   // The first view is decided from data already read, so it renders complete at once.
   const [view, setView] = useState<View>(() => {
     const drafts = draftsFrom(prefetched, app.catalog);
@@ -59,7 +57,7 @@ export function PopupApp({ openDashboard, prefetched }: PopupAppProps) {
           <p class="hint">{t('popup.choose')}</p>
           {/* Before the list: a member with an invitation should not have to pass six questionnaires to find it. */}
           <p><button type="button" class="link-button" onClick={() => openDashboard('#/team/answer')}>{t('team.popupInvitation')}</button></p>
-          <QuestionnaireList drafts={view.drafts} isDue={reminders.due} onOpen={(id) => setView({ kind: 'assessment', id })} />
+          <QuestionnaireList drafts={view.drafts} isDue={(id) => reminders.due.value.has(id)} onOpen={(id) => setView({ kind: 'assessment', id })} />
           <LanguageSelect />
         </>
       ) : null}

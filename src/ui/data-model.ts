@@ -1,4 +1,4 @@
-import { signal, type ReadonlySignal } from '@preact/signals';
+import { action, createModel, signal } from '@preact/signals';
 import { makeBackup, MAX_BACKUP_BYTES, parseBackup, type Backup } from '../core/backup/backup';
 import { previewRestore, restoreWrites, type RestoreMode, type RestorePreview } from '../core/backup/restore-plan';
 import { sittingsCsv } from '../core/backup/sittings-csv';
@@ -11,32 +11,22 @@ import { formatBytes } from '../core/safe-json';
 import { KEYS, SCHEMA_VERSION } from '../core/storage/records';
 import type { KeyValueStore } from '../core/storage/store';
 import type { Catalog } from './catalog';
-import { attemptSave, type SaveProblem } from './storage-errors';
+import { dateStamp } from './download';
+import { attemptSave, describeStorageError, type SaveProblem } from './storage-errors';
 import { heldRounds } from './team/team-store';
 
 export type RestoreState =
   | { kind: 'idle' }
   | { kind: 'too-big'; size: string; max: string }
   | { kind: 'unreadable' }
+  /** Stored data, or the rounds this browser holds, could not be read to compare the backup with. */
+  | { kind: 'read-failed'; detail: string }
   /** Not a backup Shiftmeter can restore: what the file is, and the validator's details. */
   | { kind: 'refused'; found: FileKind; problems: string[] }
   /** The backup's copy of a round this browser holds is not an earlier state of it: nothing is restored. */
   | { kind: 'refused-rounds'; rounds: string[] }
   | { kind: 'preview'; backup: Backup; preview: RestorePreview }
   | { kind: 'done'; written: number; removed: number };
-
-/** Backup, CSV export, restore with a preview, and erase: every step checked before anything is written. */
-export interface DataModel {
-  restore: ReadonlySignal<RestoreState>;
-  saveProblem: ReadonlySignal<SaveProblem | null>;
-  backupText(): Promise<string>;
-  csvText(): Promise<string>;
-  readBackupFile(file: { size: number; text(): Promise<string> }): Promise<void>;
-  applyRestore(mode: RestoreMode): Promise<boolean>;
-  cancelRestore(): void;
-  counts(): Promise<EraseCounts>;
-  eraseEverything(): Promise<boolean>;
-}
 
 export interface EraseCounts {
   sittings: number;
@@ -46,94 +36,171 @@ export interface EraseCounts {
   rounds: number;
 }
 
+/** "Erase everything" goes through a warning that says what will be lost. */
+export type EraseStep =
+  | { kind: 'idle' }
+  | { kind: 'confirm'; counts: EraseCounts }
+  /** What would be lost could not be read, so nothing is offered for erasing. */
+  | { kind: 'failed'; detail: string }
+  | { kind: 'erased' };
+
+/** The last thing done that the page's status line reports. */
+export type DataStatus = { kind: 'none' } | { kind: 'exported' } | { kind: 'restored'; mode: RestoreMode };
+
+export interface ExportFile {
+  name: string;
+  text: string;
+  type: string;
+}
+
+export interface DataServices {
+  store: KeyValueStore;
+  catalog: Catalog;
+  now: () => Date;
+  /**
+   * The rounds' private keys and protective states, kept outside extension storage. A
+   * restore is checked against it and never writes a round it holds; "Erase everything"
+   * empties it too.
+   */
+  vault: RoundVault;
+}
+
 /**
- * `vault`: the rounds' private keys and protective states, kept outside extension
- * storage. A restore is checked against it and never writes a round it holds; "Erase
- * everything" empties it too.
+ * Backup, CSV export, restore with a preview, and erase: every step checked before
+ * anything is written, and every failure state the page shows. Owned by the data page (useModel).
  */
-export function createDataModel(store: KeyValueStore, catalog: Catalog, now: () => Date, vault: RoundVault): DataModel {
+export const DataModel = createModel(({ store, catalog, now, vault }: DataServices) => {
   const restore = signal<RestoreState>({ kind: 'idle' });
+  const erase = signal<EraseStep>({ kind: 'idle' });
+  const status = signal<DataStatus>({ kind: 'none' });
+  /** Why the last export could not be made, until one is. */
+  const exportFailure = signal<string | null>(null);
   const saveProblem = signal<SaveProblem | null>(null);
 
-  const attempt = (action: () => Promise<void>) => attemptSave(saveProblem, action);
+  const attempt = (write: () => Promise<void>) => attemptSave(saveProblem, write);
 
-  return {
-    restore,
-    saveProblem,
-    async backupText() {
-      return `${JSON.stringify(makeBackup(await store.getAll(), now()), null, 2)}\n`;
-    },
-    async csvText() {
-      const { sittings } = readStoredHistory(await store.getAll());
-      const ids = [...new Set(sittings.map((s) => s.questionnaire.id))];
-      const questionnaires: Questionnaire[] = [];
-      for (const id of ids) {
-        const entry = catalog.find(id);
-        if (entry) questionnaires.push(await entry.load());
-      }
-      return sittingsCsv(sittings, questionnaires);
-    },
-    async readBackupFile(file) {
-      if (file.size > MAX_BACKUP_BYTES) {
-        restore.value = { kind: 'too-big', size: formatBytes(file.size), max: formatBytes(MAX_BACKUP_BYTES) };
-        return;
-      }
-      let text: string;
-      try {
-        text = await file.text();
-      } catch {
-        restore.value = { kind: 'unreadable' };
-        return;
-      }
-      const parsed = parseBackup(text);
-      if (!parsed.ok) {
-        restore.value = { kind: 'refused', found: recogniseFile(text), problems: parsed.problems.map(describeProblem) };
-        return;
-      }
-      const preview = previewRestore(parsed.value, await store.getAll(), await heldRounds(vault));
-      restore.value = preview.refusedRounds.length > 0
-        ? { kind: 'refused-rounds', rounds: preview.refusedRounds.map((r) => r.name) }
-        : { kind: 'preview', backup: parsed.value, preview };
-    },
-    async applyRestore(mode) {
-      const state = restore.value;
-      if (state.kind !== 'preview') return false;
-      return attempt(() =>
-        store.exclusive('restore', async () => {
-          // Worked out again under the lock, against what is stored now.
-          const preview = previewRestore(state.backup, await store.getAll(), await heldRounds(vault));
-          if (preview.refusedRounds.length > 0) {
-            restore.value = { kind: 'refused-rounds', rounds: preview.refusedRounds.map((r) => r.name) };
-            return;
-          }
-          const writes = restoreWrites(state.backup, preview, mode);
-          // New records first (one atomic write), removals only once those are safe.
-          if (Object.keys(writes.set).length > 0) await store.set(writes.set);
-          if (writes.remove.length > 0) await store.remove(writes.remove);
-          restore.value = { kind: 'done', written: Object.keys(writes.set).length, removed: writes.remove.length };
-        }),
-      );
-    },
-    cancelRestore() {
-      restore.value = { kind: 'idle' };
-    },
-    async counts() {
-      const all = await store.getAll();
-      const keys = Object.keys(all);
-      return {
+  const backupText = action(async () => `${JSON.stringify(makeBackup(await store.getAll(), now()), null, 2)}\n`);
+
+  const csvText = action(async () => {
+    const { sittings } = readStoredHistory(await store.getAll());
+    const ids = [...new Set(sittings.map((s) => s.questionnaire.id))];
+    const questionnaires: Questionnaire[] = [];
+    for (const id of ids) {
+      const entry = catalog.find(id);
+      if (entry) questionnaires.push(await entry.load());
+    }
+    return sittingsCsv(sittings, questionnaires);
+  });
+
+  /** The file to download, or null when it could not be made (the reason is in `exportFailure`). */
+  const exportFile = action(async (kind: 'backup' | 'csv'): Promise<ExportFile | null> => {
+    const stamp = dateStamp(now());
+    try {
+      const file = kind === 'backup'
+        ? { name: `shiftmeter-backup-${stamp}.json`, text: await backupText(), type: 'application/json' }
+        : { name: `shiftmeter-sittings-${stamp}.csv`, text: await csvText(), type: 'text/csv' };
+      exportFailure.value = null;
+      status.value = { kind: 'exported' };
+      return file;
+    } catch (error) {
+      exportFailure.value = describeStorageError(error);
+      return null;
+    }
+  });
+
+  const readBackupFile = action(async (file: { size: number; text(): Promise<string> }) => {
+    if (file.size > MAX_BACKUP_BYTES) {
+      restore.value = { kind: 'too-big', size: formatBytes(file.size), max: formatBytes(MAX_BACKUP_BYTES) };
+      return;
+    }
+    let text: string;
+    try {
+      text = await file.text();
+    } catch {
+      restore.value = { kind: 'unreadable' };
+      return;
+    }
+    const parsed = parseBackup(text);
+    if (!parsed.ok) {
+      restore.value = { kind: 'refused', found: recogniseFile(text), problems: parsed.problems.map(describeProblem) };
+      return;
+    }
+    let preview: RestorePreview;
+    try {
+      preview = previewRestore(parsed.value, await store.getAll(), await heldRounds(vault));
+    } catch (error) {
+      restore.value = { kind: 'read-failed', detail: describeStorageError(error) };
+      return;
+    }
+    restore.value = preview.refusedRounds.length > 0
+      ? { kind: 'refused-rounds', rounds: preview.refusedRounds.map((r) => r.name) }
+      : { kind: 'preview', backup: parsed.value, preview };
+  });
+
+  /** True when the restore was written; a failed write is in `saveProblem`. */
+  const applyRestore = action(async (mode: RestoreMode): Promise<boolean> => {
+    const state = restore.value;
+    if (state.kind !== 'preview') return false;
+    const ok = await attempt(() =>
+      store.exclusive('restore', async () => {
+        // Worked out again under the lock, against what is stored now.
+        const preview = previewRestore(state.backup, await store.getAll(), await heldRounds(vault));
+        if (preview.refusedRounds.length > 0) {
+          restore.value = { kind: 'refused-rounds', rounds: preview.refusedRounds.map((r) => r.name) };
+          return;
+        }
+        const writes = restoreWrites(state.backup, preview, mode);
+        // New records first (one atomic write), removals only once those are safe.
+        if (Object.keys(writes.set).length > 0) await store.set(writes.set);
+        if (writes.remove.length > 0) await store.remove(writes.remove);
+        restore.value = { kind: 'done', written: Object.keys(writes.set).length, removed: writes.remove.length };
+        status.value = { kind: 'restored', mode };
+      }),
+    );
+    return ok && restore.value.kind === 'done';
+  });
+
+  const cancelRestore = action(() => {
+    restore.value = { kind: 'idle' };
+  });
+
+  /** Reads what "Erase everything" would remove, for the warning. */
+  const prepareErase = action(async () => {
+    erase.value = { kind: 'idle' };
+    try {
+      const keys = Object.keys(await store.getAll());
+      const counts: EraseCounts = {
         sittings: keys.filter((k) => k.startsWith(KEYS.sittingPrefix)).length,
         notes: keys.filter((k) => k.startsWith(KEYS.notePrefix)).length,
         reminders: keys.filter((k) => k.startsWith(KEYS.reminderPrefix)).length,
         rounds: (await vault.roundIds()).length,
       };
-    },
-    async eraseEverything() {
-      return attempt(async () => {
-        const keys = Object.keys(await store.getAll());
-        await store.remove(keys);
-        await store.set({ [KEYS.schemaVersion]: SCHEMA_VERSION });
-        await vault.clear();
-      });
-    },
+      erase.value = { kind: 'confirm', counts };
+    } catch (error) {
+      erase.value = { kind: 'failed', detail: describeStorageError(error) };
+    }
+  });
+
+  const cancelErase = action(() => {
+    erase.value = { kind: 'idle' };
+  });
+
+  /** True when everything is gone; a failed write is in `saveProblem`, and the warning stays. */
+  const eraseEverything = action(async (): Promise<boolean> => {
+    const ok = await attempt(async () => {
+      const keys = Object.keys(await store.getAll());
+      await store.remove(keys);
+      await store.set({ [KEYS.schemaVersion]: SCHEMA_VERSION });
+      await vault.clear();
+    });
+    if (ok) erase.value = { kind: 'erased' };
+    return ok;
+  });
+
+  return {
+    restore, erase, status, exportFailure, saveProblem,
+    backupText, csvText, exportFile, readBackupFile, applyRestore, cancelRestore, prepareErase, cancelErase, eraseEverything,
   };
-}
+});
+
+export type DataModelInstance = InstanceType<typeof DataModel>;

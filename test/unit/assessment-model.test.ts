@@ -1,20 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { createAssessmentModel } from '../../src/ui/assessment/assessment-model';
+import { AssessmentModel, type AssessmentModelInstance, type RoundMark } from '../../src/ui/assessment/assessment-model';
 import { isSitting } from '../../src/core/storage/records';
+import { createCatalog } from '../../src/ui/catalog';
 import { MemoryStore } from '../helpers/memory-store';
+import { catalogOf, until } from '../helpers/model-fixtures';
 import { makeQuestionnaire } from '../helpers/questionnaire-fixture';
 
 const questionnaire = makeQuestionnaire(2, 3);
 let clock = Date.parse('2027-03-01T09:00:00.000Z');
-const deps = (store: MemoryStore) => ({
+const services = (store: MemoryStore, catalog = catalogOf(questionnaire)) => ({
   store,
-  questionnaire,
-  language: 'sv',
+  catalog,
+  language: () => 'sv',
   now: () => new Date((clock += 1000)),
   newId: () => 'sitting-1',
 });
 
-async function answerAll(model: ReturnType<typeof createAssessmentModel>) {
+/** A model that has loaded the questionnaire and any draft, as the page shows it. */
+async function opened(store: MemoryStore, round?: RoundMark): Promise<AssessmentModelInstance> {
+  const model = new AssessmentModel(services(store), questionnaire.id, round);
+  await until(() => model.stage.value.kind !== 'loading');
+  expect(model.stage.value).toEqual({ kind: 'ready', questionnaire });
+  return model;
+}
+
+async function answerAll(model: AssessmentModelInstance) {
   for (const item of questionnaire.items) await model.answer(item.id, 6);
   for (const dimension of questionnaire.dimensions) await model.want(dimension.id, 7);
 }
@@ -22,7 +32,7 @@ async function answerAll(model: ReturnType<typeof createAssessmentModel>) {
 describe('the assessment model', () => {
   it('stores every answer the moment it is given, as a key of its own', async () => {
     const store = new MemoryStore();
-    const model = createAssessmentModel(deps(store));
+    const model = await opened(store);
     await model.answer('dim-1-1', 3);
     expect(store.snapshot()['draft:test-questionnaire:a:dim-1-1']).toBe(3);
     expect(store.snapshot()['draft:test-questionnaire']).toMatchObject({ page: 0, answered: 1, questionnaire: { id: 'test-questionnaire', version: 1 } });
@@ -30,12 +40,11 @@ describe('the assessment model', () => {
 
   it('resumes on the page and with the answers where a closed page left off', async () => {
     const store = new MemoryStore();
-    const first = createAssessmentModel(deps(store));
+    const first = await opened(store);
     await first.answer('dim-1-1', 2);
     await first.goTo(1);
     await first.want('dim-2', 5);
-    const second = createAssessmentModel(deps(store));
-    await second.resume();
+    const second = await opened(store);
     expect(second.page.value).toBe(1);
     expect(second.answers.value).toEqual({ 'dim-1-1': 2 });
     expect(second.wanted.value).toEqual({ 'dim-2': 5 });
@@ -43,17 +52,16 @@ describe('the assessment model', () => {
 
   it('lets two pages answer the same draft without losing each other’s answers', async () => {
     const store = new MemoryStore();
-    const popup = createAssessmentModel(deps(store));
-    const dashboard = createAssessmentModel(deps(store));
+    const popup = await opened(store);
+    const dashboard = await opened(store);
     await Promise.all([popup.answer('dim-1-1', 1), dashboard.answer('dim-1-2', 7), popup.answer('dim-1-3', 4)]);
-    const reopened = createAssessmentModel(deps(store));
-    await reopened.resume();
+    const reopened = await opened(store);
     expect(reopened.answers.value).toEqual({ 'dim-1-1': 1, 'dim-1-2': 7, 'dim-1-3': 4 });
   });
 
   it('ignores answers to unknown items and positions off the scale', async () => {
     const store = new MemoryStore();
-    const model = createAssessmentModel(deps(store));
+    const model = await opened(store);
     await model.answer('__proto__', 3);
     await model.answer('dim-1-1', 9);
     expect(model.answers.value).toEqual({});
@@ -61,14 +69,16 @@ describe('the assessment model', () => {
   });
 
   it('lists what is unanswered on a page, wanted included', async () => {
-    const model = createAssessmentModel(deps(new MemoryStore()));
+    const model = await opened(new MemoryStore());
     await model.answer('dim-1-2', 4);
-    expect(model.unansweredOnPage(0)).toEqual(['dim-1-1', 'dim-1-3', 'wanted:dim-1']);
+    expect(model.unanswered.value).toEqual(['dim-1-1', 'dim-1-3', 'wanted:dim-1']);
+    await model.goTo(1);
+    expect(model.unanswered.value).toEqual(['dim-2-1', 'dim-2-2', 'dim-2-3', 'wanted:dim-2']);
   });
 
   it('stores a finished sitting with its date, questionnaire and version, and removes the draft', async () => {
     const store = new MemoryStore();
-    const model = createAssessmentModel(deps(store));
+    const model = await opened(store);
     await answerAll(model);
     const sitting = await model.finish();
     const stored = store.snapshot();
@@ -83,7 +93,7 @@ describe('the assessment model', () => {
 
   it('keeps an answer in the page and says so when storage is full, then saves it on retry', async () => {
     const store = new MemoryStore();
-    const model = createAssessmentModel(deps(store));
+    const model = await opened(store);
     await model.answer('dim-1-1', 2);
     const before = store.snapshot();
     store.quotaBytes = 0;
@@ -99,7 +109,7 @@ describe('the assessment model', () => {
 
   it('leaves no half-written sitting when the final write fails, and retrying stores one sitting', async () => {
     const store = new MemoryStore();
-    const model = createAssessmentModel(deps(store));
+    const model = await opened(store);
     await answerAll(model);
     const draft = store.snapshot();
     store.quotaBytes = 0;
@@ -114,16 +124,42 @@ describe('the assessment model', () => {
   it('keeps an answer to a team round apart from a plain self-assessment of the same questionnaire', async () => {
     const store = new MemoryStore();
     const round = { id: 'round-7', name: 'Team Alpha' };
-    const inRound = createAssessmentModel({ ...deps(store), round });
+    const inRound = await opened(store, round);
     await inRound.answer('dim-1-1', 2);
-    const plain = createAssessmentModel(deps(store));
-    await plain.resume();
+    const plain = await opened(store);
     expect(plain.answers.value).toEqual({});
-    const resumedRound = createAssessmentModel({ ...deps(store), round });
-    await resumedRound.resume();
+    const resumedRound = await opened(store, round);
     expect(resumedRound.answers.value).toEqual({ 'dim-1-1': 2 });
     // The popup lists plain drafts only, so it never resumes a round answer as a self-assessment.
     expect(Object.keys(store.snapshot()).filter((key) => key === 'draft:test-questionnaire')).toEqual([]);
   });
 });
 
+
+describe('opening a questionnaire', () => {
+  it('says so when the questionnaire is not installed, or it or its draft cannot be read, and loads on "Try again"', async () => {
+    const missing = new AssessmentModel(services(new MemoryStore(), createCatalog([])), questionnaire.id);
+    expect(missing.stage.value).toEqual({ kind: 'missing' });
+
+    const store = new MemoryStore();
+    const read = store.get.bind(store);
+    let readable = false;
+    store.get = async (keys) => {
+      if (!readable) throw new Error('disk gone');
+      return read(keys);
+    };
+    const model = new AssessmentModel(services(store), questionnaire.id);
+    await until(() => model.stage.value.kind !== 'loading');
+    expect(model.stage.value).toEqual({ kind: 'failed', detail: 'disk gone' });
+    // Nothing can be answered, so nothing is written, before the questionnaire is there.
+    await model.answer('dim-1-1', 3);
+    expect(model.answers.value).toEqual({});
+    expect(store.writes).toBe(0);
+    readable = true;
+    await model.load();
+    expect(model.stage.value).toEqual({ kind: 'ready', questionnaire });
+    await model.answer('dim-1-1', 3);
+    expect(store.snapshot()['draft:test-questionnaire:a:dim-1-1']).toBe(3);
+    model[Symbol.dispose]();
+  });
+});

@@ -12,7 +12,7 @@ import { makeResponse } from '../../src/core/round/response';
 import { sealResponse } from '../../src/core/round/sealing';
 import { scoreQuestionnaire } from '../../src/core/scoring';
 import { createCatalog } from '../../src/ui/catalog';
-import { createDataModel } from '../../src/ui/data-model';
+import { DataModel } from '../../src/ui/data-model';
 import { importCodes, loadRound, startRound } from '../../src/ui/team/team-store';
 import { memoryRoundVault } from '../helpers/memory-round-vault';
 import { MemoryStore } from '../helpers/memory-store';
@@ -217,7 +217,7 @@ describe('attack review: attempts that fail (coverage the other tests do not giv
   it('attempt fails: erase everything, restore the backup from before, and the round can neither count nor be brought back', async () => {
     const questionnaire = makeQuestionnaire(2, 3);
     const lead = await leadRound(questionnaire, 4);
-    const data = createDataModel(lead.store, createCatalog([]), now, lead.vault);
+    const data = new DataModel({ store: lead.store, catalog: createCatalog([]), now, vault: lead.vault });
     const codes = await Promise.all([[7, 12], [10, 4], [3, 9], [15, 2], [8, 8]].map((s) => lead.code(s)));
     const before = await data.backupText();
     await lead.importAndLook(codes.slice(0, 4));
@@ -281,7 +281,7 @@ describe('attack review: a sentence of docs/privacy.md checked against the code'
     // restore goes through. Harmless, because the round's records are never written.
     const questionnaire = makeQuestionnaire(2, 3);
     const lead = await leadRound(questionnaire, 3);
-    const data = createDataModel(lead.store, createCatalog([]), now, lead.vault);
+    const data = new DataModel({ store: lead.store, catalog: createCatalog([]), now, vault: lead.vault });
     await lead.importAndLook(await Promise.all([[7, 12], [10, 4], [3, 9]].map((s) => lead.code(s))));
     const summaryBefore = lead.store.snapshot()[tallyKey(lead.round.id)];
     const edited = JSON.parse(await data.backupText());

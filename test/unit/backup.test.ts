@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { makeBackup, parseBackup } from '../../src/core/backup/backup';
 import { previewRestore, restoreWrites } from '../../src/core/backup/restore-plan';
 import { csvCell, sittingsCsv } from '../../src/core/backup/sittings-csv';
-import { createDataModel } from '../../src/ui/data-model';
+import { DataModel } from '../../src/ui/data-model';
 import { createCatalog } from '../../src/ui/catalog';
 import { startRound } from '../../src/ui/team/team-store';
 import { SCHEMA_VERSION } from '../../src/core/storage/records';
@@ -41,7 +41,7 @@ const storeArb = fc.uniqueArray(sittingArb, { selector: (s) => s.id, maxLength: 
 );
 
 async function restoreInto(store: MemoryStore, text: string, mode: 'merge-keep-mine' | 'replace' = 'merge-keep-mine') {
-  const model = createDataModel(store, catalog, now, memoryRoundVault());
+  const model = new DataModel({ store, catalog, now, vault: memoryRoundVault() });
   await model.readBackupFile({ size: text.length, text: async () => text });
   return { model, applied: await model.applyRestore(mode) };
 }
@@ -51,7 +51,7 @@ describe('backup and restore', () => {
     await fc.assert(
       fc.asyncProperty(storeArb, async (data) => {
         const source = new MemoryStore(data);
-        const text = await createDataModel(source, catalog, now, memoryRoundVault()).backupText();
+        const text = await new DataModel({ store: source, catalog, now, vault: memoryRoundVault() }).backupText();
         const target = new MemoryStore({ schemaVersion: SCHEMA_VERSION });
         const { applied } = await restoreInto(target, text);
         expect(applied).toBe(true);
@@ -78,7 +78,7 @@ describe('backup and restore', () => {
       'pack-answer:pack-cafe:cafe-practices': { schema: 1, answer: 'a', checked: true, updatedAt: '2027-01-02T00:00:00.000Z' },
       'pack-note:pack-cafe:own-unit': { schema: 1, text: 'My reflection', updatedAt: '2027-01-02T00:00:00.000Z' },
     });
-    const text = await createDataModel(source, catalog, now, memoryRoundVault()).backupText();
+    const text = await new DataModel({ store: source, catalog, now, vault: memoryRoundVault() }).backupText();
     expect(Object.keys(JSON.parse(text).records).map((k) => k.split(':')[0]).sort()).toEqual(['pack-answer', 'pack-note', 'round', 'round-tally']);
     const target = new MemoryStore({ schemaVersion: SCHEMA_VERSION });
     expect((await restoreInto(target, text)).applied).toBe(true);
@@ -87,7 +87,7 @@ describe('backup and restore', () => {
 
   it('exports only valid records, so its own backup always restores', async () => {
     const source = new MemoryStore({ schemaVersion: SCHEMA_VERSION, 'sitting:broken': { schema: 1, id: 'broken' }, 'pack-note:p:r': { schema: 1, text: 'kept', updatedAt: '2027-01-02T00:00:00.000Z' } });
-    const text = await createDataModel(source, catalog, now, memoryRoundVault()).backupText();
+    const text = await new DataModel({ store: source, catalog, now, vault: memoryRoundVault() }).backupText();
     expect(Object.keys(JSON.parse(text).records)).toEqual(['pack-note:p:r']);
     expect((await restoreInto(new MemoryStore({ schemaVersion: SCHEMA_VERSION }), text)).applied).toBe(true);
   });
@@ -97,7 +97,7 @@ describe('backup and restore', () => {
   });
 
   it('refuses a damaged or hostile file with a reason, and writes nothing', async () => {
-    const valid = await createDataModel(new MemoryStore(fc.sample(storeArb, 1)[0]), catalog, now, memoryRoundVault()).backupText();
+    const valid = await new DataModel({ store: new MemoryStore(fc.sample(storeArb, 1)[0]), catalog, now, vault: memoryRoundVault() }).backupText();
     const hostile = [
       '', 'null', '[]', '{"format":"shiftmeter-backup"}', valid.replace(`"schemaVersion": ${SCHEMA_VERSION}`, '"schemaVersion": 99'),
       valid.replace('"records": {', '"records": {"__proto__": {"polluted": true},'),
@@ -116,13 +116,13 @@ describe('backup and restore', () => {
   });
 
   it('never throws on random or mutated input, and never writes', async () => {
-    const valid = await createDataModel(new MemoryStore(fc.sample(storeArb, 1)[0]), catalog, now, memoryRoundVault()).backupText();
+    const valid = await new DataModel({ store: new MemoryStore(fc.sample(storeArb, 1)[0]), catalog, now, vault: memoryRoundVault() }).backupText();
     const mutated = fc.tuple(fc.nat(valid.length), fc.nat(40), fc.string({ maxLength: 20 })).map(([at, cut, insert]) => valid.slice(0, at) + insert + valid.slice(at + cut));
     await fc.assert(
       fc.asyncProperty(fc.oneof(fc.string(), fc.json(), mutated), async (text) => {
         const store = new MemoryStore({ schemaVersion: SCHEMA_VERSION });
         const before = store.snapshot();
-        const model = createDataModel(store, catalog, now, memoryRoundVault());
+        const model = new DataModel({ store, catalog, now, vault: memoryRoundVault() });
         await model.readBackupFile({ size: text.length, text: async () => text });
         if (model.restore.value.kind === 'refused') expect(store.snapshot()).toEqual(before);
         expect(parseBackup(text)).toBeDefined();
@@ -133,7 +133,7 @@ describe('backup and restore', () => {
 
   it('leaves a full storage exactly as it was when a restore does not fit', async () => {
     const source = new MemoryStore(fc.sample(storeArb.filter((d) => Object.keys(d).length > 3), 1)[0]);
-    const text = await createDataModel(source, catalog, now, memoryRoundVault()).backupText();
+    const text = await new DataModel({ store: source, catalog, now, vault: memoryRoundVault() }).backupText();
     const target = new MemoryStore({ schemaVersion: SCHEMA_VERSION });
     target.quotaBytes = 50;
     const { model, applied } = await restoreInto(target, text);
@@ -146,9 +146,12 @@ describe('backup and restore', () => {
     const store = new MemoryStore(fc.sample(storeArb, 1)[0]);
     const vault = memoryRoundVault();
     await startRound(store, vault, { name: 'Team', questionnaire, minGroup: 3 }, now());
-    const model = createDataModel(store, catalog, now, vault);
-    expect((await model.counts()).rounds).toBe(1);
+    const model = new DataModel({ store, catalog, now, vault });
+    await model.prepareErase();
+    const step = model.erase.value;
+    expect(step.kind === 'confirm' && step.counts.rounds).toBe(1);
     expect(await model.eraseEverything()).toBe(true);
+    expect(model.erase.value).toEqual({ kind: 'erased' });
     expect(store.snapshot()).toEqual({ schemaVersion: SCHEMA_VERSION });
     expect(vault.keys.size + vault.stored.size).toBe(0);
   });

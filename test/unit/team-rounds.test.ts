@@ -6,19 +6,21 @@ import { countOf, publishedOf } from '../../src/core/round/round-state';
 import { createRoundKeys, sealResponse } from '../../src/core/round/sealing';
 import { makeResponse } from '../../src/core/round/response';
 import { isSitting, type Sitting } from '../../src/core/storage/records';
-import { createAssessmentModel } from '../../src/ui/assessment/assessment-model';
+import { AssessmentModel } from '../../src/ui/assessment/assessment-model';
 import { createCatalog } from '../../src/ui/catalog';
-import { createDataModel } from '../../src/ui/data-model';
+import { DataModel } from '../../src/ui/data-model';
 import { codesIn, earlierRounds, importCodes, loadRound, sealSitting, startRound } from '../../src/ui/team/team-store';
 import { memoryRoundVault } from '../helpers/memory-round-vault';
 import { MemoryStore } from '../helpers/memory-store';
+import { catalogOf, until } from '../helpers/model-fixtures';
 import { makeQuestionnaire } from '../helpers/questionnaire-fixture';
 
 const questionnaire = makeQuestionnaire(2, 3);
 const now = () => new Date('2027-03-01T09:00:00.000Z');
 
 async function finishedSitting(store: MemoryStore, round: { id: string; name: string }, position: number): Promise<Sitting> {
-  const model = createAssessmentModel({ store, questionnaire, language: 'en', now, newId: () => `s-${position}`, round });
+  const model = new AssessmentModel({ store, catalog: catalogOf(questionnaire), language: () => 'en', now, newId: () => `s-${position}` }, questionnaire.id, round);
+  await until(() => model.stage.value.kind === 'ready');
   for (const item of questionnaire.items) await model.answer(item.id, position);
   for (const dimension of questionnaire.dimensions) await model.want(dimension.id, 7);
   return (await model.finish())!;
@@ -33,7 +35,7 @@ async function leadWithCodes(minGroup: number, positions: number[]) {
     questionnaire, round: round.id, response: `member-${i}`,
     answers: Object.fromEntries(questionnaire.items.map((item) => [item.id, p])), wanted: {},
   }), invitationOf(round))));
-  const data = createDataModel(store, createCatalog([]), now, vault);
+  const data = new DataModel({ store, catalog: createCatalog([]), now, vault });
   const importSome = (some: string[]) => importCodes(store, vault, round.id, questionnaire, some.map((text, i) => ({ source: `code ${i + 1}`, text })));
   const restore = async (text: string, mode: 'merge-take-backup' | 'replace' = 'merge-take-backup') => {
     await data.readBackupFile({ size: text.length, text: async () => text });
@@ -165,7 +167,7 @@ describe('team rounds keep their promise against a lead with the product and a t
     await importSome(codes);
     const other = new MemoryStore();
     const otherVault = memoryRoundVault();
-    const otherData = createDataModel(other, createCatalog([]), now, otherVault);
+    const otherData = new DataModel({ store: other, catalog: createCatalog([]), now, vault: otherVault });
     const text = await data.backupText();
     await otherData.readBackupFile({ size: text.length, text: async () => text });
     expect(await otherData.applyRestore('merge-keep-mine')).toBe(true);

@@ -1,9 +1,8 @@
-import { useMemo, useState } from 'preact/hooks';
-import type { RestoreMode } from '../../core/backup/restore-plan';
+import { useModel } from '@preact/signals';
 import { useApp, useRoundVault, useT } from '../../ui/app-context';
 import { SaveProblemNotice } from '../../ui/assessment/save-problem-notice';
-import { createDataModel } from '../../ui/data-model';
-import { dateStamp, downloadText } from '../../ui/download';
+import { DataModel } from '../../ui/data-model';
+import { downloadText } from '../../ui/download';
 import { useReadyMark } from '../../ui/ready';
 import { EraseEverything } from './erase-everything';
 import { RestorePanel } from './restore-panel';
@@ -13,9 +12,15 @@ export function DataView() {
   const app = useApp();
   const t = useT();
   const vault = useRoundVault();
-  const data = useMemo(() => createDataModel(app.store, app.catalog, app.now, vault), []);
-  const [status, setStatus] = useState('');
+  const data = useModel(() => new DataModel({ store: app.store, catalog: app.catalog, now: app.now, vault }));
   useReadyMark(true);
+  const status = data.status.value;
+  const exportFailure = data.exportFailure.value;
+
+  async function download(kind: 'backup' | 'csv') {
+    const file = await data.exportFile(kind);
+    if (file) downloadText(file.name, file.text, file.type);
+  }
 
   return (
     <section aria-labelledby="data-heading">
@@ -23,18 +28,16 @@ export function DataView() {
       <p>{t('data.intro')}</p>
       <h2>{t('data.export')}</h2>
       <div class="button-row start">
-        <button type="button" class="button" onClick={async () => {
-          downloadText(`shiftmeter-backup-${dateStamp(app.now())}.json`, await data.backupText(), 'application/json');
-          setStatus(t('data.exported'));
-        }}>{t('data.exportBackup')}</button>
-        <button type="button" class="button" onClick={async () => {
-          downloadText(`shiftmeter-sittings-${dateStamp(app.now())}.csv`, await data.csvText(), 'text/csv');
-          setStatus(t('data.exported'));
-        }}>{t('data.exportCsv')}</button>
+        <button type="button" class="button" onClick={() => void download('backup')}>{t('data.exportBackup')}</button>
+        <button type="button" class="button" onClick={() => void download('csv')}>{t('data.exportCsv')}</button>
       </div>
       <p class="hint">{t('data.exportHint')}</p>
-      <p role="status" class="hint">{status}</p>
-      <RestorePanel data={data} onDone={(mode: RestoreMode) => setStatus(t(mode === 'replace' ? 'data.replaced' : 'data.merged'))} />
+      {exportFailure !== null ? <p class="notice notice-error" role="alert">{t('data.exportFailed', { detail: exportFailure })}</p> : null}
+      <p role="status" class="hint">
+        {status.kind === 'exported' ? t('data.exported') : status.kind === 'restored' ? t(status.mode === 'replace' ? 'data.replaced' : 'data.merged') : ''}
+      </p>
+      <RestorePanel data={data} />
+      {/* A failed restore or erase is tried again from its own button, so Retry here does nothing. */}
       <SaveProblemNotice model={{ saveProblem: data.saveProblem, retry: async () => undefined }} />
       <EraseEverything data={data} />
     </section>

@@ -1,40 +1,35 @@
-import { useRef, useState } from 'preact/hooks';
+import { useRef } from 'preact/hooks';
 import { useT } from '../../ui/app-context';
-import type { DataModel, EraseCounts } from '../../ui/data-model';
+import type { DataModelInstance } from '../../ui/data-model';
 
 /** Erase everything, only after saying exactly what will be lost. */
-export function EraseEverything({ data }: { data: DataModel }) {
+export function EraseEverything({ data }: { data: DataModelInstance }) {
   const t = useT();
-  const [counts, setCounts] = useState<EraseCounts | null>(null);
-  const [erased, setErased] = useState(false);
   const done = useRef<HTMLParagraphElement>(null);
   const warning = useRef<HTMLDivElement>(null);
+  const step = data.erase.value;
   return (
     <>
       <h2>{t('data.erase')}</h2>
-      {counts === null ? (
+      {step.kind !== 'confirm' ? (
         <button type="button" class="button" onClick={async () => {
-          setErased(false);
-          setCounts(await data.counts());
+          await data.prepareErase();
           // The warning says what will be lost: the focus goes there before the confirmation.
           requestAnimationFrame(() => warning.current?.focus());
         }}>{t('data.eraseStart')}</button>
       ) : (
         <div class="notice notice-error" role="alert" tabIndex={-1} ref={warning}>
-          <p>{t('data.eraseWarning', { sittings: counts.sittings, notes: counts.notes, reminders: counts.reminders, rounds: counts.rounds })}</p>
+          <p>{t('data.eraseWarning', { sittings: step.counts.sittings, notes: step.counts.notes, reminders: step.counts.reminders, rounds: step.counts.rounds })}</p>
           <div class="button-row start">
             <button type="button" class="button button-danger" onClick={async () => {
-              if (await data.eraseEverything()) {
-                setCounts(null);
-                setErased(true);
-                requestAnimationFrame(() => done.current?.focus());
-              }
+              if (await data.eraseEverything()) requestAnimationFrame(() => done.current?.focus());
             }}>{t('data.eraseConfirm')}</button>
-            <button type="button" class="button" onClick={() => setCounts(null)}>{t('data.cancel')}</button>
+            <button type="button" class="button" onClick={() => data.cancelErase()}>{t('data.cancel')}</button>
           </div>
         </div>
       )}
-      <p role="status" tabIndex={-1} ref={done}>{erased ? t('data.erased') : ''}</p>
+      {step.kind === 'failed' ? <p class="notice notice-error" role="alert">{t('error.load', { detail: step.detail })}</p> : null}
+      <p role="status" tabIndex={-1} ref={done}>{step.kind === 'erased' ? t('data.erased') : ''}</p>
     </>
   );
 }

@@ -1,17 +1,17 @@
 import { useState } from 'preact/hooks';
 import type { RestoreMode } from '../../core/backup/restore-plan';
 import { useApp, useT } from '../../ui/app-context';
-import type { DataModel } from '../../ui/data-model';
+import type { DataModelInstance } from '../../ui/data-model';
 import { FileRefusal } from '../../ui/file-refusal';
 
 const MODES: readonly RestoreMode[] = ['merge-keep-mine', 'merge-take-backup', 'replace'];
 
 /** Restore from a backup: first what it holds and what would change, then the person's choice. */
-export function RestorePanel({ data, onDone }: { data: DataModel; onDone: (mode: RestoreMode) => void }) {
+export function RestorePanel({ data }: { data: DataModelInstance }) {
   const t = useT();
   const [mode, setMode] = useState<RestoreMode>('merge-keep-mine');
   const state = data.restore.value;
-  const refused = state.kind === 'refused' || state.kind === 'refused-rounds' || state.kind === 'too-big' || state.kind === 'unreadable';
+  const refused = state.kind === 'refused' || state.kind === 'refused-rounds' || state.kind === 'too-big' || state.kind === 'unreadable' || state.kind === 'read-failed';
   const { language } = useApp().i18n;
   const roundList = (names: readonly string[]) =>
     new Intl.ListFormat(language.value, { type: 'conjunction' }).format(names.map((name) => t('data.roundName', { name })));
@@ -36,13 +36,14 @@ export function RestorePanel({ data, onDone }: { data: DataModel; onDone: (mode:
         {state.kind === 'refused' ? <FileRefusal expected="backup" found={state.found} problems={state.problems} /> : null}
         {state.kind === 'too-big' ? <p>{t('file.tooBigBackup', { size: state.size, max: state.max })}</p> : null}
         {state.kind === 'unreadable' ? <p>{t('course.unreadable')}</p> : null}
+        {state.kind === 'read-failed' ? <p>{t('error.load', { detail: state.detail })}</p> : null}
       </div>
       {state.kind === 'preview' ? (
         <form
           class="restore-preview"
-          onSubmit={async (event) => {
+          onSubmit={(event) => {
             event.preventDefault();
-            if (await data.applyRestore(mode) && data.restore.value.kind === 'done') onDone(mode);
+            void data.applyRestore(mode);
           }}
         >
           <p id="restore-outcome" tabIndex={-1}>{t('data.previewIntro', { date: state.backup.exportedAt.slice(0, 10) })}</p>

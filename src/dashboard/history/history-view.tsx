@@ -3,7 +3,7 @@ import { scoreSittings } from '../../core/history/series';
 import { contentLanguage as pickLanguage, textIn } from '../../core/questionnaire/types';
 import { useApp, useT } from '../../ui/app-context';
 import { navigate } from '../../ui/hash-route';
-import type { HistoryModel } from '../../ui/history/history-model';
+import type { HistoryModelInstance } from '../../ui/history/history-model';
 import { useQuestionnaire } from '../../ui/history/use-questionnaire';
 import { useReadyMark } from '../../ui/ready';
 import { SetAsideNotice } from '../set-aside-notice';
@@ -19,7 +19,7 @@ function markChartsDrawn() {
 }
 
 /** How each questionnaire a person has taken moves over time. */
-export function HistoryView({ history, questionnaireId }: { history: HistoryModel; questionnaireId: string | undefined }) {
+export function HistoryView({ history, questionnaireId }: { history: HistoryModelInstance; questionnaireId: string | undefined }) {
   const app = useApp();
   const t = useT();
   const sittings = history.sittings.value;
@@ -27,15 +27,16 @@ export function HistoryView({ history, questionnaireId }: { history: HistoryMode
   const taken = useMemo(() => [...new Set([...sittings].reverse().map((s) => s.questionnaire.id))].filter((id) => app.catalog.find(id)), [sittings]);
   const selectedId = questionnaireId && taken.includes(questionnaireId) ? questionnaireId : taken[0];
   const questionnaire = useQuestionnaire(selectedId);
-  const loaded = history.loaded.value && (selectedId === undefined || questionnaire !== null);
-  useReadyMark(loaded);
+  const status = history.status.value;
+  useReadyMark(status.kind === 'failed' || (status.kind === 'ready' && (selectedId === undefined || questionnaire !== null)));
   const language = app.i18n.language.value;
   const series = useMemo(
     () => (questionnaire && questionnaire !== 'missing' ? scoreSittings(questionnaire, sittings) : []),
     [questionnaire, sittings],
   );
 
-  if (!history.loaded.value) return <p role="status">{t('common.loading')}</p>;
+  if (status.kind === 'loading') return <p role="status">{t('common.loading')}</p>;
+  if (status.kind === 'failed') return <p class="notice notice-error" role="alert">{t('error.load', { detail: status.detail })}</p>;
   return (
     <section aria-labelledby="history-heading">
       <h1 id="history-heading" tabIndex={-1}>{t('history.heading')}</h1>

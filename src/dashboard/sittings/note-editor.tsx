@@ -1,12 +1,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { MAX_NOTE_LENGTH } from '../../core/storage/records';
 import { useT } from '../../ui/app-context';
-import type { HistoryModel } from '../../ui/history/history-model';
+import type { HistoryModelInstance } from '../../ui/history/history-model';
 
 const SAVE_DELAY_MS = 400;
 
 /** A reflection note, saved as it is typed (after a short pause) and when the field is left. */
-export function NoteEditor({ history, sittingId }: { history: HistoryModel; sittingId: string }) {
+export function NoteEditor({ history, sittingId }: { history: HistoryModelInstance; sittingId: string }) {
   const t = useT();
   const stored = history.notes.value[sittingId]?.text ?? '';
   const [text, setText] = useState(stored);

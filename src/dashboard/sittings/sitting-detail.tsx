@@ -4,13 +4,13 @@ import { scoreQuestionnaire } from '../../core/scoring';
 import { useApp, useT } from '../../ui/app-context';
 import { navigate } from '../../ui/hash-route';
 import type { MessageKey } from '../../ui/i18n/en-dashboard';
-import type { HistoryModel } from '../../ui/history/history-model';
+import type { HistoryModelInstance } from '../../ui/history/history-model';
 import { useQuestionnaire } from '../../ui/history/use-questionnaire';
 import { NoteEditor } from './note-editor';
 import { figureText } from '../../ui/figures';
 
 /** One sitting: its scores, every answer in words, the reflection note, and delete. */
-export function SittingDetail({ history, sittingId }: { history: HistoryModel; sittingId: string }) {
+export function SittingDetail({ history, sittingId }: { history: HistoryModelInstance; sittingId: string }) {
   const app = useApp();
   const t = useT();
   const sitting = history.sittings.value.find((s) => s.id === sittingId);

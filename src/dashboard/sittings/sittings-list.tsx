@@ -1,12 +1,12 @@
 import { useMemo, useState } from 'preact/hooks';
 import { contentLanguage, textIn } from '../../core/questionnaire/types';
 import { useApp, useT } from '../../ui/app-context';
-import type { HistoryModel } from '../../ui/history/history-model';
+import type { HistoryModelInstance } from '../../ui/history/history-model';
 
 const PAGE_SIZE = 50;
 
 /** Every sitting, newest first, a page at a time so years of history stay quick. */
-export function SittingsList({ history }: { history: HistoryModel }) {
+export function SittingsList({ history }: { history: HistoryModelInstance }) {
   const app = useApp();
   const t = useT();
   const formatDate = app.i18n.formatDate.value;

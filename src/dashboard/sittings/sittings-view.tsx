@@ -1,19 +1,21 @@
 import { useRef } from 'preact/hooks';
 import { useApp, useT } from '../../ui/app-context';
-import type { HistoryModel } from '../../ui/history/history-model';
+import type { HistoryModelInstance } from '../../ui/history/history-model';
 import { useReadyMark } from '../../ui/ready';
 import { SetAsideNotice } from '../set-aside-notice';
 import { SittingDetail } from './sitting-detail';
 import { SittingsList } from './sittings-list';
 
 /** The list of sittings, or one sitting; a deleted one can be brought back from here. */
-export function SittingsView({ history, sittingId }: { history: HistoryModel; sittingId: string | undefined }) {
+export function SittingsView({ history, sittingId }: { history: HistoryModelInstance; sittingId: string | undefined }) {
   const t = useT();
   const app = useApp();
   const focusUndo = useRef(false);
   const shownDeleted = useRef(history.lastDeleted.peek());
-  useReadyMark(history.loaded.value);
-  if (!history.loaded.value) return <p role="status">{t('common.loading')}</p>;
+  const status = history.status.value;
+  useReadyMark(status.kind !== 'loading');
+  if (status.kind === 'loading') return <p role="status">{t('common.loading')}</p>;
+  if (status.kind === 'failed') return <p class="notice notice-error" role="alert">{t('error.load', { detail: status.detail })}</p>;
   const deleted = history.lastDeleted.value;
   if (deleted && deleted !== shownDeleted.current) focusUndo.current = true;
   shownDeleted.current = deleted;

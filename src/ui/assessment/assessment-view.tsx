@@ -1,20 +1,21 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { itemsOf, textIn } from '../../core/questionnaire/types';
+import { itemsOf, textIn, type Questionnaire } from '../../core/questionnaire/types';
 import { useT } from '../app-context';
-import type { AssessmentModel } from './assessment-model';
+import type { AssessmentModelInstance } from './assessment-model';
 import { SaveProblemNotice } from './save-problem-notice';
 import { ScaleQuestion } from './scale-question';
 
 export interface AssessmentViewProps {
-  model: AssessmentModel;
+  model: AssessmentModelInstance;
+  /** The questionnaire the model has loaded. */
+  questionnaire: Questionnaire;
   contentLanguage: string;
   onLeave?: () => void;
 }
 
 /** One dimension per page: its statement pairs, then where the person wants to be. */
-export function AssessmentView({ model, contentLanguage, onLeave }: AssessmentViewProps) {
+export function AssessmentView({ model, questionnaire, contentLanguage, onLeave }: AssessmentViewProps) {
   const t = useT();
-  const { questionnaire } = model;
   const pageIndex = model.page.value;
   const dimension = questionnaire.dimensions[pageIndex]!;
   const items = itemsOf(questionnaire, dimension.id);
@@ -22,8 +23,9 @@ export function AssessmentView({ model, contentLanguage, onLeave }: AssessmentVi
   const wanted = model.wanted.value;
   const [showMissing, setShowMissing] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
-  const missing = model.unansweredOnPage(pageIndex);
-  const isLast = pageIndex === model.pageCount - 1;
+  const missing = model.unanswered.value;
+  const pageCount = questionnaire.dimensions.length;
+  const isLast = pageIndex === pageCount - 1;
 
   // Each page (the first too, which replaces the button that opened it) puts focus on
   // its heading, so keyboard and screen-reader users start at the top of its questions.
@@ -51,8 +53,8 @@ export function AssessmentView({ model, contentLanguage, onLeave }: AssessmentVi
   return (
     <form class="assessment" onSubmit={next} noValidate>
       <div class="progress-row">
-        <label for="assessment-progress">{t('assess.progress', { current: pageIndex + 1, total: model.pageCount })}</label>
-        <progress id="assessment-progress" max={model.pageCount} value={pageIndex + 1} />
+        <label for="assessment-progress">{t('assess.progress', { current: pageIndex + 1, total: pageCount })}</label>
+        <progress id="assessment-progress" max={pageCount} value={pageIndex + 1} />
       </div>
       <h2 class="dimension-heading" tabIndex={-1} ref={heading} lang={contentLanguage}>{text(dimension.name)}</h2>
       <p class="hint">{t('assess.instructions')}</p>

@@ -1,8 +1,8 @@
 import { useT } from '../app-context';
-import type { AssessmentModel } from './assessment-model';
+import type { AssessmentModelInstance } from './assessment-model';
 
 /** Says that the last answer is not saved yet, and offers to try again. */
-export function SaveProblemNotice({ model }: { model: Pick<AssessmentModel, 'saveProblem' | 'retry'> }) {
+export function SaveProblemNotice({ model }: { model: Pick<AssessmentModelInstance, 'saveProblem' | 'retry'> }) {
   const t = useT();
   const problem = model.saveProblem.value;
   return (

@@ -1,0 +1,104 @@
+import { action, createModel, signal } from '@preact/signals';
+import { readStoredHistory } from '../../core/history/stored-records';
+import type { Questionnaire } from '../../core/questionnaire/types';
+import type { CodeProblem } from '../../core/round/code-text';
+import { parseInvitation, type Invitation } from '../../core/round/invitation';
+import type { Sitting } from '../../core/storage/records';
+import type { KeyValueStore } from '../../core/storage/store';
+import type { Catalog } from '../catalog';
+import { sealSitting } from './team-store';
+
+/** Why a pasted invitation cannot be answered here; the view says it in the reader's language. */
+export type InvitationRefusal =
+  | { kind: 'bad-code'; problem: CodeProblem }
+  | { kind: 'unknown-questionnaire'; id: string }
+  | { kind: 'other-version'; version: number; installed: number };
+
+export type OpenedInvitation =
+  | { kind: 'none' }
+  | { kind: 'refused'; refusal: InvitationRefusal }
+  | { kind: 'open'; invitation: Invitation };
+
+/** The code the member sends back, for the sitting it was sealed from. */
+export type SealedCode =
+  | { kind: 'none' }
+  | { kind: 'sealing'; sittingId: string }
+  | { kind: 'sealed'; sittingId: string; code: string }
+  | { kind: 'failed'; sittingId: string };
+
+export interface AnswerRoundServices {
+  store: KeyValueStore;
+  catalog: Catalog;
+}
+
+/**
+ * A member answering a round: the invitation pasted (or brought by the link), what it is
+ * for, whether this person answered it before, and the sealed code of the finished sitting.
+ * Owned by the answer page (useModel), one per invitation link.
+ */
+export const AnswerRoundModel = createModel((services: AnswerRoundServices, initialCode?: string) => {
+  /** The text in the invitation field. */
+  const code = signal(initialCode ?? '');
+  const opened = signal<OpenedInvitation>({ kind: 'none' });
+  /** When this person's own history already holds an answer to the opened round (the latest): a second would count twice. */
+  const answeredOn = signal<string | null>(null);
+  const answering = signal(false);
+  const sealed = signal<SealedCode>({ kind: 'none' });
+
+  const setCode = action((text: string) => {
+    code.value = text;
+  });
+
+  /** Opens the invitation in the field; resolves once the member's history has been checked for an earlier answer. */
+  const open = action(async () => {
+    answeredOn.value = null;
+    const parsed = parseInvitation(code.value);
+    if (!parsed.ok) return void (opened.value = { kind: 'refused', refusal: { kind: 'bad-code', problem: parsed.problem } });
+    const invitation = parsed.value;
+    const entry = services.catalog.find(invitation.questionnaire.id);
+    if (!entry) return void (opened.value = { kind: 'refused', refusal: { kind: 'unknown-questionnaire', id: invitation.questionnaire.id } });
+    if (entry.version !== invitation.questionnaire.version) {
+      return void (opened.value = { kind: 'refused', refusal: { kind: 'other-version', version: invitation.questionnaire.version, installed: entry.version } });
+    }
+    const state: OpenedInvitation = { kind: 'open', invitation };
+    opened.value = state;
+    try {
+      const earlier = await latestAnswerTo(invitation.round);
+      // Only for the invitation still open: another may have been opened meanwhile.
+      if (opened.peek() === state) answeredOn.value = earlier;
+    } catch {
+      // Not knowing is no reason to keep someone from answering: the warning is left out.
+    }
+  });
+
+  async function latestAnswerTo(roundId: string): Promise<string | null> {
+    const { sittings } = readStoredHistory(await services.store.getAll());
+    const earlier = sittings.filter((s) => s.round?.id === roundId).map((s) => s.completedAt).sort();
+    return earlier.length > 0 ? earlier[earlier.length - 1]! : null;
+  }
+
+  const startAnswering = action(() => {
+    if (opened.value.kind === 'open') answering.value = true;
+  });
+
+  /**
+   * Seals the finished sitting, once: each code has a fresh random response id, so sealing
+   * it again would hand the member a second, different code for the same answers.
+   */
+  const seal = action(async (sitting: Sitting, questionnaire: Questionnaire) => {
+    const current = opened.value;
+    const previous = sealed.value;
+    if (current.kind !== 'open' || (previous.kind !== 'none' && previous.sittingId === sitting.id)) return;
+    sealed.value = { kind: 'sealing', sittingId: sitting.id };
+    try {
+      sealed.value = { kind: 'sealed', sittingId: sitting.id, code: await sealSitting(sitting, current.invitation, questionnaire) };
+    } catch {
+      sealed.value = { kind: 'failed', sittingId: sitting.id };
+    }
+  });
+
+  if (initialCode) void open();
+  return { code, opened, answeredOn, answering, sealed, setCode, open, startAnswering, seal };
+});
+
+export type AnswerRoundModelInstance = InstanceType<typeof AnswerRoundModel>;

@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import { encodeInvitation } from '../../src/core/round/invitation';
+import { invitationOf } from '../../src/core/round/round-record';
+import { countOf } from '../../src/core/round/round-state';
+import { sittingKey, type Sitting } from '../../src/core/storage/records';
+import { AnswerRoundModel } from '../../src/ui/team/answer-round-model';
+import { importCodes, startRound } from '../../src/ui/team/team-store';
+import { memoryRoundVault } from '../helpers/memory-round-vault';
+import { MemoryStore } from '../helpers/memory-store';
+import { catalogOf, until } from '../helpers/model-fixtures';
+import { makeQuestionnaire } from '../helpers/questionnaire-fixture';
+
+const questionnaire = makeQuestionnaire(2, 3);
+const catalog = catalogOf(questionnaire);
+
+/** A lead's round and the invitation code the lead sends to the team. */
+async function leadRound(minGroup = 5) {
+  const store = new MemoryStore();
+  const vault = memoryRoundVault();
+  const round = await startRound(store, vault, { name: 'Team Alpha, spring', questionnaire, minGroup }, new Date('2027-03-01T09:00:00.000Z'));
+  return { store, vault, round, code: encodeInvitation(invitationOf(round)) };
+}
+
+function sittingFor(roundId: string | null, id: string, completedAt: string): Sitting {
+  const answers = Object.fromEntries(questionnaire.items.map((item) => [item.id, 3]));
+  const wanted = Object.fromEntries(questionnaire.dimensions.map((dimension) => [dimension.id, 6]));
+  return {
+    schema: 1, id, questionnaire: { id: questionnaire.id, version: questionnaire.version }, startedAt: completedAt, completedAt,
+    language: 'en', answers, wanted, ...(roundId ? { round: { id: roundId, name: 'Team Alpha, spring' } } : {}),
+  };
+}
+
+describe('a member answering a round', () => {
+  it('opens a pasted invitation, broken over lines as mail programs do, and shows what it is for', async () => {
+    const { round, code } = await leadRound(4);
+    const model = new AnswerRoundModel({ store: new MemoryStore(), catalog });
+    model.setCode(`${code.slice(0, 30)}\n${code.slice(30)}`);
+    await model.open();
+    const opened = model.opened.value;
+    expect(opened.kind).toBe('open');
+    expect(opened.kind === 'open' && opened.invitation).toMatchObject({ round: round.id, name: 'Team Alpha, spring', minGroup: 4, questionnaire: { id: questionnaire.id, version: 1 } });
+    expect(model.answeredOn.value).toBeNull();
+    model.startAnswering();
+    expect(model.answering.value).toBe(true);
+    model[Symbol.dispose]();
+  });
+
+  it('opens the invitation that came with the link at once', async () => {
+    const { code } = await leadRound();
+    const model = new AnswerRoundModel({ store: new MemoryStore(), catalog }, code);
+    expect(model.code.value).toBe(code);
+    expect(model.opened.value.kind).toBe('open');
+  });
+
+  it('refuses a wrong code with the reason, and a refused code replaces the invitation opened before', async () => {
+    const { code } = await leadRound();
+    const model = new AnswerRoundModel({ store: new MemoryStore(), catalog }, code);
+    expect(model.opened.value.kind).toBe('open');
+    for (const [text, problem] of [
+      ['hello team', 'not-a-code'],
+      [code.slice(0, -3), 'damaged'],
+      [`${code.slice(0, 12)}${code[12] === 'A' ? 'B' : 'A'}${code.slice(13)}`, 'damaged'],
+      [`SMR2.${code.slice(5)}`, 'wrong-kind'],
+      [`SMI1.${code.slice(5)}`, 'old-format'],
+    ] as const) {
+      model.setCode(text);
+      await model.open();
+      expect(model.opened.value).toEqual({ kind: 'refused', refusal: { kind: 'bad-code', problem: { kind: problem } } });
+    }
+    // Answering needs an invitation that opened.
+    model.startAnswering();
+    expect(model.answering.value).toBe(false);
+  });
+
+  it('refuses an invitation to a questionnaire not installed here, or to another version of it', async () => {
+    const { code } = await leadRound();
+    const unknown = new AnswerRoundModel({ store: new MemoryStore(), catalog: catalogOf() }, code);
+    expect(unknown.opened.value).toEqual({ kind: 'refused', refusal: { kind: 'unknown-questionnaire', id: questionnaire.id } });
+    const newer = new AnswerRoundModel({ store: new MemoryStore(), catalog: catalogOf({ ...questionnaire, version: 2 }) }, code);
+    expect(newer.opened.value).toEqual({ kind: 'refused', refusal: { kind: 'other-version', version: 1, installed: 2 } });
+  });
+
+  it('says when this person already answered the round (the latest answer), and not for another round', async () => {
+    const { round, code } = await leadRound();
+    const store = new MemoryStore({
+      [sittingKey('s1')]: sittingFor(round.id, 's1', '2027-03-02T10:00:00.000Z'),
+      [sittingKey('s2')]: sittingFor(round.id, 's2', '2027-03-04T10:00:00.000Z'),
+      [sittingKey('s3')]: sittingFor('another-round', 's3', '2027-03-09T10:00:00.000Z'),
+      [sittingKey('s4')]: sittingFor(null, 's4', '2027-03-10T10:00:00.000Z'),
+    });
+    const model = new AnswerRoundModel({ store, catalog }, code);
+    await until(() => model.answeredOn.value !== null);
+    expect(model.answeredOn.value).toBe('2027-03-04T10:00:00.000Z');
+    const other = await leadRound();
+    model.setCode(other.code);
+    await model.open();
+    expect(model.opened.value.kind).toBe('open');
+    expect(model.answeredOn.value).toBeNull();
+  });
+
+  it('leaves the warning out, and still opens the invitation, when the history cannot be read', async () => {
+    const { code } = await leadRound();
+    const store = new MemoryStore();
+    store.getAll = () => Promise.reject(new Error('disk gone'));
+    const model = new AnswerRoundModel({ store, catalog });
+    model.setCode(code);
+    await model.open();
+    expect(model.opened.value.kind).toBe('open');
+    expect(model.answeredOn.value).toBeNull();
+  });
+
+  it('seals the finished sitting once, into a code only the lead can count', async () => {
+    const lead = await leadRound(3);
+    const model = new AnswerRoundModel({ store: new MemoryStore(), catalog }, lead.code);
+    const sitting = sittingFor(lead.round.id, 'mine', '2027-03-02T10:00:00.000Z');
+    await model.seal(sitting, questionnaire);
+    const sealed = model.sealed.value;
+    expect(sealed.kind).toBe('sealed');
+    if (sealed.kind !== 'sealed') return;
+    expect(sealed.sittingId).toBe('mine');
+    // Shown again (the result re-rendered): the same code, not a second answer.
+    await model.seal(sitting, questionnaire);
+    expect(model.sealed.value).toBe(sealed);
+    const report = await importCodes(lead.store, lead.vault, lead.round.id, questionnaire, [{ source: 'code 1', text: sealed.code }]);
+    expect(countOf(report.state)).toBe(1);
+  });
+});
