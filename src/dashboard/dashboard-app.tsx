@@ -1,10 +1,9 @@
-import { useEffect, useLayoutEffect, useMemo } from 'preact/hooks';
+import { useEffect, useLayoutEffect } from 'preact/hooks';
 import { useApp, useT } from '../ui/app-context';
 import { BlockingError } from '../ui/blocking-error';
 import { useHashRoute } from '../ui/hash-route';
-import type { HistoryModel } from '../ui/history/history-model';
+import type { HistoryModelInstance } from '../ui/history/history-model';
 import type { MessageKey } from '../ui/i18n/en-dashboard';
-import { createRemindersModel } from '../ui/reminders-model';
 import { CoursesView } from './courses/courses-view';
 import { DataView } from './data/data-view';
 import { HistoryView } from './history/history-view';
@@ -22,16 +21,15 @@ type View = (typeof VIEWS)[number] | 'print';
  * The full-tab dashboard; the hash picks the view. `history` may already be loading (see
  * main.tsx).
  */
-export function DashboardApp({ history }: { history: HistoryModel }) {
+export function DashboardApp({ history }: { history: HistoryModelInstance }) {
   const app = useApp();
   const t = useT();
   const [route = 'welcome', ...rest] = useHashRoute();
   // 'print' (a paper form) is reached from the questionnaire list, not the navigation.
   const view: View = route === 'print' ? 'print' : (VIEWS as readonly string[]).includes(route) ? (route as View) : 'welcome';
-  const reminders = useMemo(() => createRemindersModel(app.store, app.catalog, app.now), []);
   const needsHistory = view === 'history' || view === 'sittings';
   useEffect(() => {
-    if (needsHistory && !history.loaded.value && !history.loading) void history.load();
+    if (needsHistory) void history.ensureLoaded();
   }, [needsHistory]);
   // The view's name in the window title. A layout effect, so that it runs before the views'
   // own effects: one that knows better (a round's page) then sets its own.
@@ -60,19 +58,19 @@ export function DashboardApp({ history }: { history: HistoryModel }) {
         ) : view === 'print' ? (
           <PrintView questionnaireId={rest[0]} />
         ) : view === 'take' ? (
-          <TakeView questionnaireId={rest[0]} />
+          <TakeView questionnaireId={rest[0]} coursePackId={rest[1] === 'course' ? rest[2] : undefined} />
         ) : view === 'history' ? (
           <HistoryView history={history} questionnaireId={rest[0]} />
         ) : view === 'sittings' ? (
           <SittingsView history={history} sittingId={rest[0]} />
         ) : view === 'courses' ? (
-          <CoursesView packId={rest[0]} />
+          <CoursesView packId={rest[0]} section={rest[1]} />
         ) : view === 'data' ? (
           <DataView />
         ) : view === 'team' ? (
           <TeamView route={rest} />
         ) : view === 'settings' ? (
-          <SettingsView reminders={reminders} />
+          <SettingsView />
         ) : (
           <WelcomeView />
         )}

@@ -3,18 +3,38 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import type { CoursePack } from '../../src/core/pack/types';
+import { pages, plannedAnswers, shippedQuestionnaire } from './support/answers';
 import { axeViolations, formatViolations } from './support/axe';
 import { launchChromium, waitForReady, type ChromiumExtension } from './support/chromium';
 import { eventually } from './support/eventually';
 import { answerNextByKeyboard, pressButtonByKeyboard, tabUntil } from './support/keyboard';
+import { pdfPages, squeeze } from './support/pdf-text';
+import { storedRecords } from './support/stored';
 
 const pack = JSON.parse(readFileSync('questionnaires/pack-cafe.json', 'utf8')) as CoursePack;
 
 async function expectNoAxeViolations(page: Page, what: string) {
   const violations = await axeViolations(page);
   expect(violations, `${what}:\n${formatViolations(violations)}`).toEqual([]);
+}
+
+/** axe in the light and the dark theme (the browser's preference), ending in light. */
+async function expectNoAxeViolationsLightAndDark(page: Page, what: string) {
+  for (const colorScheme of ['dark', 'light'] as const) {
+    await page.emulateMedia({ colorScheme });
+    await expectNoAxeViolations(page, `${what} (${colorScheme})`);
+  }
+}
+
+/** Screenshots of the new states for a person to look at, when COURSE_SHOTS names a folder. */
+async function shoot(target: Page | Locator, name: string) {
+  const folder = process.env.COURSE_SHOTS;
+  if (!folder) return;
+  const file = path.join(folder, `${name}.png`);
+  if ('goto' in target) await target.screenshot({ path: file, fullPage: true });
+  else await target.screenshot({ path: file });
 }
 
 /** The right answer to each exercise, as positions in its radio groups (1-based). */
@@ -43,25 +63,179 @@ describe('course packs in Chromium', () => {
     for (const exercise of pack.exercises) {
       for (const position of rightPositions(exercise)) await answerNextByKeyboard(page, position);
       await pressButtonByKeyboard(page, 'Check my answer');
-      const feedback = page.locator(`[data-exercise="${exercise.id}"] [data-testid="feedback"]`);
-      await feedback.waitFor();
-      await eventually(() => feedback.innerText(), (text) => expect(text).toContain('Well reasoned.'));
+      const section = page.locator(`section.exercise[data-exercise="${exercise.id}"]`);
+      await eventually(() => section.getByTestId('verdict').innerText(), (text) => expect(text).toBe({
+        sort: `All ${exercise.kind === 'sort' ? exercise.statements.length : 0} match. Well reasoned.`,
+        choose: 'You chose the better option for the aim.',
+        place: 'Within one step of the expert.',
+      }[exercise.kind]));
+      await eventually(() => section.getByTestId('check-status').innerText(), (text) => expect(text).toMatch(/^Checked: /));
     }
     await expectNoAxeViolations(page, 'pack with feedback');
     const reflection = pack.reflections[0]!;
     await tabUntil(page, `el.id === 'reflection-${reflection.id}'`);
     await page.keyboard.type('In my unit nobody owns the whole journey.');
     await page.waitForFunction((key) => chrome.storage.local.get(key).then((d: any) => d[key]?.text === 'In my unit nobody owns the whole journey.'), `pack-note:pack-cafe:${reflection.id}`);
-    const [download] = await Promise.all([page.waitForEvent('download'), pressButtonByKeyboard(page, 'Save the summary as a file')]);
+    await pressButtonByKeyboard(page, 'Open your summary');
+    await eventually(() => page.evaluate(() => document.activeElement?.id), (id) => expect(id).toBe('summary-page-heading'));
+    const [download] = await Promise.all([page.waitForEvent('download'), pressButtonByKeyboard(page, 'Save the summary (HTML file)')]);
+    expect(download.suggestedFilename()).toMatch(/^pack-cafe-summary-\d{4}-\d{2}-\d{2}\.html$/);
     const summary = await readFile((await download.path())!, 'utf8');
-    expect(summary).toContain(`# ${pack.title.en}`);
+    expect(summary).toMatch(/^<!doctype html>/);
+    expect(summary).toContain(`<h1 id="summary-title">Summary: <span lang="en">${pack.title.en}</span></h1>`);
     expect(summary).toContain('In my unit nobody owns the whole journey.');
-    for (const exercise of pack.exercises) expect(summary).toContain(`### ${exercise.title.en}`);
-    expect(summary).not.toMatch(/^Name:/m);
-    // Work is kept: reopening the pack shows the answers and the feedback again.
+    for (const exercise of pack.exercises) expect(summary).toContain(exercise.title.en);
+    expect(summary).not.toContain('data-testid="summary-name"');
+    expect(summary).not.toMatch(/<script|<link|<img|\son[a-z]+=/i);
+    // Work is kept: reopening the pack shows the answers and the feedback again, without announcing them.
+    await page.goto(page.url().replace(/#.*/, '#/courses/pack-cafe'));
     await page.reload();
     await page.waitForSelector('[data-testid="feedback"]');
     await eventually(() => page.locator('[data-testid="feedback"]').count(), (n) => expect(n).toBe(pack.exercises.length));
+    await eventually(() => page.getByTestId('check-status').allInnerTexts(), (texts) => expect(texts.join('')).toBe(''));
+    await page.close();
+  });
+
+  it('closes the loop: names what is off, takes the self-assessment from the course and back, and prints and saves a summary with the name and the result', async () => {
+    const taxPack = JSON.parse(readFileSync('questionnaires/pack-tax-agency.json', 'utf8')) as CoursePack;
+    const sort = taxPack.exercises[0]!;
+    if (sort.kind !== 'sort') throw new Error('pack-tax-agency starts with a sort exercise');
+    const questionnaire = shippedQuestionnaire(taxPack.questionnaire as string);
+    const plan = plannedAnswers(questionnaire);
+    const name = 'Åsa Lindqvist';
+    const page = await ext.open('dashboard.html#/courses/pack-tax-agency');
+    await page.waitForSelector('.exercise');
+
+    // The sort exercise, by keyboard, with statements 3 and 6 on the wrong side.
+    const wrong = new Set([2, 5]);
+    for (const [index, statement] of sort.statements.entries()) {
+      const right = statement.pole === 'from' ? 1 : 2;
+      await answerNextByKeyboard(page, wrong.has(index) ? 3 - right : right);
+    }
+    await pressButtonByKeyboard(page, 'Check my answer');
+    const exercise = page.locator(`section.exercise[data-exercise="${sort.id}"]`);
+    // One short sentence is announced; the feedback is content, and the focus is on its heading.
+    await eventually(() => exercise.getByTestId('check-status').innerText(), (text) => expect(text).toBe('Checked: 6 of 8 match.'));
+    await eventually(() => page.evaluate(() => document.activeElement?.textContent), (text) => expect(text).toBe('Feedback on exercise 1'));
+    await eventually(() => exercise.getByTestId('feedback').getAttribute('role'), (role) => expect(role).not.toBe('status'));
+    await eventually(() => exercise.getByTestId('verdict').innerText(), (text) => expect(text).toBe('2 of 8 are on the other side: statements 3 and 6. Each is marked in the exercise above and explained below.'));
+    const misplaced = [...wrong].map((index) => sort.statements[index]!);
+    await eventually(
+      () => exercise.locator('fieldset.item-off').evaluateAll((sets) => sets.map((set) => [set.getAttribute('data-statement'), set.querySelector('[data-testid="item-mark"]')?.textContent])),
+      (marks) => expect(marks).toEqual(misplaced.map((statement) => [statement.id, `✗ On the other side: it belongs with ${taxPack.poles[statement.pole].en}`])),
+    );
+    await eventually(() => exercise.locator('fieldset.item-matches [data-testid="item-mark"]').allInnerTexts(), (marks) => expect(marks).toEqual(Array(6).fill('✓ Matches')));
+    // The mark is part of each group's description, so a screen reader hears it with the statement.
+    await eventually(
+      () => exercise.locator('fieldset.item-off').evaluateAll((sets) => sets.map((set) => document.getElementById(set.getAttribute('aria-describedby') ?? '')?.textContent)),
+      (descriptions) => expect(descriptions.every((text) => text?.includes('On the other side'))).toBe(true),
+    );
+    await eventually(() => exercise.locator('.feedback-items li.item-off .item-mark').allInnerTexts(), (texts) => expect(texts).toEqual([
+      `✗ Statement 3 is on the other side: you chose Control, but it belongs with Service.`,
+      `✗ Statement 6 is on the other side: you chose Control, but it belongs with Service.`,
+    ]));
+    await expectNoAxeViolationsLightAndDark(page, 'feedback with marked items');
+    await shoot(exercise.locator('form'), 'feedback-marks-in-exercise');
+    await shoot(exercise.getByTestId('feedback'), 'feedback-naming-items');
+
+    // The self-assessment, from the course, by keyboard.
+    await tabUntil(page, `el.dataset.take === '${questionnaire.id}'`);
+    await page.keyboard.press('Enter');
+    await eventually(() => page.evaluate(() => location.hash), (hash) => expect(hash).toBe(`#/take/${questionnaire.id}/course/pack-tax-agency`));
+    await page.waitForSelector('label[for="assessment-progress"]');
+    const pageList = pages(questionnaire);
+    for (const [index, { dimension, items }] of pageList.entries()) {
+      for (const item of items) await answerNextByKeyboard(page, plan.answers[item]!);
+      await answerNextByKeyboard(page, plan.wanted[dimension]!);
+      const last = index === pageList.length - 1;
+      await pressButtonByKeyboard(page, last ? 'See my result' : 'Next');
+      if (!last) await page.waitForFunction((n) => document.querySelector('label[for="assessment-progress"]')?.textContent?.startsWith(`Part ${n} `), index + 2);
+    }
+    await page.waitForSelector('#result-heading');
+    await eventually(() => page.getByText(`Your result is shown in the course “${taxPack.title.en}” too, and in your summary.`).count(), (n) => expect(n).toBe(1));
+    const link = await eventually(() => storedRecords(page), (stored) => expect(stored['pack-sitting:pack-tax-agency']).toMatchObject({ schema: 1, packId: 'pack-tax-agency', questionnaireId: questionnaire.id }));
+    const sittingId = link['pack-sitting:pack-tax-agency'].sittingId as string;
+    expect(link[`sitting:${sittingId}`]).toMatchObject({ answers: plan.answers, wanted: plan.wanted });
+    await eventually(() => page.locator('.result button').allInnerTexts(), (labels) => expect(labels).toEqual(['See your history', 'Back to the course']));
+    await expectNoAxeViolationsLightAndDark(page, 'result taken from a course');
+    await pressButtonByKeyboard(page, 'Back to the course');
+
+    // Back in the course, on its self-assessment, which shows the result.
+    await eventually(() => page.evaluate(() => location.hash), (hash) => expect(hash).toBe('#/courses/pack-tax-agency/self-assessment'));
+    await eventually(() => page.evaluate(() => document.activeElement?.id), (id) => expect(id).toBe('questionnaire-heading'));
+    const overall = `Overall your unit stands at ${Math.round(plan.score.overall.now!)} of 100, and you want it at ${Math.round(plan.score.overall.wanted!)}.`;
+    const courseResult = page.getByTestId('course-self-assessment');
+    await eventually(() => courseResult.innerText(), (text) => {
+      expect(text).toMatch(new RegExp(`^You took “${questionnaire.title.en}” from this course on `));
+      expect(text).toContain(overall);
+    });
+    await eventually(
+      () => courseResult.locator('tr[data-dimension]').evaluateAll((rows) => rows.map((row) => [row.getAttribute('data-dimension'), ...[...row.querySelectorAll('td')].slice(0, 2).map((td) => td.textContent)])),
+      (rows) => expect(rows).toEqual([
+        ...plan.score.dimensions.map((d) => [d.dimension, String(Math.round(d.now!)), String(Math.round(d.wanted!))]),
+        ['overall', String(Math.round(plan.score.overall.now!)), String(Math.round(plan.score.overall.wanted!))],
+      ]),
+    );
+    await expectNoAxeViolationsLightAndDark(page, 'course with the self-assessment result');
+    await shoot(page.locator('section[aria-labelledby="questionnaire-heading"]'), 'course-with-result');
+
+    // A reflection, then the summary, with the name ticked in.
+    const reflection = taxPack.reflections[0]!;
+    await tabUntil(page, `el.id === 'reflection-${reflection.id}'`);
+    await page.keyboard.type('Our letters should come before the deadline, not after.');
+    await pressButtonByKeyboard(page, 'Open your summary');
+    await eventually(() => page.evaluate(() => document.activeElement?.id), (id) => expect(id).toBe('summary-page-heading'));
+    await tabUntil(page, `el.id === 'summary-include-name'`);
+    await page.keyboard.press(' ');
+    await tabUntil(page, `el.id === 'summary-name'`);
+    await page.keyboard.type(name);
+    const summary = page.getByTestId('summary');
+    await eventually(() => summary.getByTestId('summary-name').innerText(), (text) => expect(text).toBe(name));
+    await eventually(() => summary.innerText(), (text) => {
+      expect(text).toContain(`Summary: ${taxPack.title.en}`);
+      expect(text).toContain('Feedback: 2 of 8 are on the other side: statements 3 and 6.');
+      expect(text).toContain(`You took “${questionnaire.title.en}” from this course on`);
+      expect(text).toContain(overall);
+      expect(text).toContain('Our letters should come before the deadline, not after.');
+      expect(text).not.toContain('Not quite');
+    });
+    await eventually(() => summary.locator('li.item-off').count(), (n) => expect(n).toBe(2));
+    await expectNoAxeViolationsLightAndDark(page, 'summary');
+    await shoot(page, 'summary');
+
+    // The saved file is the same document, self-contained, with no script.
+    const [download] = await Promise.all([page.waitForEvent('download'), pressButtonByKeyboard(page, 'Save the summary (HTML file)')]);
+    const file = await readFile((await download.path())!, 'utf8');
+    expect(file).toContain(`<dd data-testid="summary-name">${name}</dd>`);
+    expect(file).toContain(overall);
+    expect(file).toContain('2 of 8 are on the other side: statements 3 and 6.');
+    expect(file).toContain("Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\"");
+    expect(file).not.toMatch(/<script|<link|<img|\son[a-z]+=|tabindex/i);
+
+    // On paper: the summary and nothing else.
+    await page.emulateMedia({ media: 'print' });
+    await eventually(() => summary.isVisible(), (visible) => expect(visible).toBe(true));
+    await eventually(
+      () => page.evaluate(() => {
+        const document_ = document.querySelector('[data-testid="summary"]')!;
+        return [...document.body.querySelectorAll('*')]
+          .filter((el) => !document_.contains(el) && !el.contains(document_) && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden' && el.textContent?.trim())
+          .map((el) => `${el.tagName}: ${el.textContent!.trim().slice(0, 40)}`);
+      }),
+      (visibleOutside) => expect(visibleOutside).toEqual([]),
+    );
+    await shoot(page, 'summary-as-printed');
+    const pdf = await page.pdf({ format: 'A4' });
+    if (process.env.COURSE_SHOTS) await writeFile(path.join(process.env.COURSE_SHOTS, 'summary.pdf'), pdf);
+    const printed = pdfPages(pdf);
+    expect(printed.length).toBeGreaterThan(0);
+    expect(printed.length).toBeLessThanOrEqual(3);
+    const paper = squeeze(printed.join(''));
+    for (const expected of [name, `Summary: ${taxPack.title.en}`, overall, 'The self-assessment', '2 of 8 are on the other side: statements 3 and 6.', 'Our letters should come before the deadline']) {
+      expect(paper).toContain(squeeze(expected));
+    }
+    for (const absent of ['Your summary', 'Print the summary', 'Team rounds']) expect(paper).not.toContain(squeeze(absent));
+    await page.emulateMedia({ media: 'screen' });
     await page.close();
   });
 

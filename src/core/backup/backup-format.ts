@@ -1,7 +1,8 @@
-import { Type, type Static } from 'typebox';
+import { Type, type Static } from '../formats/type';
 import { use } from '../formats/annotations';
 import { IsoDate } from '../formats/common';
 import { PackAnswerFormat, PackNoteFormat, PACK_KEYS } from '../pack/pack-records';
+import { PackSittingLinkFormat, PACK_SITTING_PREFIX } from '../pack/pack-sitting';
 import { RoundFormat, ROUND_KEYS } from '../round/round-record';
 import { TallySummaryFormat } from '../round/tally-summary';
 import { NoteFormat, ReminderFormat, SettingsFormat, SittingFormat } from '../storage/record-formats';
@@ -32,6 +33,7 @@ const RECORDS_BY_KEY = {
   [prefixed(PACK_KEYS.pack)]: Type.Unsafe({ $ref: 'https://shiftmeter.invalid/schema/course-pack.schema.json', description: 'A course pack a teacher loaded.' }),
   [prefixed(PACK_KEYS.answer)]: PackAnswerFormat,
   [prefixed(PACK_KEYS.note)]: PackNoteFormat,
+  [prefixed(PACK_SITTING_PREFIX)]: PackSittingLinkFormat,
 };
 
 export const BackupFormat = Type.Object({

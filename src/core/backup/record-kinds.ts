@@ -1,4 +1,5 @@
 import { isPackAnswer, isPackNote, PACK_KEYS } from '../pack/pack-records';
+import { isPackSittingLink, PACK_SITTING_PREFIX, packSittingKey } from '../pack/pack-sitting';
 import { validateCoursePack } from '../pack/validate-pack';
 import { isRound, ROUND_KEYS } from '../round/round-record';
 import { isTallySummary, summaryFromV1, type TallySummary } from '../round/tally-summary';
@@ -27,6 +28,8 @@ const KINDS: ReadonlyArray<{ kind: string; matches: (key: string) => boolean; va
   { kind: 'pack', matches: (k) => k.startsWith(PACK_KEYS.pack), valid: (k, v) => { const c = validateCoursePack(v); return c.ok && k === `${PACK_KEYS.pack}${c.value.id}`; } },
   { kind: 'pack-answer', matches: (k) => k.startsWith(PACK_KEYS.answer), valid: (_k, v) => isPackAnswer(v) },
   { kind: 'pack-note', matches: (k) => k.startsWith(PACK_KEYS.note), valid: (_k, v) => isPackNote(v) },
+  // Which sitting a course shows; the sitting itself is backed up as a sitting.
+  { kind: 'pack-sitting', matches: (k) => k.startsWith(PACK_SITTING_PREFIX), valid: (k, v) => isPackSittingLink(v) && k === packSittingKey(v.packId) },
 ];
 
 /** The kind of a stored key that backups carry, or null for keys they leave out. */

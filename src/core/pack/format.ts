@@ -1,4 +1,4 @@
-import { Type } from 'typebox';
+import { Type } from '../formats/type';
 import { localizedText, plainText, shared, use, withHint } from '../formats/annotations';
 import { Id, Languages, LanguageCode, SchemaReference } from '../formats/common';
 import type { Questionnaire } from '../questionnaire/types';

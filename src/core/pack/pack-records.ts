@@ -1,4 +1,4 @@
-import { Type, type Static } from 'typebox';
+import { Type, type Static } from '../formats/type';
 import { withHint } from '../formats/annotations';
 import { conforms } from '../formats/check-shape';
 import { IsoDate } from '../formats/common';

@@ -7,27 +7,52 @@ import { useApp, useT } from '../../ui/app-context';
 import { CoursesModel } from '../../ui/courses/courses-model';
 import { FileRefusal } from '../../ui/file-refusal';
 import { useReadyMark } from '../../ui/ready';
-import { PackView } from './pack-view';
+import { adoptStylesheet } from '../../ui/styles/adopt-stylesheet';
+import coursesCss from './courses.css';
+import summaryCss from './summary-document.css';
+import { PackPage } from './pack-page';
 
-/** Course packs: the shipped ones and those a teacher loaded, or one being worked through. */
-export function CoursesView({ packId }: { packId: string | undefined }) {
+let styled = false;
+
+/**
+ * Course packs: the shipped ones and those a teacher loaded, or one being worked
+ * through (`#/courses/<pack>`), with its summary at `#/courses/<pack>/summary`.
+ */
+export function CoursesView({ packId, section }: { packId: string | undefined; section?: string | undefined }) {
   const app = useApp();
   const t = useT();
   const model = useModel(() => new CoursesModel(app.store));
-  const [open, setOpen] = useState<CoursePack | null>(null);
+  const [open, setOpen] = useState<CoursePack | 'missing' | null>(null);
   const loaded = model.loaded.value;
   const loadedPacks = loaded.kind === 'ready' ? loaded.packs : null;
+  // The courses' own rules, after the page's stylesheet so that they win where both speak.
+  if (!styled) {
+    styled = true;
+    adoptStylesheet(summaryCss);
+    adoptStylesheet(coursesCss);
+  }
   useEffect(() => {
     setOpen(null);
     if (!packId || loadedPacks === null) return;
     const own = loadedPacks.find((p) => p.id === packId);
+    const shipped = shippedPacks.find((p) => p.id === packId);
     if (own) setOpen(own);
-    else void shippedPacks.find((p) => p.id === packId)?.load().then(setOpen);
+    else if (shipped) void shipped.load().then(setOpen, () => setOpen('missing'));
+    else setOpen('missing');
   }, [packId, loadedPacks]);
-  useReadyMark(loaded.kind !== 'loading' && !packId);
+  useReadyMark(loaded.kind !== 'loading' && (!packId || open === 'missing'));
 
   if (loaded.kind === 'failed') return <p class="notice notice-error" role="alert">{t('error.load', { detail: loaded.detail })}</p>;
-  if (packId) return open ? <PackView key={open.id} pack={open} /> : <p role="status">{t('common.loading')}</p>;
+  if (packId && open === 'missing') {
+    return (
+      <section aria-labelledby="courses-heading">
+        <h1 id="courses-heading" tabIndex={-1}>{t('course.heading')}</h1>
+        <p class="notice notice-error" role="alert">{t('course.packMissing')}</p>
+        <p><a href="#/courses">{t('course.all')}</a></p>
+      </section>
+    );
+  }
+  if (packId) return open && open !== 'missing' ? <PackPage key={open.id} pack={open} section={section} /> : <p role="status">{t('common.loading')}</p>;
   const language = app.i18n.language.value;
   const entries = [...shippedPacks, ...(loadedPacks ?? []).filter((p) => !shippedPacks.some((s) => s.id === p.id))];
   const outcome = model.lastFile.value;

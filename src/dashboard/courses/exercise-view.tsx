@@ -1,44 +1,71 @@
-import { isCorrect, type ExerciseAnswer } from '../../core/pack/pack-records';
+import { useLayoutEffect, useRef } from 'preact/hooks';
+import { exerciseVerdict, type ExerciseVerdict } from '../../core/pack/exercise-verdict';
+import type { ExerciseAnswer } from '../../core/pack/pack-records';
 import type { CoursePack, Exercise } from '../../core/pack/types';
 import { textIn } from '../../core/questionnaire/types';
 import { useT } from '../../ui/app-context';
-import type { MessageKey } from '../../ui/i18n/en-dashboard';
+import type { Translate } from '../../ui/i18n/translator';
 import type { PackModel } from '../../ui/courses/pack-model';
+import { ExerciseFeedback } from './exercise-feedback';
 
 interface ExerciseProps {
   model: PackModel;
+  pack: CoursePack;
   exercise: Exercise;
   lang: string;
   index: number;
 }
 
-/** One exercise: the task, native controls for the answer, then feedback that explains the theory. */
-export function ExerciseView({ model, exercise, lang, index }: ExerciseProps) {
+/**
+ * One exercise: the task, native controls for the answer, then feedback that explains
+ * the theory. Checking announces one short sentence; the feedback itself is ordinary
+ * content below, and the focus moves to its heading.
+ */
+export function ExerciseView({ model, pack, exercise, lang, index }: ExerciseProps) {
   const t = useT();
-  const pack = model.pack;
   const text = (value: Readonly<Record<string, string>>) => textIn(value, lang);
   const stored = model.answers.value[exercise.id];
   const answer = stored?.answer;
   const complete = isComplete(exercise, answer);
   const headingId = `exercise-${exercise.id}`;
+  const verdict = stored?.checked && answer !== undefined ? exerciseVerdict(exercise, answer) : null;
+  const check = model.lastCheck.value;
+  const justChecked = verdict !== null && check?.exerciseId === exercise.id;
+  const feedbackHeading = useRef<HTMLHeadingElement>(null);
+  // After "Check my answer", the person continues at the feedback: a layout effect, so the
+  // focus has moved before their next key press.
+  useLayoutEffect(() => {
+    if (justChecked) feedbackHeading.current?.focus();
+  }, [justChecked ? check.count : 0]);
+  const sortMarks = verdict?.kind === 'sort' ? new Map(verdict.items.map((item) => [item.id, item])) : null;
 
   return (
     <section class="section exercise" aria-labelledby={headingId} data-exercise={exercise.id} lang={lang}>
       <h3 id={headingId}>{t('course.exerciseNumber', { n: index + 1 })}: {text(exercise.title)}</h3>
       <p>{text(exercise.prompt)}</p>
       <form onSubmit={(event) => { event.preventDefault(); if (complete) void model.check(exercise.id); }}>
-        {exercise.kind === 'sort' ? exercise.statements.map((statement) => (
-          <fieldset key={statement.id} class="radio-row">
-            <legend>{text(statement.text)}</legend>
-            {(['from', 'to'] as const).map((pole) => (
-              <label key={pole}>
-                <input type="radio" name={`${exercise.id}-${statement.id}`} checked={typeof answer === 'object' && answer[statement.id] === pole}
-                  onChange={() => void model.answer(exercise.id, { ...(typeof answer === 'object' ? answer : {}), [statement.id]: pole })} />
-                {text(pack.poles[pole])}
-              </label>
-            ))}
-          </fieldset>
-        )) : null}
+        {exercise.kind === 'sort' ? exercise.statements.map((statement, i) => {
+          const mark = sortMarks?.get(statement.id);
+          const markId = `${exercise.id}-${statement.id}-mark`;
+          return (
+            <fieldset key={statement.id} class={`radio-row sort-statement${mark ? (mark.matches ? ' item-matches' : ' item-off') : ''}`} data-statement={statement.id} aria-describedby={mark ? markId : undefined}>
+              <legend><span class="statement-number">{i + 1}.</span> {text(statement.text)}</legend>
+              {(['from', 'to'] as const).map((pole) => (
+                <label key={pole}>
+                  <input type="radio" name={`${exercise.id}-${statement.id}`} checked={typeof answer === 'object' && answer[statement.id] === pole}
+                    onChange={() => void model.answer(exercise.id, { ...(typeof answer === 'object' ? answer : {}), [statement.id]: pole })} />
+                  {text(pack.poles[pole])}
+                </label>
+              ))}
+              {mark ? (
+                <p id={markId} class="item-mark" data-testid="item-mark">
+                  <span class="mark-symbol" aria-hidden="true">{mark.matches ? '✓' : '✗'}</span>{' '}
+                  {mark.matches ? t('course.markMatches') : t('course.markOtherSide', { pole: text(pack.poles[mark.pole]) })}
+                </p>
+              ) : null}
+            </fieldset>
+          );
+        }) : null}
         {exercise.kind === 'choose' ? (
           <fieldset class="radio-column">
             <legend>{text(exercise.aim)}</legend>
@@ -66,9 +93,8 @@ export function ExerciseView({ model, exercise, lang, index }: ExerciseProps) {
         <button type="submit" class="button" disabled={!complete} aria-describedby={complete ? undefined : `${headingId}-hint`}>{t('course.check')}</button>
         {complete ? null : <span id={`${headingId}-hint`} class="hint small"> {t('course.answerFirst')}</span>}
       </form>
-      <div role="status" class="feedback-region">
-        {stored?.checked && answer !== undefined ? <Feedback exercise={exercise} answer={answer} pack={pack} lang={lang} /> : null}
-      </div>
+      <p role="status" class="check-status" data-testid="check-status">{justChecked ? checkedSentence(t, verdict) : ''}</p>
+      {verdict ? <ExerciseFeedback pack={pack} exercise={exercise} verdict={verdict} lang={lang} number={index + 1} headingRef={feedbackHeading} /> : null}
     </section>
   );
 }
@@ -79,29 +105,9 @@ function isComplete(exercise: Exercise, answer: ExerciseAnswer | undefined): boo
   return true;
 }
 
-function Feedback({ exercise, answer, pack, lang }: { exercise: Exercise; answer: ExerciseAnswer; pack: CoursePack; lang: string }) {
-  const t = useT();
-  const text = (value: Readonly<Record<string, string>>) => textIn(value, lang);
-  const right = isCorrect(exercise, answer);
-  return (
-    <div class={`feedback ${right ? 'feedback-right' : 'feedback-wrong'}`} data-testid="feedback">
-      <p><strong>{right ? t('course.right') : t(exercise.kind === 'place' ? 'course.placeDiffers' : 'course.notQuite')}</strong></p>
-      {exercise.kind === 'sort' ? (
-        <ul>{exercise.statements.map((s) => (
-          <li key={s.id}><strong>{text(s.text)}</strong> — {text(pack.poles[s.pole])}{typeof answer === 'object' && answer[s.id] !== s.pole ? ` (${t('course.youChose', { pole: text(pack.poles[answer[s.id]!]) })})` : ''}. {text(s.feedback)}</li>
-        ))}</ul>
-      ) : null}
-      {exercise.kind === 'choose' ? (
-        <ul>{exercise.options.map((o) => (
-          <li key={o.id}><strong>{o.best ? t('course.best') : t('course.lessGood')}{o.id === answer ? ` (${t('course.yourChoice')})` : ''}:</strong> {text(o.feedback)}</li>
-        ))}</ul>
-      ) : null}
-      {exercise.kind === 'place' ? (
-        <p>{t('course.expertAt', { expert: exercise.expert.position, you: String(answer) })} {text(exercise.expert.reasoning)}</p>
-      ) : null}
-      <p class="hint small">{t('print.sources')}: {exercise.sources.join('; ')}</p>
-    </div>
-  );
+/** What a check announces: one sentence, never the feedback itself. */
+export function checkedSentence(t: Translate, verdict: ExerciseVerdict): string {
+  if (verdict.kind === 'sort') return t('course.checkedSort', { matching: verdict.matching, total: verdict.total });
+  if (verdict.kind === 'choose') return t(verdict.right ? 'course.checkedChooseBest' : 'course.checkedChooseOther');
+  return verdict.right ? t('course.checkedPlaceClose') : t('course.checkedPlaceFar', { steps: verdict.distance });
 }
-
-export const exerciseKindKey = (exercise: Exercise): MessageKey => `course.kind.${exercise.kind}` as MessageKey;

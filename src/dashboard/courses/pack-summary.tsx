@@ -1,57 +1,73 @@
-import { useState } from 'preact/hooks';
-import { isCorrect } from '../../core/pack/pack-records';
-import { textIn } from '../../core/questionnaire/types';
+import { useEffect, useMemo, useRef } from 'preact/hooks';
+import { packSummary, selfAssessmentSummary } from '../../core/pack/pack-summary';
+import type { CoursePack } from '../../core/pack/types';
+import { contentLanguage } from '../../core/questionnaire/types';
 import { useApp, useT } from '../../ui/app-context';
 import type { PackModel } from '../../ui/courses/pack-model';
+import { summaryFile } from '../../ui/courses/summary-file';
 import { dateStamp, downloadText } from '../../ui/download';
+import { useReadyMark } from '../../ui/ready';
+import summaryCss from './summary-document.css';
+import { SummaryDocument } from './summary-document';
 
-/** What the student hands in: answers, whether feedback agreed, and notes; a name only if they choose. */
-export function PackSummary({ model, lang }: { model: PackModel; lang: string }) {
+/**
+ * What the student hands in, on a page of its own: the summary document, with the
+ * choice to put their name on it, and to print it or save it as a file. Printing
+ * prints the document alone; the file holds the same document.
+ */
+export function PackSummaryView({ model, pack, lang }: { model: PackModel; pack: CoursePack; lang: string }) {
   const app = useApp();
   const t = useT();
-  const [withName, setWithName] = useState(false);
-  const [name, setName] = useState('');
-  const pack = model.pack;
-  const text = (value: Readonly<Record<string, string>>) => textIn(value, lang);
+  useReadyMark(true);
+  const documentRef = useRef<HTMLElement>(null);
+  const state = model.selfAssessment.value;
+  const language = app.i18n.language.value;
+  const includeName = model.includeName.value;
+  const madeAt = useMemo(() => app.now().toISOString(), []);
+  const content = packSummary({
+    pack,
+    language: lang,
+    madeAt,
+    answers: model.answers.value,
+    notes: model.notes.value,
+    name: { include: includeName, text: model.name.value },
+    selfAssessment: state.kind === 'taken' ? selfAssessmentSummary(state.questionnaire, state.sitting, contentLanguage(state.questionnaire, language)) : null,
+  });
+  const title = `${t('course.summaryTitle')}: ${content.title}`;
+  useEffect(() => {
+    app.pageTitle.value = t('course.summary');
+    return () => void (app.pageTitle.value = t('dashboard.courses'));
+  }, [t]);
 
-  function summaryText(): string {
-    const lines = [`# ${text(pack.title)}`, ''];
-    if (withName && name.trim()) lines.push(`${t('course.name')}: ${name.trim()}`, '');
-    lines.push(`${t('history.date')}: ${dateStamp(app.now())}`, '', `## ${t('course.exercises')}`);
-    for (const exercise of pack.exercises) {
-      const stored = model.answers.value[exercise.id];
-      lines.push('', `### ${text(exercise.title)}`);
-      if (!stored) {
-        lines.push(t('course.notAnswered'));
-        continue;
-      }
-      const answer = stored.answer;
-      if (exercise.kind === 'sort' && typeof answer === 'object') {
-        for (const s of exercise.statements) lines.push(`- ${text(s.text)}: ${answer[s.id] ? text(pack.poles[answer[s.id]!]) : '–'}`);
-      } else if (exercise.kind === 'choose') {
-        lines.push(`- ${text(exercise.options.find((o) => o.id === answer)?.text ?? { en: '–' })}`);
-      } else if (exercise.kind === 'place') {
-        lines.push(`- ${t('course.expertAt', { expert: exercise.expert.position, you: String(answer) })}`);
-      }
-      lines.push(`(${isCorrect(exercise, answer) ? t('course.right') : t('course.notQuite')})`);
-    }
-    lines.push('', `## ${t('course.reflections')}`);
-    for (const reflection of pack.reflections) lines.push('', `### ${text(reflection.prompt)}`, model.notes.value[reflection.id]?.trim() || '–');
-    return `${lines.join('\n')}\n`;
+  function save() {
+    const documentHtml = documentRef.current?.outerHTML;
+    if (!documentHtml) return;
+    downloadText(`${pack.id}-summary-${dateStamp(app.now())}.html`, summaryFile({ title, language, documentHtml, css: summaryCss }), 'text/html');
   }
 
   return (
-    <section class="section no-print" aria-labelledby="summary-heading">
-      <h2 id="summary-heading">{t('course.summary')}</h2>
-      <p class="hint">{t('course.summaryHint')}</p>
-      <label class="checkbox-inline"><input type="checkbox" checked={withName} onChange={(e) => setWithName((e.currentTarget as HTMLInputElement).checked)} /> {t('course.includeName')}</label>
-      {withName ? (
-        <div class="field"><label for="summary-name">{t('course.name')}</label><input id="summary-name" type="text" value={name} onInput={(e) => setName((e.currentTarget as HTMLInputElement).value)} /></div>
-      ) : null}
-      <div class="button-row start">
-        <button type="button" class="button" onClick={() => downloadText(`${pack.id}-${dateStamp(app.now())}.md`, summaryText(), 'text/markdown')}>{t('course.saveSummary')}</button>
-        <button type="button" class="button" onClick={() => window.print()}>{t('course.print')}</button>
+    <div class="summary-page">
+      <p class="no-print"><a href={`#/courses/${pack.id}`}>← {t('course.backToCourse')}</a></p>
+      <h1 id="summary-page-heading" class="no-print" tabIndex={-1}>{t('course.summary')}</h1>
+      <div class="summary-controls no-print">
+        <p class="hint">{t('course.summaryPageHint')}</p>
+        <div class="field-checkbox">
+          <input id="summary-include-name" type="checkbox" checked={includeName} onChange={(e) => model.setIncludeName((e.currentTarget as HTMLInputElement).checked)} />
+          <label for="summary-include-name">{t('course.includeName')}</label>
+        </div>
+        {includeName ? (
+          <div class="field">
+            <label for="summary-name">{t('course.name')}</label>
+            <input id="summary-name" type="text" autocomplete="name" maxLength={120} value={model.name.value} onInput={(e) => model.setName((e.currentTarget as HTMLInputElement).value)} />
+          </div>
+        ) : null}
+        <div class="button-row start">
+          <button type="button" class="button button-primary" onClick={() => window.print()}>{t('course.printSummary')}</button>
+          <button type="button" class="button" onClick={save}>{t('course.saveSummary')}</button>
+        </div>
+        <p class="hint small">{t('course.summaryBelow')}</p>
       </div>
-    </section>
+      <SummaryDocument content={content} documentRef={documentRef} />
+    </div>
   );
 }

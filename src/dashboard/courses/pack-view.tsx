@@ -1,27 +1,28 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
-import { contentLanguage, textIn } from '../../core/questionnaire/types';
+import { packQuestionnaireId } from '../../core/pack/pack-sitting';
 import type { CoursePack } from '../../core/pack/types';
+import { contentLanguage, textIn } from '../../core/questionnaire/types';
 import { useApp, useT } from '../../ui/app-context';
 import { SaveProblemNotice } from '../../ui/assessment/save-problem-notice';
-import { createPackModel } from '../../ui/courses/pack-model';
+import type { PackModel } from '../../ui/courses/pack-model';
 import { useReadyMark } from '../../ui/ready';
+import { CourseSelfAssessment } from './course-self-assessment';
 import { ExerciseView } from './exercise-view';
-import { PackSummary } from './pack-summary';
+
+interface PackViewProps {
+  model: PackModel;
+  pack: CoursePack;
+  lang: string;
+  /** Where a student coming back lands: the self-assessment's result, after taking it. */
+  arriveAt: 'self-assessment' | null;
+}
 
 /** A course pack the way a student works through it. */
-export function PackView({ pack }: { pack: CoursePack }) {
+export function PackView({ model, pack, lang, arriveAt }: PackViewProps) {
   const app = useApp();
   const t = useT();
-  const model = useMemo(() => createPackModel(app.store, pack, app.now), [pack]);
-  const [loaded, setLoaded] = useState(false);
-  useEffect(() => {
-    void model.load().then(() => setLoaded(true));
-  }, [model]);
-  useReadyMark(loaded);
-  const lang = contentLanguage(pack, app.i18n.language.value);
+  useReadyMark(true);
   const text = (value: Readonly<Record<string, string>>) => textIn(value, lang);
-  if (!loaded) return <p role="status">{t('common.loading')}</p>;
-  const questionnaireId = typeof pack.questionnaire === 'string' ? pack.questionnaire : pack.questionnaire.id;
+  const questionnaireId = packQuestionnaireId(pack);
   const shipped = app.catalog.find(questionnaireId);
 
   return (
@@ -39,12 +40,13 @@ export function PackView({ pack }: { pack: CoursePack }) {
       </section>
       <section class="section" aria-labelledby="exercises-heading">
         <h2 id="exercises-heading">{t('course.exercises')}</h2>
-        {pack.exercises.map((exercise, index) => <ExerciseView key={exercise.id} model={model} exercise={exercise} lang={lang} index={index} />)}
+        {pack.exercises.map((exercise, index) => <ExerciseView key={exercise.id} model={model} pack={pack} exercise={exercise} lang={lang} index={index} />)}
       </section>
       <section class="section" aria-labelledby="questionnaire-heading">
-        <h2 id="questionnaire-heading">{t('course.questionnaire')}</h2>
+        {/* Coming back from the questionnaire, the focus lands here, on the result (ready.ts: data-view-heading). */}
+        <h2 id="questionnaire-heading" tabIndex={-1} data-view-heading={arriveAt === 'self-assessment' ? '' : undefined}>{t('course.questionnaire')}</h2>
         {shipped ? (
-          <p><a class="button no-print" href={`#/take/${questionnaireId}`}>{t('course.takeQuestionnaire', { title: textIn(shipped.title, contentLanguage(shipped, lang)) })}</a></p>
+          <CourseSelfAssessment model={model} packId={pack.id} questionnaireId={questionnaireId} title={textIn(shipped.title, contentLanguage(shipped, lang))} />
         ) : (
           <p>{t('course.inlineQuestionnaire')}</p>
         )}
@@ -65,8 +67,12 @@ export function PackView({ pack }: { pack: CoursePack }) {
         {text(pack.debrief).split(/\n\n+/).map((paragraph, i) => <p key={i}>{paragraph}</p>)}
         <p class="hint small">{t('print.sources')}: {pack.sources.join('; ')}</p>
       </section>
-      <SaveProblemNotice model={{ saveProblem: model.saveProblem, retry: async () => undefined }} />
-      <PackSummary model={model} lang={lang} />
+      <SaveProblemNotice model={model} />
+      <section class="section no-print" aria-labelledby="summary-heading">
+        <h2 id="summary-heading">{t('course.summary')}</h2>
+        <p class="hint">{t('course.summaryHint')}</p>
+        <p><a class="button button-primary" href={`#/courses/${pack.id}/summary`} data-testid="open-summary">{t('course.openSummary')}</a></p>
+      </section>
     </article>
   );
 }

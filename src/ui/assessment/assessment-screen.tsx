@@ -1,11 +1,11 @@
+import { useModel } from '@preact/signals';
 import type { ComponentChildren } from 'preact';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useMemo } from 'preact/hooks';
 import type { Sitting } from '../../core/storage/records';
 import { contentLanguage as pickContentLanguage, type Questionnaire } from '../../core/questionnaire/types';
 import { useApp, useT } from '../app-context';
 import { useReadyMark } from '../ready';
-import { describeStorageError } from '../storage-errors';
-import { createAssessmentModel, type AssessmentModel } from './assessment-model';
+import { AssessmentModel, type RoundMark } from './assessment-model';
 import { AssessmentView } from './assessment-view';
 import { ResultView } from './result-view';
 
@@ -13,79 +13,64 @@ export interface AssessmentScreenProps {
   questionnaireId: string;
   onDone: () => void;
   onHistory?: () => void;
+  /** Instead of "Done" on the result, e.g. "Back to the course" for a self-assessment taken from a course. */
+  doneLabel?: string;
   /** Set when answering a team round: the sitting is marked with it. */
-  round?: { id: string; name: string };
+  round?: RoundMark;
   /** Shown above the result once the sitting is stored, e.g. the sealed code for a round. */
   resultExtra?: (sitting: Sitting, questionnaire: Questionnaire) => ComponentChildren;
 }
 
 /** Loads a questionnaire and any saved draft, then runs it to the result. */
-export function AssessmentScreen({ questionnaireId, onDone, onHistory, round, resultExtra }: AssessmentScreenProps) {
+export function AssessmentScreen(props: AssessmentScreenProps) {
+  // One model per questionnaire and round: another one here is a fresh screen with its own model.
+  return <OneAssessment key={`${props.questionnaireId} ${props.round?.id ?? ''}`} {...props} />;
+}
+
+function OneAssessment({ questionnaireId, onDone, onHistory, doneLabel, round, resultExtra }: AssessmentScreenProps) {
   const app = useApp();
   const t = useT();
-  const [state, setState] = useState<{ kind: 'loading' } | { kind: 'missing' } | { kind: 'failed'; detail: string } | { kind: 'ready'; model: AssessmentModel }>({ kind: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    let cancelled = false;
-    const entry = app.catalog.find(questionnaireId);
-    if (!entry) {
-      setState({ kind: 'missing' });
-      return;
-    }
-    void entry.load().then(async (questionnaire: Questionnaire) => {
-      const model = createAssessmentModel({
-        store: app.store,
-        questionnaire,
-        language: app.i18n.language.value,
-        now: app.now,
-        newId: app.newId,
-        round,
-      });
-      await model.resume();
-      if (!cancelled) setState({ kind: 'ready', model });
-    }).catch((error: unknown) => {
-      // A questionnaire chunk or the saved answers could not be read: say so, never load for ever.
-      if (!cancelled) setState({ kind: 'failed', detail: describeStorageError(error) });
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, [questionnaireId, attempt]);
-
-  useReadyMark(state.kind !== 'loading');
+  const model = useModel(() => new AssessmentModel(
+    { store: app.store, catalog: app.catalog, now: app.now, newId: app.newId, language: () => app.i18n.language.peek() },
+    questionnaireId,
+    round,
+  ));
+  const stage = model.stage.value;
+  useReadyMark(stage.kind !== 'loading');
   const language = app.i18n.language.value;
   const contentLanguage = useMemo(
-    () => (state.kind === 'ready' ? pickContentLanguage(state.model.questionnaire, language) : language),
-    [state, language],
+    () => (stage.kind === 'ready' ? pickContentLanguage(stage.questionnaire, language) : language),
+    [stage, language],
   );
 
-  if (state.kind === 'loading') return <p class="hint" role="status">{t('common.loading')}</p>;
-  if (state.kind === 'missing') return <p class="notice notice-error" role="alert">{t('dashboard.notFound')}</p>;
-  if (state.kind === 'failed') {
+  if (stage.kind === 'loading') return <p class="hint" role="status">{t('common.loading')}</p>;
+  if (stage.kind === 'missing') return <p class="notice notice-error" role="alert">{t('dashboard.notFound')}</p>;
+  if (stage.kind === 'failed') {
     return (
       <div class="notice notice-error" role="alert">
-        <p>{t('error.load', { detail: state.detail })}</p>
-        <button type="button" class="button" onClick={() => { setState({ kind: 'loading' }); setAttempt(attempt + 1); }}>{t('common.retry')}</button>
+        <p>{t('error.load', { detail: stage.detail })}</p>
+        <button type="button" class="button" onClick={() => void model.load()}>{t('common.retry')}</button>
       </div>
     );
   }
-  const { model } = state;
+  const { questionnaire } = stage;
   const sitting = model.finished.value;
-  if (sitting) {
+  const score = model.score.value;
+  if (sitting && score) {
     return (
       <>
-        {resultExtra?.(sitting, model.questionnaire)}
+        {resultExtra?.(sitting, questionnaire)}
         <ResultView
-          questionnaire={model.questionnaire}
+          questionnaire={questionnaire}
           sitting={sitting}
-          score={model.score.value}
+          score={score}
           contentLanguage={contentLanguage}
           onDone={onDone}
           onHistory={onHistory}
+          doneLabel={doneLabel}
         />
       </>
     );
   }
-  return <AssessmentView model={model} contentLanguage={contentLanguage} onLeave={onDone} />;
+  return <AssessmentView model={model} questionnaire={questionnaire} contentLanguage={contentLanguage} onLeave={onDone} />;
 }

@@ -13,10 +13,12 @@ export interface ResultViewProps {
   contentLanguage: string;
   onDone: () => void;
   onHistory?: () => void;
+  /** Instead of "Done", e.g. "Back to the course" for a self-assessment taken from a course. */
+  doneLabel?: string;
 }
 
 /** Where the person stands per dimension and overall, beside where they want to be. */
-export function ResultView({ questionnaire, sitting, score, contentLanguage, onDone, onHistory }: ResultViewProps) {
+export function ResultView({ questionnaire, sitting, score, contentLanguage, onDone, onHistory, doneLabel }: ResultViewProps) {
   const t = useT();
   const { i18n } = useApp();
   const heading = useRef<HTMLHeadingElement>(null);
@@ -92,7 +94,7 @@ export function ResultView({ questionnaire, sitting, score, contentLanguage, onD
       <p class="hint small">{t('result.savedAs', { date: i18n.formatDate.value(sitting.completedAt) })}</p>
       <div class="button-row">
         {onHistory ? <button type="button" class="button" onClick={onHistory}>{t('result.history')}</button> : null}
-        <button type="button" class="button button-primary" onClick={onDone}>{t('result.done')}</button>
+        <button type="button" class="button button-primary" onClick={onDone}>{doneLabel ?? t('result.done')}</button>
       </div>
     </section>
   );

@@ -1,47 +1,96 @@
-import { signal, type ReadonlySignal } from '@preact/signals';
+import { action, createModel, effect, signal } from '@preact/signals';
 import { isAnswerFor, isPackNote, packAnswerKey, packNoteKey, packProgressKeys, type ExerciseAnswer, type StoredExerciseAnswer } from '../../core/pack/pack-records';
+import { courseSitting, isPackSittingLink, packQuestionnaireId, packSittingKey } from '../../core/pack/pack-sitting';
+import { MAX_SUMMARY_NAME } from '../../core/pack/pack-summary';
 import type { CoursePack } from '../../core/pack/types';
+import type { Questionnaire } from '../../core/questionnaire/types';
+import { sittingKey, type Sitting } from '../../core/storage/records';
 import type { KeyValueStore } from '../../core/storage/store';
-import { classifySaveError, type SaveProblem } from '../storage-errors';
+import type { Catalog } from '../catalog';
+import { classifySaveError, describeStorageError, type SaveProblem } from '../storage-errors';
 
-/** A student working through one pack: answers and notes saved as they are given. */
-export interface PackModel {
-  pack: CoursePack;
-  answers: ReadonlySignal<Readonly<Record<string, StoredExerciseAnswer>>>;
-  notes: ReadonlySignal<Readonly<Record<string, string>>>;
-  saveProblem: ReadonlySignal<SaveProblem | null>;
-  load(): Promise<void>;
-  answer(exerciseId: string, answer: ExerciseAnswer): Promise<void>;
-  check(exerciseId: string): Promise<void>;
-  note(reflectionId: string, text: string): Promise<void>;
+export interface PackServices {
+  store: KeyValueStore;
+  catalog: Catalog;
+  now: () => Date;
 }
 
-export function createPackModel(store: KeyValueStore, pack: CoursePack, now: () => Date): PackModel {
-  const answers = signal<Record<string, StoredExerciseAnswer>>({});
-  const notes = signal<Record<string, string>>({});
-  const saveProblem = signal<SaveProblem | null>(null);
+export type PackProgress = { kind: 'loading' } | { kind: 'ready' } | { kind: 'failed'; detail: string };
 
-  async function write(items: Record<string, unknown>) {
+/** The self-assessment as the course shows it (see pack-sitting.ts for which sitting that is). */
+export type CourseSelfAssessment =
+  | { kind: 'loading' }
+  /** The pack brings a questionnaire of its own, which is printed with the kit, not taken here. */
+  | { kind: 'own-questionnaire' }
+  | { kind: 'not-taken' }
+  | { kind: 'taken'; sitting: Sitting; questionnaire: Questionnaire }
+  | { kind: 'failed'; detail: string };
+
+/**
+ * A student working through one pack: answers, feedback asked for, notes, the
+ * self-assessment taken from the course and the name for the summary. Answers and
+ * notes are saved as they are given; a failed write is kept for "Try again". Owned by
+ * the pack's page (useModel), one per pack, shared by the course and its summary.
+ */
+export const PackModel = createModel((services: PackServices, pack: CoursePack) => {
+  const { store } = services;
+  const progress = signal<PackProgress>({ kind: 'loading' });
+  const answers = signal<Readonly<Record<string, StoredExerciseAnswer>>>({});
+  const notes = signal<Readonly<Record<string, string>>>({});
+  const saveProblem = signal<SaveProblem | null>(null);
+  const selfAssessment = signal<CourseSelfAssessment>({ kind: 'loading' });
+  /**
+   * The exercise checked last on this page, and how many checks so far: the view
+   * announces that check in one short sentence and moves the focus to its feedback.
+   * Feedback shown again after a reload is not announced.
+   */
+  const lastCheck = signal<{ exerciseId: string; count: number } | null>(null);
+  /** The summary's name: kept on this page only, never stored. */
+  const includeName = signal(false);
+  const name = signal('');
+  const unsaved: Record<string, unknown> = {};
+  const questionnaireId = packQuestionnaireId(pack);
+  const linkKey = packSittingKey(pack.id);
+  let linkedSitting: string | null = null;
+
+  async function write(items: Record<string, unknown>): Promise<void> {
+    const batch = { ...unsaved, ...items };
     try {
-      await store.set(items);
-      saveProblem.value = null;
+      await store.set(batch);
+      // A key changed again by a later failed write keeps its newer unsaved value.
+      for (const key of Object.keys(batch)) if (unsaved[key] === batch[key]) delete unsaved[key];
+      if (Object.keys(unsaved).length === 0) saveProblem.value = null;
     } catch (error) {
+      Object.assign(unsaved, batch);
       saveProblem.value = classifySaveError(error);
     }
   }
 
-  function put(exerciseId: string, record: StoredExerciseAnswer) {
+  function put(exerciseId: string, record: StoredExerciseAnswer): Promise<void> {
     answers.value = { ...answers.value, [exerciseId]: record };
     return write({ [packAnswerKey(pack.id, exerciseId)]: record });
   }
 
-  return {
-    pack,
-    answers,
-    notes,
-    saveProblem,
-    async load() {
-      const stored = await store.get(packProgressKeys(pack));
+  /** Reads which sitting the course shows, given the link as stored (read with the progress, or on its own). */
+  async function readSelfAssessment(link: unknown): Promise<void> {
+    if (typeof pack.questionnaire !== 'string') return void (selfAssessment.value = { kind: 'own-questionnaire' });
+    try {
+      linkedSitting = isPackSittingLink(link) ? link.sittingId : null;
+      const entry = services.catalog.find(questionnaireId);
+      if (!linkedSitting || !entry) return void (selfAssessment.value = { kind: 'not-taken' });
+      const key = sittingKey(linkedSitting);
+      const stored = await store.get([key]);
+      const sitting = courseSitting(pack, link, stored[key]);
+      if (!sitting) return void (selfAssessment.value = { kind: 'not-taken' });
+      selfAssessment.value = { kind: 'taken', sitting, questionnaire: await entry.load() };
+    } catch (error) {
+      selfAssessment.value = { kind: 'failed', detail: describeStorageError(error) };
+    }
+  }
+
+  const load = action(async () => {
+    try {
+      const stored = await store.get([...packProgressKeys(pack), linkKey]);
       const loadedAnswers: Record<string, StoredExerciseAnswer> = {};
       for (const exercise of pack.exercises) {
         const value = stored[packAnswerKey(pack.id, exercise.id)];
@@ -54,17 +103,52 @@ export function createPackModel(store: KeyValueStore, pack: CoursePack, now: () 
       }
       answers.value = loadedAnswers;
       notes.value = loadedNotes;
-    },
-    answer(exerciseId, answer) {
-      return put(exerciseId, { schema: 1, answer, checked: false, updatedAt: now().toISOString() });
-    },
-    async check(exerciseId) {
-      const current = answers.value[exerciseId];
-      if (current) await put(exerciseId, { ...current, checked: true, updatedAt: now().toISOString() });
-    },
-    note(reflectionId, text) {
-      notes.value = { ...notes.value, [reflectionId]: text };
-      return write({ [packNoteKey(pack.id, reflectionId)]: { schema: 1, text, updatedAt: now().toISOString() } });
-    },
-  };
-}
+      await readSelfAssessment(stored[linkKey]);
+      progress.value = { kind: 'ready' };
+    } catch (error) {
+      progress.value = { kind: 'failed', detail: describeStorageError(error) };
+    }
+  });
+
+  const refreshSelfAssessment = action(async () => {
+    try {
+      const stored = await store.get([linkKey]);
+      await readSelfAssessment(stored[linkKey]);
+    } catch (error) {
+      selfAssessment.value = { kind: 'failed', detail: describeStorageError(error) };
+    }
+  });
+
+  const answer = action((exerciseId: string, given: ExerciseAnswer) => {
+    // A changed answer takes back the feedback, and with it the announcement of the check.
+    if (lastCheck.value?.exerciseId === exerciseId) lastCheck.value = null;
+    return put(exerciseId, { schema: 1, answer: given, checked: false, updatedAt: services.now().toISOString() });
+  });
+
+  const check = action(async (exerciseId: string) => {
+    const current = answers.value[exerciseId];
+    if (!current) return;
+    lastCheck.value = { exerciseId, count: (lastCheck.value?.count ?? 0) + 1 };
+    await put(exerciseId, { ...current, checked: true, updatedAt: services.now().toISOString() });
+  });
+
+  const note = action((reflectionId: string, text: string) => {
+    notes.value = { ...notes.value, [reflectionId]: text };
+    return write({ [packNoteKey(pack.id, reflectionId)]: { schema: 1, text, updatedAt: services.now().toISOString() } });
+  });
+
+  const retry = action(() => write({}));
+  const setIncludeName = action((include: boolean) => void (includeName.value = include));
+  const setName = action((text: string) => void (name.value = text.slice(0, MAX_SUMMARY_NAME)));
+
+  // The self-assessment is often taken in another tab, or deleted from the history:
+  // the course follows its link and the sitting it names.
+  effect(() => store.onChanged((keys) => {
+    if (keys.includes(linkKey) || (linkedSitting !== null && keys.includes(sittingKey(linkedSitting)))) void refreshSelfAssessment();
+  }));
+
+  void load();
+  return { progress, answers, notes, saveProblem, selfAssessment, lastCheck, includeName, name, load, refreshSelfAssessment, answer, check, note, retry, setIncludeName, setName };
+});
+
+export type PackModel = InstanceType<typeof PackModel>;
