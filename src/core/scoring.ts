@@ -6,18 +6,30 @@ export type ScalePosition = 1 | 2 | 3 | 4 | 5 | 6 | 7;
 export interface Answers {
   /** Item id → position on the scale between its left and right statements. */
   answers: Readonly<Record<string, number>>;
-  /** Dimension id → wanted position, 1 at the dimension's "from" pole, 7 at its "to" pole. */
+  /**
+   * Dimension id → wanted position, 1 at the dimension's "from" pole, 7 at its "to" pole:
+   * how version-1 sittings asked "where do you want to be", once per dimension.
+   */
   wanted: Readonly<Record<string, number>>;
+  /** Item id → wanted position on the item's own scale: how "wanted" is asked since, per item. */
+  wantedItems?: Readonly<Record<string, number>>;
+  /** Items answered "does not apply to my unit": left out of every mean. */
+  notApplicable?: readonly string[];
 }
+
+/** A dimension shows a score only from this many answered items; fewer say "not enough answers". */
+export const MIN_ANSWERED_ITEMS = 2;
 
 export interface DimensionScore {
   dimension: string;
-  /** 0 (the "from" pole) to 100 (the "to" pole); null when no item is answered. */
+  /** 0 (the "from" pole) to 100 (the "to" pole); null with fewer than MIN_ANSWERED_ITEMS answered items. */
   now: number | null;
   wanted: number | null;
   /** wanted − now: positive means the person wants to move towards the "to" pole. */
   gap: number | null;
   answered: number;
+  /** Items answered "does not apply". */
+  notApplicable: number;
   total: number;
 }
 
@@ -47,19 +59,35 @@ export function wantedScore(position: number): number {
 }
 
 export function scoreQuestionnaire(questionnaire: Questionnaire, given: Answers): QuestionnaireScore {
+  const notApplicable = new Set(given.notApplicable ?? []);
   const dimensions = questionnaire.dimensions.map((dimension): DimensionScore => {
     const items = itemsOf(questionnaire, dimension.id);
-    const scores = items
-      .filter((item) => isScalePosition(given.answers[item.id]))
-      .map((item) => itemScore(item, given.answers[item.id]!));
-    const now = mean(scores);
-    const wantedPosition = given.wanted[dimension.id];
-    const wanted = isScalePosition(wantedPosition) ? wantedScore(wantedPosition) : null;
-    return { dimension: dimension.id, now, wanted, gap: difference(wanted, now), answered: scores.length, total: items.length };
+    const answered = items.filter((item) => !notApplicable.has(item.id) && isScalePosition(given.answers[item.id]));
+    const now = answered.length >= MIN_ANSWERED_ITEMS ? mean(answered.map((item) => itemScore(item, given.answers[item.id]!))) : null;
+    const wanted = given.wantedItems ? wantedFromItems(answered, given.wantedItems) : wantedOfDimension(given.wanted[dimension.id]);
+    return {
+      dimension: dimension.id,
+      now,
+      wanted,
+      gap: difference(wanted, now),
+      answered: answered.length,
+      notApplicable: items.filter((item) => notApplicable.has(item.id)).length,
+      total: items.length,
+    };
   });
   const now = mean(dimensions.flatMap((d) => (d.now === null ? [] : [d.now])));
   const wanted = mean(dimensions.flatMap((d) => (d.wanted === null ? [] : [d.wanted])));
   return { dimensions, overall: { now, wanted, gap: difference(wanted, now) } };
+}
+
+/** Wanted asked per item: the mean over the items answered "now", on the same footing as now. */
+function wantedFromItems(answered: readonly Item[], wantedItems: Readonly<Record<string, number>>): number | null {
+  const scores = answered.filter((item) => isScalePosition(wantedItems[item.id])).map((item) => itemScore(item, wantedItems[item.id]!));
+  return scores.length >= MIN_ANSWERED_ITEMS ? mean(scores) : null;
+}
+
+function wantedOfDimension(position: number | undefined): number | null {
+  return isScalePosition(position) ? wantedScore(position) : null;
 }
 
 export function mean(values: readonly number[]): number | null {

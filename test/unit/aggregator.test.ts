@@ -168,7 +168,7 @@ describe('createAggregator', () => {
     const aggregator = createAggregator({ questionnaire, minGroup: 3, round: 'r1' });
     // dim-1 answered by everyone, dim-2 by two people only; dim-3 by nobody.
     const partial = (i: number, withDim2: boolean) =>
-      response(`p${i}`, { 'dim-1-1': 1 + i, 'dim-1-2': 1 + i, ...(withDim2 ? { 'dim-2-1': 7 } : {}) }, { 'dim-1': 7 });
+      response(`p${i}`, { 'dim-1-1': 1 + i, 'dim-1-2': 1 + i, ...(withDim2 ? { 'dim-2-1': 7, 'dim-2-2': 1 } : {}) }, { 'dim-1': 7 });
     [partial(0, true), partial(1, true), partial(2, false), partial(3, false)].forEach((r, i) => aggregator.add(`${i}`, r));
     const [d1, d2, d3] = aggregator.result().dimensions;
     // dim-1-1 has leftPole "from", dim-1-2 "to": answering p on both scores 50 whatever p.

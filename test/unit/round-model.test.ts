@@ -25,7 +25,7 @@ describe('the round model', () => {
     const model = new RoundModel({ store, vault, catalog }, round.id);
     await until(() => model.page.value.kind !== 'loading');
     expect(model.page.value.kind).toBe('ready');
-    const code = await sealResponse(makeResponse({ questionnaire, round: round.id, response: 'a', answers: { 'dim-1-1': 2 }, wanted: {} }), invitationOf(round));
+    const code = await sealResponse(makeResponse({ questionnaire, round: round.id, response: 'a', answers: { 'dim-1-1': 2, 'dim-1-2': 2 }, wanted: {} }), invitationOf(round));
     await model.importInputs([{ source: 'code 1', text: code }]);
     const page = model.page.value;
     expect(model.lastImport.value.kind).toBe('done');
@@ -43,7 +43,7 @@ describe('the round model', () => {
     const model = new RoundModel({ store, vault, catalog }, round.id);
     await until(() => model.page.value.kind !== 'loading');
     vault.keys.clear(); // as after "Erase everything" in another tab
-    const code = await sealResponse(makeResponse({ questionnaire, round: round.id, response: 'a', answers: { 'dim-1-1': 2 }, wanted: {} }), invitationOf(round));
+    const code = await sealResponse(makeResponse({ questionnaire, round: round.id, response: 'a', answers: { 'dim-1-1': 2, 'dim-1-2': 2 }, wanted: {} }), invitationOf(round));
     await model.importInputs([{ source: 'code 1', text: code }]);
     expect(model.lastImport.value.kind).toBe('failed');
     const missing = new RoundModel({ store, vault, catalog }, 'no-such-round');

@@ -67,7 +67,35 @@ describe('scoring', () => {
 
   it('ignores unanswered items and out-of-range values', () => {
     const questionnaire = makeQuestionnaire(1, 3);
-    const score = scoreQuestionnaire(questionnaire, { answers: { 'dim-1-1': 7, 'dim-1-2': 9 }, wanted: {} });
-    expect(score.dimensions[0]).toMatchObject({ now: 100, answered: 1, total: 3, wanted: null, gap: null });
+    const score = scoreQuestionnaire(questionnaire, { answers: { 'dim-1-1': 7, 'dim-1-2': 9, 'dim-1-3': 7 }, wanted: {} });
+    expect(score.dimensions[0]).toMatchObject({ now: 100, answered: 2, total: 3, wanted: null, gap: null });
+  });
+
+  it('shows no score for a dimension with fewer than two answered items ("not enough answers")', () => {
+    const questionnaire = makeQuestionnaire(2, 3);
+    const score = scoreQuestionnaire(questionnaire, { answers: { 'dim-1-1': 7, 'dim-2-1': 4, 'dim-2-2': 4, 'dim-2-3': 4 }, wanted: {} });
+    expect(score.dimensions[0]).toMatchObject({ now: null, answered: 1, gap: null });
+    // The overall mean is of the dimensions that have a score, so every shown dimension weighs the same.
+    expect(score.overall.now).toBe(50);
+  });
+
+  it('leaves "does not apply" out of every mean, now and wanted', () => {
+    const questionnaire = makeQuestionnaire(1, 3); // leftPole: from, to, from
+    const answers = { 'dim-1-1': 7, 'dim-1-2': 1, 'dim-1-3': 1 };
+    const score = scoreQuestionnaire(questionnaire, {
+      answers, wanted: {}, notApplicable: ['dim-1-3'], wantedItems: { 'dim-1-1': 4, 'dim-1-2': 4, 'dim-1-3': 7 },
+    });
+    expect(score.dimensions[0]).toMatchObject({ now: 100, wanted: 50, gap: -50, answered: 2, notApplicable: 1, total: 3 });
+    const allNotApplicable = scoreQuestionnaire(questionnaire, { answers: {}, wanted: {}, notApplicable: ['dim-1-1', 'dim-1-2', 'dim-1-3'], wantedItems: {} });
+    expect(allNotApplicable.dimensions[0]).toMatchObject({ now: null, wanted: null, answered: 0, notApplicable: 3 });
+    expect(allNotApplicable.overall.now).toBeNull();
+  });
+
+  it('measures wanted per item on the same footing as now: the same answers give the same score', () => {
+    const questionnaire = makeQuestionnaire(2, 3);
+    const answers = { 'dim-1-1': 2, 'dim-1-2': 5, 'dim-1-3': 3, 'dim-2-1': 7, 'dim-2-2': 1, 'dim-2-3': 6 };
+    const score = scoreQuestionnaire(questionnaire, { answers, wanted: {}, wantedItems: answers });
+    for (const dimension of score.dimensions) expect(dimension.wanted).toBe(dimension.now);
+    expect(score.overall.gap).toBe(0);
   });
 });

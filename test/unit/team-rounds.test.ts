@@ -100,7 +100,7 @@ describe('team rounds, lead and members together', () => {
     const vault = memoryRoundVault();
     const spring = await startRound(store, vault, { name: 'Spring', questionnaire, minGroup: 3 }, new Date('2027-03-01T08:00:00.000Z'));
     const autumn = await startRound(store, vault, { name: 'Autumn', questionnaire, minGroup: 3 }, new Date('2027-09-01T08:00:00.000Z'));
-    const codes = await Promise.all([1, 2, 3].map((i) => sealResponse(makeResponse({ questionnaire, round: spring.id, response: `r-${i}`, answers: { 'dim-1-1': i, 'dim-2-1': i }, wanted: {} }), invitationOf(spring))));
+    const codes = await Promise.all([1, 2, 3].map((i) => sealResponse(makeResponse({ questionnaire, round: spring.id, response: `r-${i}`, answers: { 'dim-1-1': i, 'dim-1-2': i, 'dim-2-1': i, 'dim-2-2': i }, wanted: {} }), invitationOf(spring))));
     await importCodes(store, vault, spring.id, questionnaire, codes.map((text, i) => ({ source: `c${i}`, text })));
     expect((await earlierRounds(store, autumn, questionnaire)).map((e) => [e.round.name, e.figures.n])).toEqual([['Spring', 3]]);
     expect(await earlierRounds(store, spring, questionnaire)).toEqual([]);

@@ -156,7 +156,7 @@ export async function importCodes(store: KeyValueStore, vault: RoundVault, round
       continue;
     }
     if (contributionOf(questionnaire, result.value).overall === null) {
-      entries.push({ source: input.source, status: 'refused', problem: { kind: 'invalid', detail: 'it answers no statement' } });
+      entries.push({ source: input.source, status: 'refused', problem: { kind: 'invalid', detail: 'no dimension has two answered statements, so it counts in no figure' } });
       continue;
     }
     opened.push({ index: entries.length, counted: { code: input.text.replace(/\s+/g, ''), hash: await hashResponseId(roundId, result.value.response) } });
