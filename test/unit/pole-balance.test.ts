@@ -2,6 +2,10 @@
 // obviously attractive answer (issue #13): in version 1 the "to" statement was the longer one in
 // about 70% of items, and warm words (together, shared, trust, learn...) were more than three times
 // as common on the "to" side. These tests keep both in check, per questionnaire and per language.
+// They also check the keying and the continuity rules the version-2 files rely on: within each
+// dimension the "from" pole stands on the left about as often as the "to" pole, and a dimension
+// marked "continuesFrom": 1 keeps an id that exists in version 1 (and no version-1 id is reused
+// without that mark, since the history chart joins sittings by dimension id).
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,9 +13,12 @@ import { describe, expect, it } from 'vitest';
 
 const NEXT_DIR = fileURLToPath(new URL('../../questionnaires/next/', import.meta.url));
 
+const V1_DIR = fileURLToPath(new URL('../../questionnaires/', import.meta.url));
+
 type Text = Record<string, string>;
-interface Item { id: string; leftPole: 'from' | 'to'; left: Text; right: Text }
-interface Questionnaire { id: string; languages: string[]; items: Item[] }
+interface Item { id: string; dimension: string; leftPole: 'from' | 'to'; left: Text; right: Text }
+interface Dimension { id: string; continuesFrom?: number; axis?: string }
+interface Questionnaire { id: string; languages: string[]; dimensions: Dimension[]; items: Item[]; axes?: { id: string }[] }
 
 /**
  * Words that make a statement sound like the right answer, per language. An entry ending in "*"
@@ -81,5 +88,50 @@ describe.each(FILES.map((file) => [file.name, file.questionnaire] as const))('%s
       inFrom += countAttractiveWords(from, language);
     }
     expect(inTo, `${inTo} in "to" statements, ${inFrom} in "from" statements`).toBeLessThanOrEqual(1.5 * inFrom + 2);
+  });
+});
+
+/** The version-1 file of the same name in questionnaires/, which version 2 continues. */
+function versionOne(name: string): Questionnaire {
+  return JSON.parse(readFileSync(path.join(V1_DIR, name), 'utf8')) as Questionnaire;
+}
+
+describe.each(FILES.map((file) => [file.name, file.questionnaire] as const))('%s: keying and continuity', (name, questionnaire) => {
+  it('has unique item ids, each on a dimension of the file', () => {
+    const ids = questionnaire.items.map((item) => item.id);
+    expect(new Set(ids).size, 'duplicate item ids').toBe(ids.length);
+    const dimensionIds = new Set(questionnaire.dimensions.map((dimension) => dimension.id));
+    expect(questionnaire.items.filter((item) => !dimensionIds.has(item.dimension)).map((item) => item.id)).toEqual([]);
+  });
+
+  it.each(questionnaire.dimensions.map((dimension) => [dimension.id] as const))('%s: at least 3 items, "from" and "to" on the left differ by at most one', (dimensionId) => {
+    const items = questionnaire.items.filter((item) => item.dimension === dimensionId);
+    expect(items.length).toBeGreaterThanOrEqual(3);
+    const fromLeft = items.filter((item) => item.leftPole === 'from').length;
+    const toLeft = items.length - fromLeft;
+    expect(Math.abs(fromLeft - toLeft), `${fromLeft} "from" and ${toLeft} "to" on the left`).toBeLessThanOrEqual(1);
+  });
+
+  it('marks "continuesFrom": 1 exactly on the dimensions whose id exists in version 1', () => {
+    const v1Dimensions = new Set(versionOne(name).dimensions.map((dimension) => dimension.id));
+    const marked = questionnaire.dimensions.filter((dimension) => dimension.continuesFrom === 1).map((dimension) => dimension.id);
+    expect(marked.filter((id) => !v1Dimensions.has(id)), 'marked but not in version 1').toEqual([]);
+    const reused = questionnaire.dimensions.filter((dimension) => dimension.continuesFrom !== 1 && v1Dimensions.has(dimension.id));
+    expect(reused.map((dimension) => dimension.id), 'version-1 id reused without continuesFrom: give a changed dimension a new id').toEqual([]);
+  });
+
+  it('keeps a version-1 item id only on the same dimension', () => {
+    const v1Items = new Map(versionOne(name).items.map((item) => [item.id, item.dimension]));
+    const moved = questionnaire.items.filter((item) => v1Items.has(item.id) && v1Items.get(item.id) !== item.dimension);
+    expect(moved.map((item) => item.id)).toEqual([]);
+  });
+
+  it('puts every dimension on a declared axis, when the file has axes', () => {
+    if (!questionnaire.axes) return;
+    const axisIds = new Set(questionnaire.axes.map((axis) => axis.id));
+    expect(questionnaire.dimensions.filter((dimension) => !axisIds.has(dimension.axis ?? '')).map((dimension) => dimension.id)).toEqual([]);
+    for (const axisId of axisIds) {
+      expect(questionnaire.dimensions.some((dimension) => dimension.axis === axisId), `no dimension on axis ${axisId}`).toBe(true);
+    }
   });
 });
