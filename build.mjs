@@ -8,7 +8,7 @@ import { build, context, formatMessages } from 'esbuild';
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, watch as fsWatch } from 'node:fs';
 import { cp, mkdir, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
-import { readShippedFiles } from './scripts/shipped-files.mjs';
+import { readEarlierQuestionnaires, readShippedFiles } from './scripts/shipped-files.mjs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -298,12 +298,17 @@ function catalogPlugin() {
           });
           return `{...${JSON.stringify(summary)}, load: () => import(${JSON.stringify(`./questionnaires/${name}`)}).then((m) => m.default)}`;
         });
+        // Earlier versions: only what finds them (id, version, title) is inlined; each loads when a sitting of it is shown.
+        const earlier = earlierQuestionnaireFiles().map(({ name, data }) => {
+          const summary = { id: data.id, version: data.version, languages: data.languages, title: data.title, description: data.description, poles: data.poles, dimensionCount: data.dimensions.length, itemCount: data.items.length };
+          return `{...${JSON.stringify(summary)}, load: () => import(${JSON.stringify(`./questionnaires/earlier/${name}`)}).then((m) => m.default)}`;
+        });
         return {
-          contents: `export const shippedQuestionnaires = [${entries.join(',\n')}];`,
+          contents: `export const shippedQuestionnaires = [${entries.join(',\n')}];\nexport const earlierQuestionnaires = [${earlier.join(',\n')}];`,
           resolveDir: root,
           loader: 'js',
           watchFiles: files.map(({ name }) => path.join(root, 'questionnaires', name)),
-          watchDirs,
+          watchDirs: [...watchDirs, path.join(root, 'questionnaires', 'earlier')],
         };
       });
       pluginBuild.onLoad({ filter: /^packs$/, namespace: 'shiftmeter' }, async () => {
@@ -337,9 +342,20 @@ function polyfillAsModulePlugin() {
   };
 }
 
+/**
+ * Earlier versions of the shipped questionnaires (questionnaires/earlier/), kept for the sittings answered on them.
+ * @returns {{ name: string, data: Questionnaire }[]}
+ */
+function earlierQuestionnaireFiles() {
+  return readEarlierQuestionnaires(path.join(root, 'questionnaires', 'earlier')).map(({ name, data }) => ({ name, data: /** @type {Questionnaire} */ (data) }));
+}
+
 /** The kit's command line that validates every shipped questionnaire and course pack. */
 async function validateArguments() {
-  const files = [...(await questionnaireFiles()), ...(await packFiles())].map(({ name }) => path.join(root, 'questionnaires', name));
+  const files = [
+    ...[...(await questionnaireFiles()), ...(await packFiles())].map(({ name }) => path.join(root, 'questionnaires', name)),
+    ...earlierQuestionnaireFiles().map(({ name }) => path.join(root, 'questionnaires', 'earlier', name)),
+  ];
   return [path.join(root, 'bin/shiftmeter.mjs'), 'validate', ...files];
 }
 

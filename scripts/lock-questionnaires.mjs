@@ -10,7 +10,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { readShippedFiles } from './shipped-files.mjs';
+import { readEarlierQuestionnaires, readShippedFiles } from './shipped-files.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -36,7 +36,9 @@ async function loadCanonicalJson() {
  * @returns {Promise<{ name: string, data: import('../src/core/questionnaire/types').Questionnaire }[]>}
  */
 async function questionnaireFiles(dir) {
-  return readShippedFiles('questionnaire', dir).map(({ name, data }) => ({ name, data }));
+  // Earlier versions stay locked too: moving a version into earlier/ must not change it.
+  const earlier = readEarlierQuestionnaires(path.join(dir, 'earlier')).map(({ name, data }) => ({ name: `earlier/${name}`, data }));
+  return [...readShippedFiles('questionnaire', dir).map(({ name, data }) => ({ name, data })), ...earlier];
 }
 
 /**

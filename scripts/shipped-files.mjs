@@ -6,6 +6,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const QUESTIONNAIRE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../questionnaires');
+/**
+ * Earlier versions of shipped questionnaires, kept so that sittings and team rounds
+ * answered on them still open, score and chart: `<id>.v<version>.json`, never offered
+ * for a new self-assessment. Locked like the current ones.
+ */
+export const EARLIER_DIR = path.join(QUESTIONNAIRE_DIR, 'earlier');
 
 /** @param {string} name */
 export function isContentFileName(name) {
@@ -28,4 +34,17 @@ export function readShippedFiles(kind, dir = QUESTIONNAIRE_DIR) {
       return { name, path: file, text, data: JSON.parse(text) };
     })
     .filter(({ data }) => data?.kind === kind);
+}
+
+/**
+ * The earlier versions of shipped questionnaires (see EARLIER_DIR); none when the folder is absent.
+ * @param {string} [dir]
+ */
+export function readEarlierQuestionnaires(dir = EARLIER_DIR) {
+  try {
+    return readShippedFiles('questionnaire', dir);
+  } catch (error) {
+    if (error instanceof Error && 'code' in error && error.code === 'ENOENT') return [];
+    throw error;
+  }
 }

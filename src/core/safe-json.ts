@@ -1,5 +1,20 @@
-import { findJsonSyntaxError } from './json-syntax';
-import type { Checked } from './problems';
+import { findJsonSyntaxError, jsonExpectedWords, jsonFoundWords } from './json-syntax';
+import { problemOf, type Checked, type EnglishWords, type Problem, type ProblemParamsOf } from './problems';
+
+type JsonCode = 'too-large' | 'empty-file' | 'too-deep' | 'json-syntax' | 'json-invalid';
+
+/** What is wrong with JSON text, in English; the dashboard words it from the same params (`problem.*`). */
+const WORDS: EnglishWords<JsonCode> = {
+  'too-large': ({ size }) => `is larger than ${size}; expected a file of at most that size`,
+  'empty-file': () => 'is empty; expected JSON text, such as an object in { }',
+  'too-deep': ({ max, line }) => `is nested more than ${max} levels deep (line ${line}); expected a flatter structure`,
+  'json-syntax': ({ line, column, jsonFound, text, jsonExpected, close }) => `is not valid JSON: line ${line}, column ${column}: found ${jsonFoundWords(jsonFound, text)}; expected ${jsonExpectedWords(jsonExpected, close)}`,
+  'json-invalid': ({ detail }) => `is not valid JSON (${detail}); expected JSON text`,
+};
+
+function fail<C extends JsonCode>(code: C, params: ProblemParamsOf[C]): Checked<never> {
+  return { ok: false, problems: [problemOf('', code, params, WORDS[code])] };
+}
 
 /**
  * Parses untrusted JSON text with limits, so that a hostile file cannot exhaust
@@ -16,32 +31,29 @@ export function parseJsonSafely(input: string, limits: JsonLimits = DEFAULT_JSON
   // Count UTF-8 bytes without allocating an encoded copy of a possibly huge string.
   const bytes = utf8Length(input, limits.maxBytes);
   if (bytes > limits.maxBytes) {
-    return fail(`is larger than ${formatBytes(limits.maxBytes)}; expected a file of at most that size`);
+    return fail('too-large', { size: formatBytes(limits.maxBytes) });
   }
   // Editors on Windows often start UTF-8 files with a byte order mark; one is harmless.
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-  if (text.trim() === '') return fail('is empty; expected JSON text, such as an object in { }');
-  const depthProblem = findExcessiveNesting(text, limits.maxDepth);
-  if (depthProblem !== null) return fail(depthProblem);
+  if (text.trim() === '') return fail('empty-file', {});
+  const depthLine = findExcessiveNesting(text, limits.maxDepth);
+  if (depthLine !== null) return fail('too-deep', { max: limits.maxDepth, line: depthLine });
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (error) {
-    return fail(describeSyntaxError(text, error));
+    return { ok: false, problems: [syntaxProblem(text, error)] };
   }
 }
 
-function describeSyntaxError(text: string, error: unknown): string {
+function syntaxProblem(text: string, error: unknown): Problem {
   const found = findJsonSyntaxError(text);
   if (found !== null) {
-    return `is not valid JSON: line ${found.line}, column ${found.column}: found ${found.found}; expected ${found.expected}`;
+    const { line, column, foundKind, foundText, expectedKind, close } = found;
+    return problemOf('', 'json-syntax', { line, column, jsonFound: foundKind, text: foundText, jsonExpected: expectedKind, close }, WORDS['json-syntax']);
   }
   // The scanner and the engine disagree (should not happen): keep the engine's words, on one line.
   const detail = error instanceof Error ? error.message : String(error);
-  return `is not valid JSON (${detail.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ').slice(0, 200)}); expected JSON text`;
-}
-
-function fail(message: string): Checked<never> {
-  return { ok: false, problems: [{ path: '', message }] };
+  return problemOf('', 'json-invalid', { detail: detail.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ').slice(0, 200) }, WORDS['json-invalid']);
 }
 
 /** UTF-8 length of a string, stopping early once it passes `stopAfter`. */
@@ -61,8 +73,8 @@ function utf8Length(text: string, stopAfter: number): number {
   return bytes;
 }
 
-/** Scans brackets outside strings; returns a message when nesting exceeds `maxDepth`. */
-function findExcessiveNesting(text: string, maxDepth: number): string | null {
+/** Scans brackets outside strings; returns the line where nesting first exceeds `maxDepth`, or null. */
+function findExcessiveNesting(text: string, maxDepth: number): number | null {
   let depth = 0;
   let inString = false;
   let line = 1;
@@ -77,9 +89,7 @@ function findExcessiveNesting(text: string, maxDepth: number): string | null {
     if (ch === 34) inString = true;
     else if (ch === 123 || ch === 91) {
       depth++;
-      if (depth > maxDepth) {
-        return `is nested more than ${maxDepth} levels deep (line ${line}); expected a flatter structure`;
-      }
+      if (depth > maxDepth) return line;
     } else if (ch === 125 || ch === 93) depth--;
   }
   return null;

@@ -1,4 +1,4 @@
-import { shippedQuestionnaires } from 'shiftmeter:catalog';
+import { earlierQuestionnaires, shippedQuestionnaires } from 'shiftmeter:catalog';
 import { createExtensionStore } from '../platform/extension-storage';
 import { createRoundVault } from '../platform/round-vault';
 import { browserLanguages } from '../platform/runtime';
@@ -13,7 +13,7 @@ import baseCss from '../ui/styles/base.css';
 import { DashboardApp } from './dashboard-app';
 
 const store = createExtensionStore();
-const catalog = createCatalog(shippedQuestionnaires);
+const catalog = createCatalog(shippedQuestionnaires, earlierQuestionnaires);
 // The history model is made here, so its read can start before the first render, and
 // this module is its one owner: it lives as long as the page (the views come and go).
 const history = new HistoryModel({ store, now: () => new Date() });

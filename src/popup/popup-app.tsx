@@ -1,14 +1,14 @@
 import { useModel } from '@preact/signals';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { DraftMeta } from '../core/storage/records';
 import { useApp, useT } from '../ui/app-context';
-import { AssessmentScreen } from '../ui/assessment/assessment-screen';
 import { BlockingError } from '../ui/blocking-error';
 import { draftKeysOf, draftsFrom, latestDraft, readDrafts } from '../ui/drafts';
 import { LanguageSelect } from '../ui/language-select';
 import { QuestionnaireList } from '../ui/questionnaire-list';
 import { focusNextViewHeading, useReadyMark } from '../ui/ready';
 import { reminderKeysOf, RemindersModel } from '../ui/reminders-model';
+import { LazyAssessmentScreen, loadAssessmentScreen } from './assessment-loader';
 import type { Catalog } from '../ui/catalog';
 
 type View = { kind: 'list'; drafts: Record<string, DraftMeta> } | { kind: 'assessment'; id: string };
@@ -33,6 +33,7 @@ export function PopupApp({ openDashboard, prefetched }: PopupAppProps) {
     // Fetch the questionnaire now rather than from the runner's effect after the first
     // frame: a few ms sooner on screen (the module loader shares the one request).
     void app.catalog.find(latest.questionnaire.id)?.load();
+    void loadAssessmentScreen();
     return { kind: 'assessment', id: latest.questionnaire.id };
   });
 
@@ -58,14 +59,21 @@ export function PopupApp({ openDashboard, prefetched }: PopupAppProps) {
           {/* Before the list: a member with an invitation should not have to pass six questionnaires to find it. */}
           <p><button type="button" class="link-button" onClick={() => openDashboard('#/team/answer')}>{t('team.popupInvitation')}</button></p>
           <QuestionnaireList drafts={view.drafts} isDue={(id) => reminders.due.value.has(id)} onOpen={(id) => setView({ kind: 'assessment', id })} />
+          {/* Fetched once the list is up, so opening a questionnaire does not wait for it. */}
+          <PreloadAssessment />
           <LanguageSelect />
         </>
       ) : null}
       {view.kind === 'assessment' ? (
-        <AssessmentScreen key={view.id} questionnaireId={view.id} onDone={() => void showList()} onHistory={() => openDashboard(`#/history/${view.id}`)} />
+        <LazyAssessmentScreen key={view.id} questionnaireId={view.id} onDone={() => void showList()} onHistory={() => openDashboard(`#/history/${view.id}`)} />
       ) : null}
     </main>
   );
+}
+
+function PreloadAssessment() {
+  useEffect(() => void loadAssessmentScreen(), []);
+  return null;
 }
 
 /** Everything the popup's first view needs, read in the same storage call as the settings. */

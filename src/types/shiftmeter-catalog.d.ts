@@ -4,6 +4,8 @@ declare module 'shiftmeter:catalog' {
   import type { QuestionnaireSummary } from '../core/questionnaire/summary';
   import type { Questionnaire } from '../core/questionnaire/types';
   export const shippedQuestionnaires: ReadonlyArray<QuestionnaireSummary & { load(): Promise<Questionnaire> }>;
+  /** Earlier versions, kept for the sittings and rounds answered on them (questionnaires/earlier/). */
+  export const earlierQuestionnaires: ReadonlyArray<QuestionnaireSummary & { load(): Promise<Questionnaire> }>;
 }
 
 declare module 'shiftmeter:packs' {

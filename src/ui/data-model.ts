@@ -4,7 +4,7 @@ import { previewRestore, restoreWrites, type RestoreMode, type RestorePreview } 
 import { sittingsCsv } from '../core/backup/sittings-csv';
 import { recogniseFile, type FileKind } from '../core/file-kind';
 import { readStoredHistory } from '../core/history/stored-records';
-import { describeProblem } from '../core/problems';
+import type { Problem } from '../core/problems';
 import type { Questionnaire } from '../core/questionnaire/types';
 import type { RoundVault } from '../core/round/round-vault';
 import { formatBytes } from '../core/safe-json';
@@ -22,7 +22,7 @@ export type RestoreState =
   /** Stored data, or the rounds this browser holds, could not be read to compare the backup with. */
   | { kind: 'read-failed'; detail: string }
   /** Not a backup Shiftmeter can restore: what the file is, and the validator's details. */
-  | { kind: 'refused'; found: FileKind; problems: string[] }
+  | { kind: 'refused'; found: FileKind; problems: readonly Problem[] }
   /** The backup's copy of a round this browser holds is not an earlier state of it: nothing is restored. */
   | { kind: 'refused-rounds'; rounds: string[] }
   | { kind: 'preview'; backup: Backup; preview: RestorePreview }
@@ -83,10 +83,12 @@ export const DataModel = createModel(({ store, catalog, now, vault }: DataServic
 
   const csvText = action(async () => {
     const { sittings } = readStoredHistory(await store.getAll());
-    const ids = [...new Set(sittings.map((s) => s.questionnaire.id))];
+    // Every version answered, the earlier ones included, so no sitting drops out of the file.
+    const versions = [...new Set(sittings.map((s) => `${s.questionnaire.id}@${s.questionnaire.version}`))];
     const questionnaires: Questionnaire[] = [];
-    for (const id of ids) {
-      const entry = catalog.find(id);
+    for (const key of versions) {
+      const [id, version] = key.split('@') as [string, string];
+      const entry = catalog.findVersion(id, Number(version));
       if (entry) questionnaires.push(await entry.load());
     }
     return sittingsCsv(sittings, questionnaires);
@@ -122,7 +124,7 @@ export const DataModel = createModel(({ store, catalog, now, vault }: DataServic
     }
     const parsed = parseBackup(text);
     if (!parsed.ok) {
-      restore.value = { kind: 'refused', found: recogniseFile(text), problems: parsed.problems.map(describeProblem) };
+      restore.value = { kind: 'refused', found: recogniseFile(text), problems: parsed.problems };
       return;
     }
     let preview: RestorePreview;

@@ -1,6 +1,8 @@
 import type { FileKind } from '../core/file-kind';
+import type { Problem } from '../core/problems';
 import { useT } from './app-context';
 import type { MessageKey } from './i18n/en-dashboard';
+import { describeProblemIn } from './problem-words';
 
 /** What a file is, when it is not what this place takes: where it belongs, in one sentence. */
 const ELSEWHERE: Readonly<Record<FileKind, MessageKey>> = {
@@ -17,9 +19,9 @@ const ELSEWHERE: Readonly<Record<FileKind, MessageKey>> = {
 /**
  * A refused file: first a plain sentence (what happened, what to do, and where a file of
  * another kind belongs), then the technical detail (the place in the file and what was
- * expected) under "Details", for the person who wrote the file.
+ * expected) under "Details", for the person who wrote the file, in the interface language.
  */
-export function FileRefusal({ expected, found, problems, testId }: { expected: FileKind; found: FileKind; problems: readonly string[]; testId?: string }) {
+export function FileRefusal({ expected, found, problems, testId }: { expected: FileKind; found: FileKind; problems: readonly Problem[]; testId?: string }) {
   const t = useT();
   const sentence = found === expected
     ? t(expected === 'backup' ? 'file.badBackup' : 'file.badPack')
@@ -30,7 +32,7 @@ export function FileRefusal({ expected, found, problems, testId }: { expected: F
       {found === expected && problems.length > 0 ? (
         <details>
           <summary>{t('file.details')}</summary>
-          <ul>{problems.map((problem) => <li key={problem}>{problem}</li>)}</ul>
+          <ul>{problems.map((problem, index) => <li key={index}>{describeProblemIn(t, problem)}</li>)}</ul>
         </details>
       ) : null}
     </div>

@@ -194,4 +194,52 @@ describe('data safety in Chromium', () => {
     await popup.close();
     await dashboard.evaluate((version) => chrome.storage.local.set({ schemaVersion: version }), SCHEMA_VERSION);
   });
+
+  it('words the details of a refused file in the interface language, keeping the place in the file', async () => {
+    const chooseLanguage = async (language: string) => {
+      const settings = await ext.open('dashboard.html#/settings');
+      await settings.selectOption('#settings-language', language);
+      await settings.waitForFunction((lang) => document.documentElement.lang === lang, language || 'en');
+      await settings.close();
+    };
+    const details = async (page: Page, testId: string, summary: string) => {
+      const refusal = page.getByTestId(testId);
+      await refusal.getByText(summary, { exact: true }).waitFor();
+      await refusal.getByText(summary, { exact: true }).click();
+      return refusal.locator('li').allInnerTexts();
+    };
+
+    // A teacher's pack with two mistakes, loaded with the interface in Swedish.
+    await chooseLanguage('sv');
+    const pack = JSON.parse(await readFile('questionnaires/pack-cafe.json', 'utf8'));
+    pack.id = 'teacher-pack';
+    pack.version = '2';
+    delete pack.exercises[1].options[0].feedback.sv;
+    const packFile = path.join(tmpdir(), `teacher-swedish-${Date.now()}.json`);
+    await writeFile(packFile, JSON.stringify(pack));
+    const courses = await ext.open('dashboard.html#/courses');
+    await courses.waitForFunction(() => document.documentElement.lang === 'sv');
+    await courses.setInputFiles('#pack-file', packFile);
+    await eventually(() => courses.getByTestId('pack-problems').innerText(), (text) => expect(text).toMatch(/^Kurspaketet innehåller fel och lästes därför inte in\./));
+    expect(await details(courses, 'pack-problems', 'Detaljer')).toEqual([
+      'version: ska vara ett heltal, men är texten "2"',
+      'exercises[1].options[0].feedback.sv: saknas; fältet är obligatoriskt',
+    ]);
+    await expectNoAxeViolations(courses, 'refused pack in Swedish');
+    await courses.close();
+
+    // A damaged backup, restored with the interface in Danish.
+    await chooseLanguage('da');
+    const backupFile = path.join(tmpdir(), `shiftmeter-danish-${Date.now()}.json`);
+    await writeFile(backupFile, JSON.stringify({ format: 'shiftmeter-backup', formatVersion: 1, schemaVersion: 1, exportedAt: '2026-01-01T00:00:00.000Z', records: { 'sitting:x': { schema: 1, id: 'x' }, 'mystery:y': 1 } }));
+    const data = await ext.open('dashboard.html#/data');
+    await data.waitForFunction(() => document.documentElement.lang === 'da');
+    await data.setInputFiles('#restore-file', backupFile);
+    expect(await details(data, 'restore-refused', 'Detaljer')).toEqual([
+      'records.sitting:x: er beskadiget (den har ikke den form, som posttypen kræver)',
+      'records.mystery:y: er ikke en type post, som Shiftmeter gemmer',
+    ]);
+    await data.close();
+    await chooseLanguage('');
+  });
 });

@@ -163,3 +163,66 @@ describe('opening a questionnaire', () => {
     model[Symbol.dispose]();
   });
 });
+
+describe('instrument 2: "does not apply" and "wanted" per item (questionnaires of format 2)', () => {
+  const second = { ...makeQuestionnaire(2, 3), formatVersion: 2 } as unknown as typeof questionnaire;
+  async function openedSecond(store: MemoryStore): Promise<AssessmentModelInstance> {
+    const model = new AssessmentModel(services(store, catalogOf(second)), second.id);
+    await until(() => model.stage.value.kind !== 'loading');
+    return model;
+  }
+
+  it('asks "now" for every dimension first, then "wanted" only where there are enough answers to score', async () => {
+    const model = await openedSecond(new MemoryStore());
+    expect(model.pages.value.map((p) => `${p.kind}:${p.dimension}`)).toEqual(['now:0', 'now:1', 'wanted:0', 'wanted:1']);
+    for (const item of ['dim-1-1', 'dim-1-2', 'dim-1-3']) await model.answer(item, 'n/a');
+    await model.answer('dim-2-1', 'n/a');
+    // dim-1 does not apply at all: no wanted page; dim-2 still has two items to want.
+    expect(model.pages.value.map((p) => `${p.kind}:${p.dimension}`)).toEqual(['now:0', 'now:1', 'wanted:1']);
+    expect(model.unanswered.value).toEqual([]);
+  });
+
+  it('keeps "does not apply" as an answer of its own that resumes, and an answer given later replaces it', async () => {
+    const store = new MemoryStore();
+    const model = await openedSecond(store);
+    await model.answer('dim-1-1', 'n/a');
+    expect(store.snapshot()['draft:test-questionnaire:a:dim-1-1']).toBe('n/a');
+    const resumed = await openedSecond(store);
+    expect(resumed.notApplicable.value).toEqual(['dim-1-1']);
+    await resumed.answer('dim-1-1', 5);
+    expect(resumed.notApplicable.value).toEqual([]);
+    expect(resumed.answers.value).toEqual({ 'dim-1-1': 5 });
+  });
+
+  it('"Same as today" fills a dimension\'s wanted with its answers for today in one write', async () => {
+    const store = new MemoryStore();
+    const model = await openedSecond(store);
+    await model.answer('dim-1-1', 2);
+    await model.answer('dim-1-2', 6);
+    await model.answer('dim-1-3', 'n/a');
+    await model.wantSameAsNow('dim-1');
+    expect(model.wantedItems.value).toEqual({ 'dim-1-1': 2, 'dim-1-2': 6 });
+    expect(store.snapshot()['draft:test-questionnaire:wi:dim-1-2']).toBe(6);
+  });
+
+  it('stores a sitting with its "does not apply" items and wanted per item, scored without them', async () => {
+    const store = new MemoryStore();
+    const model = await openedSecond(store);
+    for (const item of second.items) await model.answer(item.id, item.id === 'dim-2-3' ? 'n/a' : 4);
+    for (const item of second.items) if (item.id !== 'dim-2-3') await model.wantItem(item.id, 4);
+    // A wanted answer for an item later marked "does not apply" is not kept.
+    await model.wantItem('dim-2-3', 7);
+    const sitting = (await model.finish())!;
+    expect(sitting.notApplicable).toEqual(['dim-2-3']);
+    expect(Object.keys(sitting.wantedItems!)).not.toContain('dim-2-3');
+    expect(isSitting(sitting)).toBe(true);
+    expect(model.score.value!.dimensions[1]).toMatchObject({ now: 50, wanted: 50, answered: 2, notApplicable: 1 });
+  });
+
+  it('never offers "does not apply" for a questionnaire of format 1', async () => {
+    const model = await opened(new MemoryStore());
+    await model.answer('dim-1-1', 'n/a');
+    expect(model.notApplicable.value).toEqual([]);
+    expect(model.pages.value).toHaveLength(questionnaire.dimensions.length);
+  });
+});

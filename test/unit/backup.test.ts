@@ -162,8 +162,19 @@ describe('sittings as CSV', () => {
     const sitting = fc.sample(sittingArb, 1)[0]!;
     const lines = sittingsCsv([sitting as any], [questionnaire]).trim().split('\r\n');
     expect(lines).toHaveLength(1 + questionnaire.dimensions.length);
-    expect(lines[0]).toBe('sitting_id,completed_at,questionnaire_id,questionnaire_version,dimension_id,dimension_name,now,wanted,answered_items,items');
+    expect(lines[0]).toBe('sitting_id,completed_at,questionnaire_id,questionnaire_version,dimension_id,dimension_name,now,wanted,answered_items,items,not_applicable_items');
     expect(lines[1]!.startsWith(`${sitting.id},${sitting.completedAt},test-questionnaire,1,dim-1,Dimension 1,`)).toBe(true);
+  });
+
+  it('leaves the figures of a dimension without enough answers empty and counts its "does not apply" items', () => {
+    const sitting = {
+      schema: 1 as const, id: 's-1', questionnaire: { id: questionnaire.id, version: questionnaire.version }, startedAt: '2027-01-01T00:00:00.000Z', completedAt: '2027-01-01T00:10:00.000Z',
+      language: 'en', answers: Object.fromEntries(questionnaire.items.filter((item) => item.dimension !== 'dim-1').map((item) => [item.id, 4])), wanted: {},
+      wantedItems: {}, notApplicable: questionnaire.items.filter((item) => item.dimension === 'dim-1').map((item) => item.id),
+    };
+    const lines = sittingsCsv([sitting], [questionnaire]).trim().split('\r\n');
+    expect(lines[1]!.endsWith(',dim-1,Dimension 1,,,0,3,3')).toBe(true);
+    expect(lines[2]!.endsWith(',50.0,,3,3,0')).toBe(true);
   });
 
   it('quotes and defuses cells a spreadsheet would misread', () => {

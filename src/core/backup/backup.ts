@@ -1,9 +1,26 @@
-import type { Checked, Problem } from '../problems';
+import { problemOf, type Checked, type EnglishWords, type Problem, type ProblemParamsOf } from '../problems';
 import { BACKUP_FORMAT, type Backup } from './backup-format';
 import { parseJsonSafely } from '../safe-json';
-import { isPlainObject } from '../shape';
+import { actual, isPlainObject, shapeProblem } from '../shape';
 import { isIsoDate, SCHEMA_VERSION } from '../storage/records';
 import { backupForm, backupKind, isValidBackupRecord } from './record-kinds';
+
+type BackupCode = 'not-a-backup' | 'missing-or-not-whole-number' | 'backup-too-new' | 'missing-or-not-date' | 'missing-or-not-object' | 'unknown-record-kind' | 'damaged-record';
+
+/** What is wrong with a backup, in English; the dashboard words it from the same params (`problem.*`). */
+const WORDS: EnglishWords<BackupCode> = {
+  'not-a-backup': () => 'is not a Shiftmeter backup (expected "format": "shiftmeter-backup")',
+  'missing-or-not-whole-number': () => 'is missing or not a whole number',
+  'backup-too-new': ({ version, known }) => `is ${version}: this backup was made by a newer Shiftmeter (this one knows up to ${known}); update Shiftmeter to restore it`,
+  'missing-or-not-date': () => 'is missing or not a date',
+  'missing-or-not-object': () => 'is missing or not an object',
+  'unknown-record-kind': () => 'is not a kind of record Shiftmeter keeps',
+  'damaged-record': () => 'is damaged (it does not have the shape of its kind)',
+};
+
+function backupProblem<C extends BackupCode>(path: string, code: C, params: ProblemParamsOf[C]): Problem {
+  return problemOf(path, code, params, WORDS[code]);
+}
 
 /** Ten years of monthly sittings of every questionnaire take well under a megabyte; this leaves room. */
 export const MAX_BACKUP_BYTES = 30_000_000;
@@ -33,22 +50,23 @@ export function parseBackup(text: string): Checked<Backup> {
   if (!parsed.ok) return parsed;
   const value = parsed.value;
   if (!isPlainObject(value) || value.format !== BACKUP_FORMAT) {
-    return fail('', 'is not a Shiftmeter backup (expected "format": "shiftmeter-backup")');
+    return fail(backupProblem('', 'not-a-backup', {}));
   }
-  if (value.formatVersion !== 1) return fail('formatVersion', `is ${JSON.stringify(value.formatVersion)}; expected 1`);
+  if (!Object.hasOwn(value, 'formatVersion')) return fail(shapeProblem('formatVersion', 'missing', {}));
+  if (value.formatVersion !== 1) return fail(shapeProblem('formatVersion', 'not-constant', { ...actual(value.formatVersion), expected: '1' }));
   if (typeof value.schemaVersion !== 'number' || !Number.isInteger(value.schemaVersion) || value.schemaVersion < 1) {
-    return fail('schemaVersion', 'is missing or not a whole number');
+    return fail(backupProblem('schemaVersion', 'missing-or-not-whole-number', {}));
   }
   if (value.schemaVersion > SCHEMA_VERSION) {
-    return fail('schemaVersion', `is ${value.schemaVersion}: this backup was made by a newer Shiftmeter (this one knows up to ${SCHEMA_VERSION}); update Shiftmeter to restore it`);
+    return fail(backupProblem('schemaVersion', 'backup-too-new', { version: value.schemaVersion, known: SCHEMA_VERSION }));
   }
-  if (!isIsoDate(value.exportedAt)) return fail('exportedAt', 'is missing or not a date');
-  if (!isPlainObject(value.records)) return fail('records', 'is missing or not an object');
+  if (!isIsoDate(value.exportedAt)) return fail(backupProblem('exportedAt', 'missing-or-not-date', {}));
+  if (!isPlainObject(value.records)) return fail(backupProblem('records', 'missing-or-not-object', {}));
   const problems: Problem[] = [];
   const records: Record<string, unknown> = Object.create(null);
   for (const [key, record] of Object.entries(value.records)) {
-    if (backupKind(key) === null) problems.push({ path: `records.${key}`, message: 'is not a kind of record Shiftmeter keeps' });
-    else if (!isValidBackupRecord(key, record)) problems.push({ path: `records.${key}`, message: 'is damaged (it does not have the shape of its kind)' });
+    if (backupKind(key) === null) problems.push(backupProblem(`records.${key}`, 'unknown-record-kind', {}));
+    else if (!isValidBackupRecord(key, record)) problems.push(backupProblem(`records.${key}`, 'damaged-record', {}));
     else records[key] = backupForm(key, record);
     if (problems.length >= 20) break;
   }
@@ -56,6 +74,6 @@ export function parseBackup(text: string): Checked<Backup> {
   return { ok: true, value: { format: BACKUP_FORMAT, formatVersion: 1, schemaVersion: value.schemaVersion, exportedAt: value.exportedAt, records: { ...records } } };
 }
 
-function fail(path: string, message: string): Checked<never> {
-  return { ok: false, problems: [{ path, message }] };
+function fail(problem: Problem): Checked<never> {
+  return { ok: false, problems: [problem] };
 }

@@ -2,11 +2,13 @@ import { itemsOf, textIn, type Questionnaire } from '../questionnaire/types';
 import { scoreQuestionnaire } from '../scoring';
 import type { Sitting } from '../storage/records';
 
-const HEADER = ['sitting_id', 'completed_at', 'questionnaire_id', 'questionnaire_version', 'dimension_id', 'dimension_name', 'now', 'wanted', 'answered_items', 'items'];
+// not_applicable_items last, so that spreadsheets built on the earlier columns keep working.
+const HEADER = ['sitting_id', 'completed_at', 'questionnaire_id', 'questionnaire_version', 'dimension_id', 'dimension_name', 'now', 'wanted', 'answered_items', 'items', 'not_applicable_items'];
 
 /**
  * Sittings as CSV for a spreadsheet: one row per sitting and dimension, scores on
- * 0–100 rounded to one decimal. Sittings of versions not at hand are left out.
+ * 0–100 rounded to one decimal; a dimension without enough answers has empty figures.
+ * Sittings of versions not at hand are left out.
  */
 export function sittingsCsv(sittings: readonly Sitting[], questionnaires: readonly Questionnaire[]): string {
   const rows = [HEADER.join(',')];
@@ -18,7 +20,7 @@ export function sittingsCsv(sittings: readonly Sitting[], questionnaires: readon
       const entry = score.dimensions[index]!;
       rows.push([
         sitting.id, sitting.completedAt, questionnaire.id, String(questionnaire.version), dimension.id, textIn(dimension.name, 'en'),
-        figure(entry.now), figure(entry.wanted), String(entry.answered), String(itemsOf(questionnaire, dimension.id).length),
+        figure(entry.now), figure(entry.wanted), String(entry.answered), String(itemsOf(questionnaire, dimension.id).length), String(entry.notApplicable),
       ].map(csvCell).join(','));
     });
   }

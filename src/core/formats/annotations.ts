@@ -1,5 +1,6 @@
 import { Type, type TSchema, type TUnsafe } from './type';
 import type { LocalizedText } from '../questionnaire/types';
+import type { ConstantReason, EntryNoun, PatternName } from '../problems';
 
 /**
  * What a definition tells the checker beyond JSON Schema: why a constant is what it
@@ -10,16 +11,16 @@ import type { LocalizedText } from '../questionnaire/types';
 export const HINT = Symbol.for('shiftmeter.format-hint');
 
 export interface Hint {
-  /** Appended to a wrong constant's message, in brackets. */
-  why?: string;
-  /** Words for the pattern in "expected …": what an author can act on, not a regex. */
-  pattern?: string;
+  /** Appended to a wrong constant's message, in brackets (the words are in `REASON_WORDS`). */
+  why?: ConstantReason;
+  /** The pattern's words in "expected …": what an author can act on, not a regex (`PATTERN_WORDS`). */
+  pattern?: PatternName;
   /** A rule the format's own validator checks here instead of the plain shape. */
   rule?: string;
   /** Why a field the definition does not name is refused, when "is not a known field" says too little. */
-  unknownField?: string;
+  unknownField?: 'identifying-field';
   /** The noun for an entry, in "expected at least 1 answer". */
-  noun?: string;
+  noun?: EntryNoun;
   /** The shared definition this node is (a use of): a `$ref` into `$defs` when published. */
   shared?: { name: string; definition: object };
   /** A use's own annotations, published beside its `$ref`. */

@@ -1,5 +1,5 @@
 import { joinPath } from '../problems';
-import { describeType, isPlainObject, quote, ShapeChecker } from '../shape';
+import { found, isPlainObject, quote, ShapeChecker } from '../shape';
 import { hintOf } from './annotations';
 import { isIsoDate } from './iso-date';
 
@@ -68,7 +68,7 @@ export function checkShape(check: ShapeChecker, definition: object, value: unkno
     case 'string': {
       const pattern = schema.pattern === undefined || schema.pattern === NOT_BLANK
         ? undefined
-        : { regex: compiled(schema.pattern), description: hint.pattern ?? `text matching ${schema.pattern}` };
+        : hint.pattern !== undefined ? { regex: compiled(schema.pattern), name: hint.pattern } : { regex: compiled(schema.pattern), source: schema.pattern };
       // A string with neither a minimum length nor a pattern may be blank (a note's text); no other may.
       const mayBeBlank = (schema.minLength ?? 0) === 0 && schema.pattern === undefined;
       check.string(value, path, schema.maxLength ?? Number.MAX_SAFE_INTEGER, pattern, mayBeBlank);
@@ -78,7 +78,7 @@ export function checkShape(check: ShapeChecker, definition: object, value: unkno
       check.integer(value, path, schema.minimum ?? Number.MIN_SAFE_INTEGER, schema.maximum ?? Number.MAX_SAFE_INTEGER);
       return;
     case 'boolean':
-      if (value !== undefined && typeof value !== 'boolean') check.report(path, 'expected true or false');
+      if (value !== undefined && typeof value !== 'boolean') check.problem(path, 'expected-boolean', {});
       return;
     default:
       throw new Error(`The checker does not know the schema type ${String(schema.type)} at ${path || 'the top'}.`);
@@ -92,16 +92,18 @@ export function checkShape(check: ShapeChecker, definition: object, value: unkno
  */
 function checkOpenObject(check: ShapeChecker, schema: SchemaNode, value: unknown, path: string, rules: Readonly<Record<string, RuleCheck>>): void {
   if (value === undefined) return;
-  if (!isPlainObject(value)) return check.report(path, `expected an object, found ${describeType(value)}`);
+  if (!isPlainObject(value)) return check.problem(path, 'expected-type', { types: 'object', ...found(value) });
   const properties = schema.properties ?? {};
   for (const key of schema.required ?? []) {
-    if (!Object.hasOwn(value, key)) check.report(joinPath(path, key), 'is missing; this field is required');
+    if (!Object.hasOwn(value, key)) check.problem(joinPath(path, key), 'missing', {});
   }
   for (const [key, entry] of Object.entries(value)) {
     const property = Object.hasOwn(properties, key) ? properties[key] : schema.additionalProperties;
     if (property === undefined || property === false) continue;
     if (!Object.hasOwn(properties, key) && schema.propertyNames?.pattern !== undefined && !compiled(schema.propertyNames.pattern).test(key)) {
-      check.report(path, `has the key ${quote(key)}, which is not valid; expected ${hintOf(schema.propertyNames).pattern ?? `a name matching ${schema.propertyNames.pattern}`}`);
+      const pattern = hintOf(schema.propertyNames).pattern;
+      if (pattern !== undefined) check.problem(path, 'bad-key', { key: quote(key), pattern });
+      else check.problem(path, 'bad-key-regex', { key: quote(key), regex: schema.propertyNames.pattern });
       continue;
     }
     checkShape(check, property, entry, joinPath(path, key), rules);
@@ -121,7 +123,7 @@ export function conforms(definition: object, value: unknown, rules: Readonly<Rec
 const RECORD_RULES = (check: ShapeChecker): Record<string, RuleCheck> => ({
   // A time as `toISOString()` writes it; the pattern alone would let "2024-13-40…" through.
   'iso-date': (value, path) => {
-    if (value !== undefined && !isIsoDate(value)) check.report(path, 'expected a date and time such as "2026-12-02T09:30:00.000Z"');
+    if (value !== undefined && !isIsoDate(value)) check.problem(path, 'not-a-date', {});
   },
 });
 
@@ -139,8 +141,8 @@ function checkAnyOf(check: ShapeChecker, options: readonly SchemaNode[], value: 
   const kinds = options.map((option) => option.properties?.kind?.const);
   if (kinds.every((kind) => typeof kind === 'string')) {
     if (value === undefined) return;
-    if (!isPlainObject(value)) return check.report(path, `expected an object, found ${describeType(value)}`);
-    if (!Object.hasOwn(value, 'kind')) return check.report(joinPath(path, 'kind'), 'is missing; this field is required');
+    if (!isPlainObject(value)) return check.problem(path, 'expected-type', { types: 'object', ...found(value) });
+    if (!Object.hasOwn(value, 'kind')) return check.problem(joinPath(path, 'kind'), 'missing', {});
     const kind = check.oneOf(value.kind, joinPath(path, 'kind'), kinds as string[]);
     if (kind !== null) checkShape(check, options[kinds.indexOf(kind)]!, value, path, rules);
     return;
@@ -148,8 +150,8 @@ function checkAnyOf(check: ShapeChecker, options: readonly SchemaNode[], value: 
   if (value === undefined) return;
   const option = options.find((candidate) => candidate.type === jsonType(value));
   if (option) return checkShape(check, option, value, path, rules);
-  const expected = [...new Set(options.map((candidate) => (candidate.type === 'object' ? 'an object' : `a ${candidate.type}`)))];
-  check.report(path, `expected ${expected.join(' or ')}, found ${describeType(value)}`);
+  const types = [...new Set(options.map((candidate) => candidate.type))];
+  check.problem(path, 'expected-type', { types: types.join('|'), ...found(value) });
 }
 
 function jsonType(value: unknown): string {

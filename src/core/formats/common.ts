@@ -9,14 +9,14 @@ export const Id = shared('id', withHint(Type.String({
   description: 'Lower-case letters, digits and hyphens, starting with a letter, at most 64 characters.',
   pattern: ID_PATTERN.regex.source,
   maxLength: 64,
-}), { pattern: ID_PATTERN.description }));
+}), { pattern: ID_PATTERN.name }));
 
 export const LanguageCode = shared('languageCode', withHint(Type.String({
   title: 'Language code',
   description: 'A two- or three-letter lower-case language code such as "en".',
   pattern: LANGUAGE_PATTERN.regex.source,
   maxLength: 3,
-}), { pattern: LANGUAGE_PATTERN.description }));
+}), { pattern: LANGUAGE_PATTERN.name }));
 
 /** The list of languages a file's texts are given in: each once, English among them. */
 export const Languages = withHint(Type.Array(LanguageCode, {

@@ -27,7 +27,7 @@ export const packSittingKey = (packId: string) => `${PACK_SITTING_PREFIX}${packI
 export const PackSittingLinkFormat = Type.Object({
   schema: Type.Literal(1),
   packId: use(Id, { title: 'Pack id' }),
-  sittingId: withHint(Type.String({ title: 'Sitting id', pattern: RECORD_ID_PATTERN.regex.source }), { pattern: RECORD_ID_PATTERN.description }),
+  sittingId: withHint(Type.String({ title: 'Sitting id', pattern: RECORD_ID_PATTERN.regex.source }), { pattern: RECORD_ID_PATTERN.name }),
   questionnaireId: use(Id, { title: 'Questionnaire id' }),
   completedAt: IsoDate,
 }, { title: 'Course self-assessment', description: 'Which sitting a course shows: the latest taken from it.' });

@@ -1,11 +1,24 @@
 import { checkShape } from '../formats/check-shape';
-import type { Checked } from '../problems';
-import { joinPath } from '../problems';
+import type { Checked, EnglishWords, ProblemParamsOf } from '../problems';
+import { joinPath, movedTo, problemOf } from '../problems';
 import { ID_PATTERN } from '../questionnaire/types';
 import { fileRules, validateQuestionnaire } from '../questionnaire/validate';
 import { isPlainObject, ShapeChecker } from '../shape';
 import { CoursePackFormat } from './format';
 import type { CoursePack } from './types';
+
+type PackCode = 'duplicate-pack-id' | 'one-pole-only' | 'best-count';
+
+/** The rules across fields, in English; the dashboard words them from the same params (`problem.*`). */
+const WORDS: EnglishWords<PackCode> = {
+  'duplicate-pack-id': ({ id, first }) => `${id} is used twice; expected ids unique in the pack (first at ${first})`,
+  'one-pole-only': () => 'all belong to one pole; expected statements of both poles',
+  'best-count': ({ count }) => `mark ${count} options as best; expected exactly one with "best": true`,
+};
+
+function report<C extends PackCode>(check: ShapeChecker, path: string, code: C, params: ProblemParamsOf[C]): void {
+  check.add(problemOf(path, code, params, WORDS[code]));
+}
 
 /**
  * The one validator of course packs, used by the kit and by the dashboard when a
@@ -22,7 +35,7 @@ export function validateCoursePack(input: unknown): Checked<CoursePack> {
       if (value === undefined) return;
       if (typeof value === 'string') return void check.string(value, path, 64, ID_PATTERN);
       const inline = validateQuestionnaire(value);
-      if (!inline.ok) for (const p of inline.problems) check.report(p.path === '' ? path : `${path}.${p.path}`, p.message);
+      if (!inline.ok) for (const p of inline.problems) check.add(movedTo(p, p.path === '' ? path : `${path}.${p.path}`));
     },
   });
   if (isPlainObject(input)) checkAcrossFields(check, input);
@@ -35,7 +48,7 @@ function checkAcrossFields(check: ShapeChecker, root: Record<string, unknown>): 
   const uniqueId = (entry: unknown, path: string) => {
     if (!isPlainObject(entry) || typeof entry.id !== 'string' || !ID_PATTERN.regex.test(entry.id)) return;
     const idPath = joinPath(path, 'id');
-    if (ids.has(entry.id)) check.report(idPath, `"${entry.id}" is used twice; expected ids unique in the pack (first at ${ids.get(entry.id)})`);
+    if (ids.has(entry.id)) report(check, idPath, 'duplicate-pack-id', { id: `"${entry.id}"`, first: ids.get(entry.id)! });
     else ids.set(entry.id, idPath);
   };
   const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
@@ -48,12 +61,12 @@ function checkAcrossFields(check: ShapeChecker, root: Record<string, unknown>): 
       const statements = list(exercise.statements);
       statements.forEach((statement, s) => uniqueId(statement, joinPath(joinPath(path, 'statements'), s)));
       const poles = new Set(statements.map((statement) => (isPlainObject(statement) ? statement.pole : null)).filter((pole) => pole === 'from' || pole === 'to'));
-      if (statements.length >= 4 && poles.size === 1) check.report(joinPath(path, 'statements'), 'all belong to one pole; expected statements of both poles');
+      if (statements.length >= 4 && poles.size === 1) report(check, joinPath(path, 'statements'), 'one-pole-only', {});
     } else if (exercise.kind === 'choose') {
       const options = list(exercise.options);
       options.forEach((option, o) => uniqueId(option, joinPath(joinPath(path, 'options'), o)));
       const best = options.filter((option) => isPlainObject(option) && option.best === true).length;
-      if (options.length >= 2 && best !== 1) check.report(joinPath(path, 'options'), `mark ${best} options as best; expected exactly one with "best": true`);
+      if (options.length >= 2 && best !== 1) report(check, joinPath(path, 'options'), 'best-count', { count: best });
     }
   });
   list(root.reflections).forEach((reflection, index) => uniqueId(reflection, joinPath('reflections', index)));

@@ -78,7 +78,7 @@ export const QuestionnaireFormat = Type.Object({
   $schema: Type.Optional(use(SchemaReference, { description: 'Where your editor finds this schema, for completion and checking as you type; "./schema.json" next to the shipped files. Ignored by Shiftmeter.', examples: ['./schema.json'] })),
   kind: Type.Literal('questionnaire', { title: 'Kind of file', description: 'Always "questionnaire".' }),
   formatVersion: withHint(Type.Literal(1, { title: 'Format version', description: 'Always 1: the version of this file format, not of your questionnaire (that is "version").' }), {
-    why: 'the version of the file format, not of your questionnaire',
+    why: 'format-version',
   }),
   id: use(Id, { title: 'Questionnaire id', description: 'Stable identifier: lower-case letters, digits and hyphens, starting with a letter, at most 64 characters. Never reuse an id for a different questionnaire.', examples: ['production-service'] }),
   version: Type.Integer({
@@ -93,7 +93,7 @@ export const QuestionnaireFormat = Type.Object({
   poles: PolesFormat,
   scale: Type.Object({
     points: withHint(Type.Literal(SCALE_POINTS, { title: 'Points on the scale', description: 'Always 7: 1 = the left statement fits completely, 7 = the right one, 4 = in between.' }), {
-      why: 'Shiftmeter uses a 7-point scale',
+      why: 'scale-points',
     }),
   }, { title: 'Scale', description: 'The answer scale; always { "points": 7 }.', additionalProperties: false }),
   dimensions: Type.Array(Dimension, {

@@ -1,6 +1,7 @@
 import type { Static } from 'typebox';
 import type { ReadonlyLists } from '../formats/annotations';
 import type { QuestionnaireFormat } from './format';
+import { PATTERN_WORDS } from '../problem-words';
 
 /** A text given in every language its questionnaire declares, keyed by language code. */
 export type LocalizedText = Readonly<Record<string, string>>;
@@ -22,13 +23,15 @@ export const KNOWN_LANGUAGES = ['en', 'sv', 'da'] as const;
 
 export const ID_PATTERN = {
   regex: /^[a-z][a-z0-9-]{0,63}$/,
-  description: 'lower-case letters, digits and hyphens, starting with a letter, at most 64 characters',
-};
+  name: 'id',
+  description: PATTERN_WORDS.id,
+} as const;
 
 export const LANGUAGE_PATTERN = {
   regex: /^[a-z]{2,3}$/,
-  description: 'a two- or three-letter language code such as "en"',
-};
+  name: 'language-code',
+  description: PATTERN_WORDS['language-code'],
+} as const;
 
 export const TEXT_LIMITS = { statement: 200, name: 80, text: 1000, source: 400 } as const;
 
@@ -45,4 +48,14 @@ export function textIn(text: LocalizedText, language: string): string {
 /** The language a questionnaire's texts are shown in for a person who reads `language`. */
 export function contentLanguage(questionnaire: Pick<Questionnaire, 'languages'>, language: string): string {
   return questionnaire.languages.includes(language) ? language : 'en';
+}
+
+/**
+ * How a questionnaire is asked. Format 2 brings instrument 2: every item can be answered
+ * "does not apply to my unit", and "wanted" is asked per item, on the same statements
+ * as "now", in a second pass. Format 1 keeps one "wanted" per dimension, so results of
+ * one questionnaire version are never measured two ways.
+ */
+export function asksWantedPerItem(questionnaire: Pick<Questionnaire, 'formatVersion'>): boolean {
+  return (questionnaire.formatVersion as number) >= 2;
 }

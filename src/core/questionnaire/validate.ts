@@ -1,12 +1,33 @@
 import { checkShape, type RuleCheck } from '../formats/check-shape';
 import { parseJsonSafely } from '../safe-json';
-import type { Checked } from '../problems';
-import { joinPath } from '../problems';
-import { describeType, isPlainObject, quote, ShapeChecker } from '../shape';
+import type { Checked, EnglishWords, ProblemParamsOf } from '../problems';
+import { joinPath, problemOf } from '../problems';
+import { foundWords } from '../problem-words';
+import { found, isPlainObject, quote, ShapeChecker } from '../shape';
 import { QUESTIONNAIRE_LIMITS, QuestionnaireFormat } from './format';
 import { ID_PATTERN, LANGUAGE_PATTERN, MIN_ITEMS_PER_DIMENSION, type Questionnaire } from './types';
 
 const ID_MAX_LENGTH = 64;
+
+type QuestionnaireCode = 'not-a-questionnaire' | 'unknown-dimension' | 'unknown-dimension-none-defined' | 'too-few-items'
+  | 'sides-not-alternating' | 'duplicate-item-id' | 'duplicate-dimension-id' | 'language-twice' | 'no-english';
+
+/** The rules across fields, in English; the dashboard words them from the same params (`problem.*`). */
+const WORDS: EnglishWords<QuestionnaireCode> = {
+  'not-a-questionnaire': ({ found, value }) => `expected an object, found ${foundWords(found, value)} (a questionnaire file holds one JSON object)`,
+  'unknown-dimension': ({ dimension, known }) => `names the dimension ${dimension}, which this file does not define; expected one of ${known}`,
+  'unknown-dimension-none-defined': ({ dimension }) => `names the dimension ${dimension}, which this file does not define; expected one of (no valid dimensions defined)`,
+  'too-few-items': ({ dimension, count, min }) => `dimension ${dimension} has ${count} item${count === 1 ? '' : 's'}; expected at least ${min} so that its score is reliable`,
+  'sides-not-alternating': ({ dimension, from, to }) => `dimension ${dimension} shows the "from" pole on the left in ${from} items and the "to" pole in ${to}; expected the sides to alternate (counts differing by at most 1)`,
+  'duplicate-item-id': ({ id, first }) => `${id} is used twice; item ids must be unique (first at ${first})`,
+  'duplicate-dimension-id': ({ id, first }) => `${id} is used twice; dimension ids must be unique (first at ${first})`,
+  'language-twice': ({ language }) => `${language} is listed twice; expected each language once`,
+  'no-english': () => 'does not include "en"; expected English among the languages',
+};
+
+function report<C extends QuestionnaireCode>(check: ShapeChecker, path: string, code: C, params: ProblemParamsOf[C]): void {
+  check.add(problemOf(path, code, params, WORDS[code]));
+}
 
 /** The limits of the format, for tests and messages that name them. */
 export const LIMITS = { ...QUESTIONNAIRE_LIMITS, languages: { min: 1, max: 20 }, schemaReference: 1000 } as const;
@@ -24,7 +45,7 @@ export function parseQuestionnaire(text: string): Checked<Questionnaire> {
  */
 export function validateQuestionnaire(input: unknown): Checked<Questionnaire> {
   if (!isPlainObject(input)) {
-    return { ok: false, problems: [{ path: '', message: `expected an object, found ${describeType(input)} (a questionnaire file holds one JSON object)` }] };
+    return { ok: false, problems: [problemOf('', 'not-a-questionnaire', found(input), WORDS['not-a-questionnaire'])] };
   }
   const check = new ShapeChecker();
   checkShape(check, QuestionnaireFormat, input, '', {
@@ -51,17 +72,19 @@ export function fileRules(check: ShapeChecker): Record<string, RuleCheck> {
 /** Ids unique, items naming dimensions that exist, enough items per dimension with the sides alternating. */
 function checkReferences(check: ShapeChecker, root: Record<string, unknown>): void {
   const dimensions = Array.isArray(root.dimensions) ? root.dimensions : null;
-  const dimensionIds = uniqueIds(check, dimensions ?? [], 'dimensions', 'dimension');
+  const dimensionIds = uniqueIds(check, dimensions ?? [], 'dimensions', 'duplicate-dimension-id');
   const itemsPerDimension = new Map<string, { from: number; to: number; total: number }>();
   const items = Array.isArray(root.items) ? root.items : [];
-  uniqueIds(check, items, 'items', 'item');
+  uniqueIds(check, items, 'items', 'duplicate-item-id');
   items.forEach((entry, index) => {
     if (!isPlainObject(entry) || !isReference(entry.dimension)) return;
     const dimension = entry.dimension;
     // Without a list of dimensions there is nothing to look the name up in; that is reported already.
     if (dimensions !== null && !dimensionIds.has(dimension)) {
       const known = [...dimensionIds.keys()].map((d) => `"${d}"`).join(', ');
-      check.report(joinPath(joinPath('items', index), 'dimension'), `names the dimension ${quote(dimension)}, which this file does not define; expected one of ${known || '(no valid dimensions defined)'}`);
+      const path = joinPath(joinPath('items', index), 'dimension');
+      if (known) report(check, path, 'unknown-dimension', { dimension: quote(dimension), known });
+      else report(check, path, 'unknown-dimension-none-defined', { dimension: quote(dimension) });
       return;
     }
     const counts = itemsPerDimension.get(dimension) ?? { from: 0, to: 0, total: 0 };
@@ -75,9 +98,9 @@ function checkReferences(check: ShapeChecker, root: Record<string, unknown>): vo
     const total = counts.total;
     const path = joinPath('dimensions', index);
     if (total < MIN_ITEMS_PER_DIMENSION) {
-      check.report(path, `dimension "${id}" has ${total} item${total === 1 ? '' : 's'}; expected at least ${MIN_ITEMS_PER_DIMENSION} so that its score is reliable`);
+      report(check, path, 'too-few-items', { dimension: `"${id}"`, count: total, min: MIN_ITEMS_PER_DIMENSION });
     } else if (counts.from + counts.to === total && Math.abs(counts.from - counts.to) > 1) {
-      check.report(path, `dimension "${id}" shows the "from" pole on the left in ${counts.from} items and the "to" pole in ${counts.to}; expected the sides to alternate (counts differing by at most 1)`);
+      report(check, path, 'sides-not-alternating', { dimension: `"${id}"`, from: counts.from, to: counts.to });
     }
   }
 }
@@ -88,12 +111,12 @@ function isReference(value: unknown): value is string {
 }
 
 /** The valid ids of a list's entries, by first index; a repeated id is reported where it repeats. */
-function uniqueIds(check: ShapeChecker, entries: readonly unknown[], list: string, noun: string): Map<string, number> {
+function uniqueIds(check: ShapeChecker, entries: readonly unknown[], list: string, code: 'duplicate-item-id' | 'duplicate-dimension-id'): Map<string, number> {
   const ids = new Map<string, number>();
   entries.forEach((entry, index) => {
     if (!isPlainObject(entry) || typeof entry.id !== 'string' || !ID_PATTERN.regex.test(entry.id)) return;
     const id = entry.id;
-    if (ids.has(id)) check.report(joinPath(joinPath(list, index), 'id'), `"${id}" is used twice; ${noun} ids must be unique (first at ${list}[${ids.get(id)}])`);
+    if (ids.has(id)) report(check, joinPath(joinPath(list, index), 'id'), code, { id: `"${id}"`, first: joinPath(list, ids.get(id)!) });
     else ids.set(id, index);
   });
   return ids;
@@ -119,10 +142,10 @@ export function checkLanguages(check: ShapeChecker, value: unknown): string[] | 
   list.forEach((entry, index) => {
     const language = validString(check, () => check.string(entry, joinPath('languages', index), 3, LANGUAGE_PATTERN));
     if (language === null) return;
-    if (languages.includes(language)) check.report(joinPath('languages', index), `"${language}" is listed twice; expected each language once`);
+    if (languages.includes(language)) report(check, joinPath('languages', index), 'language-twice', { language: `"${language}"` });
     else languages.push(language);
   });
-  if (!languages.includes('en')) check.report('languages', 'does not include "en"; expected English among the languages');
+  if (!languages.includes('en')) report(check, 'languages', 'no-english', {});
   return check.problems.length === before ? languages : null;
 }
 

@@ -1,3 +1,4 @@
+import type { Problem } from '../problems';
 import { crc32Hex } from './crc32';
 
 /**
@@ -20,7 +21,8 @@ export type CodeProblem =
   | { kind: 'another-round'; round: string }
   | { kind: 'cannot-open' }
   | { kind: 'other-questionnaire'; id: string; version: number }
-  | { kind: 'invalid'; detail: string };
+  /** The first thing wrong with the response inside; the UI words it as the validators' problems. */
+  | { kind: 'invalid'; problem: Problem };
 
 export type CodeResult<T> = { ok: true; value: T } | { ok: false; problem: CodeProblem };
 

@@ -1,6 +1,7 @@
 import { Type } from '../formats/type';
 import { use, withHint } from '../formats/annotations';
 import { Id } from '../formats/common';
+import type { EntryNoun } from '../problems';
 import type { ScalePosition } from '../scoring';
 import { TOKEN_PATTERN } from './token';
 
@@ -18,10 +19,10 @@ export { TOKEN_PATTERN };
 export const MAX_ANSWERS = 400;
 export const MAX_WANTED = 20;
 
-const Token = (title: string, description: string) => withHint(Type.String({ title, description, pattern: TOKEN_PATTERN.regex.source, maxLength: 64 }), { pattern: TOKEN_PATTERN.description });
+const Token = (title: string, description: string) => withHint(Type.String({ title, description, pattern: TOKEN_PATTERN.regex.source, maxLength: 64 }), { pattern: TOKEN_PATTERN.name });
 
 /** Id → position on the 7-point scale; the keys must be ids, so "__proto__" cannot pass. */
-const positions = (title: string, description: string, minEntries: number, maxEntries: number, noun: string) => withHint(
+const positions = (title: string, description: string, minEntries: number, maxEntries: number, noun: EntryNoun) => withHint(
   Type.Unsafe<Readonly<Record<string, ScalePosition>>>({
     title,
     description,
@@ -44,10 +45,10 @@ export const ResponseFormat = withHint(Type.Object({
   round: Token('Round', 'The round the response was sealed for.'),
   response: Token('Response id', 'A random id, so that the same response imported twice counts once.'),
   answers: positions('Answers', 'Item id → position, 1 at the item\'s left statement.', 1, MAX_ANSWERS, 'answer'),
-  wanted: positions('Wanted', 'Dimension id → wanted position, 1 at the dimension\'s "from" pole.', 0, MAX_WANTED, 'wanted position'),
+  wanted: positions('Wanted', 'Dimension id → wanted position, 1 at the dimension\'s "from" pole.', 0, MAX_WANTED, 'wanted-position'),
 }, { additionalProperties: false }), {
   // Anything else could identify a person: refused, and the member told why.
-  unknownField: 'is not part of an anonymised response and is refused, because it could identify a person',
+  unknownField: 'identifying-field',
 });
 
 export const RESPONSE_SCHEMA_HEADER = {

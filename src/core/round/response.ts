@@ -2,11 +2,12 @@ import type { Static } from 'typebox';
 import type { ReadonlyLists } from '../formats/annotations';
 import { hintOf } from '../formats/annotations';
 import { checkShape } from '../formats/check-shape';
-import { joinPath, type Checked, type Problem } from '../problems';
+import { joinPath, problemOf, type Checked, type EnglishWords, type EntryNoun, type Problem, type ProblemParamsOf } from '../problems';
+import { foundWords, nounWords, PATTERN_WORDS } from '../problem-words';
 import { ID_PATTERN, type Questionnaire } from '../questionnaire/types';
 import { parseJsonSafely, type JsonLimits } from '../safe-json';
 import { isScalePosition, type ScalePosition } from '../scoring';
-import { ShapeChecker, describeType, isPlainObject } from '../shape';
+import { ShapeChecker, found, isPlainObject, shapeProblem } from '../shape';
 import { RESPONSE_FORMAT, ResponseFormat, TOKEN_PATTERN } from './response-format';
 
 /**
@@ -19,6 +20,21 @@ export type AnonymisedResponse = ReadonlyLists<Static<typeof ResponseFormat>>;
 
 export { RESPONSE_FORMAT, TOKEN_PATTERN } from './response-format';
 
+type ResponseCode = 'not-a-response' | 'too-few-entries' | 'key-not-id' | 'no-such-item' | 'no-such-dimension';
+
+/** What is wrong with a response beyond its shape, in English; the dashboard words it from the same params (`problem.*`). */
+const WORDS: EnglishWords<ResponseCode> = {
+  'not-a-response': ({ found, value }) => `expected an object, found ${foundWords(found, value)} (a response file holds one JSON object)`,
+  'too-few-entries': ({ min, noun }) => `is empty; expected at least ${nounWords(noun, min)}`,
+  'key-not-id': ({ key, pattern }) => `has the key ${key}, which is not an id; expected ${PATTERN_WORDS[pattern]}`,
+  'no-such-item': ({ questionnaire, version }) => `names no item of ${questionnaire} version ${version}`,
+  'no-such-dimension': ({ questionnaire, version }) => `names no dimension of ${questionnaire} version ${version}`,
+};
+
+function responseProblem<C extends ResponseCode>(path: string, code: C, params: ProblemParamsOf[C]): Problem {
+  return problemOf(path, code, params, WORDS[code]);
+}
+
 /** A response is under 2 KB; small limits keep a hostile file cheap to refuse. */
 export const RESPONSE_LIMITS: JsonLimits = { maxBytes: 64_000, maxDepth: 8 };
 
@@ -29,7 +45,7 @@ export function parseResponse(text: string): Checked<AnonymisedResponse> {
 
 export function validateResponse(input: unknown): Checked<AnonymisedResponse> {
   if (!isPlainObject(input)) {
-    return fail('', `expected an object, found ${describeType(input)} (a response file holds one JSON object)`);
+    return { ok: false, problems: [responseProblem('', 'not-a-response', found(input))] };
   }
   const check = new ShapeChecker();
   const positions: Record<string, Record<string, ScalePosition> | null> = {};
@@ -57,22 +73,22 @@ export function validateResponse(input: unknown): Checked<AnonymisedResponse> {
 }
 
 /** An object from ids to scale positions. Keys must be ids, so "__proto__" cannot pass. */
-function checkPositions(check: ShapeChecker, value: unknown, path: string, minEntries: number, maxEntries: number, noun: string): Record<string, ScalePosition> | null {
+function checkPositions(check: ShapeChecker, value: unknown, path: string, minEntries: number, maxEntries: number, noun: EntryNoun): Record<string, ScalePosition> | null {
   if (value === undefined) return null;
   if (!isPlainObject(value)) {
-    check.report(path, `expected an object, found ${describeType(value)}`);
+    check.problem(path, 'expected-type', { types: 'object', ...found(value) });
     return null;
   }
   const keys = Object.keys(value);
-  if (keys.length < minEntries) check.report(path, `is empty; expected at least ${minEntries} ${noun}`);
+  if (keys.length < minEntries) check.add(responseProblem(path, 'too-few-entries', { min: minEntries, noun }));
   if (keys.length > maxEntries) {
-    check.report(path, `has ${keys.length} entries; expected at most ${maxEntries}`);
+    check.problem(path, 'too-many', { count: keys.length, max: maxEntries });
     return null;
   }
   const positions: Record<string, ScalePosition> = {};
   for (const key of keys) {
     if (!ID_PATTERN.regex.test(key)) {
-      check.report(path, `has the key ${JSON.stringify(displayKey(key))}, which is not an id; expected ${ID_PATTERN.description}`);
+      check.add(responseProblem(path, 'key-not-id', { key: JSON.stringify(displayKey(key)), pattern: ID_PATTERN.name }));
       continue;
     }
     const position = check.integer(value[key], joinPath(path, key), 1, 7);
@@ -83,10 +99,6 @@ function checkPositions(check: ShapeChecker, value: unknown, path: string, minEn
 
 function displayKey(key: string): string {
   return key.length > 40 ? `${key.slice(0, 37)}...` : key;
-}
-
-function fail(path: string, message: string): Checked<never> {
-  return { ok: false, problems: [{ path, message }] };
 }
 
 interface QuestionnaireIndex {
@@ -112,20 +124,20 @@ function indexOf(questionnaire: Questionnaire): QuestionnaireIndex {
 /** What stops a valid response from belonging to this questionnaire; empty when nothing. */
 export function checkAgainst(response: AnonymisedResponse, questionnaire: Questionnaire): Problem[] {
   const problems: Problem[] = [];
-  const named = `${questionnaire.id} version ${questionnaire.version}`;
+  const named = { questionnaire: questionnaire.id, version: questionnaire.version };
   if (response.questionnaire.id !== questionnaire.id) {
-    problems.push({ path: 'questionnaire.id', message: `is "${response.questionnaire.id}"; expected "${questionnaire.id}"` });
+    problems.push(shapeProblem('questionnaire.id', 'not-constant', { actual: 'string', value: `"${response.questionnaire.id}"`, expected: `"${questionnaire.id}"` }));
     return problems; // another questionnaire: its item ids say nothing more
   }
   if (response.questionnaire.version !== questionnaire.version) {
-    problems.push({ path: 'questionnaire.version', message: `is ${response.questionnaire.version}; expected ${questionnaire.version}` });
+    problems.push(shapeProblem('questionnaire.version', 'not-constant', { actual: 'number', value: String(response.questionnaire.version), expected: String(questionnaire.version) }));
   }
   const index = indexOf(questionnaire);
   for (const id of Object.keys(response.answers)) {
-    if (!index.items.has(id)) problems.push({ path: joinPath('answers', id), message: `names no item of ${named}` });
+    if (!index.items.has(id)) problems.push(responseProblem(joinPath('answers', id), 'no-such-item', named));
   }
   for (const id of Object.keys(response.wanted)) {
-    if (!index.dimensions.has(id)) problems.push({ path: joinPath('wanted', id), message: `names no dimension of ${named}` });
+    if (!index.dimensions.has(id)) problems.push(responseProblem(joinPath('wanted', id), 'no-such-dimension', named));
   }
   return problems;
 }

@@ -28,7 +28,7 @@ export const MAX_TEAM_SIZE = 100_000;
 /** A round the lead started. Its private key lives apart, never in extension storage. */
 export const RoundFormat = Type.Object({
   schema: Type.Literal(1),
-  id: withHint(Type.String({ title: 'Round id', pattern: TOKEN_PATTERN.regex.source }), { pattern: TOKEN_PATTERN.description }),
+  id: withHint(Type.String({ title: 'Round id', pattern: TOKEN_PATTERN.regex.source }), { pattern: TOKEN_PATTERN.name }),
   name: Type.String({ title: 'Name', minLength: 1, maxLength: MAX_ROUND_NAME, pattern: '\\S' }),
   questionnaire: QuestionnaireRefFormat,
   minGroup: Type.Integer({ title: 'Minimum group', minimum: LOWEST_MIN_GROUP, maximum: MAX_MIN_GROUP }),

@@ -1,4 +1,4 @@
-import { describeProblem } from '../problems';
+import { describeProblem, problemOf } from '../problems';
 import type { Questionnaire } from '../questionnaire/types';
 import { fromBase64url, toBase64url } from './base64url';
 import { concatBytes, MAX_RESPONSE_CHARS, RESPONSE_PREFIX, unwrapCode, wrapCode, type CodeProblem, type CodeResult } from './code-text';
@@ -31,7 +31,7 @@ export function describeCodeProblem(problem: CodeProblem): string {
     case 'another-round': return `This code answers another round: ${problem.round}`;
     case 'cannot-open': return "This code could not be opened with this round's key and settings";
     case 'other-questionnaire': return `This code answers ${problem.id} version ${problem.version}, not this round's questionnaire`;
-    case 'invalid': return `This code holds an invalid response: ${problem.detail}`;
+    case 'invalid': return `This code holds an invalid response: ${describeProblem(problem.problem)}`;
   }
 }
 
@@ -155,10 +155,10 @@ export function checkOpened(plain: ArrayBuffer, round: string, questionnaire: Qu
   try {
     json = new TextDecoder('utf-8', { fatal: true }).decode(plain);
   } catch {
-    return { ok: false, problem: { kind: 'invalid', detail: 'not UTF-8 text' } };
+    return { ok: false, problem: { kind: 'invalid', problem: problemOf('', 'not-utf8', {}, () => 'not UTF-8 text') } };
   }
   const parsed = parseResponse(json);
-  if (!parsed.ok) return { ok: false, problem: { kind: 'invalid', detail: describeProblem(parsed.problems[0]!) } };
+  if (!parsed.ok) return { ok: false, problem: { kind: 'invalid', problem: parsed.problems[0]! } };
   const response = parsed.value;
   // The sealed round id must agree with the one inside, or a code could be re-labelled.
   if (response.round !== round) return { ok: false, problem: { kind: 'another-round', round: response.round } };
@@ -166,6 +166,6 @@ export function checkOpened(plain: ArrayBuffer, round: string, questionnaire: Qu
     return { ok: false, problem: { kind: 'other-questionnaire', id: response.questionnaire.id, version: response.questionnaire.version } };
   }
   const problems = checkAgainst(response, questionnaire);
-  if (problems.length > 0) return { ok: false, problem: { kind: 'invalid', detail: describeProblem(problems[0]!) } };
+  if (problems.length > 0) return { ok: false, problem: { kind: 'invalid', problem: problems[0]! } };
   return { ok: true, value: response };
 }

@@ -1,6 +1,6 @@
 import type { Questionnaire } from '../questionnaire/types';
 import { isScalePosition } from '../scoring';
-import { draftAnswerKey, draftKey, draftWantedKey, isDraftMeta, type Draft } from './records';
+import { draftAnswerKey, draftKey, draftWantedItemKey, draftWantedKey, isDraftMeta, NOT_APPLICABLE, type Draft } from './records';
 
 /**
  * Whose draft it is: a questionnaire's own, or, for a team round, the questionnaire's
@@ -17,6 +17,7 @@ export function draftKeys(questionnaire: Pick<Questionnaire, 'id' | 'items' | 'd
     draftKey(scope),
     ...questionnaire.items.map((item) => draftAnswerKey(scope, item.id)),
     ...questionnaire.dimensions.map((dimension) => draftWantedKey(scope, dimension.id)),
+    ...questionnaire.items.map((item) => draftWantedItemKey(scope, item.id)),
   ];
 }
 
@@ -25,14 +26,19 @@ export function readDraft(questionnaire: Questionnaire, stored: Readonly<Record<
   const meta = stored[draftKey(scope)];
   if (!isDraftMeta(meta) || meta.questionnaire.version !== questionnaire.version) return null;
   const answers: Record<string, number> = {};
+  const wantedItems: Record<string, number> = {};
+  const notApplicable: string[] = [];
   for (const item of questionnaire.items) {
     const position = stored[draftAnswerKey(scope, item.id)];
     if (isScalePosition(position)) answers[item.id] = position;
+    else if (position === NOT_APPLICABLE) notApplicable.push(item.id);
+    const wantedPosition = stored[draftWantedItemKey(scope, item.id)];
+    if (isScalePosition(wantedPosition)) wantedItems[item.id] = wantedPosition;
   }
   const wanted: Record<string, number> = {};
   for (const dimension of questionnaire.dimensions) {
     const position = stored[draftWantedKey(scope, dimension.id)];
     if (isScalePosition(position)) wanted[dimension.id] = position;
   }
-  return { ...meta, answers, wanted };
+  return { ...meta, answers, wanted, wantedItems, notApplicable };
 }

@@ -2,6 +2,7 @@ import { Type } from '../formats/type';
 import { use, withHint } from '../formats/annotations';
 import { Id, IsoDate, PositionMap } from '../formats/common';
 import { TOKEN_PATTERN } from '../round/token';
+import { PATTERN_WORDS } from '../problem-words';
 
 /**
  * The records Shiftmeter keeps in extension storage and carries in backups, each
@@ -12,12 +13,12 @@ import { TOKEN_PATTERN } from '../round/token';
  */
 
 /** Sitting and note ids: made by the extension, safe in storage keys. */
-export const RECORD_ID_PATTERN = { regex: /^[A-Za-z0-9-]{1,64}$/, description: '1 to 64 letters, digits or hyphens' };
+export const RECORD_ID_PATTERN = { regex: /^[A-Za-z0-9-]{1,64}$/, name: 'record-id', description: PATTERN_WORDS['record-id'] } as const;
 export const MAX_NOTE_LENGTH = 20_000;
 /** A round's name as the lead typed it; the invitation carries it. */
 export const MAX_ROUND_NAME = 120;
 
-const RecordId = withHint(Type.String({ title: 'Record id', pattern: RECORD_ID_PATTERN.regex.source }), { pattern: RECORD_ID_PATTERN.description });
+const RecordId = withHint(Type.String({ title: 'Record id', pattern: RECORD_ID_PATTERN.regex.source }), { pattern: RECORD_ID_PATTERN.name });
 
 export const QuestionnaireRefFormat = Type.Object({
   id: use(Id, { title: 'Questionnaire id' }),
@@ -32,10 +33,14 @@ export const SittingFormat = Type.Object({
   completedAt: IsoDate,
   language: Type.String({ title: 'Language', description: 'The language the questions were shown in.', maxLength: 8 }),
   answers: use(PositionMap, { title: 'Answers', description: 'Item id → position, 1 at the item\'s left statement.' }),
-  wanted: use(PositionMap, { title: 'Wanted', description: 'Dimension id → wanted position, 1 at the "from" pole.' }),
+  wanted: use(PositionMap, { title: 'Wanted', description: 'Dimension id → wanted position, 1 at the "from" pole (how questionnaires of format 1 ask it).' }),
+  /** Questionnaires of format 2 ask "wanted" per item, on the same statements as "now". */
+  wantedItems: Type.Optional(use(PositionMap, { title: 'Wanted per item', description: 'Item id → wanted position, 1 at the item\'s left statement.' })),
+  /** Items answered "does not apply to my unit": no position, left out of every mean. */
+  notApplicable: Type.Optional(Type.Array(use(Id, { title: 'Item id' }), { title: 'Does not apply', maxItems: 400 })),
   /** Set when the sitting answered a team round: its id and name, so the person's own history can say so. */
   round: Type.Optional(Type.Object({
-    id: withHint(Type.String({ pattern: TOKEN_PATTERN.regex.source }), { pattern: TOKEN_PATTERN.description }),
+    id: withHint(Type.String({ pattern: TOKEN_PATTERN.regex.source }), { pattern: TOKEN_PATTERN.name }),
     name: Type.String({ maxLength: MAX_ROUND_NAME }),
   }, { title: 'Team round', description: 'The team round this sitting answered.' })),
 }, { title: 'Sitting', description: 'A finished self-assessment.' });

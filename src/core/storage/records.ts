@@ -43,6 +43,8 @@ export type DraftMeta = Static<typeof DraftMetaFormat>;
 export interface Draft extends DraftMeta {
   answers: Record<string, number>;
   wanted: Record<string, number>;
+  wantedItems: Record<string, number>;
+  notApplicable: string[];
 }
 
 export type Theme = 'system' | 'light' | 'dark';
@@ -65,6 +67,10 @@ export const lastTakenKey = (questionnaireId: string) => `${KEYS.lastTakenPrefix
 export const draftKey = (questionnaireId: string) => `${KEYS.draftPrefix}${questionnaireId}`;
 export const draftAnswerKey = (questionnaireId: string, itemId: string) => `${KEYS.draftPrefix}${questionnaireId}:a:${itemId}`;
 export const draftWantedKey = (questionnaireId: string, dimensionId: string) => `${KEYS.draftPrefix}${questionnaireId}:w:${dimensionId}`;
+/** Wanted asked per item (questionnaires of format 2): one key per item, like its "now" answer. */
+export const draftWantedItemKey = (questionnaireId: string, itemId: string) => `${KEYS.draftPrefix}${questionnaireId}:wi:${itemId}`;
+/** What an item's draft key holds when the person answered "does not apply to my unit". */
+export const NOT_APPLICABLE = 'n/a';
 
 export { isIsoDate };
 

@@ -14,7 +14,8 @@ export function SittingDetail({ history, sittingId }: { history: HistoryModelIns
   const app = useApp();
   const t = useT();
   const sitting = history.sittings.value.find((s) => s.id === sittingId);
-  const questionnaire = useQuestionnaire(sitting?.questionnaire.id);
+  // The version the sitting was answered on, an earlier one included.
+  const questionnaire = useQuestionnaire(sitting?.questionnaire.id, sitting?.questionnaire.version);
   const heading = useRef<HTMLHeadingElement>(null);
   useLayoutEffect(() => heading.current?.focus(), [sittingId]);
   const format = app.i18n.formatNumber.value;

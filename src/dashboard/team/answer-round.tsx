@@ -30,7 +30,7 @@ export function AnswerRound({ initialCode }: { initialCode: string | undefined }
     return (
       <AssessmentScreen
         questionnaireId={invitation.questionnaire.id}
-        round={{ id: invitation.round, name: invitation.name }}
+        round={{ id: invitation.round, name: invitation.name, version: invitation.questionnaire.version }}
         onDone={() => navigate('take')}
         onHistory={() => navigate('history', invitation.questionnaire.id)}
         resultExtra={(sitting, questionnaire) => <SealedCode model={model} roundName={invitation.name} sitting={sitting} questionnaire={questionnaire} />}

@@ -1,8 +1,10 @@
 import { action, batch, computed, createModel, signal } from '@preact/signals';
-import { isScalePosition, scoreQuestionnaire } from '../../core/scoring';
-import { itemsOf, type Questionnaire } from '../../core/questionnaire/types';
+import { isScalePosition, MIN_ANSWERED_ITEMS, scoreQuestionnaire } from '../../core/scoring';
+import { asksWantedPerItem, itemsOf, type Questionnaire } from '../../core/questionnaire/types';
 import { draftKeys, draftScope, readDraft } from '../../core/storage/draft-keys';
-import { draftAnswerKey, draftKey, draftWantedKey, lastTakenKey, sittingKey, type DraftMeta, type Sitting } from '../../core/storage/records';
+import {
+  draftAnswerKey, draftKey, draftWantedItemKey, draftWantedKey, lastTakenKey, NOT_APPLICABLE, sittingKey, type DraftMeta, type Sitting,
+} from '../../core/storage/records';
 import type { KeyValueStore } from '../../core/storage/store';
 import type { Catalog } from '../catalog';
 import { classifySaveError, describeStorageError, type SaveProblem } from '../storage-errors';
@@ -20,6 +22,8 @@ export interface AssessmentServices {
 export interface RoundMark {
   id: string;
   name: string;
+  /** The questionnaire version the round runs on, which may be an earlier one than the installed. */
+  version?: number;
 }
 
 export type AssessmentStage =
@@ -28,12 +32,47 @@ export type AssessmentStage =
   | { kind: 'failed'; detail: string }
   | { kind: 'ready'; questionnaire: Questionnaire };
 
-/** What is still unanswered on a page of the questionnaire: item ids, and `wanted:<dimension>`. */
-function unansweredOn(questionnaire: Questionnaire, index: number, answers: Readonly<Record<string, number>>, wanted: Readonly<Record<string, number>>): string[] {
-  const dimension = questionnaire.dimensions[index];
-  if (!dimension) return [];
-  const open = itemsOf(questionnaire, dimension.id).filter((item) => !isScalePosition(answers[item.id])).map((item) => item.id);
-  if (!isScalePosition(wanted[dimension.id])) open.push(`wanted:${dimension.id}`);
+/**
+ * A page of the questionnaire: a dimension's items ("now"), and, for questionnaires that
+ * ask "wanted" per item, a second pass over the dimensions that can still be scored (a
+ * dimension answered "does not apply" on all but one item has nothing to want).
+ */
+export type AssessmentPage = { kind: 'now'; dimension: number } | { kind: 'wanted'; dimension: number };
+
+export interface GivenAnswers {
+  answers: Readonly<Record<string, number>>;
+  wanted: Readonly<Record<string, number>>;
+  wantedItems: Readonly<Record<string, number>>;
+  notApplicable: readonly string[];
+}
+
+export function pagesOf(questionnaire: Questionnaire, given: GivenAnswers): AssessmentPage[] {
+  const now = questionnaire.dimensions.map((_, dimension): AssessmentPage => ({ kind: 'now', dimension }));
+  if (!asksWantedPerItem(questionnaire)) return now;
+  // Counted by what can still be answered, so the number of pages does not grow as "now" is answered.
+  const wanted = questionnaire.dimensions.flatMap((dimension, index): AssessmentPage[] => {
+    const applicable = itemsOf(questionnaire, dimension.id).filter((item) => !given.notApplicable.includes(item.id));
+    return applicable.length >= MIN_ANSWERED_ITEMS ? [{ kind: 'wanted', dimension: index }] : [];
+  });
+  return [...now, ...wanted];
+}
+
+/** The items of a dimension answered with a position (not "does not apply", not open). */
+export function answeredItems(questionnaire: Questionnaire, dimensionId: string, given: Pick<GivenAnswers, 'answers' | 'notApplicable'>) {
+  return itemsOf(questionnaire, dimensionId).filter((item) => !given.notApplicable.includes(item.id) && isScalePosition(given.answers[item.id]));
+}
+
+/** What is still unanswered on a page: item ids, and `wanted:<dimension>` or `wanted:<item>`. */
+function unansweredOn(questionnaire: Questionnaire, page: AssessmentPage | undefined, given: GivenAnswers): string[] {
+  const dimension = page ? questionnaire.dimensions[page.dimension] : undefined;
+  if (!page || !dimension) return [];
+  if (page.kind === 'wanted') {
+    return answeredItems(questionnaire, dimension.id, given).filter((item) => !isScalePosition(given.wantedItems[item.id])).map((item) => `wanted:${item.id}`);
+  }
+  const open = itemsOf(questionnaire, dimension.id)
+    .filter((item) => !isScalePosition(given.answers[item.id]) && !given.notApplicable.includes(item.id))
+    .map((item) => item.id);
+  if (!asksWantedPerItem(questionnaire) && !isScalePosition(given.wanted[dimension.id])) open.push(`wanted:${dimension.id}`);
   return open;
 }
 
@@ -48,18 +87,28 @@ export const AssessmentModel = createModel((services: AssessmentServices, questi
   const stage = signal<AssessmentStage>({ kind: 'loading' });
   const answers = signal<Readonly<Record<string, number>>>({});
   const wanted = signal<Readonly<Record<string, number>>>({});
-  /** The dimension shown, 0 … dimensions − 1. */
+  const wantedItems = signal<Readonly<Record<string, number>>>({});
+  const notApplicable = signal<readonly string[]>([]);
+  /** The page shown: an index into `pages`. */
   const page = signal(0);
   const saveProblem = signal<SaveProblem | null>(null);
   const finished = signal<Sitting | null>(null);
+  const given = computed((): GivenAnswers => ({ answers: answers.value, wanted: wanted.value, wantedItems: wantedItems.value, notApplicable: notApplicable.value }));
   const score = computed(() => {
     const current = stage.value;
-    return current.kind === 'ready' ? scoreQuestionnaire(current.questionnaire, { answers: answers.value, wanted: wanted.value }) : null;
+    if (current.kind !== 'ready') return null;
+    const perItem = asksWantedPerItem(current.questionnaire);
+    return scoreQuestionnaire(current.questionnaire, { ...given.value, wantedItems: perItem ? given.value.wantedItems : undefined });
+  });
+  /** The pages in order; the wanted pass follows what was answered "now". */
+  const pages = computed(() => {
+    const current = stage.value;
+    return current.kind === 'ready' ? pagesOf(current.questionnaire, given.value) : [];
   });
   /** What is unanswered on the page shown. */
   const unanswered = computed(() => {
     const current = stage.value;
-    return current.kind === 'ready' ? unansweredOn(current.questionnaire, page.value, answers.value, wanted.value) : [];
+    return current.kind === 'ready' ? unansweredOn(current.questionnaire, pages.value[page.value], given.value) : [];
   });
 
   const scope = draftScope(questionnaireId, round?.id);
@@ -83,7 +132,7 @@ export const AssessmentModel = createModel((services: AssessmentServices, questi
   const load = action(async () => {
     const attempt = ++loads;
     stage.value = { kind: 'loading' };
-    const entry = services.catalog.find(questionnaireId);
+    const entry = round?.version === undefined ? services.catalog.find(questionnaireId) : services.catalog.findVersion(questionnaireId, round.version);
     if (!entry) return void (stage.value = { kind: 'missing' });
     try {
       const loaded = await entry.load();
@@ -98,9 +147,11 @@ export const AssessmentModel = createModel((services: AssessmentServices, questi
         if (draft) {
           answers.value = draft.answers;
           wanted.value = draft.wanted;
-          page.value = Math.min(draft.page, loaded.dimensions.length - 1);
+          wantedItems.value = draft.wantedItems;
+          notApplicable.value = draft.notApplicable;
         }
         stage.value = { kind: 'ready', questionnaire: loaded };
+        if (draft) page.value = Math.max(0, Math.min(draft.page, pages.value.length - 1));
       });
     } catch (error) {
       // A questionnaire chunk or the saved answers could not be read: say so, never load for ever.
@@ -115,7 +166,7 @@ export const AssessmentModel = createModel((services: AssessmentServices, questi
       startedAt,
       updatedAt: services.now().toISOString(),
       page: page.value,
-      answered: Object.keys(answers.value).length + Object.keys(wanted.value).length,
+      answered: Object.keys(answers.value).length + notApplicable.value.length + Object.keys(wanted.value).length + Object.keys(wantedItems.value).length,
     };
   }
 
@@ -140,10 +191,40 @@ export const AssessmentModel = createModel((services: AssessmentServices, questi
     return writing;
   }
 
-  const answer = action(async (itemId: string, position: number) => {
-    if (!itemIds.has(itemId) || !isScalePosition(position)) return;
-    answers.value = { ...answers.value, [itemId]: position };
+  /** An item's "now": a position, or "does not apply to my unit" (questionnaires of format 2). */
+  const answer = action(async (itemId: string, position: number | typeof NOT_APPLICABLE) => {
+    if (!itemIds.has(itemId)) return;
+    if (position === NOT_APPLICABLE) {
+      if (!questionnaire || !asksWantedPerItem(questionnaire)) return;
+      const { [itemId]: _dropped, ...rest } = answers.value;
+      batch(() => {
+        answers.value = rest;
+        if (!notApplicable.value.includes(itemId)) notApplicable.value = [...notApplicable.value, itemId];
+      });
+    } else {
+      if (!isScalePosition(position)) return;
+      batch(() => {
+        answers.value = { ...answers.value, [itemId]: position };
+        if (notApplicable.value.includes(itemId)) notApplicable.value = notApplicable.value.filter((id) => id !== itemId);
+      });
+    }
     await write({ [draftAnswerKey(scope, itemId)]: position });
+  });
+
+  /** An item's "wanted", on its own scale (questionnaires of format 2). */
+  const wantItem = action(async (itemId: string, position: number) => {
+    if (!itemIds.has(itemId) || !isScalePosition(position)) return;
+    wantedItems.value = { ...wantedItems.value, [itemId]: position };
+    await write({ [draftWantedItemKey(scope, itemId)]: position });
+  });
+
+  /** "Same as now" for a whole dimension: every answered item's wanted set to its now, in one write. */
+  const wantSameAsNow = action(async (dimensionId: string) => {
+    if (!questionnaire || !dimensionIds.has(dimensionId)) return;
+    const items = answeredItems(questionnaire, dimensionId, given.value);
+    const positions = Object.fromEntries(items.map((item) => [item.id, answers.value[item.id]!]));
+    wantedItems.value = { ...wantedItems.value, ...positions };
+    await write(Object.fromEntries(items.map((item) => [draftWantedItemKey(scope, item.id), positions[item.id]])));
   });
 
   const want = action(async (dimensionId: string, position: number) => {
@@ -154,9 +235,15 @@ export const AssessmentModel = createModel((services: AssessmentServices, questi
 
   const goTo = action(async (next: number) => {
     if (!questionnaire) return;
-    page.value = Math.max(0, Math.min(next, questionnaire.dimensions.length - 1));
+    page.value = Math.max(0, Math.min(next, pages.value.length - 1));
     await write({});
   });
+
+  /** Wanted only for items still answered now (an item changed to "does not apply" drops its wanted). */
+  function keptWanted(current: Questionnaire): Record<string, number> {
+    const kept = current.dimensions.flatMap((dimension) => answeredItems(current, dimension.id, given.value)).filter((item) => isScalePosition(wantedItems.value[item.id]));
+    return Object.fromEntries(kept.map((item) => [item.id, wantedItems.value[item.id]!]));
+  }
 
   async function storeSitting(current: Questionnaire, sitting: Sitting): Promise<void> {
     await store.set({ [sittingKey(sitting.id)]: sitting, [lastTakenKey(current.id)]: sitting.completedAt });
@@ -180,6 +267,7 @@ export const AssessmentModel = createModel((services: AssessmentServices, questi
       language,
       answers: { ...answers.value },
       wanted: { ...wanted.value },
+      ...(asksWantedPerItem(current) ? { wantedItems: keptWanted(current), notApplicable: [...notApplicable.value] } : {}),
       ...(round ? { round: { id: round.id, name: round.name } } : {}),
     };
     try {
@@ -202,7 +290,10 @@ export const AssessmentModel = createModel((services: AssessmentServices, questi
   });
 
   void load();
-  return { stage, answers, wanted, page, saveProblem, finished, score, unanswered, load, answer, want, goTo, finish, retry };
+  return {
+    stage, answers, wanted, wantedItems, notApplicable, page, pages, saveProblem, finished, score, unanswered,
+    load, answer, want, wantItem, wantSameAsNow, goTo, finish, retry,
+  };
 });
 
 export type AssessmentModelInstance = InstanceType<typeof AssessmentModel>;

@@ -1,7 +1,9 @@
+import type { Ref } from 'preact';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { itemsOf, textIn, type Questionnaire } from '../../core/questionnaire/types';
+import { asksWantedPerItem, itemsOf, textIn, type Questionnaire } from '../../core/questionnaire/types';
+import { NOT_APPLICABLE } from '../../core/storage/records';
 import { useT } from '../app-context';
-import type { AssessmentModelInstance } from './assessment-model';
+import { answeredItems, type AssessmentModelInstance } from './assessment-model';
 import { SaveProblemNotice } from './save-problem-notice';
 import { ScaleQuestion } from './scale-question';
 
@@ -13,18 +15,25 @@ export interface AssessmentViewProps {
   onLeave?: () => void;
 }
 
-/** One dimension per page: its statement pairs, then where the person wants to be. */
+/**
+ * One dimension per page: its statement pairs, then where the person wants to be. For
+ * questionnaires of format 2, each pair also offers "does not apply", and "wanted" is a
+ * second pass over the same pairs, with today's answer shown under each.
+ */
 export function AssessmentView({ model, questionnaire, contentLanguage, onLeave }: AssessmentViewProps) {
   const t = useT();
   const pageIndex = model.page.value;
-  const dimension = questionnaire.dimensions[pageIndex]!;
+  const pages = model.pages.value;
+  const page = pages[pageIndex] ?? { kind: 'now', dimension: 0 };
+  const dimension = questionnaire.dimensions[page.dimension]!;
   const items = itemsOf(questionnaire, dimension.id);
   const answers = model.answers.value;
   const wanted = model.wanted.value;
+  const perItem = asksWantedPerItem(questionnaire);
   const [showMissing, setShowMissing] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   const missing = model.unanswered.value;
-  const pageCount = questionnaire.dimensions.length;
+  const pageCount = pages.length;
   const isLast = pageIndex === pageCount - 1;
 
   // Each page (the first too, which replaces the button that opened it) puts focus on
@@ -56,36 +65,45 @@ export function AssessmentView({ model, questionnaire, contentLanguage, onLeave 
         <label for="assessment-progress">{t('assess.progress', { current: pageIndex + 1, total: pageCount })}</label>
         <progress id="assessment-progress" max={pageCount} value={pageIndex + 1} />
       </div>
-      <h2 class="dimension-heading" tabIndex={-1} ref={heading} lang={contentLanguage}>{text(dimension.name)}</h2>
-      <p class="hint">{t('assess.instructions')}</p>
-      {items.map((item, index) => (
-        <ScaleQuestion
-          key={item.id}
-          id={fieldId(item.id)}
-          label={t('assess.itemLegend', { current: index + 1, total: items.length })}
-          left={text(item.left)}
-          right={text(item.right)}
-          contentLanguage={contentLanguage}
-          value={answers[item.id]}
-          invalid={showMissing && missing.includes(item.id)}
-          onChoose={(position) => void model.answer(item.id, position)}
-        />
-      ))}
-      <ScaleQuestion
-        id={fieldId(`wanted:${dimension.id}`)}
-        label={
-          <>
-            {t('assess.wantedLegend', { dimension: text(dimension.name) })}
-            <span class="wanted-hint">{t('assess.wantedHint')}</span>
-          </>
-        }
-        left={text(dimension.from)}
-        right={text(dimension.to)}
-        contentLanguage={contentLanguage}
-        value={wanted[dimension.id]}
-        invalid={showMissing && missing.includes(`wanted:${dimension.id}`)}
-        onChoose={(position) => void model.want(dimension.id, position)}
-      />
+      {page.kind === 'wanted' ? (
+        <WantedPass model={model} questionnaire={questionnaire} dimensionId={dimension.id} contentLanguage={contentLanguage} showMissing={showMissing} heading={heading} />
+      ) : (
+        <>
+          <h2 class="dimension-heading" tabIndex={-1} ref={heading} lang={contentLanguage}>{text(dimension.name)}</h2>
+          <p class="hint">{t('assess.instructions')}</p>
+          {items.map((item, index) => (
+            <ScaleQuestion
+              key={item.id}
+              id={fieldId(item.id)}
+              label={t('assess.itemLegend', { current: index + 1, total: items.length })}
+              left={text(item.left)}
+              right={text(item.right)}
+              contentLanguage={contentLanguage}
+              value={answers[item.id]}
+              invalid={showMissing && missing.includes(item.id)}
+              onChoose={(position) => void model.answer(item.id, position)}
+              notApplicable={perItem ? { checked: model.notApplicable.value.includes(item.id), onChoose: () => void model.answer(item.id, NOT_APPLICABLE) } : undefined}
+            />
+          ))}
+          {perItem ? null : (
+            <ScaleQuestion
+              id={fieldId(`wanted:${dimension.id}`)}
+              label={
+                <>
+                  {t('assess.wantedLegend', { dimension: text(dimension.name) })}
+                  <span class="wanted-hint">{t('assess.wantedHint')}</span>
+                </>
+              }
+              left={text(dimension.from)}
+              right={text(dimension.to)}
+              contentLanguage={contentLanguage}
+              value={wanted[dimension.id]}
+              invalid={showMissing && missing.includes(`wanted:${dimension.id}`)}
+              onChoose={(position) => void model.want(dimension.id, position)}
+            />
+          )}
+        </>
+      )}
       <div role="alert" class={stillOpen > 0 ? 'notice notice-error' : 'notice-empty'}>
         {stillOpen > 0 ? t('assess.unanswered', { count: stillOpen }) : null}
       </div>
@@ -100,6 +118,49 @@ export function AssessmentView({ model, questionnaire, contentLanguage, onLeave 
       </div>
       <p class="hint small">{t('assess.saved')}</p>
     </form>
+  );
+}
+
+interface WantedPassProps {
+  model: AssessmentModelInstance;
+  questionnaire: Questionnaire;
+  dimensionId: string;
+  contentLanguage: string;
+  showMissing: boolean;
+  heading: Ref<HTMLHeadingElement>;
+}
+
+/** The second pass: the pairs answered today, asked again as where the unit should be. */
+function WantedPass({ model, questionnaire, dimensionId, contentLanguage, showMissing, heading }: WantedPassProps) {
+  const t = useT();
+  const dimension = questionnaire.dimensions.find((d) => d.id === dimensionId)!;
+  const answered = answeredItems(questionnaire, dimensionId, { answers: model.answers.value, notApplicable: model.notApplicable.value });
+  const text = (value: Readonly<Record<string, string>>) => textIn(value, contentLanguage);
+  const missing = model.unanswered.value;
+  return (
+    <>
+      <h2 class="dimension-heading" tabIndex={-1} ref={heading}>
+        {t('assess.wantedPassHeading', { dimension: text(dimension.name) })}
+      </h2>
+      <p class="hint">{t('assess.wantedPassIntro')}</p>
+      <p>
+        <button type="button" class="button" onClick={() => void model.wantSameAsNow(dimensionId)}>{t('assess.sameAsNow')}</button>
+      </p>
+      {answered.map((item, index) => (
+        <ScaleQuestion
+          key={item.id}
+          id={fieldId(`wanted:${item.id}`)}
+          label={t('assess.itemLegend', { current: index + 1, total: answered.length })}
+          left={text(item.left)}
+          right={text(item.right)}
+          contentLanguage={contentLanguage}
+          value={model.wantedItems.value[item.id]}
+          invalid={showMissing && missing.includes(`wanted:${item.id}`)}
+          onChoose={(position) => void model.wantItem(item.id, position)}
+          nowPosition={model.answers.value[item.id]}
+        />
+      ))}
+    </>
   );
 }
 

@@ -15,6 +15,10 @@ export interface ScaleQuestionProps {
   value: number | undefined;
   invalid: boolean;
   onChoose(position: number): void;
+  /** "Does not apply to my unit": a radio of the same group, so arrow keys reach it. */
+  notApplicable?: { checked: boolean; onChoose(): void };
+  /** In the "wanted" pass: the answer given for today, shown in words under the scale. */
+  nowPosition?: number;
 }
 
 /**
@@ -46,6 +50,7 @@ export function ScaleQuestion(props: ScaleQuestionProps) {
               name={props.id}
               value={position}
               checked={props.value === position}
+              data-now={props.nowPosition === position ? 'true' : undefined}
               onChange={() => props.onChoose(position)}
             />
             <span class="visually-hidden">{t(`assess.point${position}` as MessageKey)}</span>
@@ -57,6 +62,15 @@ export function ScaleQuestion(props: ScaleQuestionProps) {
         <span>{t('assess.scaleMiddle')}</span>
         <span>{t('assess.scaleEnd')}</span>
       </div>
+      {props.notApplicable ? (
+        <label class="scale-not-applicable">
+          <input type="radio" name={props.id} value="n/a" checked={props.notApplicable.checked} onChange={props.notApplicable.onChoose} />
+          {t('assess.notApplicable')}
+        </label>
+      ) : null}
+      {props.nowPosition !== undefined ? (
+        <p class="scale-now">{t('assess.nowWas', { position: t(`assess.point${props.nowPosition}` as MessageKey) })}</p>
+      ) : null}
     </fieldset>
   );
 }

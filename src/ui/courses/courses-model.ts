@@ -3,7 +3,7 @@ import { recogniseFile, type FileKind } from '../../core/file-kind';
 import { loadedPackKey, PACK_KEYS } from '../../core/pack/pack-records';
 import type { CoursePack } from '../../core/pack/types';
 import { validateCoursePack } from '../../core/pack/validate-pack';
-import { describeProblem } from '../../core/problems';
+import type { Problem } from '../../core/problems';
 import { parseJsonSafely } from '../../core/safe-json';
 import type { KeyValueStore } from '../../core/storage/store';
 import { describeStorageError } from '../storage-errors';
@@ -21,7 +21,7 @@ export type PackFileOutcome =
   | { kind: 'loaded'; pack: CoursePack }
   | { kind: 'too-big' }
   | { kind: 'unreadable' }
-  | { kind: 'refused'; found: FileKind; problems: string[] }
+  | { kind: 'refused'; found: FileKind; problems: readonly Problem[] }
   | { kind: 'not-saved'; detail: string };
 
 /**
@@ -58,7 +58,7 @@ export const CoursesModel = createModel((store: KeyValueStore) => {
     }
     const parsed = parseJsonSafely(text);
     const checked = parsed.ok ? validateCoursePack(parsed.value) : parsed;
-    if (!checked.ok) return void (lastFile.value = { kind: 'refused', found: recogniseFile(text), problems: checked.problems.map(describeProblem) });
+    if (!checked.ok) return void (lastFile.value = { kind: 'refused', found: recogniseFile(text), problems: checked.problems });
     try {
       await store.set({ [loadedPackKey(checked.value.id)]: checked.value });
     } catch (error) {

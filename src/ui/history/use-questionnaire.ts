@@ -2,15 +2,15 @@ import { useLayoutEffect, useState } from 'preact/hooks';
 import type { Questionnaire } from '../../core/questionnaire/types';
 import { useApp } from '../app-context';
 
-/** Loads a shipped questionnaire's full text (a chunk of its own) by id. */
-export function useQuestionnaire(id: string | undefined): Questionnaire | null | 'missing' {
+/** Loads a shipped questionnaire's full text (a chunk of its own) by id: the current version, or the one given. */
+export function useQuestionnaire(id: string | undefined, version?: number): Questionnaire | null | 'missing' {
   const app = useApp();
   const [questionnaire, setQuestionnaire] = useState<Questionnaire | null | 'missing'>(null);
   // A layout effect starts the load right after render, not a frame later.
   useLayoutEffect(() => {
     let cancelled = false;
     setQuestionnaire(null);
-    const entry = id ? app.catalog.find(id) : undefined;
+    const entry = !id ? undefined : version === undefined ? app.catalog.find(id) : app.catalog.findVersion(id, version);
     if (!entry) {
       setQuestionnaire('missing');
       return;
@@ -21,6 +21,6 @@ export function useQuestionnaire(id: string | undefined): Questionnaire | null |
     return () => {
       cancelled = true;
     };
-  }, [id]);
+  }, [id, version]);
   return questionnaire;
 }

@@ -55,10 +55,11 @@ export const AnswerRoundModel = createModel((services: AnswerRoundServices, init
     const parsed = parseInvitation(code.value);
     if (!parsed.ok) return void (opened.value = { kind: 'refused', refusal: { kind: 'bad-code', problem: parsed.problem } });
     const invitation = parsed.value;
-    const entry = services.catalog.find(invitation.questionnaire.id);
-    if (!entry) return void (opened.value = { kind: 'refused', refusal: { kind: 'unknown-questionnaire', id: invitation.questionnaire.id } });
-    if (entry.version !== invitation.questionnaire.version) {
-      return void (opened.value = { kind: 'refused', refusal: { kind: 'other-version', version: invitation.questionnaire.version, installed: entry.version } });
+    const current = services.catalog.find(invitation.questionnaire.id);
+    if (!current) return void (opened.value = { kind: 'refused', refusal: { kind: 'unknown-questionnaire', id: invitation.questionnaire.id } });
+    // A round runs on the version it was started on; an earlier one kept in this Shiftmeter can still be answered.
+    if (!services.catalog.findVersion(invitation.questionnaire.id, invitation.questionnaire.version)) {
+      return void (opened.value = { kind: 'refused', refusal: { kind: 'other-version', version: invitation.questionnaire.version, installed: current.version } });
     }
     const state: OpenedInvitation = { kind: 'open', invitation };
     opened.value = state;

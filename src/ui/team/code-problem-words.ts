@@ -1,5 +1,6 @@
 import type { CodeProblem } from '../../core/round/code-text';
 import type { Translate } from '../i18n/translator';
+import { describeProblemIn } from '../problem-words';
 
 /** Why a code was refused, in the reader's language. */
 export function describeCodeProblemIn(t: Translate, problem: CodeProblem, what: 'response' | 'invitation' = 'response'): string {
@@ -13,6 +14,6 @@ export function describeCodeProblemIn(t: Translate, problem: CodeProblem, what: 
     case 'another-round': return t('team.problemAnotherRound', { round: problem.round });
     case 'cannot-open': return t('team.problemCannotOpen');
     case 'other-questionnaire': return t('team.problemOtherQuestionnaire', { id: problem.id, version: problem.version });
-    case 'invalid': return t('team.problemInvalid', { detail: problem.detail });
+    case 'invalid': return t('team.problemInvalid', { detail: describeProblemIn(t, problem.problem) });
   }
 }

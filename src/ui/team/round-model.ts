@@ -39,12 +39,13 @@ export const RoundModel = createModel((services: RoundServices, roundId: string)
   const load = action(async () => {
     try {
       const stored = await readRound(services.store, roundId);
-      const entry = stored ? services.catalog.find(stored.questionnaire.id) : undefined;
-      if (!stored || !entry) return void (page.value = { kind: 'missing' });
+      if (!stored) return void (page.value = { kind: 'missing' });
+      // The version the round was started on: an earlier one is kept while rounds on it may still run.
+      const entry = services.catalog.findVersion(stored.questionnaire.id, stored.questionnaire.version);
+      const current = services.catalog.find(stored.questionnaire.id);
+      if (!entry && current) return void (page.value = { kind: 'version-gone', version: stored.questionnaire.version, installed: current.version });
+      if (!entry) return void (page.value = { kind: 'missing' });
       const questionnaire = await entry.load();
-      if (questionnaire.version !== stored.questionnaire.version) {
-        return void (page.value = { kind: 'version-gone', version: stored.questionnaire.version, installed: questionnaire.version });
-      }
       const [view, earlier] = await Promise.all([loadRound(services.store, services.vault, stored, questionnaire), earlierRounds(services.store, stored, questionnaire)]);
       page.value = { kind: 'ready', view, questionnaire, earlier };
     } catch (error) {

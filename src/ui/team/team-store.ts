@@ -1,4 +1,5 @@
 import type { Questionnaire } from '../../core/questionnaire/types';
+import { problemOf } from '../../core/problems';
 import { INVITATION_PREFIX, MAX_INVITATION_CHARS, MAX_PASTE_CHARS, MAX_RESPONSE_CHARS, OLD_INVITATION_PREFIX, OLD_RESPONSE_PREFIX, RESPONSE_PREFIX, type CodeProblem } from '../../core/round/code-text';
 import { contributionOf, type TeamFigures } from '../../core/round/figure-sums';
 import type { Invitation } from '../../core/round/invitation';
@@ -156,7 +157,8 @@ export async function importCodes(store: KeyValueStore, vault: RoundVault, round
       continue;
     }
     if (contributionOf(questionnaire, result.value).overall === null) {
-      entries.push({ source: input.source, status: 'refused', problem: { kind: 'invalid', detail: 'no dimension has two answered statements, so it counts in no figure' } });
+      const problem = problemOf('', 'counts-in-no-figure', {}, () => 'no dimension has two answered statements, so it counts in no figure');
+      entries.push({ source: input.source, status: 'refused', problem: { kind: 'invalid', problem } });
       continue;
     }
     opened.push({ index: entries.length, counted: { code: input.text.replace(/\s+/g, ''), hash: await hashResponseId(roundId, result.value.response) } });
