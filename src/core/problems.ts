@@ -77,6 +77,13 @@ export interface ProblemParamsOf {
   'duplicate-dimension-id': { id: string; first: string };
   'language-twice': { language: string };
   'no-english': None;
+  'needs-format-2': None;
+  'continues-from-not-earlier': { latest: number };
+  'duplicate-axis-id': { id: string; first: string };
+  'unknown-axis': { axis: string; known: string };
+  'axis-needed': None;
+  'axis-without-axes': None;
+  'axis-too-few-dimensions': { axis: string; count: number; min: number };
   // Course packs (src/core/pack/validate-pack.ts)
   'duplicate-pack-id': { id: string; first: string };
   'one-pole-only': None;

@@ -135,8 +135,8 @@ export class ShapeChecker {
     else this.problem(path, 'not-constant', params);
   }
 
-  oneOf<T extends string>(value: unknown, path: string, allowed: readonly T[]): T | null {
-    if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
+  oneOf<T extends string | number>(value: unknown, path: string, allowed: readonly T[]): T | null {
+    if ((typeof value === 'string' || typeof value === 'number') && (allowed as readonly unknown[]).includes(value)) return value as T;
     if (value !== undefined) this.problem(path, 'not-one-of', { ...actual(value), allowed: allowed.map((a) => JSON.stringify(a)).join(', ') });
     return null;
   }

@@ -35,3 +35,25 @@ export function makeQuestionnaire(dimensionCount = 3, itemsPerDimension = 3): Qu
     items,
   };
 }
+
+/**
+ * A questionnaire of format 2, version 2: a profile on two axes ("direction": dim-1 and
+ * dim-2; "certainty": dim-3 and dim-4), with dim-1 and dim-3 continuing from version 1.
+ */
+export function makeProfileQuestionnaire(): Questionnaire {
+  const base = makeQuestionnaire(4, 3);
+  return {
+    ...base,
+    formatVersion: 2,
+    version: 2,
+    axes: [
+      { id: 'direction', name: text('Direction'), from: text('A set goal'), to: text('What emerges') },
+      { id: 'certainty', name: text('Certainty'), from: text('The proven'), to: text('The untried') },
+    ],
+    dimensions: base.dimensions.map((dimension, d) => ({
+      ...dimension,
+      axis: d < 2 ? 'direction' : 'certainty',
+      ...(d % 2 === 0 ? { continuesFrom: 1 } : {}),
+    })),
+  };
+}

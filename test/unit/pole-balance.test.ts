@@ -10,6 +10,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { describeProblem } from '../../src/core/problems';
+import { validateQuestionnaire } from '../../src/core/questionnaire/validate';
 
 const NEXT_DIR = fileURLToPath(new URL('../../questionnaires/next/', import.meta.url));
 
@@ -18,7 +20,7 @@ const V1_DIR = fileURLToPath(new URL('../../questionnaires/', import.meta.url));
 type Text = Record<string, string>;
 interface Item { id: string; dimension: string; leftPole: 'from' | 'to'; left: Text; right: Text }
 interface Dimension { id: string; continuesFrom?: number; axis?: string }
-interface Questionnaire { id: string; languages: string[]; dimensions: Dimension[]; items: Item[]; axes?: { id: string }[] }
+interface Questionnaire { id: string; formatVersion: number; version: number; languages: string[]; dimensions: Dimension[]; items: Item[]; axes?: { id: string }[] }
 
 /**
  * Words that make a statement sound like the right answer, per language. An entry ending in "*"
@@ -34,7 +36,7 @@ const ATTRACTIVE_WORDS: Record<string, string[]> = {
     'lærdom*', 'lyt*', 'samarbejd*', 'samskab*', 'samprodu*', 'inddrag*', 'partner*'],
 };
 
-/** Every questionnaire file in questionnaires/next/, read as plain JSON (the format there may be ahead of today's validator). */
+/** Every questionnaire file in questionnaires/next/, read as plain JSON; each must also pass the validator (below). */
 const FILES = readdirSync(NEXT_DIR)
   .filter((name) => name.endsWith('.json'))
   .sort()
@@ -134,4 +136,14 @@ describe.each(FILES.map((file) => [file.name, file.questionnaire] as const))('%s
       expect(questionnaire.dimensions.some((dimension) => dimension.axis === axisId), `no dimension on axis ${axisId}`).toBe(true);
     }
   });
+});
+
+describe('questionnaires/next/ against the one validator', () => {
+  for (const { name, questionnaire } of FILES) {
+    it(`${name} is a valid questionnaire of format 2, version 2`, () => {
+      const checked = validateQuestionnaire(questionnaire);
+      expect(checked.ok ? [] : checked.problems.map(describeProblem)).toEqual([]);
+      expect([questionnaire.formatVersion, questionnaire.version]).toEqual([2, 2]);
+    });
+  }
 });

@@ -28,7 +28,7 @@ import { importCodes, startRound } from '../../src/ui/team/team-store';
 import { FIELD_NAMES, mutate, pathsOf, REPLACEMENTS, type Json, type Mutation } from '../helpers/json-mutants';
 import { memoryRoundVault } from '../helpers/memory-round-vault';
 import { MemoryStore } from '../helpers/memory-store';
-import { makeQuestionnaire } from '../helpers/questionnaire-fixture';
+import { makeProfileQuestionnaire, makeQuestionnaire } from '../helpers/questionnaire-fixture';
 
 const LANGUAGES = {
   en: { ...en, ...enDashboard },
@@ -73,6 +73,13 @@ const SAMPLES: { readonly [C in ProblemCode]: readonly ProblemParamsOf[C][] } = 
   'bad-key-regex': [{ key: '"Big-One"', regex: '^[a-z]+$' }],
   'not-a-date': [{}],
   'not-a-questionnaire': VALUE_KINDS.map((found) => ({ found, value: '"x"' })),
+  'needs-format-2': [{}],
+  'continues-from-not-earlier': [{ latest: 1 }],
+  'duplicate-axis-id': [{ id: '"direction"', first: 'axes[0]' }],
+  'unknown-axis': [{ axis: '"depth"', known: '"direction", "certainty"' }],
+  'axis-needed': [{}],
+  'axis-without-axes': [{}],
+  'axis-too-few-dimensions': [{ axis: '"direction"', count: 1, min: 2 }],
   'unknown-dimension': [{ dimension: '"nowhere"', known: '"dim-1", "dim-2"' }],
   'unknown-dimension-none-defined': [{ dimension: '"nowhere"' }],
   'too-few-items': [{ dimension: '"dim-1"', count: 1, min: 3 }, { dimension: '"dim-1"', count: 2, min: 3 }],
@@ -204,6 +211,13 @@ describe('the English wording of the structured form is the message', () => {
   it('for every problem in the questionnaire fixture, damaged at each place', () => {
     for (const mutant of mutants(makeQuestionnaire() as unknown as Json)) checkAll(problemsOf(validateQuestionnaire(mutant)));
     checkAll(problemsOf(validateQuestionnaire({ ...makeQuestionnaire(), languages: Array.from({ length: 21 }, (_, i) => `l${String.fromCharCode(97 + i)}`) })));
+    // Format 2: a profile damaged at each place, and what only a file of format 1 or without axes can say.
+    const profile = makeProfileQuestionnaire() as unknown as Json;
+    for (const mutant of mutants(profile, [null, 'x', 2, []], ['extra'])) checkAll(problemsOf(validateQuestionnaire(mutant)));
+    const asFormat1 = { ...(profile as Record<string, Json>), formatVersion: 1 };
+    const { axes: _axes, ...withoutAxes } = profile as Record<string, Json>;
+    checkAll(problemsOf(validateQuestionnaire(asFormat1)));
+    checkAll(problemsOf(validateQuestionnaire(withoutAxes)));
    }, 60_000);
 
   it('for every problem in a shipped course pack and a pack with its own questionnaire, damaged at each place', () => {

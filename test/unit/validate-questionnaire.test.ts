@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeProblem } from '../../src/core/problems';
 import { parseQuestionnaire, validateQuestionnaire } from '../../src/core/questionnaire/validate';
-import { makeQuestionnaire } from '../helpers/questionnaire-fixture';
+import { makeProfileQuestionnaire, makeQuestionnaire } from '../helpers/questionnaire-fixture';
 
 function problemsOf(input: unknown): string[] {
   const result = validateQuestionnaire(input);
@@ -99,5 +99,57 @@ describe('parseQuestionnaire', () => {
     const result = parseQuestionnaire(`{"a":${'['.repeat(50_000)}${']'.repeat(50_000)}}`);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.problems[0]!.message).toMatch(/nested more than/);
+  });
+});
+
+describe('format 2: axes, a dimension\'s axis, continuesFrom', () => {
+  const profile = () => structuredClone(makeProfileQuestionnaire()) as any;
+  const problems = (q: unknown) => problemsOf(q);
+
+  it('accepts a profile questionnaire of format 2', () => {
+    expect(problems(makeProfileQuestionnaire())).toEqual([]);
+  });
+
+  it('refuses what format 2 adds in a file of format 1, saying to set the format', () => {
+    const q = profile();
+    q.formatVersion = 1;
+    expect(problems(q)).toEqual([
+      'axes: is part of format 2; set "formatVersion": 2 (a Shiftmeter that knows only format 1 would refuse the file)',
+      ...[0, 1, 2, 3].flatMap((d) => [
+        ...(d % 2 === 0 ? [`dimensions[${d}].continuesFrom: is part of format 2; set "formatVersion": 2 (a Shiftmeter that knows only format 1 would refuse the file)`] : []),
+        `dimensions[${d}].axis: is part of format 2; set "formatVersion": 2 (a Shiftmeter that knows only format 1 would refuse the file)`,
+      ]),
+    ]);
+  });
+
+  it('refuses continuesFrom that is not an earlier version', () => {
+    const q = profile();
+    q.dimensions[0].continuesFrom = 2;
+    expect(problems(q)).toEqual(['dimensions[0].continuesFrom: is not an earlier version than this file\'s; expected a version from 1 to 1']);
+  });
+
+  it('needs every dimension on a declared axis, and at least two dimensions on each axis', () => {
+    const missing = profile();
+    delete missing.dimensions[3].axis;
+    expect(problems(missing)).toEqual([
+      'dimensions[3].axis: is missing; with "axes" in the file, every dimension names its axis',
+      'axes[1]: axis "certainty" has 1 dimension; expected at least 2',
+    ]);
+    const unknown = profile();
+    unknown.dimensions[0].axis = 'depth';
+    expect(problems(unknown).join('\n')).toMatch(/dimensions\[0\]\.axis: names the axis "depth", which this file does not define; expected one of "direction", "certainty"/);
+    const noAxes = profile();
+    delete noAxes.axes;
+    expect(problems(noAxes)).toHaveLength(4);
+    expect(problems(noAxes)[0]).toBe('dimensions[0].axis: names an axis, but the file has no "axes"');
+  });
+
+  it('refuses a third axis and a repeated axis id', () => {
+    const three = profile();
+    three.axes.push({ ...three.axes[0], id: 'depth' });
+    expect(problems(three).join('\n')).toMatch(/^axes: has 3 entries; expected at most 2/);
+    const twice = profile();
+    twice.axes[1].id = 'direction';
+    expect(problems(twice).join('\n')).toMatch(/axes\[1\]\.id: "direction" is used twice; axis ids must be unique \(first at axes\[0\]\)/);
   });
 });

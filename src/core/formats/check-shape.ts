@@ -135,7 +135,7 @@ const RECORD_RULES = (check: ShapeChecker): Record<string, RuleCheck> => ({
  */
 function checkAnyOf(check: ShapeChecker, options: readonly SchemaNode[], value: unknown, path: string, rules: Readonly<Record<string, RuleCheck>>): void {
   if (options.every((option) => option.const !== undefined)) {
-    check.oneOf(value, path, options.map((option) => String(option.const)));
+    check.oneOf(value, path, options.map((option) => option.const!));
     return;
   }
   const kinds = options.map((option) => option.properties?.kind?.const);

@@ -52,9 +52,27 @@ const Dimension = shared('dimension', Type.Object({
     minItems: QUESTIONNAIRE_LIMITS.sources.min,
     maxItems: QUESTIONNAIRE_LIMITS.sources.max,
   }),
+  continuesFrom: Type.Optional(Type.Integer({
+    title: 'Continues from version (format 2)',
+    description: 'The earliest version of this questionnaire in which a dimension with this id meant the same: history charts its scores across those versions as one line. Leave it out when the meaning changed (and then give the dimension a new id).',
+    minimum: 1,
+    maximum: QUESTIONNAIRE_LIMITS.maxVersion,
+  })),
+  axis: Type.Optional(use(Id, { title: 'Axis (format 2)', description: 'The id of one of the file\'s "axes": required on every dimension when the file has axes.' })),
 }, {
   title: 'Dimension',
   description: 'One aspect the questionnaire scores, with what each pole looks like on it. Its id must be unique in the file, and at least 3 items must name it.',
+  additionalProperties: false,
+}));
+
+const Axis = shared('axis', Type.Object({
+  id: use(Id, { title: 'Axis id', description: 'Unique in this file; dimensions name their axis by it.' }),
+  name: use(NameText, { title: 'Name', description: `The axis's name; at most ${TEXT_LIMITS.name} characters per language.` }),
+  from: use(NameText, { title: 'One end', description: 'What the end at 0 is called.' }),
+  to: use(NameText, { title: 'Other end', description: 'What the end at 100 is called.' }),
+}, {
+  title: 'Axis',
+  description: 'One axis of a two-axis profile: its score is the mean of its dimensions\' scores.',
   additionalProperties: false,
 }));
 
@@ -77,8 +95,9 @@ const Item = shared('item', Type.Object({
 export const QuestionnaireFormat = Type.Object({
   $schema: Type.Optional(use(SchemaReference, { description: 'Where your editor finds this schema, for completion and checking as you type; "./schema.json" next to the shipped files. Ignored by Shiftmeter.', examples: ['./schema.json'] })),
   kind: Type.Literal('questionnaire', { title: 'Kind of file', description: 'Always "questionnaire".' }),
-  formatVersion: withHint(Type.Literal(1, { title: 'Format version', description: 'Always 1: the version of this file format, not of your questionnaire (that is "version").' }), {
-    why: 'format-version',
+  formatVersion: Type.Union([Type.Literal(1), Type.Literal(2)], {
+    title: 'Format version',
+    description: 'The version of this file format, not of your questionnaire (that is "version"). 1, or 2 for a file that uses what format 2 adds: "axes", a dimension\'s "axis" and "continuesFrom". A questionnaire of format 2 is asked as instrument 2: every item can be answered "does not apply to my unit", and "wanted" is asked per item.',
   }),
   id: use(Id, { title: 'Questionnaire id', description: 'Stable identifier: lower-case letters, digits and hyphens, starting with a letter, at most 64 characters. Never reuse an id for a different questionnaire.', examples: ['production-service'] }),
   version: Type.Integer({
@@ -91,6 +110,12 @@ export const QuestionnaireFormat = Type.Object({
   title: use(NameText, { title: 'Title', description: `The questionnaire's name, shown in the list of questionnaires; at most ${TEXT_LIMITS.name} characters per language.` }),
   description: use(LongText, { title: 'Description', description: `One or two sentences shown under the title in the list of questionnaires; at most ${TEXT_LIMITS.text.toLocaleString('en')} characters per language.` }),
   poles: PolesFormat,
+  axes: Type.Optional(Type.Array(Axis, {
+    title: 'Axes (format 2)',
+    description: 'For a profile instead of one score: exactly two axes, each with at least 2 dimensions (a dimension names its axis). The result is shown as a position on each axis.',
+    minItems: 2,
+    maxItems: 2,
+  })),
   scale: Type.Object({
     points: withHint(Type.Literal(SCALE_POINTS, { title: 'Points on the scale', description: 'Always 7: 1 = the left statement fits completely, 7 = the right one, 4 = in between.' }), {
       why: 'scale-points',
@@ -113,5 +138,5 @@ export const QuestionnaireFormat = Type.Object({
 export const QUESTIONNAIRE_SCHEMA_HEADER = {
   $id: 'urn:shiftmeter:questionnaire-format:1',
   title: 'Shiftmeter questionnaire',
-  description: 'A Shiftmeter self-assessment questionnaire: pairs of statements on dimensions between two poles, scored 0 (the "from" pole) to 100 (the "to" pole). See docs/questionnaire-format.md. Check a file with `npx shiftmeter validate FILE`, which also checks the rules across fields that this schema cannot express: dimension ids and item ids are unique within the file; every item\'s "dimension" is the id of a dimension in the file; every dimension has at least 3 items; within a dimension the counts of "from" and "to" in "leftPole" differ by at most 1; every text gives exactly the languages in "languages".',
+  description: 'A Shiftmeter self-assessment questionnaire: pairs of statements on dimensions between two poles, scored 0 (the "from" pole) to 100 (the "to" pole). See docs/questionnaire-format.md. Check a file with `npx shiftmeter validate FILE`, which also checks the rules across fields that this schema cannot express: dimension ids and item ids are unique within the file; every item\'s "dimension" is the id of a dimension in the file; every dimension has at least 3 items; within a dimension the counts of "from" and "to" in "leftPole" differ by at most 1; every text gives exactly the languages in "languages"; "axes", "axis" and "continuesFrom" need "formatVersion": 2; with "axes", every dimension names one of them and each axis has at least 2 dimensions; "continuesFrom" is an earlier version than the file\'s.',
 };

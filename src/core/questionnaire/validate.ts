@@ -10,7 +10,8 @@ import { ID_PATTERN, LANGUAGE_PATTERN, MIN_ITEMS_PER_DIMENSION, type Questionnai
 const ID_MAX_LENGTH = 64;
 
 type QuestionnaireCode = 'not-a-questionnaire' | 'unknown-dimension' | 'unknown-dimension-none-defined' | 'too-few-items'
-  | 'sides-not-alternating' | 'duplicate-item-id' | 'duplicate-dimension-id' | 'language-twice' | 'no-english';
+  | 'sides-not-alternating' | 'duplicate-item-id' | 'duplicate-dimension-id' | 'language-twice' | 'no-english'
+  | 'needs-format-2' | 'continues-from-not-earlier' | 'duplicate-axis-id' | 'unknown-axis' | 'axis-needed' | 'axis-without-axes' | 'axis-too-few-dimensions';
 
 /** The rules across fields, in English; the dashboard words them from the same params (`problem.*`). */
 const WORDS: EnglishWords<QuestionnaireCode> = {
@@ -23,7 +24,17 @@ const WORDS: EnglishWords<QuestionnaireCode> = {
   'duplicate-dimension-id': ({ id, first }) => `${id} is used twice; dimension ids must be unique (first at ${first})`,
   'language-twice': ({ language }) => `${language} is listed twice; expected each language once`,
   'no-english': () => 'does not include "en"; expected English among the languages',
+  'needs-format-2': () => 'is part of format 2; set "formatVersion": 2 (a Shiftmeter that knows only format 1 would refuse the file)',
+  'continues-from-not-earlier': ({ latest }) => `is not an earlier version than this file's; expected a version from 1 to ${latest}`,
+  'duplicate-axis-id': ({ id, first }) => `${id} is used twice; axis ids must be unique (first at ${first})`,
+  'unknown-axis': ({ axis, known }) => `names the axis ${axis}, which this file does not define; expected one of ${known}`,
+  'axis-needed': () => 'is missing; with "axes" in the file, every dimension names its axis',
+  'axis-without-axes': () => 'names an axis, but the file has no "axes"',
+  'axis-too-few-dimensions': ({ axis, count, min }) => `axis ${axis} has ${count} dimension${count === 1 ? '' : 's'}; expected at least ${min}`,
 };
+
+/** A profile's axis needs this many dimensions, so that no axis rests on one dimension's items. */
+export const MIN_DIMENSIONS_PER_AXIS = 2;
 
 function report<C extends QuestionnaireCode>(check: ShapeChecker, path: string, code: C, params: ProblemParamsOf[C]): void {
   check.add(problemOf(path, code, params, WORDS[code]));
@@ -53,6 +64,7 @@ export function validateQuestionnaire(input: unknown): Checked<Questionnaire> {
     'dimension-reference': (value, path) => void check.string(value, path, ID_MAX_LENGTH),
   });
   checkReferences(check, input);
+  checkFormat2(check, input);
   if (check.problems.length > 0) return { ok: false, problems: check.problems };
   return { ok: true, value: input as unknown as Questionnaire };
 }
@@ -105,13 +117,60 @@ function checkReferences(check: ShapeChecker, root: Record<string, unknown>): vo
   }
 }
 
+/**
+ * What format 2 adds: only in files that say so; "continuesFrom" names an earlier
+ * version; with "axes", every dimension on one of them and each axis with at least two.
+ */
+function checkFormat2(check: ShapeChecker, root: Record<string, unknown>): void {
+  const format2 = root.formatVersion === 2;
+  const dimensions = Array.isArray(root.dimensions) ? root.dimensions : [];
+  const axes = Array.isArray(root.axes) ? root.axes : null;
+  if (!format2 && root.formatVersion === 1) {
+    if (Object.hasOwn(root, 'axes')) report(check, 'axes', 'needs-format-2', {});
+    dimensions.forEach((dimension, index) => {
+      if (!isPlainObject(dimension)) return;
+      for (const field of ['continuesFrom', 'axis']) {
+        if (Object.hasOwn(dimension, field)) report(check, joinPath(joinPath('dimensions', index), field), 'needs-format-2', {});
+      }
+    });
+  }
+  const version = typeof root.version === 'number' ? root.version : null;
+  dimensions.forEach((dimension, index) => {
+    if (!isPlainObject(dimension) || typeof dimension.continuesFrom !== 'number' || version === null) return;
+    if (dimension.continuesFrom >= version && Number.isInteger(dimension.continuesFrom)) {
+      report(check, joinPath(joinPath('dimensions', index), 'continuesFrom'), 'continues-from-not-earlier', { latest: version - 1 });
+    }
+  });
+  const axisIds = axes ? uniqueIds(check, axes, 'axes', 'duplicate-axis-id') : new Map<string, number>();
+  const perAxis = new Map<string, number>();
+  dimensions.forEach((dimension, index) => {
+    if (!isPlainObject(dimension)) return;
+    const path = joinPath(joinPath('dimensions', index), 'axis');
+    if (axes === null) {
+      if (Object.hasOwn(dimension, 'axis') && format2) report(check, path, 'axis-without-axes', {});
+      return;
+    }
+    if (!Object.hasOwn(dimension, 'axis')) return report(check, path, 'axis-needed', {});
+    if (typeof dimension.axis !== 'string' || !ID_PATTERN.regex.test(dimension.axis)) return; // reported by its shape
+    if (!axisIds.has(dimension.axis)) {
+      report(check, path, 'unknown-axis', { axis: quote(dimension.axis), known: [...axisIds.keys()].map((a) => `"${a}"`).join(', ') });
+      return;
+    }
+    perAxis.set(dimension.axis, (perAxis.get(dimension.axis) ?? 0) + 1);
+  });
+  for (const [id, index] of axisIds) {
+    const count = perAxis.get(id) ?? 0;
+    if (count < MIN_DIMENSIONS_PER_AXIS) report(check, joinPath('axes', index), 'axis-too-few-dimensions', { axis: `"${id}"`, count, min: MIN_DIMENSIONS_PER_AXIS });
+  }
+}
+
 /** A string the shape check let through as a dimension reference: not blank, not too long. */
 function isReference(value: unknown): value is string {
   return typeof value === 'string' && value.trim() !== '' && [...value].length <= ID_MAX_LENGTH;
 }
 
 /** The valid ids of a list's entries, by first index; a repeated id is reported where it repeats. */
-function uniqueIds(check: ShapeChecker, entries: readonly unknown[], list: string, code: 'duplicate-item-id' | 'duplicate-dimension-id'): Map<string, number> {
+function uniqueIds(check: ShapeChecker, entries: readonly unknown[], list: string, code: 'duplicate-item-id' | 'duplicate-dimension-id' | 'duplicate-axis-id'): Map<string, number> {
   const ids = new Map<string, number>();
   entries.forEach((entry, index) => {
     if (!isPlainObject(entry) || typeof entry.id !== 'string' || !ID_PATTERN.regex.test(entry.id)) return;
