@@ -1,4 +1,4 @@
-import { itemsOf, SCALE_POINTS, type Item, type Questionnaire } from '../questionnaire/types';
+import { asksWantedPerItem, itemsOf, SCALE_POINTS, type Item, type Questionnaire } from '../questionnaire/types';
 import { isScalePosition, scoreQuestionnaire, wantedScore } from '../scoring';
 import { isPlainObject } from '../shape';
 import { alphaFigure, meanFigure, scoreFigure, wholeNumber } from './disclosure';
@@ -81,7 +81,10 @@ export function emptyFigureSums(questionnaire: Questionnaire): FigureSums {
  * not depend on the order responses came in. Only complete rows enter alpha.
  */
 export function contributionOf(questionnaire: Questionnaire, response: AnonymisedResponse): Contribution {
-  const score = scoreQuestionnaire(questionnaire, response);
+  const perItem = asksWantedPerItem(questionnaire);
+  const score = scoreQuestionnaire(questionnaire, perItem
+    ? { answers: response.answers, wanted: {}, wantedItems: response.wanted }
+    : response);
   const items = itemsPerDimension(questionnaire);
   return {
     overall: score.overall.now,
@@ -93,9 +96,13 @@ export function contributionOf(questionnaire: Questionnaire, response: Anonymise
         if (!isScalePosition(position)) break;
         row.push(item.leftPole === 'from' ? position : SCALE_POINTS + 1 - position);
       }
+      // Format 2: the person's wanted score (a mean over items, like now) as the position on
+      // the dimension's scale it stands for, so that one sum serves both formats: the
+      // published mean is the same linear map of the mean (wantedScore), exact either way.
+      const wantedOfItems = score.dimensions[d]!.wanted;
       return {
         now: score.dimensions[d]!.now,
-        wanted: isScalePosition(wanted) ? wanted : null,
+        wanted: perItem ? (wantedOfItems === null ? null : 1 + (wantedOfItems / 100) * (SCALE_POINTS - 1)) : isScalePosition(wanted) ? wanted : null,
         alphaRow: row.length === items[d]!.length && row.length > 0 ? row : null,
       };
     }),

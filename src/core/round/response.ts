@@ -4,7 +4,7 @@ import { hintOf } from '../formats/annotations';
 import { checkShape } from '../formats/check-shape';
 import { joinPath, problemOf, type Checked, type EnglishWords, type EntryNoun, type Problem, type ProblemParamsOf } from '../problems';
 import { foundWords, nounWords, PATTERN_WORDS } from '../problem-words';
-import { ID_PATTERN, type Questionnaire } from '../questionnaire/types';
+import { asksWantedPerItem, ID_PATTERN, type Questionnaire } from '../questionnaire/types';
 import { parseJsonSafely, type JsonLimits } from '../safe-json';
 import { isScalePosition, type ScalePosition } from '../scoring';
 import { ShapeChecker, found, isPlainObject, shapeProblem } from '../shape';
@@ -136,18 +136,24 @@ export function checkAgainst(response: AnonymisedResponse, questionnaire: Questi
   for (const id of Object.keys(response.answers)) {
     if (!index.items.has(id)) problems.push(responseProblem(joinPath('answers', id), 'no-such-item', named));
   }
+  // Questionnaires of format 2 ask "wanted" per item, so there its keys are item ids.
+  const perItem = asksWantedPerItem(questionnaire);
   for (const id of Object.keys(response.wanted)) {
-    if (!index.dimensions.has(id)) problems.push(responseProblem(joinPath('wanted', id), 'no-such-dimension', named));
+    if (perItem && !index.items.has(id)) problems.push(responseProblem(joinPath('wanted', id), 'no-such-item', named));
+    if (!perItem && !index.dimensions.has(id)) problems.push(responseProblem(joinPath('wanted', id), 'no-such-dimension', named));
   }
   return problems;
 }
 
 export interface ResponseInput {
-  questionnaire: Pick<Questionnaire, 'id' | 'version' | 'items' | 'dimensions'>;
+  questionnaire: Pick<Questionnaire, 'formatVersion' | 'id' | 'version' | 'items' | 'dimensions'>;
   round: string;
   response: string;
   answers: Readonly<Record<string, number>>;
+  /** Dimension id → wanted position: questionnaires of format 1. */
   wanted: Readonly<Record<string, number>>;
+  /** Item id → wanted position: questionnaires of format 2, which ask "wanted" per item. */
+  wantedItems?: Readonly<Record<string, number>>;
 }
 
 /**
@@ -165,10 +171,14 @@ export function makeResponse(input: ResponseInput): AnonymisedResponse {
     if (isScalePosition(position)) answers[item.id] = position;
   }
   if (Object.keys(answers).length === 0) throw new RangeError('a response needs at least one answer');
+  // Format 2 asks "wanted" per item: its positions go under the item ids, for the items
+  // answered now (an item answered "does not apply" is simply not in the response).
   const wanted: Record<string, ScalePosition> = {};
-  for (const dimension of input.questionnaire.dimensions) {
-    const position = Object.hasOwn(input.wanted, dimension.id) ? input.wanted[dimension.id] : undefined;
-    if (isScalePosition(position)) wanted[dimension.id] = position;
+  const wantedFrom = asksWantedPerItem(input.questionnaire) ? input.wantedItems ?? {} : input.wanted;
+  const wantedIds = asksWantedPerItem(input.questionnaire) ? Object.keys(answers) : input.questionnaire.dimensions.map((d) => d.id);
+  for (const id of wantedIds) {
+    const position = Object.hasOwn(wantedFrom, id) ? wantedFrom[id] : undefined;
+    if (isScalePosition(position)) wanted[id] = position;
   }
   return {
     format: RESPONSE_FORMAT,

@@ -1,4 +1,4 @@
-import { SCALE_POINTS, type Questionnaire } from '../questionnaire/types';
+import { asksWantedPerItem, SCALE_POINTS, type Questionnaire } from '../questionnaire/types';
 import { mulberry32, normal, randomBytes, type Random } from './random';
 import { encodeResponseId, makeResponse, type AnonymisedResponse } from './response';
 
@@ -11,6 +11,7 @@ const TEAM_SPREAD = { low: 2.3, high: 5.2 }; // teams rarely sit at a pole
 const PERSON_SD = 0.9;
 const ITEM_SD = 0.7;
 const WANTED_SHIFT = { low: 0.3, high: 2.2 }; // most people want to move towards service logic
+/** An item left out: unanswered in format 1, "does not apply" in format 2 (both leave it out of the response). */
 const SKIP_ITEM = 0.02;
 const SKIP_WANTED = 0.05;
 
@@ -22,6 +23,7 @@ export interface Simulation {
 export function createSimulation(questionnaire: Questionnaire, seed: number, round: string): Simulation {
   const random = mulberry32(seed);
   const team = new Map(questionnaire.dimensions.map((d) => [d.id, uniform(random, TEAM_SPREAD.low, TEAM_SPREAD.high)]));
+  const perItem = asksWantedPerItem(questionnaire);
   return {
     round,
     next() {
@@ -35,12 +37,22 @@ export function createSimulation(questionnaire: Questionnaire, seed: number, rou
       // A person who skipped everything still answers one item, as the extension requires.
       if (Object.keys(answers).length === 0) answers[questionnaire.items[0]!.id] = toScale(person.get(questionnaire.items[0]!.dimension)!);
       const wanted: Record<string, number> = {};
+      const wantedItems: Record<string, number> = {};
       for (const [id, position] of person) {
         if (random() < SKIP_WANTED) continue;
-        wanted[id] = toScale(position + uniform(random, WANTED_SHIFT.low, WANTED_SHIFT.high));
+        const shifted = position + uniform(random, WANTED_SHIFT.low, WANTED_SHIFT.high);
+        wanted[id] = toScale(shifted);
+        // Format 2 asks per item: each answered item's wanted near the person's, on the item's
+        // own scale. Drawn only for format 2, so a seed gives format-1 files as it always did.
+        if (!perItem) continue;
+        for (const item of questionnaire.items) {
+          if (item.dimension !== id || answers[item.id] === undefined) continue;
+          const towardsTo = toScale(shifted + ITEM_SD * normal(random));
+          wantedItems[item.id] = item.leftPole === 'from' ? towardsTo : SCALE_POINTS + 1 - towardsTo;
+        }
       }
       const response = encodeResponseId(randomBytes(random, 16));
-      return makeResponse({ questionnaire, round, response, answers, wanted });
+      return makeResponse({ questionnaire, round, response, answers, wanted, wantedItems });
     },
   };
 }

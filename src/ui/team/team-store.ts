@@ -237,6 +237,7 @@ export async function sealSitting(sitting: Sitting, invitation: Invitation, ques
     response: encodeResponseId(crypto.getRandomValues(new Uint8Array(16))),
     answers: sitting.answers,
     wanted: sitting.wanted,
+    wantedItems: sitting.wantedItems,
   });
   return sealResponse(response, invitation);
 }
