@@ -199,15 +199,17 @@ function fixedMismatch(fixed: Questionnaire | null, round: string | undefined, r
 
 type Resolver = (id: string, version: number) => Promise<{ questionnaire: Questionnaire } | { missing: string }>;
 
-/** Finds a set's questionnaire: the one given, or a shipped one, looked up once per id. */
+/** Finds a set's questionnaire: the one given, or the shipped version the responses name (an earlier one included), looked up once. */
 function questionnaireResolver(fixed: Questionnaire | null): Resolver {
   const shipped = new Map<string, Promise<Questionnaire | null>>();
   return async (id, version) => {
     if (fixed) return { questionnaire: fixed };
-    if (!shipped.has(id)) shipped.set(id, shippedQuestionnaire(id));
-    const found = await shipped.get(id)!;
-    if (found?.version === version) return { questionnaire: found };
-    const has = found ? `the kit ships version ${found.version}` : 'the kit ships no questionnaire with this id';
+    const key = `${id}@${version}`;
+    if (!shipped.has(key)) shipped.set(key, shippedQuestionnaire(id, version));
+    const found = await shipped.get(key)!;
+    if (found) return { questionnaire: found };
+    const current = await shippedQuestionnaire(id);
+    const has = current ? `the kit ships version ${current.version}` : 'the kit ships no questionnaire with this id';
     return { missing: `most responses answer ${id} version ${version}, and ${has}; pass that version's file with --questionnaire FILE` };
   };
 }

@@ -9,7 +9,8 @@ const USAGE = `Usage: shiftmeter <command> [options]
 Commands:
   validate [--json] FILE...     check questionnaire and course-pack files
   print FILE|ID [--lang xx]     write a printable HTML form to stdout
-  aggregate PATH... [--min-group N] [--format json|csv] [--questionnaire FILE|ID] [--round R]
+                                (ID@VERSION: an earlier version the kit keeps)
+  aggregate PATH... [--min-group N] [--format json|csv] [--questionnaire FILE|ID[@VERSION]] [--round R]
             [--previous FILE]   pool anonymised response files (files, or folders
                                 walked for *.json); rejected files are listed on
                                 stderr. Without --questionnaire/--round, the version

@@ -24,15 +24,16 @@ const MESSAGES: Readonly<Record<string, Messages>> = {
 /** `print FILE|ID [--lang xx]`: a printable HTML form on stdout. */
 export async function printCommand(target: string, language: string, out: Output): Promise<number> {
   let file = target;
-  if (!existsSync(target) && ID_PATTERN.regex.test(target)) {
+  const [id, version] = target.split('@') as [string, string | undefined];
+  if (!existsSync(target) && ID_PATTERN.regex.test(id) && (version === undefined || /^[1-9]\d{0,6}$/.test(version))) {
     const shippedIds: string[] = [];
-    const found = await findShippedFile(target, async (candidate) => {
+    const found = await findShippedFile(id, async (candidate) => {
       const read = await readLimitedText(candidate);
       const parsed = read.ok ? parseKitFile(read.text) : null;
-      const id = parsed?.ok ? (parsed.file.kind === 'questionnaire' ? parsed.file.questionnaire.id : parsed.file.pack.id) : null;
-      if (id !== null) shippedIds.push(id);
-      return id;
-    });
+      const file = parsed?.ok ? (parsed.file.kind === 'questionnaire' ? parsed.file.questionnaire : parsed.file.pack) : null;
+      if (file) shippedIds.push(file.id);
+      return file ? { id: file.id, version: file.version } : null;
+    }, version === undefined ? undefined : Number(version));
     if (!found) {
       reportProblems(target, [{ path: '', message: `is neither a file nor the id of a shipped questionnaire; expected a questionnaire file or one of ${shippedIds.join(', ') || '(none found)'}` }], out);
       return 1;

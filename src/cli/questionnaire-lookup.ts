@@ -7,11 +7,17 @@ import { findShippedFile } from './shipped';
 
 export type Lookup = { ok: true; questionnaire: Questionnaire; file: string } | { ok: false; messages: string[] };
 
-/** A questionnaire named on the command line: a file (a questionnaire or a course pack), or the id of a shipped one. */
+/**
+ * A questionnaire named on the command line: a file (a questionnaire or a course pack),
+ * the id of a shipped one, or `id@version` for an earlier version Shiftmeter keeps.
+ */
 export async function lookUpQuestionnaire(target: string): Promise<Lookup> {
-  if (!existsSync(target) && ID_PATTERN.regex.test(target)) {
-    const found = await findShippedFile(target, async (file) => (await readQuestionnaire(file))?.id ?? null);
-    if (!found) return { ok: false, messages: [`${target}: no such file, and no shipped questionnaire has this id`] };
+  const [id, version] = target.split('@') as [string, string | undefined];
+  if (!existsSync(target) && ID_PATTERN.regex.test(id) && (version === undefined || /^[1-9]\d{0,6}$/.test(version))) {
+    const found = await findShippedFile(id, idAndVersion, version === undefined ? undefined : Number(version));
+    if (!found) {
+      return { ok: false, messages: [version === undefined ? `${target}: no such file, and no shipped questionnaire has this id` : `${target}: no such file, and Shiftmeter keeps no version ${version} of "${id}"`] };
+    }
     target = found;
   }
   const read = await readLimitedText(target);
@@ -29,10 +35,15 @@ export async function lookUpQuestionnaire(target: string): Promise<Lookup> {
   return { ok: true, questionnaire: parsed.file.questionnaire, file: target };
 }
 
-/** The shipped questionnaire with this id, or null. */
-export async function shippedQuestionnaire(id: string): Promise<Questionnaire | null> {
-  const found = await findShippedFile(id, async (file) => (await readQuestionnaire(file))?.id ?? null);
+/** The shipped questionnaire with this id (in this version, an earlier one included, when given), or null. */
+export async function shippedQuestionnaire(id: string, version?: number): Promise<Questionnaire | null> {
+  const found = await findShippedFile(id, idAndVersion, version);
   return found ? readQuestionnaire(found) : null;
+}
+
+async function idAndVersion(file: string): Promise<{ id: string; version: number } | null> {
+  const questionnaire = await readQuestionnaire(file);
+  return questionnaire ? { id: questionnaire.id, version: questionnaire.version } : null;
 }
 
 async function readQuestionnaire(file: string): Promise<Questionnaire | null> {

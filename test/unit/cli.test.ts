@@ -300,3 +300,11 @@ describe('shiftmeter validate and print never wait on a file that is not one', (
     }
   });
 });
+
+describe('shiftmeter and questionnaire versions', () => {
+  it('names an earlier version it does not keep, and says which', () => {
+    const run = kit('aggregate', work, '--questionnaire', 'production-service@99');
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/production-service@99: no such file, and Shiftmeter keeps no version 99 of "production-service"/);
+  });
+});
