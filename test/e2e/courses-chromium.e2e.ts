@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
+import { shownExercise } from '../../src/core/pack/shown-order';
 import type { CoursePack } from '../../src/core/pack/types';
 import { pages, plannedAnswers, shippedQuestionnaire } from './support/answers';
 import { axeViolations, formatViolations } from './support/axe';
@@ -37,10 +38,35 @@ async function shoot(target: Page | Locator, name: string) {
   else await target.screenshot({ path: file });
 }
 
-/** The right answer to each exercise, as positions in its radio groups (1-based). */
-function rightPositions(exercise: CoursePack['exercises'][number]): number[] {
-  if (exercise.kind === 'sort') return exercise.statements.map((s) => (s.pole === 'from' ? 1 : 2));
-  if (exercise.kind === 'choose') return [exercise.options.findIndex((o) => o.best) + 1];
+type Exercise = CoursePack['exercises'][number];
+type Statement = Extract<Exercise, { kind: 'sort' }>['statements'][number];
+
+/**
+ * A sort exercise's statements in the order the page shows them (each browser shuffles
+ * them its own way), found by their text; their numbers must run 1, 2, 3… as shown.
+ */
+async function shownStatements(page: Page, exercise: Exercise): Promise<Statement[]> {
+  if (exercise.kind !== 'sort') throw new Error(`${exercise.id} is not a sort exercise`);
+  const legends = await page.locator(`section.exercise[data-exercise="${exercise.id}"] fieldset.sort-statement legend`).allInnerTexts();
+  return legends.map((legend, index) => {
+    const [, number, text] = /^(\d+)\.\s+(.*)$/s.exec(legend.trim()) ?? [];
+    expect(Number(number), legend).toBe(index + 1);
+    const statement = exercise.statements.find((s) => s.text.en === text);
+    if (!statement) throw new Error(`No statement of ${exercise.id} reads “${text}”`);
+    return statement;
+  });
+}
+
+/** The right answer to each exercise, as positions in its radio groups (1-based) in the order shown. */
+async function rightPositions(page: Page, exercise: Exercise): Promise<number[]> {
+  if (exercise.kind === 'sort') return (await shownStatements(page, exercise)).map((s) => (s.pole === 'from' ? 1 : 2));
+  if (exercise.kind === 'choose') {
+    const best = exercise.options.find((o) => o.best)!;
+    const shown = await page.locator(`section.exercise[data-exercise="${exercise.id}"] .radio-column label`).allInnerTexts();
+    const position = shown.findIndex((label) => label.trim() === best.text.en);
+    expect(position, `the best option of ${exercise.id} among ${JSON.stringify(shown)}`).toBeGreaterThanOrEqual(0);
+    return [position + 1];
+  }
   return [exercise.expert.position];
 }
 
@@ -60,8 +86,10 @@ describe('course packs in Chromium', () => {
     await page.keyboard.press('Enter');
     await page.waitForSelector('.exercise');
     await waitForReady(page);
+    const sorted = pack.exercises.find((e) => e.kind === 'sort')!;
+    const firstOrder = await shownStatements(page, sorted);
     for (const exercise of pack.exercises) {
-      for (const position of rightPositions(exercise)) await answerNextByKeyboard(page, position);
+      for (const position of await rightPositions(page, exercise)) await answerNextByKeyboard(page, position);
       await pressButtonByKeyboard(page, 'Check my answer');
       const section = page.locator(`section.exercise[data-exercise="${exercise.id}"]`);
       await eventually(() => section.getByTestId('verdict').innerText(), (text) => expect(text).toBe({
@@ -93,6 +121,10 @@ describe('course packs in Chromium', () => {
     await page.waitForSelector('[data-testid="feedback"]');
     await eventually(() => page.locator('[data-testid="feedback"]').count(), (n) => expect(n).toBe(pack.exercises.length));
     await eventually(() => page.getByTestId('check-status').allInnerTexts(), (texts) => expect(texts.join('')).toBe(''));
+    // The statements come back in the same order: this browser's seed is stored once, and orders them.
+    expect(await shownStatements(page, sorted)).toEqual(firstOrder);
+    const { 'pack-order': order } = await eventually(() => storedRecords(page), (stored) => expect(stored['pack-order']).toMatchObject({ schema: 1, seed: expect.stringMatching(/^[0-9a-f-]{36}$/) }));
+    expect(firstOrder).toEqual((shownExercise(sorted, order.seed) as typeof sorted).statements);
     await page.close();
   });
 
@@ -106,9 +138,10 @@ describe('course packs in Chromium', () => {
     const page = await ext.open('dashboard.html#/courses/pack-tax-agency');
     await page.waitForSelector('.exercise');
 
-    // The sort exercise, by keyboard, with statements 3 and 6 on the wrong side.
+    // The sort exercise, by keyboard, with the statements shown third and sixth on the wrong side.
     const wrong = new Set([2, 5]);
-    for (const [index, statement] of sort.statements.entries()) {
+    const shown = await shownStatements(page, sort);
+    for (const [index, statement] of shown.entries()) {
       const right = statement.pole === 'from' ? 1 : 2;
       await answerNextByKeyboard(page, wrong.has(index) ? 3 - right : right);
     }
@@ -119,7 +152,7 @@ describe('course packs in Chromium', () => {
     await eventually(() => page.evaluate(() => document.activeElement?.textContent), (text) => expect(text).toBe('Feedback on exercise 1'));
     await eventually(() => exercise.getByTestId('feedback').getAttribute('role'), (role) => expect(role).not.toBe('status'));
     await eventually(() => exercise.getByTestId('verdict').innerText(), (text) => expect(text).toBe('2 of 8 are on the other side: statements 3 and 6. Each is marked in the exercise above and explained below.'));
-    const misplaced = [...wrong].map((index) => sort.statements[index]!);
+    const misplaced = [...wrong].map((index) => shown[index]!);
     await eventually(
       () => exercise.locator('fieldset.item-off').evaluateAll((sets) => sets.map((set) => [set.getAttribute('data-statement'), set.querySelector('[data-testid="item-mark"]')?.textContent])),
       (marks) => expect(marks).toEqual(misplaced.map((statement) => [statement.id, `✗ On the other side: it belongs with ${taxPack.poles[statement.pole].en}`])),
@@ -130,10 +163,12 @@ describe('course packs in Chromium', () => {
       () => exercise.locator('fieldset.item-off').evaluateAll((sets) => sets.map((set) => document.getElementById(set.getAttribute('aria-describedby') ?? '')?.textContent)),
       (descriptions) => expect(descriptions.every((text) => text?.includes('On the other side'))).toBe(true),
     );
-    await eventually(() => exercise.locator('.feedback-items li.item-off .item-mark').allInnerTexts(), (texts) => expect(texts).toEqual([
-      `✗ Statement 3 is on the other side: you chose Control, but it belongs with Service.`,
-      `✗ Statement 6 is on the other side: you chose Control, but it belongs with Service.`,
-    ]));
+    // The feedback lists the statements in the order shown, with the numbers shown.
+    await eventually(() => exercise.locator('.feedback-items li').evaluateAll((items) => items.map((item) => item.getAttribute('data-statement'))), (order) => expect(order).toEqual(shown.map((s) => s.id)));
+    const pole = (side: 'from' | 'to') => taxPack.poles[side].en;
+    await eventually(() => exercise.locator('.feedback-items li.item-off .item-mark').allInnerTexts(), (texts) => expect(texts).toEqual(misplaced.map((statement, i) => (
+      `✗ Statement ${[3, 6][i]} is on the other side: you chose ${pole(statement.pole === 'from' ? 'to' : 'from')}, but it belongs with ${pole(statement.pole)}.`
+    ))));
     await expectNoAxeViolationsLightAndDark(page, 'feedback with marked items');
     await shoot(exercise.locator('form'), 'feedback-marks-in-exercise');
     await shoot(exercise.getByTestId('feedback'), 'feedback-naming-items');
@@ -200,6 +235,10 @@ describe('course packs in Chromium', () => {
       expect(text).not.toContain('Not quite');
     });
     await eventually(() => summary.locator('li.item-off').count(), (n) => expect(n).toBe(2));
+    // The summary numbers the statements as the course showed them: its list is in that order, with 3 and 6 off.
+    const summaryStatements = summary.locator(`[data-exercise="${sort.id}"] ol.summary-statements > li`);
+    await eventually(() => summaryStatements.locator('span[lang]').allInnerTexts(), (texts) => expect(texts).toEqual(shown.map((s) => s.text.en)));
+    await eventually(() => summaryStatements.evaluateAll((items) => items.flatMap((item, i) => (item.classList.contains('item-off') ? [i + 1] : []))), (off) => expect(off).toEqual([3, 6]));
     await expectNoAxeViolationsLightAndDark(page, 'summary');
     await shoot(page, 'summary');
 

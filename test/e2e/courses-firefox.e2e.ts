@@ -49,9 +49,19 @@ describe('course packs in Firefox ESR', () => {
     await waitForElement(page, '.exercise');
     await eventually(() => focusedId(page), (id) => expect(id).toBe('pack-heading'));
 
-    // The sort exercise by keyboard, with statements 2 and 7 on the wrong side.
+    // The sort exercise by keyboard, with the statements shown second and seventh on the wrong side.
+    // Each browser shows them in its own order: they are found by their text, numbered as shown.
+    const legends = await page.evaluate((id) => [...document.querySelectorAll(`section.exercise[data-exercise="${id}"] fieldset.sort-statement legend`)].map((legend) => (legend as HTMLElement).innerText.trim()), sort.id);
+    const shown = legends.map((legend, index) => {
+      const [, number, statementText] = /^(\d+)\.\s+(.*)$/s.exec(legend) ?? [];
+      expect(Number(number), legend).toBe(index + 1);
+      const statement = sort.statements.find((s) => s.text.en === statementText);
+      if (!statement) throw new Error(`No statement reads “${statementText}”`);
+      return statement;
+    });
+    expect(shown.map((s) => s.id).sort()).toEqual(sort.statements.map((s) => s.id).sort());
     const wrong = new Set([1, 6]);
-    for (const [index, statement] of sort.statements.entries()) {
+    for (const [index, statement] of shown.entries()) {
       const right = statement.pole === 'from' ? 1 : 2;
       await answerNextByKeyboard(page, wrong.has(index) ? 3 - right : right);
     }
@@ -62,7 +72,7 @@ describe('course packs in Firefox ESR', () => {
     await eventually(() => text(page, `${exercise} [data-testid="verdict"]`), (verdict) => expect(verdict).toBe('2 of 8 are on the other side: statements 2 and 7. Each is marked in the exercise above and explained below.'));
     await eventually(
       () => page.evaluate((css) => [...document.querySelectorAll(`${css} fieldset.item-off`)].map((set) => [set.getAttribute('data-statement'), set.querySelector('[data-testid="item-mark"]')?.textContent]), exercise),
-      (marks) => expect(marks).toEqual([...wrong].map((index) => [sort.statements[index]!.id, `✗ On the other side: it belongs with ${pack.poles[sort.statements[index]!.pole].en}`])),
+      (marks) => expect(marks).toEqual([...wrong].map((index) => [shown[index]!.id, `✗ On the other side: it belongs with ${pack.poles[shown[index]!.pole].en}`])),
     );
     await expectNoAxeViolationsLightAndDark(page, 'feedback with marked items');
 

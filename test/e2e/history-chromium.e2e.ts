@@ -1,11 +1,16 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
+import type { Questionnaire } from '../../src/core/questionnaire/types';
 import { scoreQuestionnaire } from '../../src/core/scoring';
-import { shippedQuestionnaire } from './support/answers';
+import { toStoredItems } from '../../src/core/storage/stored-form';
+import { pages, shippedQuestionnaire } from './support/answers';
 import { axeViolations, formatViolations } from './support/axe';
 import { storedRecords } from './support/stored';
 import { launchChromium, waitForReady, type ChromiumExtension } from './support/chromium';
 import { eventually } from './support/eventually';
+import { makeSittings } from './support/seed';
 import { takeByClicks } from './support/take-by-clicks';
 
 const questionnaire = shippedQuestionnaire('production-service');
@@ -144,6 +149,83 @@ describe('the dashboard history in Chromium', () => {
     await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
     await expectNoAxeViolations(page, 'settings in the dark theme');
     await popup.close();
+    await page.close();
+  });
+});
+
+/** Screenshots for a person to look at, when HISTORY_SHOTS names a folder. */
+async function shoot(target: Page | Locator, name: string) {
+  const folder = process.env.HISTORY_SHOTS;
+  if (!folder) return;
+  await mkdir(folder, { recursive: true });
+  const file = path.join(folder, `${name}.png`);
+  if ('goto' in target) await target.screenshot({ path: file, fullPage: true });
+  else await target.screenshot({ path: file });
+}
+
+/** `count` sittings of a questionnaire as stored, with ids of their own (makeSittings numbers every questionnaire from 0). */
+function seeded(questionnaire: Questionnaire, count: number, start: string): Record<string, unknown> {
+  const records: Record<string, unknown> = {};
+  for (const value of Object.values(makeSittings(questionnaire, count, Date.parse(start))) as { id: string }[]) {
+    const id = `${questionnaire.id}-${value.id}`;
+    records[`sitting:${id}`] = { ...value, id };
+  }
+  return toStoredItems(records);
+}
+
+describe('the history’s time axis and the result’s markers in Chromium', () => {
+  let ext: ChromiumExtension;
+
+  beforeAll(async () => {
+    ext = await launchChromium();
+  });
+  afterAll(async () => {
+    await ext?.close();
+  });
+
+  it('draws the history of one sitting and of several, each on an axis that fits them', async () => {
+    const setup = await ext.open('dashboard.html#/history');
+    await setup.evaluate((records) => chrome.storage.local.set(records), {
+      ...seeded(shippedQuestionnaire('control-service'), 1, '2026-02-20T09:00:00.000Z'),
+      ...seeded(shippedQuestionnaire('npm-npg'), 6, '2025-01-10T09:00:00.000Z'),
+    });
+    await setup.close();
+    for (const [id, count] of [['control-service', 1], ['npm-npg', 6]] as const) {
+      const page = await ext.open(`dashboard.html#/history/${id}`, { reducedMotion: 'reduce' });
+      await page.waitForFunction(() => performance.getEntriesByName('shiftmeter:charts-drawn').length > 0);
+      await eventually(() => page.locator('#over-time-summary').innerText(), (text) => expect(text).toMatch(count === 1 ? /^1 sitting, on \w+ \d+, 2026 at \d+:\d\d\s[AP]M\.$/ : /^6 sittings, from .* to .*\. Overall: /));
+      await shoot(page.locator('section[aria-labelledby="over-time-heading"]'), count === 1 ? 'history-one-sitting' : 'history-several-sittings');
+      await page.close();
+    }
+  });
+
+  it('keeps a wanted marker at 100 and at 0 whole inside its track, in the light and the dark theme', async () => {
+    const questionnaire = shippedQuestionnaire('production-service');
+    // Wanted: the first dimension at 7 (100), the second at 1 (0), the rest in the middle; every item at 4.
+    const wantedAt = (dimension: number) => (dimension === 0 ? 7 : dimension === 1 ? 1 : 4);
+    const choices = pages(questionnaire).flatMap((page, dimension) => [...page.items.map(() => 4), wantedAt(dimension)]);
+    const page = await ext.open(`dashboard.html#/take/${questionnaire.id}`);
+    await takeByClicks(page, (index) => choices[index]!);
+    const overflow = () => page.locator('.position-track').evaluateAll((tracks) => tracks.flatMap((track) => {
+      const box = track.getBoundingClientRect();
+      return [...track.querySelectorAll<HTMLElement>('.marker')].map((marker) => {
+        const inner = marker.getBoundingClientRect();
+        // How far the marker's drawn box (its 45° turn included) reaches past the track's on each side; ≤ 0 is inside.
+        return { at: marker.dataset.at, kind: marker.classList.contains('marker-wanted') ? 'wanted' : 'now', width: inner.width, past: Math.max(box.left - inner.left, inner.right - box.right, box.top - inner.top, inner.bottom - box.bottom) };
+      });
+    }));
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      const markers = await overflow();
+      const wanted = markers.filter((m) => m.kind === 'wanted');
+      expect(wanted.map((m) => m.at)).toEqual(questionnaire.dimensions.map((_d, i) => String([100, 0][i] ?? 50)));
+      for (const marker of markers) {
+        expect(marker.width, JSON.stringify(marker)).toBeGreaterThan(8);
+        expect(marker.past, `${colorScheme}: ${JSON.stringify(marker)}`).toBeLessThanOrEqual(0.01);
+      }
+      await expectNoAxeViolations(page, `result with markers at 0 and 100 (${colorScheme})`);
+      await shoot(page.locator('section.result'), `result-wanted-at-100-${colorScheme}`);
+    }
     await page.close();
   });
 });

@@ -146,7 +146,8 @@ describe('a team round in Chromium, with a lead and five members in separate pro
       if (m === 0 && process.env.TEAM_E2E_SHOTS) await answer.screenshot({ path: `${process.env.TEAM_E2E_SHOTS}/sealed-code.png`, fullPage: true });
       const sittings = await eventually(async () => Object.values(await storedRecords(answer)).filter((v: any) => v?.completedAt) as any[], (found) => {
         expect(found).toHaveLength(1);
-        expect(found[0].round).toEqual({ id: round.id, name: ROUND_NAME });
+        // The member's own sitting keeps the code made from it, to offer it again.
+        expect(found[0].round).toEqual({ id: round.id, name: ROUND_NAME, code });
       });
       given.push(makeResponse({ questionnaire, round: round.id, response: `expected-${m}`, answers: sittings[0].answers, wanted: sittings[0].wanted }));
       codes.push(code);
@@ -156,6 +157,8 @@ describe('a team round in Chromium, with a lead and five members in separate pro
         await again.getByLabel('Invitation code').fill(invitation);
         await again.getByRole('button', { name: 'Open the invitation' }).click();
         await eventually(() => again.getByTestId('answered-before').innerText(), (text) => expect(text).toMatch(/^You already answered this round on .+\. Every answer counts as one more response/));
+        // ... and offers the code made then, so a lost message is sent again rather than answered twice.
+        await eventually(() => again.locator('#earlier-response-code').inputValue(), (value) => expect(value).toBe(code));
         await expectNoAxeViolations(again, 'invitation answered before');
       }
       await member.close();

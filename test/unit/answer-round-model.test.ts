@@ -125,3 +125,27 @@ describe('a member answering a round', () => {
     expect(countOf(report.state)).toBe(1);
   });
 });
+
+describe('a member who opens a round they answered before', () => {
+  it('is offered the code made from that answer, kept with the sitting, and it counts once however often it is sent', async () => {
+    const lead = await leadRound(3);
+    const store = new MemoryStore();
+    const first = new AnswerRoundModel({ store, catalog }, lead.code);
+    await until(() => first.opened.value.kind === 'open');
+    const sitting = sittingFor(lead.round.id, 'mine', '2027-03-02T10:00:00.000Z');
+    await store.set({ [sittingKey(sitting.id)]: sitting });
+    await first.seal(sitting, questionnaire);
+    const sealed = first.sealed.value;
+    if (sealed.kind !== 'sealed') throw new Error('not sealed');
+    expect((store.snapshot()[sittingKey('mine')] as Sitting).round?.code).toBe(sealed.code);
+
+    const again = new AnswerRoundModel({ store, catalog }, lead.code);
+    await until(() => again.earlierCode.value !== null);
+    expect(again.answeredOn.value).toBe('2027-03-02T10:00:00.000Z');
+    expect(again.earlierCode.value).toBe(sealed.code);
+    const report = await importCodes(lead.store, lead.vault, lead.round.id, questionnaire, [
+      { source: 'code 1', text: sealed.code }, { source: 'code 2', text: again.earlierCode.value! },
+    ]);
+    expect(countOf(report.state)).toBe(1);
+  });
+});

@@ -71,3 +71,11 @@ describe('the catalog of questionnaire versions', () => {
     expect(catalog.findVersion('q', 3)).toBeUndefined();
   });
 });
+
+describe('this browser\'s order of course statements', () => {
+  it('goes into a backup, so a restored browser numbers the statements as the summary handed in did', () => {
+    const backup = makeBackup({ 'pack-order': { schema: 1, seed: '0f8e6b2a-1c3d-4e5f-8a9b-0c1d2e3f4a5b' } }, new Date('2027-01-01T00:00:00.000Z'));
+    expect(Object.keys(backup.records)).toEqual(['pack-order']);
+    expect(parseBackup(JSON.stringify(backup)).ok).toBe(true);
+  });
+});

@@ -3,6 +3,7 @@ import { use } from '../formats/annotations';
 import { IsoDate } from '../formats/common';
 import { PackAnswerFormat, PackNoteFormat, PACK_KEYS } from '../pack/pack-records';
 import { PackSittingLinkFormat, PACK_SITTING_PREFIX } from '../pack/pack-sitting';
+import { PackOrderFormat, PACK_ORDER_KEY } from '../pack/shown-order';
 import { RoundFormat, ROUND_KEYS } from '../round/round-record';
 import { TallySummaryFormat } from '../round/tally-summary';
 import { NoteFormat, ReminderFormat, SettingsFormat, SittingFormat } from '../storage/record-formats';
@@ -34,6 +35,7 @@ const RECORDS_BY_KEY = {
   [prefixed(PACK_KEYS.answer)]: PackAnswerFormat,
   [prefixed(PACK_KEYS.note)]: PackNoteFormat,
   [prefixed(PACK_SITTING_PREFIX)]: PackSittingLinkFormat,
+  [`^${PACK_ORDER_KEY}$`]: PackOrderFormat,
 };
 
 export const BackupFormat = Type.Object({

@@ -1,5 +1,6 @@
 import { isPackAnswer, isPackNote, PACK_KEYS } from '../pack/pack-records';
 import { isPackSittingLink, PACK_SITTING_PREFIX, packSittingKey } from '../pack/pack-sitting';
+import { isPackOrder, PACK_ORDER_KEY } from '../pack/shown-order';
 import { validateCoursePack } from '../pack/validate-pack';
 import { isRound, ROUND_KEYS } from '../round/round-record';
 import { isTallySummary, summaryFromV1, type TallySummary } from '../round/tally-summary';
@@ -29,6 +30,8 @@ const KINDS: ReadonlyArray<{ kind: string; matches: (key: string) => boolean; va
   { kind: 'pack-answer', matches: (k) => k.startsWith(PACK_KEYS.answer), valid: (_k, v) => isPackAnswer(v) },
   { kind: 'pack-note', matches: (k) => k.startsWith(PACK_KEYS.note), valid: (_k, v) => isPackNote(v) },
   // Which sitting a course shows; the sitting itself is backed up as a sitting.
+  // This browser's order of course statements: restored, a summary already handed in keeps its numbers.
+  { kind: 'pack-order', matches: (k) => k === PACK_ORDER_KEY, valid: (_k, v) => isPackOrder(v) },
   { kind: 'pack-sitting', matches: (k) => k.startsWith(PACK_SITTING_PREFIX), valid: (k, v) => isPackSittingLink(v) && k === packSittingKey(v.packId) },
 ];
 

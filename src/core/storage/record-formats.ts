@@ -17,6 +17,8 @@ export const RECORD_ID_PATTERN = { regex: /^[A-Za-z0-9-]{1,64}$/, name: 'record-
 export const MAX_NOTE_LENGTH = 20_000;
 /** A round's name as the lead typed it; the invitation carries it. */
 export const MAX_ROUND_NAME = 120;
+/** As long as a response code may be (code-text.ts: MAX_RESPONSE_CHARS). */
+export const MAX_SEALED_CODE = 16_384;
 
 const RecordId = withHint(Type.String({ title: 'Record id', pattern: RECORD_ID_PATTERN.regex.source }), { pattern: RECORD_ID_PATTERN.name });
 
@@ -42,6 +44,8 @@ export const SittingFormat = Type.Object({
   round: Type.Optional(Type.Object({
     id: withHint(Type.String({ pattern: TOKEN_PATTERN.regex.source }), { pattern: TOKEN_PATTERN.name }),
     name: Type.String({ maxLength: MAX_ROUND_NAME }),
+    /** The sealed code made from this sitting, so the member can be offered it again instead of answering twice. */
+    code: Type.Optional(Type.String({ title: 'Sealed code', description: 'The code made from this sitting for the lead (only the lead\'s key opens it).', maxLength: MAX_SEALED_CODE })),
   }, { title: 'Team round', description: 'The team round this sitting answered.' })),
 }, { title: 'Sitting', description: 'A finished self-assessment.' });
 

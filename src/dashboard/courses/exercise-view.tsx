@@ -21,8 +21,11 @@ interface ExerciseProps {
  * the theory. Checking announces one short sentence; the feedback itself is ordinary
  * content below, and the focus moves to its heading.
  */
-export function ExerciseView({ model, pack, exercise, lang, index }: ExerciseProps) {
+export function ExerciseView({ model, pack, exercise: given, lang, index }: ExerciseProps) {
   const t = useT();
+  // Statements and options in this browser's order (shown-order.ts): their numbers, the
+  // verdict and the feedback all follow what the student sees, not the file's order.
+  const exercise = model.shown.value.exercises.find((e) => e.id === given.id) ?? given;
   const text = (value: Readonly<Record<string, string>>) => textIn(value, lang);
   const stored = model.answers.value[exercise.id];
   const answer = stored?.answer;

@@ -25,7 +25,8 @@ export function PackSummaryView({ model, pack, lang }: { model: PackModel; pack:
   const includeName = model.includeName.value;
   const madeAt = useMemo(() => app.now().toISOString(), []);
   const content = packSummary({
-    pack,
+    // As the student saw it: statements and options in this browser's order, numbered so.
+    pack: model.shown.value,
     language: lang,
     madeAt,
     answers: model.answers.value,

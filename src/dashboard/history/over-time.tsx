@@ -1,6 +1,7 @@
 import type { ChartConfiguration } from 'chart.js';
 import { useMemo, useState } from 'preact/hooks';
 import type { ScoredSitting } from '../../core/history/series';
+import { timeAxis, type AxisTick, type AxisUnit } from '../../core/history/time-axis';
 import { textIn, type Questionnaire } from '../../core/questionnaire/types';
 import { useApp, useT } from '../../ui/app-context';
 import { ChartCanvas } from '../../ui/charts/chart-canvas';
@@ -42,6 +43,10 @@ export function OverTime({ questionnaire, series, contentLanguage, onDrawn }: Ov
       ];
     });
     const shortDate = new Intl.DateTimeFormat(i18n.language.value, { year: 'numeric', month: 'short', day: 'numeric' });
+    // The axis spans the sittings shown (one sitting: its day and two weeks either side), ticked on calendar days, months or years.
+    const axis = timeAxis(series.map((p) => p.time));
+    const tickLabel = axisLabels(i18n.language.value, axis?.unit ?? 'day');
+    const ticksAt = new Map((axis?.ticks ?? []).map((tick) => [tick.time, tick]));
     return {
       type: 'line',
       data: { datasets },
@@ -51,7 +56,19 @@ export function OverTime({ questionnaire, series, contentLanguage, onDrawn }: Ov
         parsing: false,
         normalized: true,
         scales: {
-          x: { type: 'linear', ticks: { color: theme.text, maxTicksLimit: 6, callback: (value) => shortDate.format(new Date(Number(value))) }, grid: { color: theme.grid } },
+          x: {
+            type: 'linear',
+            min: axis?.min,
+            max: axis?.max,
+            afterBuildTicks: (scale) => {
+              if (axis) scale.ticks = axis.ticks.map((tick) => ({ value: tick.time }));
+            },
+            ticks: { color: theme.text, callback: (value) => {
+              const tick = ticksAt.get(Number(value));
+              return tick ? tickLabel(tick) : shortDate.format(new Date(Number(value)));
+            } },
+            grid: { color: theme.grid },
+          },
           y: { min: 0, max: 100, ticks: { color: theme.text, stepSize: 25 }, grid: { color: theme.grid } },
         },
         plugins: {
@@ -66,8 +83,11 @@ export function OverTime({ questionnaire, series, contentLanguage, onDrawn }: Ov
   const last = series[series.length - 1]!;
   const fromPole = textIn(questionnaire.poles.from, contentLanguage);
   const toPole = textIn(questionnaire.poles.to, contentLanguage);
-  const summary = t('history.overTimeSummary', { count: series.length, first: formatDate(first.sitting.completedAt), last: formatDate(last.sitting.completedAt) })
-    + ' ' + describeChange(t, t('result.overall'), series.length > 1 && last.score.overall.now !== null && first.score.overall.now !== null ? last.score.overall.now - first.score.overall.now : null, fromPole, toPole, format);
+  // One sitting has a date, not a span, and nothing yet to compare (the hint below says so).
+  const summary = series.length === 1
+    ? t('history.overTimeOne', { date: formatDate(first.sitting.completedAt) })
+    : t('history.overTimeSummary', { count: series.length, first: formatDate(first.sitting.completedAt), last: formatDate(last.sitting.completedAt) })
+      + ' ' + describeChange(t, t('result.overall'), last.score.overall.now !== null && first.score.overall.now !== null ? last.score.overall.now - first.score.overall.now : null, fromPole, toPole, format);
   const figure = (value: number | null) => figureText(format, value);
 
   return (
@@ -117,4 +137,18 @@ export function OverTime({ questionnaire, series, contentLanguage, onDrawn }: Ov
       </details>
     </section>
   );
+}
+
+/**
+ * Labels for the time axis's ticks, in UTC as the ticks are: a day ("3 Mar"), a month
+ * ("Mar") or a year, with the year on the first tick and wherever it changes.
+ */
+function axisLabels(language: string, unit: AxisUnit): (tick: AxisTick) => string {
+  const options: Record<AxisUnit, [Intl.DateTimeFormatOptions, Intl.DateTimeFormatOptions]> = {
+    day: [{ day: 'numeric', month: 'short' }, { day: 'numeric', month: 'short', year: 'numeric' }],
+    month: [{ month: 'short' }, { month: 'short', year: 'numeric' }],
+    year: [{ year: 'numeric' }, { year: 'numeric' }],
+  };
+  const [plain, withYear] = options[unit].map((option) => new Intl.DateTimeFormat(language, { ...option, timeZone: 'UTC' }));
+  return (tick) => (tick.withYear ? withYear! : plain!).format(new Date(tick.time));
 }

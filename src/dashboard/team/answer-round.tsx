@@ -63,6 +63,12 @@ export function AnswerRound({ initialCode }: { initialCode: string | undefined }
           <p>{t('team.invitationFor')} <span lang={lang}>{textIn(entry.title, lang!)}</span></p>
           <p data-testid="invitation-min-group">{t('team.memberMinGroup', { min: invitation.minGroup })}</p>
           {answeredOn ? <p class="notice" role="status" data-testid="answered-before">{t('team.answeredBefore', { date: app.i18n.formatDate.value(answeredOn) })}</p> : null}
+          {answeredOn && model.earlierCode.value ? (
+            <div class="earlier-code" data-testid="earlier-code">
+              <p>{t('team.earlierCodeIntro')}</p>
+              <CodeBox id="earlier-response-code" label={t('team.earlierCode')} code={model.earlierCode.value} fileName="shiftmeter-response.txt" />
+            </div>
+          ) : null}
           <Fingerprint binding={invitation} who="member" />
           <WhatIsSent />
           <button type="button" class="button button-primary" onClick={() => model.startAnswering()}>{t('team.answerButton')}</button>

@@ -51,11 +51,12 @@ export function ResultView({ questionnaire, sitting, score, contentLanguage, onD
           <li key={entry.dimension} class="position-row">
             <span class="position-name">{name}</span>
             <span class="position-track" aria-hidden="true">
-              {entry.wanted !== null ? <span class="marker marker-wanted" style={{ left: `${entry.wanted}%` }} /> : null}
-              {entry.now !== null ? <span class="marker marker-now" style={{ left: `${entry.now}%` }} /> : null}
+              {/* --at places each marker's centre so that the whole marker stays inside the track (base.css). */}
+              {entry.wanted !== null ? <span class="marker marker-wanted" data-at={entry.wanted} style={{ '--at': String(entry.wanted) }} /> : null}
+              {entry.now !== null ? <span class="marker marker-now" data-at={entry.now} style={{ '--at': String(entry.now) }} /> : null}
             </span>
             <span class="position-words">
-              {entry.now !== null ? describePosition(t, entry.now, fromPole, toPole) : ''}
+              {entry.now !== null ? describePosition(t, entry.now, fromPole, toPole) : t('result.notEnough')}
               {entry.gap !== null ? ` · ${describeGap(t, entry.gap, fromPole, toPole, format)}` : ''}
             </span>
           </li>

@@ -1,7 +1,8 @@
-import { action, createModel, effect, signal } from '@preact/signals';
+import { action, computed, createModel, effect, signal } from '@preact/signals';
 import { isAnswerFor, isPackNote, packAnswerKey, packNoteKey, packProgressKeys, type ExerciseAnswer, type StoredExerciseAnswer } from '../../core/pack/pack-records';
 import { courseSitting, isPackSittingLink, packQuestionnaireId, packSittingKey } from '../../core/pack/pack-sitting';
 import { MAX_SUMMARY_NAME } from '../../core/pack/pack-summary';
+import { isPackOrder, PACK_ORDER_KEY, shownPack, type PackOrder } from '../../core/pack/shown-order';
 import type { CoursePack } from '../../core/pack/types';
 import type { Questionnaire } from '../../core/questionnaire/types';
 import { sittingKey, type Sitting } from '../../core/storage/records';
@@ -13,6 +14,8 @@ export interface PackServices {
   store: KeyValueStore;
   catalog: Catalog;
   now: () => Date;
+  /** A new random id: the seed of this browser's course order, made once. crypto.randomUUID when not given. */
+  newId?: () => string;
 }
 
 export type PackProgress = { kind: 'loading' } | { kind: 'ready' } | { kind: 'failed'; detail: string };
@@ -48,6 +51,14 @@ export const PackModel = createModel((services: PackServices, pack: CoursePack) 
   /** The summary's name: kept on this page only, never stored. */
   const includeName = signal(false);
   const name = signal('');
+  /** This browser's seed for the order of statements and options (shown-order.ts); read with the progress. */
+  const orderSeed = signal('');
+  /**
+   * The pack as this student sees it: each sort exercise's statements and each choose
+   * exercise's options in this browser's order. The course, its feedback and the summary
+   * all show this, so "statement 3" is the third the student sees, everywhere.
+   */
+  const shown = computed(() => (orderSeed.value ? shownPack(pack, orderSeed.value) : pack));
   const unsaved: Record<string, unknown> = {};
   const questionnaireId = packQuestionnaireId(pack);
   const linkKey = packSittingKey(pack.id);
@@ -88,9 +99,25 @@ export const PackModel = createModel((services: PackServices, pack: CoursePack) 
     }
   }
 
+  /**
+   * The stored seed, or a new one, made once for this browser and stored. Should storing
+   * it fail, this page still shows one order throughout; the next page makes a new one
+   * (and says nothing: the order is not the student's work).
+   */
+  async function readOrderSeed(value: unknown): Promise<string> {
+    if (isPackOrder(value)) return value.seed;
+    const record: PackOrder = { schema: 1, seed: (services.newId ?? (() => crypto.randomUUID()))() };
+    try {
+      await store.set({ [PACK_ORDER_KEY]: record });
+    } catch {
+      // Kept for this page only.
+    }
+    return record.seed;
+  }
+
   const load = action(async () => {
     try {
-      const stored = await store.get([...packProgressKeys(pack), linkKey]);
+      const stored = await store.get([...packProgressKeys(pack), linkKey, PACK_ORDER_KEY]);
       const loadedAnswers: Record<string, StoredExerciseAnswer> = {};
       for (const exercise of pack.exercises) {
         const value = stored[packAnswerKey(pack.id, exercise.id)];
@@ -103,6 +130,7 @@ export const PackModel = createModel((services: PackServices, pack: CoursePack) 
       }
       answers.value = loadedAnswers;
       notes.value = loadedNotes;
+      orderSeed.value = await readOrderSeed(stored[PACK_ORDER_KEY]);
       await readSelfAssessment(stored[linkKey]);
       progress.value = { kind: 'ready' };
     } catch (error) {
@@ -116,6 +144,15 @@ export const PackModel = createModel((services: PackServices, pack: CoursePack) 
       await readSelfAssessment(stored[linkKey]);
     } catch (error) {
       selfAssessment.value = { kind: 'failed', detail: describeStorageError(error) };
+    }
+  });
+
+  const refreshOrderSeed = action(async () => {
+    try {
+      const value = (await store.get([PACK_ORDER_KEY]))[PACK_ORDER_KEY];
+      if (isPackOrder(value)) orderSeed.value = value.seed;
+    } catch {
+      // The order shown stays as it is.
     }
   });
 
@@ -145,10 +182,12 @@ export const PackModel = createModel((services: PackServices, pack: CoursePack) 
   // the course follows its link and the sitting it names.
   effect(() => store.onChanged((keys) => {
     if (keys.includes(linkKey) || (linkedSitting !== null && keys.includes(sittingKey(linkedSitting)))) void refreshSelfAssessment();
+    // Two course pages opened at once in a new browser may each make a seed: the one stored last is the one kept, here too.
+    if (keys.includes(PACK_ORDER_KEY)) void refreshOrderSeed();
   }));
 
   void load();
-  return { progress, answers, notes, saveProblem, selfAssessment, lastCheck, includeName, name, load, refreshSelfAssessment, answer, check, note, retry, setIncludeName, setName };
+  return { progress, answers, notes, saveProblem, selfAssessment, lastCheck, includeName, name, orderSeed, shown, load, refreshSelfAssessment, answer, check, note, retry, setIncludeName, setName };
 });
 
 export type PackModel = InstanceType<typeof PackModel>;

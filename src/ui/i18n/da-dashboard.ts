@@ -321,6 +321,8 @@ export const daDashboard: DashboardMessages = {
   'welcome.team': "Har din teamleder sendt dig en invitation til en teamrunde? Åbn den her, svar, og send den kode, du får, tilbage.",
   'welcome.teamLink': "Besvar en invitation",
   'team.answeredBefore': "Du har allerede besvaret denne runde den {date}. Hvert svar tæller som et svar mere, så svar kun igen, hvis din leder beder dig om det.",
+  'team.earlierCodeIntro': "Hvis din leder ikke fik dit svar, kan du sende den kode, du fik dengang; den tæller én gang, uanset hvor mange gange den sendes.",
+  'team.earlierCode': "Din kode fra dengang",
   'team.alphaNegative': "En negativ alfa betyder, at dimensionens udsagn trak i hver sin retning: teamet har forstået dem forskelligt, så tallene siger kun lidt.",
   // What the validators find wrong in a file (src/core/problems.ts): the path, ids and quoted values stay as the file has them.
   'problem.missing': "mangler; feltet er obligatorisk",

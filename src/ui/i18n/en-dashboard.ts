@@ -322,6 +322,8 @@ export const enDashboard = {
   'welcome.team': "Has your team lead sent you an invitation to a team round? Open it here, answer, and send back the code you get.",
   'welcome.teamLink': "Answer an invitation",
   'team.answeredBefore': "You already answered this round on {date}. Every answer counts as one more response, so answer again only if your lead asks you to.",
+  'team.earlierCodeIntro': "If your lead did not get your answer, send the code you were given then; it counts once, however often it is sent.",
+  'team.earlierCode': "Your code from then",
   'team.alphaNegative': "A negative alpha means the statements of that dimension went against each other: the team read them in different ways, so its figures say little.",
   // What the validators find wrong in a file (src/core/problems.ts): the path, ids and quoted values stay as the file has them.
   'problem.missing': "is missing; this field is required",

@@ -321,6 +321,8 @@ export const svDashboard: DashboardMessages = {
   'welcome.team': "Har din teamledare skickat en inbjudan till en teamomgång? Öppna den här, svara och skicka tillbaka koden som du får.",
   'welcome.teamLink': "Svara på en inbjudan",
   'team.answeredBefore': "Du har redan svarat på den här omgången, den {date}. Varje svar räknas som ytterligare ett svar, så svara igen bara om din ledare ber dig om det.",
+  'team.earlierCodeIntro': "Om din ledare inte fick ditt svar kan du skicka koden du fick då; den räknas en gång, hur många gånger den än skickas.",
+  'team.earlierCode': "Din kod från då",
   'team.alphaNegative': "Ett negativt alfa betyder att dimensionens påståenden gick emot varandra: teamet har tolkat dem på olika sätt, så siffrorna säger lite.",
   // What the validators find wrong in a file (src/core/problems.ts): the path, ids and quoted values stay as the file has them.
   'problem.missing': "saknas; fältet är obligatoriskt",

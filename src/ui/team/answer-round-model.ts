@@ -3,7 +3,7 @@ import { readStoredHistory } from '../../core/history/stored-records';
 import type { Questionnaire } from '../../core/questionnaire/types';
 import type { CodeProblem } from '../../core/round/code-text';
 import { parseInvitation, type Invitation } from '../../core/round/invitation';
-import type { Sitting } from '../../core/storage/records';
+import { sittingKey, type Sitting } from '../../core/storage/records';
 import type { KeyValueStore } from '../../core/storage/store';
 import type { Catalog } from '../catalog';
 import { sealSitting } from './team-store';
@@ -42,6 +42,8 @@ export const AnswerRoundModel = createModel((services: AnswerRoundServices, init
   const opened = signal<OpenedInvitation>({ kind: 'none' });
   /** When this person's own history already holds an answer to the opened round (the latest): a second would count twice. */
   const answeredOn = signal<string | null>(null);
+  /** The code made from that earlier answer, when it was kept: offered instead of answering again. */
+  const earlierCode = signal<string | null>(null);
   const answering = signal(false);
   const sealed = signal<SealedCode>({ kind: 'none' });
 
@@ -52,6 +54,7 @@ export const AnswerRoundModel = createModel((services: AnswerRoundServices, init
   /** Opens the invitation in the field; resolves once the member's history has been checked for an earlier answer. */
   const open = action(async () => {
     answeredOn.value = null;
+    earlierCode.value = null;
     const parsed = parseInvitation(code.value);
     if (!parsed.ok) return void (opened.value = { kind: 'refused', refusal: { kind: 'bad-code', problem: parsed.problem } });
     const invitation = parsed.value;
@@ -66,15 +69,18 @@ export const AnswerRoundModel = createModel((services: AnswerRoundServices, init
     try {
       const earlier = await latestAnswerTo(invitation.round);
       // Only for the invitation still open: another may have been opened meanwhile.
-      if (opened.peek() === state) answeredOn.value = earlier;
+      if (opened.peek() === state) {
+        answeredOn.value = earlier?.completedAt ?? null;
+        earlierCode.value = earlier?.round?.code ?? null;
+      }
     } catch {
       // Not knowing is no reason to keep someone from answering: the warning is left out.
     }
   });
 
-  async function latestAnswerTo(roundId: string): Promise<string | null> {
+  async function latestAnswerTo(roundId: string): Promise<Sitting | null> {
     const { sittings } = readStoredHistory(await services.store.getAll());
-    const earlier = sittings.filter((s) => s.round?.id === roundId).map((s) => s.completedAt).sort();
+    const earlier = sittings.filter((s) => s.round?.id === roundId).sort((a, b) => (a.completedAt < b.completedAt ? -1 : a.completedAt > b.completedAt ? 1 : 0));
     return earlier.length > 0 ? earlier[earlier.length - 1]! : null;
   }
 
@@ -91,15 +97,27 @@ export const AnswerRoundModel = createModel((services: AnswerRoundServices, init
     const previous = sealed.value;
     if (current.kind !== 'open' || (previous.kind !== 'none' && previous.sittingId === sitting.id)) return;
     sealed.value = { kind: 'sealing', sittingId: sitting.id };
+    let code: string;
     try {
-      sealed.value = { kind: 'sealed', sittingId: sitting.id, code: await sealSitting(sitting, current.invitation, questionnaire) };
+      code = await sealSitting(sitting, current.invitation, questionnaire);
+      sealed.value = { kind: 'sealed', sittingId: sitting.id, code };
     } catch {
       sealed.value = { kind: 'failed', sittingId: sitting.id };
+      return;
+    }
+    // Kept with the sitting, so that opening this round again offers this code rather than a
+    // second answer. The code is on the page already; a failed write only loses that offer.
+    if (sitting.round) {
+      try {
+        await services.store.set({ [sittingKey(sitting.id)]: { ...sitting, round: { ...sitting.round, code } } });
+      } catch {
+        // Nothing to tell the member: their code is in front of them.
+      }
     }
   });
 
   if (initialCode) void open();
-  return { code, opened, answeredOn, answering, sealed, setCode, open, startAnswering, seal };
+  return { code, opened, answeredOn, earlierCode, answering, sealed, setCode, open, startAnswering, seal };
 });
 
 export type AnswerRoundModelInstance = InstanceType<typeof AnswerRoundModel>;
