@@ -85,3 +85,26 @@ describe('reminders', () => {
     expect(planAlarms(needed, now)).toEqual(planAlarms(withSittings, now));
   });
 });
+
+describe('history across questionnaire versions', () => {
+  it('joins an earlier version\'s sittings only on the dimensions declared continuous, without their overall or a wanted asked another way', async () => {
+    const { makeProfileQuestionnaire } = await import('../helpers/questionnaire-fixture');
+    const current = makeProfileQuestionnaire(); // version 2, format 2: dim-1 and dim-3 continue from 1
+    const first = { ...makeQuestionnaire(4, 3), version: 1 };
+    const all = (position: number) => Object.fromEntries(first.items.map((item) => [item.id, position]));
+    const old = { ...sitting('old', '2025-01-01T00:00:00.000Z', 4), questionnaire: { id: first.id, version: 1 }, answers: all(7), wanted: { 'dim-1': 7, 'dim-2': 7, 'dim-3': 7, 'dim-4': 7 } };
+    const now = { ...sitting('new', '2026-01-01T00:00:00.000Z', 4), questionnaire: { id: current.id, version: 2 }, answers: all(4), wanted: {}, wantedItems: all(4) };
+    const series = scoreSittings(current, [now, old], [first]);
+    expect(series.map((p) => [p.sitting.id, p.version])).toEqual([['old', 1], ['new', 2]]);
+    const [earlier, later] = series;
+    expect(earlier!.score.dimensions.map((d) => d.dimension)).toEqual(current.dimensions.map((d) => d.id));
+    // dim-1 and dim-3 continue: their "now" joins the line; dim-2 and dim-4 start with version 2.
+    expect(earlier!.score.dimensions.map((d) => d.now === null)).toEqual([false, true, false, true]);
+    // Version 1 asked "wanted" once per dimension, version 2 per item: not joined.
+    expect(earlier!.score.dimensions.every((d) => d.wanted === null)).toBe(true);
+    expect(earlier!.score.overall.now).toBeNull();
+    expect(later!.score.overall.now).toBe(50);
+    // Without version 1 at hand, its sitting is left out rather than misread.
+    expect(scoreSittings(current, [now, old]).map((p) => p.sitting.id)).toEqual(['new']);
+  });
+});

@@ -4,7 +4,7 @@ import { contentLanguage as pickLanguage, textIn } from '../../core/questionnair
 import { useApp, useT } from '../../ui/app-context';
 import { navigate } from '../../ui/hash-route';
 import type { HistoryModelInstance } from '../../ui/history/history-model';
-import { useQuestionnaire } from '../../ui/history/use-questionnaire';
+import { useEarlierVersions, useQuestionnaire } from '../../ui/history/use-questionnaire';
 import { useReadyMark } from '../../ui/ready';
 import { SetAsideNotice } from '../set-aside-notice';
 import { Comparison } from './comparison';
@@ -27,12 +27,15 @@ export function HistoryView({ history, questionnaireId }: { history: HistoryMode
   const taken = useMemo(() => [...new Set([...sittings].reverse().map((s) => s.questionnaire.id))].filter((id) => app.catalog.find(id)), [sittings]);
   const selectedId = questionnaireId && taken.includes(questionnaireId) ? questionnaireId : taken[0];
   const questionnaire = useQuestionnaire(selectedId);
+  // Sittings answered on an earlier version are charted too, for the dimensions that continue.
+  const versions = useMemo(() => [...new Set(sittings.filter((s) => s.questionnaire.id === selectedId).map((s) => s.questionnaire.version))].sort(), [sittings, selectedId]);
+  const earlier = useEarlierVersions(selectedId, versions);
   const status = history.status.value;
-  useReadyMark(status.kind === 'failed' || (status.kind === 'ready' && (selectedId === undefined || questionnaire !== null)));
+  useReadyMark(status.kind === 'failed' || (status.kind === 'ready' && (selectedId === undefined || (questionnaire !== null && earlier !== null))));
   const language = app.i18n.language.value;
   const series = useMemo(
-    () => (questionnaire && questionnaire !== 'missing' ? scoreSittings(questionnaire, sittings) : []),
-    [questionnaire, sittings],
+    () => (questionnaire && questionnaire !== 'missing' ? scoreSittings(questionnaire, sittings, earlier ?? []) : []),
+    [questionnaire, sittings, earlier],
   );
 
   if (status.kind === 'loading') return <p role="status">{t('common.loading')}</p>;

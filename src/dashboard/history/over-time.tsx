@@ -89,6 +89,8 @@ export function OverTime({ questionnaire, series, contentLanguage, onDrawn }: Ov
     : t('history.overTimeSummary', { count: series.length, first: formatDate(first.sitting.completedAt), last: formatDate(last.sitting.completedAt) })
       + ' ' + describeChange(t, t('result.overall'), last.score.overall.now !== null && first.score.overall.now !== null ? last.score.overall.now - first.score.overall.now : null, fromPole, toPole, format);
   const figure = (value: number | null) => figureText(format, value);
+  // Where the questionnaire's version changes along the line: said in words beside the chart.
+  const versionChanges = series.flatMap((point, i) => (i > 0 && point.version !== series[i - 1]!.version ? [{ version: point.version, from: point.sitting.completedAt }] : []));
 
   return (
     <section class="section" aria-labelledby="over-time-heading">
@@ -111,6 +113,12 @@ export function OverTime({ questionnaire, series, contentLanguage, onDrawn }: Ov
       </fieldset>
       <ChartCanvas config={config} label={t('history.overTimeChartLabel', { lines: shown.map(nameOf).join(', ') })} onDrawn={onDrawn} />
       <p id="over-time-summary">{summary}</p>
+      {versionChanges.length > 0 ? (
+        <p class="hint" data-testid="version-change">
+          {versionChanges.map((change) => t('history.versionChange', { version: change.version, date: formatDate(change.from) })).join(' ')}
+          {' '}{t('history.versionJoin')}
+        </p>
+      ) : null}
       <details class="table-toggle" onToggle={(event) => setTableOpen((event.currentTarget as HTMLDetailsElement).open)}>
         <summary>{t('history.showTable')}</summary>
         {tableOpen ? <div class="table-scroll">
@@ -126,7 +134,7 @@ export function OverTime({ questionnaire, series, contentLanguage, onDrawn }: Ov
             <tbody>
               {series.map((point) => (
                 <tr key={point.sitting.id} data-sitting={point.sitting.id}>
-                  <th scope="row">{formatDate(point.sitting.completedAt)}</th>
+                  <th scope="row">{formatDate(point.sitting.completedAt)}{versionChanges.length > 0 ? ` (${t('print.version', { version: point.version })})` : ''}</th>
                   {shown.map((id) => <td key={id}>{figure(nowOf(point, id))}</td>)}
                   {shown.map((id) => <td key={`w-${id}`}>{figure(wantedOf(point, id))}</td>)}
                 </tr>

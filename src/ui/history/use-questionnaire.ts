@@ -24,3 +24,27 @@ export function useQuestionnaire(id: string | undefined, version?: number): Ques
   }, [id, version]);
   return questionnaire;
 }
+
+/**
+ * The earlier versions of a questionnaire that sittings were answered on, loaded so the
+ * history can chart them beside the current one; null while loading.
+ */
+export function useEarlierVersions(id: string | undefined, versions: readonly number[]): Questionnaire[] | null {
+  const app = useApp();
+  const [loaded, setLoaded] = useState<Questionnaire[] | null>(null);
+  const key = versions.join(',');
+  useLayoutEffect(() => {
+    let cancelled = false;
+    setLoaded(null);
+    const current = id ? app.catalog.find(id) : undefined;
+    const entries = id ? versions.filter((v) => v !== current?.version).flatMap((v) => app.catalog.findVersion(id, v) ?? []) : [];
+    void Promise.all(entries.map((entry) => entry.load())).then(
+      (questionnaires) => !cancelled && setLoaded(questionnaires),
+      () => !cancelled && setLoaded([]),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [id, key]);
+  return loaded;
+}

@@ -30,6 +30,8 @@ export const daDashboard: DashboardMessages = {
   'history.overTimeChartLabel': "Kurvediagram over scorer over tid, 0 til 100: {lines}. De samme tal står i tabellen nedenfor.",
   'history.overTimeSummary': "{count, plural, one {# evaluering} other {# evalueringer}}, fra {first} til {last}.",
   'history.overTimeOne': "1 evaluering, den {date}.",
+  'history.versionChange': "Fra og med {date} besvarede du version {version} af spørgeskemaet.",
+  'history.versionJoin': "En dimension, der betyder det samme i begge versioner, fortsætter som én linje; de øvrige dimensioner, det samlede resultat og »Ønsket«, når det blev spurgt på en anden måde begynder forfra med versionen.",
   'history.showTable': "Vis tallene som tabel",
   'history.overTimeCaption': "Scorer pr. evaluering, 0 til 100",
   'history.date': "Dato",

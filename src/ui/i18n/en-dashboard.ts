@@ -31,6 +31,8 @@ export const enDashboard = {
   'history.overTimeChartLabel': "Line chart of scores over time, 0 to 100: {lines}. The same figures are in the table below.",
   'history.overTimeSummary': "{count, plural, one {# sitting} other {# sittings}}, from {first} to {last}.",
   'history.overTimeOne': "1 sitting, on {date}.",
+  'history.versionChange': "From {date}, you answered version {version} of this questionnaire.",
+  'history.versionJoin': "A dimension that means the same in both versions runs on as one line; the others, the overall score and “Wanted” where it was asked another way start anew with the version.",
   'history.showTable': "Show the figures as a table",
   'history.overTimeCaption': "Scores per sitting, 0 to 100",
   'history.date': "Date",

@@ -30,6 +30,8 @@ export const svDashboard: DashboardMessages = {
   'history.overTimeChartLabel': "Linjediagram över poäng över tid, 0 till 100: {lines}. Samma siffror finns i tabellen nedan.",
   'history.overTimeSummary': "{count, plural, one {# skattning} other {# skattningar}}, från {first} till {last}.",
   'history.overTimeOne': "1 skattning, den {date}.",
+  'history.versionChange': "Från och med {date} besvarade du version {version} av enkäten.",
+  'history.versionJoin': "En dimension som betyder detsamma i båda versionerna fortsätter som en linje; övriga dimensioner, totalen och ”Önskat” när det frågades på annat sätt börjar om med versionen.",
   'history.showTable': "Visa siffrorna som tabell",
   'history.overTimeCaption': "Poäng per skattning, 0 till 100",
   'history.date': "Datum",
