@@ -66,6 +66,9 @@ function changeOne(code: string): string {
   return code.slice(0, at) + (code[at] === 'A' ? 'B' : 'A') + code.slice(at + 1);
 }
 
+/** As the import report names a pasted code: its beginning and end. */
+const excerpt = (code: string) => `${code.slice(0, 12)}…${code.slice(-8)}`;
+
 describe('a team round in Chromium, with a lead and five members in separate profiles', () => {
   const opened: ChromiumExtension[] = [];
   afterAll(async () => {
@@ -181,10 +184,12 @@ describe('a team round in Chromium, with a lead and five members in separate pro
     await importCodes(page, [codes[0]!, otherCode, changeOne(codes[1]!)], [{ name: 'fifth.txt', text: `${codes[4]}\n` }]);
     await eventually(() => page.getByTestId('import-report').innerText(), (text) => expect(text).toContain('Counted: 1. Not counted: 3.'));
     await eventually(() => page.locator('[data-testid="refused-table"] tbody tr').evaluateAll((rows) => rows.map((row) => [row.querySelector('th')!.textContent, row.querySelector('td')!.textContent])), (reasons) => expect(reasons).toEqual([
-      ['Code 1', 'Already counted: this response was imported before.'],
-      ['Code 2', 'This code answers another round: another-round-0123.'],
-      ['Code 3', 'This code is damaged or mistyped: check that it was copied whole.'],
+      [`Code 1 (${excerpt(codes[0]!)})`, 'Already counted: this response was imported before.'],
+      [`Code 2 (${excerpt(otherCode)})`, 'This code answers another round: another-round-0123.'],
+      [`Code 3 (${excerpt(changeOne(codes[1]!))})`, 'This code is damaged or mistyped: check that it was copied whole.'],
     ]));
+    // The refused codes stay in the box, to be corrected or asked for again; the one already counted goes.
+    await eventually(() => page.locator('#import-codes').inputValue(), (value) => expect(value.split(/\n\n/)).toEqual([otherCode, changeOne(codes[1]!)]));
     await page.waitForFunction(() => performance.getEntriesByName('shiftmeter:team-aggregated').length > 0);
     await eventually(() => page.getByTestId('team-count').innerText(), (text) => expect(text).toMatch(/^Responses counted: 5\./));
 

@@ -3,7 +3,7 @@ import { MAX_PASTE_CHARS } from '../../core/round/code-text';
 import { useT } from '../../ui/app-context';
 import { describeCodeProblemIn } from '../../ui/team/code-problem-words';
 import type { RoundModelInstance } from '../../ui/team/round-model';
-import { codesIn, type ImportInput } from '../../ui/team/team-store';
+import { codeExcerpt, codesIn, type ImportInput } from '../../ui/team/team-store';
 
 const MAX_FILES = 2_000;
 
@@ -23,7 +23,9 @@ export function ImportPanel({ model }: { model: RoundModelInstance }) {
     event.preventDefault();
     setError(null);
     if (text.length > MAX_PASTE_CHARS) return setError(t('team.pasteTooLong'));
-    const inputs: ImportInput[] = codesIn({ source: '', text }, (n) => t('team.codeNumber', { n }));
+    // Each pasted code is named by its number and its beginning and end, so a refused one can be found.
+    const inputs: ImportInput[] = codesIn({ source: '', text }, (n, code) => t('team.codeNumberExcerpt', { n, excerpt: codeExcerpt(code) }));
+    const pasted = inputs.length;
     if (files.some((file) => file.size > MAX_PASTE_CHARS)) return setError(t('team.pasteTooLong'));
     for (const file of files.slice(0, MAX_FILES)) {
       const content = await file.text();
@@ -31,8 +33,11 @@ export function ImportPanel({ model }: { model: RoundModelInstance }) {
     }
     if (inputs.length === 0) return setError(t('team.nothingToImport'));
     await model.importInputs(inputs);
-    if (model.lastImport.peek().kind !== 'done') return;
-    setText('');
+    const outcome = model.lastImport.peek();
+    if (outcome.kind !== 'done') return;
+    // Refused pasted codes stay in the box, to be corrected or asked for again; counted ones go.
+    const refusedPasted = inputs.slice(0, pasted).filter((_, i) => outcome.report.entries[i]?.status === 'refused').map((input) => input.text);
+    setText(refusedPasted.join('\n\n'));
     setFiles([]);
     const picker = document.getElementById('import-files') as HTMLInputElement | null;
     if (picker) picker.value = '';

@@ -227,6 +227,7 @@ export const daDashboard: DashboardMessages = {
   'team.source': "Kode",
   'team.reason': "Årsag",
   'team.codeNumber': "Kode {n}",
+  'team.codeNumberExcerpt': "Kode {n} ({excerpt})",
   'team.problemNotCode': "Dette er ikke en svarkode fra Shiftmeter.",
   'team.problemNotInvitation': "Dette er ikke en invitationskode fra Shiftmeter.",
   'team.problemTooLong': "Koden er for lang til at være en Shiftmeter-kode.",

@@ -228,6 +228,7 @@ export const enDashboard = {
   'team.source': "Code",
   'team.reason': "Reason",
   'team.codeNumber': "Code {n}",
+  'team.codeNumberExcerpt': "Code {n} ({excerpt})",
   'team.problemNotCode': "This is not a Shiftmeter response code.",
   'team.problemNotInvitation': "This is not a Shiftmeter invitation code.",
   'team.problemTooLong': "This code is too long to be a Shiftmeter code.",

@@ -227,6 +227,7 @@ export const svDashboard: DashboardMessages = {
   'team.source': "Kod",
   'team.reason': "Orsak",
   'team.codeNumber': "Kod {n}",
+  'team.codeNumberExcerpt': "Kod {n} ({excerpt})",
   'team.problemNotCode': "Det här är ingen svarskod från Shiftmeter.",
   'team.problemNotInvitation': "Det här är ingen inbjudningskod från Shiftmeter.",
   'team.problemTooLong': "Koden är för lång för att vara en Shiftmeter-kod.",

@@ -130,10 +130,16 @@ const CODE_KINDS = [
 ];
 
 /** Splits pasted text (or a file's text) into labelled codes. */
-export function codesIn(input: ImportInput, label: (index: number) => string): ImportInput[] {
+export function codesIn(input: ImportInput, label: (index: number, text: string) => string): ImportInput[] {
   if (input.text.length > MAX_PASTE_CHARS) return [{ source: input.source, text: '' }];
   const codes = splitCodes(input.text, CODE_KINDS);
-  return codes.map((text, i) => ({ source: codes.length === 1 && input.source ? input.source : label(i + 1), text }));
+  return codes.map((text, i) => ({ source: codes.length === 1 && input.source ? input.source : label(i + 1, text), text }));
+}
+
+/** A code's beginning and end, enough for a person to find it among the ones they pasted. */
+export function codeExcerpt(text: string): string {
+  const code = text.replace(/\s+/g, '');
+  return code.length <= 24 ? code : `${code.slice(0, 12)}…${code.slice(-8)}`;
 }
 
 /**
