@@ -37,7 +37,26 @@ export interface QuestionnaireScore {
   dimensions: DimensionScore[];
   /** The mean of the dimension scores, so that every dimension weighs the same. */
   overall: { now: number | null; wanted: number | null; gap: number | null };
+  /**
+   * For a profile (a questionnaire with `axes`): each axis as the mean of its dimensions'
+   * scores, 0 at the axis's "from" end. A profile is read on its axes, not as one overall score.
+   */
+  axes?: AxisScore[];
 }
+
+export interface AxisScore {
+  axis: string;
+  /** Null until at least MIN_DIMENSIONS_FOR_AXIS of its dimensions have a score. */
+  now: number | null;
+  wanted: number | null;
+  gap: number | null;
+  /** Its dimensions with a score, of `total`. */
+  scored: number;
+  total: number;
+}
+
+/** An axis shows a position only from this many scored dimensions (the validator asks each axis for at least two). */
+export const MIN_DIMENSIONS_FOR_AXIS = 2;
 
 export function isScalePosition(value: unknown): value is ScalePosition {
   return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= SCALE_POINTS;
@@ -77,7 +96,19 @@ export function scoreQuestionnaire(questionnaire: Questionnaire, given: Answers)
   });
   const now = mean(dimensions.flatMap((d) => (d.now === null ? [] : [d.now])));
   const wanted = mean(dimensions.flatMap((d) => (d.wanted === null ? [] : [d.wanted])));
-  return { dimensions, overall: { now, wanted, gap: difference(wanted, now) } };
+  const overall = { now, wanted, gap: difference(wanted, now) };
+  return questionnaire.axes ? { dimensions, overall, axes: axisScores(questionnaire, dimensions) } : { dimensions, overall };
+}
+
+function axisScores(questionnaire: Questionnaire, dimensions: readonly DimensionScore[]): AxisScore[] {
+  return (questionnaire.axes ?? []).map((axis) => {
+    const on = questionnaire.dimensions.flatMap((dimension, d) => (dimension.axis === axis.id ? [dimensions[d]!] : []));
+    const scored = on.filter((d) => d.now !== null);
+    const wantedScored = on.filter((d) => d.wanted !== null);
+    const now = scored.length >= MIN_DIMENSIONS_FOR_AXIS ? mean(scored.map((d) => d.now!)) : null;
+    const wanted = wantedScored.length >= MIN_DIMENSIONS_FOR_AXIS ? mean(wantedScored.map((d) => d.wanted!)) : null;
+    return { axis: axis.id, now, wanted, gap: difference(wanted, now), scored: scored.length, total: on.length };
+  });
 }
 
 /** Wanted asked per item: the mean over the items answered "now", on the same footing as now. */

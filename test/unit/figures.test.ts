@@ -15,6 +15,9 @@ describe('figures as shown in tables', () => {
     expect(signedFigureText(sv, 12.4)).toBe('+12');
     expect(signedFigureText(sv, -3.6)).toBe(sv(-4));
     expect(signedFigureText(sv, 0.2)).toBe('0');
+    // A small fall rounds to -0, which a number format would show as "-0".
+    expect(signedFigureText(sv, -0.3)).toBe('0');
+    expect(figureText(sv, -0.3)).toBe('0');
     expect(signedFigureText(sv, null)).toBe('–');
   });
 });

@@ -99,3 +99,23 @@ describe('scoring', () => {
     expect(score.overall.gap).toBe(0);
   });
 });
+
+describe('a profile on two axes (format 2)', () => {
+  it('places each axis at the mean of its dimensions, now and wanted, and only from two scored dimensions', async () => {
+    const { makeProfileQuestionnaire } = await import('../helpers/questionnaire-fixture');
+    const profile = makeProfileQuestionnaire(); // direction: dim-1, dim-2; certainty: dim-3, dim-4
+    const towardsTo = (item: { leftPole: 'from' | 'to' }) => (item.leftPole === 'from' ? 7 : 1);
+    const answers: Record<string, number> = {};
+    for (const item of profile.items) answers[item.id] = item.dimension === 'dim-1' ? towardsTo(item) : 4;
+    const score = scoreQuestionnaire(profile, { answers, wanted: {}, wantedItems: answers });
+    expect(score.axes).toEqual([
+      { axis: 'direction', now: 75, wanted: 75, gap: 0, scored: 2, total: 2 },
+      { axis: 'certainty', now: 50, wanted: 50, gap: 0, scored: 2, total: 2 },
+    ]);
+    // dim-3 does not apply at all: the certainty axis rests on one dimension and shows no position.
+    const dim3 = profile.items.filter((item) => item.dimension === 'dim-3').map((item) => item.id);
+    const partial = scoreQuestionnaire(profile, { answers, wanted: {}, wantedItems: answers, notApplicable: dim3 });
+    expect(partial.axes![1]).toMatchObject({ axis: 'certainty', now: null, scored: 1, total: 2 });
+    expect(scoreQuestionnaire(makeQuestionnaire(), { answers, wanted: {} }).axes).toBeUndefined();
+  });
+});

@@ -4,6 +4,7 @@ import type { QuestionnaireScore } from '../../core/scoring';
 import type { Sitting } from '../../core/storage/records';
 import { useApp, useT } from '../app-context';
 import { describeGap, describePosition } from './position-words';
+import { ProfileView } from './profile-view';
 import { figureText, signedFigureText } from '../figures';
 
 export interface ResultViewProps {
@@ -37,15 +38,18 @@ export function ResultView({ questionnaire, sitting, score, contentLanguage, onD
     <section class="result" aria-labelledby="result-heading">
       <h2 id="result-heading" tabIndex={-1} ref={heading}>{t('result.heading')}</h2>
       <p class="hint">{t('result.scaleNote', { from: fromPole, to: toPole })}</p>
-      <div class="overall">
-        <p class="overall-figure">
-          <span class="overall-label">{t('result.overall')}</span>
-          <span class="overall-score" data-testid="overall-score">{shown(score.overall.now)}</span>
-        </p>
-        {score.overall.now !== null && score.overall.wanted !== null ? (
-          <p>{t('result.summary', { now: shown(score.overall.now), wanted: shown(score.overall.wanted) })}</p>
-        ) : null}
-      </div>
+      {/* A profile is read on its two axes; one overall score would average them away. */}
+      {score.axes ? <ProfileView questionnaire={questionnaire} axes={score.axes} contentLanguage={contentLanguage} /> : (
+        <div class="overall">
+          <p class="overall-figure">
+            <span class="overall-label">{t('result.overall')}</span>
+            <span class="overall-score" data-testid="overall-score">{shown(score.overall.now)}</span>
+          </p>
+          {score.overall.now !== null && score.overall.wanted !== null ? (
+            <p>{t('result.summary', { now: shown(score.overall.now), wanted: shown(score.overall.wanted) })}</p>
+          ) : null}
+        </div>
+      )}
       <ul class="position-list" lang={contentLanguage}>
         {rows.map(({ entry, name }) => (
           <li key={entry.dimension} class="position-row">
@@ -84,12 +88,12 @@ export function ResultView({ questionnaire, sitting, score, contentLanguage, onD
               <td>{signedFigureText(format, entry.gap)}</td>
             </tr>
           ))}
-          <tr data-dimension="overall">
+          {score.axes ? null : <tr data-dimension="overall">
             <th scope="row">{t('result.overall')}</th>
             <td>{shown(score.overall.now)}</td>
             <td>{shown(score.overall.wanted)}</td>
             <td>{signedFigureText(format, score.overall.gap)}</td>
-          </tr>
+          </tr>}
         </tbody>
       </table>
       <p class="hint small">{t('result.savedAs', { date: i18n.formatDate.value(sitting.completedAt) })}</p>
