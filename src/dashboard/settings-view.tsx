@@ -22,7 +22,7 @@ export function SettingsView() {
   return (
     <section aria-labelledby="settings-heading">
       <h1 id="settings-heading" tabIndex={-1}>{t('settings.heading')}</h1>
-      <LanguageSelect id="settings-language" />
+      <LanguageSelect id="settings-language" reportNotSaved={false} />
       <fieldset class="radio-row">
         <legend>{t('settings.theme')}</legend>
         {THEMES.map((value) => (
@@ -32,6 +32,7 @@ export function SettingsView() {
           </label>
         ))}
       </fieldset>
+      {app.settingsNotSaved.value ? <p class="notice notice-error" role="alert">{t('common.choiceNotSaved', { detail: app.settingsNotSaved.value })}</p> : null}
       <h2>{t('settings.reminders')}</h2>
       <p class="hint">{t('settings.remindersHint')}</p>
       {read.kind === 'loading' ? (

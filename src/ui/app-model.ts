@@ -40,6 +40,8 @@ export interface AppModel {
   start(prefetchKeys?: readonly string[]): Promise<Record<string, unknown>>;
   chooseLanguage(language: UiLanguage | null): Promise<void>;
   chooseTheme(theme: Theme): Promise<void>;
+  /** Why the last language or theme choice could not be stored (it still applies on this page); null when it was. */
+  settingsNotSaved: Signal<string | null>;
 }
 
 export function createAppModel(deps: AppDependencies): AppModel {
@@ -51,9 +53,20 @@ export function createAppModel(deps: AppDependencies): AppModel {
     await i18n.setLanguage(resolveLanguage(settings.value.language, deps.browserLanguages()));
   }
 
+  const settingsNotSaved = signal<string | null>(null);
+
+  /**
+   * The choice applies on this page at once; storing it may fail (storage full), and then
+   * the page says so rather than dropping the failure: other pages keep the stored choice.
+   */
   async function saveSettings(next: Settings): Promise<void> {
     settings.value = next;
-    await deps.store.set({ [KEYS.settings]: next });
+    try {
+      await deps.store.set({ [KEYS.settings]: next });
+      settingsNotSaved.value = null;
+    } catch (error) {
+      settingsNotSaved.value = describeStorageError(error);
+    }
   }
 
   const model: AppModel = {
@@ -63,6 +76,7 @@ export function createAppModel(deps: AppDependencies): AppModel {
     settings,
     blockingError,
     pageTitle: signal<string | null>(null),
+    settingsNotSaved,
     now: deps.now ?? (() => new Date()),
     newId: deps.newId ?? (() => crypto.randomUUID()),
     roundVault: deps.roundVault ?? null,

@@ -100,6 +100,7 @@ describe('every view in English, Swedish and Danish, light and dark, in Chromium
 
   for (const language of LANGUAGES) {
     const heading = (key: MessageKey) => message(language, key);
+    const checks = `have <html lang="${language}">, no interface text in English or as a bare message key, and no WCAG 2.2 A/AA axe violations, in the light and then the dark colour scheme (the browser's preference, emulated; the page's background checked in each)`;
 
     describe(`in ${language}`, () => {
       let popup: Page;
@@ -122,7 +123,7 @@ describe('every view in English, Swedish and Danish, light and dark, in Chromium
         await eventually(() => dashboard.evaluate(() => document.documentElement.lang), (lang) => expect(lang).toBe(language));
       });
 
-      it(`popup in ${language}: the list of questionnaires, a questionnaire's first page and its result after answering have <html lang="${language}">, no English left, and no WCAG 2.2 AA axe violations in light and dark`, async () => {
+      it(`popup in ${language}: the list of questionnaires, a questionnaire's first page and its result after answering ${checks}`, async () => {
         await expectHeading(popup, 'h2[data-view-heading]', heading('popup.heading'));
         await eventually(() => popup.locator('button[data-questionnaire]').count(), (n) => expect(n).toBe(6));
         await checkInBothThemes(popup, language, 'popup-list');
@@ -140,7 +141,7 @@ describe('every view in English, Swedish and Danish, light and dark, in Chromium
         await dashboard.bringToFront();
       });
 
-      it(`dashboard in ${language}: the welcome view and the list of self-assessments have <html lang="${language}">, no English left, and no WCAG 2.2 AA axe violations in light and dark`, async () => {
+      it(`dashboard in ${language}: the welcome view and the list of self-assessments ${checks}`, async () => {
         await goTo(dashboard, '#/welcome');
         await expectHeading(dashboard, 'main h1', heading('welcome.heading'));
         await checkInBothThemes(dashboard, language, 'welcome');
@@ -151,7 +152,7 @@ describe('every view in English, Swedish and Danish, light and dark, in Chromium
         await checkInBothThemes(dashboard, language, 'self-assessments');
       });
 
-      it(`dashboard in ${language}: the history of two seeded sittings (chart and its table open) and a sitting's page have <html lang="${language}">, no English left, and no WCAG 2.2 AA axe violations in light and dark`, async () => {
+      it(`dashboard in ${language}: the history of two seeded sittings (chart and its table open) and a sitting's page ${checks}`, async () => {
         await goTo(dashboard, `#/history/${history.id}`);
         await expectHeading(dashboard, '#history-heading', heading('history.heading'));
         await eventually(() => dashboard.locator('canvas[role="img"]').count(), (n) => expect(n).toBeGreaterThan(0));
@@ -166,7 +167,7 @@ describe('every view in English, Swedish and Danish, light and dark, in Chromium
         await checkInBothThemes(dashboard, language, 'sitting');
       });
 
-      it(`dashboard in ${language}: a round started through Team rounds (its page, then the rounds home listing it) and Answer a round with its invitation opened have <html lang="${language}">, no English left, and no WCAG 2.2 AA axe violations in light and dark`, async () => {
+      it(`dashboard in ${language}: a round started through Team rounds (its page, then the rounds home listing it) and Answer a round with its invitation opened ${checks}`, async () => {
         roundName = `Round ${language.toUpperCase()} 2027`;
         await goTo(dashboard, '#/team');
         await expectHeading(dashboard, 'main h1', heading('team.heading'));
@@ -191,7 +192,7 @@ describe('every view in English, Swedish and Danish, light and dark, in Chromium
         await checkInBothThemes(dashboard, language, 'team-answer');
       });
 
-      it(`dashboard in ${language}: the courses, a course with its first exercise checked (feedback shown) and the course summary have <html lang="${language}">, no English left, and no WCAG 2.2 AA axe violations in light and dark`, async () => {
+      it(`dashboard in ${language}: the courses, a course with its first exercise checked (feedback shown) and the course summary ${checks}`, async () => {
         await goTo(dashboard, '#/courses');
         await expectHeading(dashboard, '#courses-heading', heading('course.heading'));
         await eventually(() => dashboard.locator('a[data-pack]').count(), (n) => expect(n).toBe(3));
@@ -214,7 +215,7 @@ describe('every view in English, Swedish and Danish, light and dark, in Chromium
         await checkInBothThemes(dashboard, language, 'course-summary');
       });
 
-      it(`dashboard in ${language}: Your data (backup and restore) and Settings have <html lang="${language}">, no English left, and no WCAG 2.2 AA axe violations in light and dark`, async () => {
+      it(`dashboard in ${language}: Your data (backup and restore) and Settings ${checks}`, async () => {
         await goTo(dashboard, '#/data');
         await expectHeading(dashboard, '#data-heading', heading('data.heading'));
         await eventually(() => dashboard.locator('#restore-file').count(), (n) => expect(n).toBe(1));

@@ -94,7 +94,7 @@ describe('views in English, Swedish and Danish, light and dark, in Firefox ESR',
       });
 
       for (const theme of THEMES) {
-        it(`in ${language} with the ${theme} theme chosen in Settings: Settings, welcome, the history of two seeded sittings, Team rounds home, a course page, the popup's list and a questionnaire's first page have <html lang="${language}">, the ${theme} background, no English left, and no WCAG 2.2 AA axe violations`, async () => {
+        it(`in ${language} with the ${theme} theme chosen in Settings: Settings, welcome, the history of two seeded sittings, Team rounds home, a course page, the popup's list and a questionnaire's first page have <html lang="${language}">, the ${theme} theme's background, no interface text in English or as a bare message key, and no WCAG 2.2 A/AA axe violations`, async () => {
           await goTo(page, '#/settings');
           await expectHeading(page, '#settings-heading', heading('settings.heading'));
           await click(page, `input[name="theme"][value="${theme}"]`);

@@ -5,6 +5,7 @@ export const da: CoreMessages = {
   'app.tagline': 'Se hvordan jeres arbejde flytter sig fra produktionslogik mod servicelogik, over tid.',
   'common.loading': 'Indlæser…',
   'common.language': 'Sprog',
+  'common.choiceNotSaved': "Dit valg gælder på denne side, men kunne ikke gemmes: {detail}. Andre sider beholder det tidligere valg; prøv igen, når du har frigjort plads.",
   'common.languageAuto': 'Browserens sprog',
   'common.back': 'Tilbage',
   'common.next': 'Næste',

@@ -8,6 +8,7 @@ export const en = {
   'app.tagline': 'See how your work shifts from production logic to service logic, over time.',
   'common.loading': 'Loading…',
   'common.language': 'Language',
+  'common.choiceNotSaved': "Your choice applies on this page but could not be saved: {detail}. Other pages keep the earlier choice; try again after freeing space.",
   'common.languageAuto': 'Browser default',
   'common.back': 'Back',
   'common.next': 'Next',

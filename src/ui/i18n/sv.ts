@@ -5,6 +5,7 @@ export const sv: CoreMessages = {
   'app.tagline': 'Se hur ert arbete förskjuts från produktionslogik mot tjänstelogik, över tid.',
   'common.loading': 'Läser in…',
   'common.language': 'Språk',
+  'common.choiceNotSaved': "Ditt val gäller på den här sidan men kunde inte sparas: {detail}. Andra sidor behåller det tidigare valet; försök igen när du har frigjort utrymme.",
   'common.languageAuto': 'Webbläsarens språk',
   'common.back': 'Tillbaka',
   'common.next': 'Nästa',
