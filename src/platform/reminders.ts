@@ -1,6 +1,6 @@
 import { browser } from './browser';
 import { ALARM_PREFIX, isAlarmPlanKey, planAlarms, remindedKey } from '../core/history/alarm-plan';
-import { KEYS } from '../core/storage/records';
+import { KEYS, SCHEMA_VERSION } from '../core/storage/records';
 
 /**
  * The records a reminder plan needs, not every sitting: where the browser can list the
@@ -10,8 +10,18 @@ import { KEYS } from '../core/storage/records';
 async function planRecords(): Promise<Record<string, unknown>> {
   const area = browser.storage.local as typeof browser.storage.local & { getKeys?: () => Promise<string[]> };
   if (typeof area.getKeys !== 'function') return area.get(null);
-  const keys = (await area.getKeys()).filter(isAlarmPlanKey);
+  const keys = (await area.getKeys()).filter((key) => isAlarmPlanKey(key) || key === KEYS.schemaVersion);
   return keys.length > 0 ? area.get(keys) : {};
+}
+
+/**
+ * Data saved by a newer Shiftmeter is left exactly as it is: this version does not
+ * know its shape, so it plans nothing from it and writes nothing into it (the pages say
+ * to update). A reminder's "notified" mark is a write like any other.
+ */
+function isNewerData(records: Readonly<Record<string, unknown>>): boolean {
+  const version = records[KEYS.schemaVersion];
+  return typeof version === 'number' && version > SCHEMA_VERSION;
 }
 
 /**
@@ -21,7 +31,8 @@ async function planRecords(): Promise<Record<string, unknown>> {
  * left a gap that a page reading the alarms could fall into).
  */
 export async function scheduleReminders(): Promise<void> {
-  const plan = planAlarms(await planRecords(), new Date());
+  const records = await planRecords();
+  const plan = isNewerData(records) ? [] : planAlarms(records, new Date());
   for (const alarm of plan) await browser.alarms.create(alarm.name, { when: alarm.when });
   const planned = new Set(plan.map((alarm) => alarm.name));
   const existing = await browser.alarms.getAll();
@@ -35,7 +46,9 @@ export function isReminderChange(keys: readonly string[]): boolean {
 /** Shows the reminder for a questionnaire and records that this due time was notified. */
 export async function notifyReminder(alarmName: string): Promise<void> {
   const questionnaireId = alarmName.slice(ALARM_PREFIX.length);
-  const plan = planAlarms(await planRecords(), new Date()).find((a) => a.questionnaireId === questionnaireId);
+  const records = await planRecords();
+  if (isNewerData(records)) return;
+  const plan = planAlarms(records, new Date()).find((a) => a.questionnaireId === questionnaireId);
   if (!plan) return;
   await browser.notifications.create(alarmName, {
     type: 'basic',

@@ -229,4 +229,25 @@ describe('every view in English, Swedish and Danish, light and dark, in Chromium
       });
     });
   }
+
+  it('at 320 CSS px wide, in Swedish (the longest texts), no dashboard view scrolls sideways (WCAG 1.4.10 Reflow)', async () => {
+    await dashboard.evaluate(() => chrome.storage.local.get('settings').then(({ settings }: Record<string, any>) => chrome.storage.local.set({ settings: { ...settings, language: 'sv' } })));
+    const narrow = await ext.open('dashboard.html#/welcome', { reducedMotion: 'reduce' });
+    await narrow.setViewportSize({ width: 320, height: 800 });
+    await eventually(() => narrow.evaluate(() => document.documentElement.lang), (lang) => expect(lang).toBe('sv'));
+    for (const hash of ['#/welcome', '#/take', '#/history', '#/sittings', '#/team', '#/team/answer', '#/courses', '#/data', '#/settings']) {
+      await goTo(narrow, hash);
+      await eventually(
+        () => narrow.evaluate(() => ({
+          scroll: document.documentElement.scrollWidth,
+          client: document.documentElement.clientWidth,
+          // What sticks out, to say in the failure what to fix.
+          wide: [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
+            .slice(0, 4).map((e) => `${e.tagName.toLowerCase()}.${e.className} (${Math.round(e.getBoundingClientRect().right)} px)`).join(', '),
+        })),
+        ({ scroll, client, wide }) => expect(scroll, `${hash}: ${wide}`).toBeLessThanOrEqual(client),
+      );
+    }
+    await narrow.close();
+  });
 });
