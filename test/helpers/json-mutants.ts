@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 /**
  * Damages parsed JSON in the ways an author (or a fuzzer) does: a field deleted, a
  * value of the wrong type, an unknown field, a number out of range, a blank or
@@ -91,3 +92,27 @@ export const FIELD_NAMES: readonly string[] = ['__proto__', 'constructor', 'toSt
 export const STRING_LENGTHS: readonly number[] = [1, 2, 3, 4, 64, 65, 80, 81, 200, 201, 400, 401, 1000, 1001];
 /** "😀" is one character but two UTF-16 units: JSON Schema counts characters. */
 export const STRING_CHARS: readonly string[] = ['a', 'å', '😀', ' ', '-'];
+
+/** Every single mutation of each kind, for a sweep over every place of a small file. */
+export function singleMutations(chars: readonly string[] = ['a', '😀', ' ']): Mutation[] {
+  return [
+    { kind: 'delete' },
+    ...REPLACEMENTS.map((value): Mutation => ({ kind: 'replace', value })),
+    ...FIELD_NAMES.map((key): Mutation => ({ kind: 'add-field', key, value: 'x' })),
+    { kind: 'duplicate-entry' },
+    ...STRING_LENGTHS.flatMap((length) => chars.map((char): Mutation => ({ kind: 'repeat-string', char, length }))),
+  ];
+}
+
+/** A random mutation of any kind, for series of mutations (fast-check). */
+export const mutationArbitrary: fc.Arbitrary<Mutation> = fc.oneof(
+  fc.constant<Mutation>({ kind: 'delete' }),
+  fc.constantFrom(...REPLACEMENTS).map((value): Mutation => ({ kind: 'replace', value })),
+  fc.jsonValue({ maxDepth: 2 }).map((value): Mutation => ({ kind: 'replace', value: value as Json })),
+  fc.record({ key: fc.oneof(fc.constantFrom(...FIELD_NAMES), fc.string({ maxLength: 6 })), value: fc.constantFrom(...REPLACEMENTS) })
+    .map(({ key, value }): Mutation => ({ kind: 'add-field', key, value })),
+  fc.constant<Mutation>({ kind: 'duplicate-entry' }),
+  fc.record({ char: fc.constantFrom(...STRING_CHARS), length: fc.constantFrom(...STRING_LENGTHS) })
+    .map(({ char, length }): Mutation => ({ kind: 'repeat-string', char, length })),
+  fc.nat().map((from): Mutation => ({ kind: 'copy-string', from })),
+);

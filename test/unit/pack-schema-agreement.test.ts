@@ -4,10 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { validateCoursePack } from '../../src/core/pack/validate-pack';
 import { describeProblem, type Problem } from '../../src/core/problems';
-import {
-  describePath, FIELD_NAMES, mutate, pathsOf, REPLACEMENTS, STRING_CHARS, STRING_LENGTHS,
-  type Json, type JsonPath, type Mutation,
-} from '../helpers/json-mutants';
+import { describePath, mutate, mutationArbitrary, pathsOf, singleMutations, type Json, type JsonPath } from '../helpers/json-mutants';
 import { makeQuestionnaire } from '../helpers/questionnaire-fixture';
 
 // questionnaires/course-pack.schema.json and validateCoursePack both come from one
@@ -77,13 +74,7 @@ describe('questionnaires/course-pack.schema.json against validateCoursePack', ()
 
   it('agree on every single mutation at every place of the small pack, apart from the rules across fields', () => {
     const base = BASES[0]!.value;
-    const mutations: Mutation[] = [
-      { kind: 'delete' },
-      ...REPLACEMENTS.map((value): Mutation => ({ kind: 'replace', value })),
-      ...FIELD_NAMES.map((key): Mutation => ({ kind: 'add-field', key, value: 'x' })),
-      { kind: 'duplicate-entry' },
-      ...STRING_LENGTHS.flatMap((length) => ['a', ' '].map((char): Mutation => ({ kind: 'repeat-string', char, length }))),
-    ];
+    const mutations = singleMutations(['a', ' ']);
     let checked = 0;
     for (const path of pathsOf(base)) {
       for (const mutation of mutations) {
@@ -95,17 +86,7 @@ describe('questionnaires/course-pack.schema.json against validateCoursePack', ()
   }, 60_000);
 
   it('agree on random series of mutations of the shipped packs and the small pack, apart from the rules across fields', () => {
-    const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-      fc.constant<Mutation>({ kind: 'delete' }),
-      fc.constantFrom(...REPLACEMENTS).map((value): Mutation => ({ kind: 'replace', value })),
-      fc.jsonValue({ maxDepth: 2 }).map((value): Mutation => ({ kind: 'replace', value: value as Json })),
-      fc.record({ key: fc.oneof(fc.constantFrom(...FIELD_NAMES), fc.string({ maxLength: 6 })), value: fc.constantFrom(...REPLACEMENTS) })
-        .map(({ key, value }): Mutation => ({ kind: 'add-field', key, value })),
-      fc.constant<Mutation>({ kind: 'duplicate-entry' }),
-      fc.record({ char: fc.constantFrom(...STRING_CHARS), length: fc.constantFrom(...STRING_LENGTHS) })
-        .map(({ char, length }): Mutation => ({ kind: 'repeat-string', char, length })),
-      fc.nat().map((from): Mutation => ({ kind: 'copy-string', from })),
-    );
+    const mutation = mutationArbitrary;
     fc.assert(fc.property(
       fc.nat(BASES.length - 1),
       fc.array(fc.record({ at: fc.nat(), mutation }), { minLength: 1, maxLength: 4 }),

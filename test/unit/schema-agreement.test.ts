@@ -5,8 +5,7 @@ import { describeProblem, type Problem } from '../../src/core/problems';
 import { ID_PATTERN, LANGUAGE_PATTERN, TEXT_LIMITS } from '../../src/core/questionnaire/types';
 import { LIMITS, validateQuestionnaire } from '../../src/core/questionnaire/validate';
 import {
-  describePath, FIELD_NAMES, mutate, pathsOf, REPLACEMENTS, STRING_CHARS, STRING_LENGTHS,
-  type Json, type JsonPath, type Mutation,
+  describePath, mutate, mutationArbitrary, pathsOf, singleMutations, type Json, type JsonPath,
 } from '../helpers/json-mutants';
 import { makeProfileQuestionnaire, makeQuestionnaire } from '../helpers/questionnaire-fixture';
 import { readSchema, shippedQuestionnaireFiles } from '../helpers/shipped-files';
@@ -55,29 +54,6 @@ function expectAgreement(mutant: Json, what: string): void {
     }
   }
 }
-
-/** Every single mutation of each kind, at every place in a small questionnaire. */
-function singleMutations(): Mutation[] {
-  return [
-    { kind: 'delete' },
-    ...REPLACEMENTS.map((value): Mutation => ({ kind: 'replace', value })),
-    ...FIELD_NAMES.map((key): Mutation => ({ kind: 'add-field', key, value: 'x' })),
-    { kind: 'duplicate-entry' },
-    ...STRING_LENGTHS.flatMap((length) => ['a', '😀', ' '].map((char): Mutation => ({ kind: 'repeat-string', char, length }))),
-  ];
-}
-
-const mutationArbitrary: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.constant<Mutation>({ kind: 'delete' }),
-  fc.constantFrom(...REPLACEMENTS).map((value): Mutation => ({ kind: 'replace', value })),
-  fc.jsonValue({ maxDepth: 2 }).map((value): Mutation => ({ kind: 'replace', value: value as Json })),
-  fc.record({ key: fc.oneof(fc.constantFrom(...FIELD_NAMES), fc.string({ maxLength: 6 })), value: fc.constantFrom(...REPLACEMENTS) })
-    .map(({ key, value }): Mutation => ({ kind: 'add-field', key, value })),
-  fc.constant<Mutation>({ kind: 'duplicate-entry' }),
-  fc.record({ char: fc.constantFrom(...STRING_CHARS), length: fc.constantFrom(...STRING_LENGTHS) })
-    .map(({ char, length }): Mutation => ({ kind: 'repeat-string', char, length })),
-  fc.nat().map((from): Mutation => ({ kind: 'copy-string', from })),
-);
 
 describe('questionnaires/schema.json', () => {
   it('accepts every shipped questionnaire, as the validator does', () => {

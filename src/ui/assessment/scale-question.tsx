@@ -28,7 +28,8 @@ export interface ScaleQuestionProps {
 export function ScaleQuestion(props: ScaleQuestionProps) {
   const t = useT();
   return (
-    <fieldset class="scale-question" id={props.id} aria-invalid={props.invalid ? 'true' : undefined}>
+    // Today's answer, shown under the scale in the "wanted" pass, is read with the group too.
+    <fieldset class="scale-question" id={props.id} aria-invalid={props.invalid ? 'true' : undefined} aria-describedby={props.nowPosition !== undefined ? `${props.id}-now` : undefined}>
       <legend class="scale-legend">
         <span class="scale-label">{props.label}</span>
         <span class="scale-statements" lang={props.contentLanguage}>
@@ -69,7 +70,7 @@ export function ScaleQuestion(props: ScaleQuestionProps) {
         </label>
       ) : null}
       {props.nowPosition !== undefined ? (
-        <p class="scale-now">{t('assess.nowWas', { position: t(`assess.point${props.nowPosition}` as MessageKey) })}</p>
+        <p class="scale-now" id={`${props.id}-now`}>{t('assess.nowWas', { position: t(`assess.point${props.nowPosition}` as MessageKey) })}</p>
       ) : null}
     </fieldset>
   );
