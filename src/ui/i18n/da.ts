@@ -68,7 +68,7 @@ export const da: CoreMessages = {
   'result.positionTo': 'Tættere på {pole}',
   'result.positionMiddle': 'Mellem de to poler',
   'result.gapTowards': 'du vil rykke {points} point mod {pole}',
-  'result.gapNone': 'Hvor du gerne vil være',
+  'result.gapNone': 'du vil have det sådan',
   'result.summary': 'Samlet står din enhed på {now} af 100, og du ønsker den på {wanted}.',
   'result.savedAs': 'Gemt {date}.',
   'result.done': 'Færdig',

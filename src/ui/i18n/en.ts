@@ -71,7 +71,7 @@ export const en = {
   'result.positionTo': 'Closer to {pole}',
   'result.positionMiddle': 'Between the two poles',
   'result.gapTowards': 'you want it {points, plural, one {# point} other {# points}} further towards {pole}',
-  'result.gapNone': 'Where you want to be',
+  'result.gapNone': 'you want it where it is',
   'result.summary': 'Overall your unit stands at {now} of 100, and you want it at {wanted}.',
   'result.savedAs': 'Saved on {date}.',
   'result.done': 'Done',

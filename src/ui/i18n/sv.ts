@@ -68,7 +68,7 @@ export const sv: CoreMessages = {
   'result.positionTo': 'Närmare {pole}',
   'result.positionMiddle': 'Mellan de två polerna',
   'result.gapTowards': 'du vill flytta {points} poäng mot {pole}',
-  'result.gapNone': 'Där du vill vara',
+  'result.gapNone': 'du vill ha det så',
   'result.summary': 'Totalt står din enhet på {now} av 100, och du vill att den ska stå på {wanted}.',
   'result.savedAs': 'Sparad {date}.',
   'result.done': 'Klar',
