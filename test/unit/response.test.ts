@@ -119,6 +119,15 @@ describe('makeResponse', () => {
     expect(parseResponse(JSON.stringify(response))).toEqual({ ok: true, value: response });
   });
 
+  it('round-trips a response of format 2 with a wanted position for each of more than 20 items (wanted is asked per item)', () => {
+    const perItem = { ...makeQuestionnaire(8, 3), formatVersion: 2 } as typeof questionnaire;
+    const positions = Object.fromEntries(perItem.items.map((item, i) => [item.id, 1 + (i % 7)]));
+    const response = makeResponse({ questionnaire: perItem, round: 'r1', response: 'abc', answers: positions, wanted: {}, wantedItems: positions });
+    expect(Object.keys(response.wanted)).toHaveLength(24);
+    expect(parseResponse(JSON.stringify(response))).toEqual({ ok: true, value: response });
+    expect(checkAgainst(response, perItem).map(describeProblem)).toEqual([]);
+  });
+
   it('throws on a bad id or no answer: those are bugs, not input', () => {
     const base = { questionnaire, round: 'r1', response: 'abc', answers: { 'dim-1-1': 3 }, wanted: {} };
     expect(() => makeResponse({ ...base, round: 'a b' })).toThrow(RangeError);

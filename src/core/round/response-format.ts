@@ -15,9 +15,11 @@ export const RESPONSE_FORMAT = 'shiftmeter-response';
 
 export { TOKEN_PATTERN };
 
-// The questionnaire validator's own limits: no valid response can have more.
+// The questionnaire validator's own limits: no valid response can have more. Format 2 asks
+// "wanted" per item, so a response can hold as many wanted positions as answers (format 1
+// asked it per dimension, at most 20).
 export const MAX_ANSWERS = 400;
-export const MAX_WANTED = 20;
+export const MAX_WANTED = MAX_ANSWERS;
 
 const Token = (title: string, description: string) => withHint(Type.String({ title, description, pattern: TOKEN_PATTERN.regex.source, maxLength: 64 }), { pattern: TOKEN_PATTERN.name });
 
@@ -45,7 +47,7 @@ export const ResponseFormat = withHint(Type.Object({
   round: Token('Round', 'The round the response was sealed for.'),
   response: Token('Response id', 'A random id, so that the same response imported twice counts once.'),
   answers: positions('Answers', 'Item id → position, 1 at the item\'s left statement.', 1, MAX_ANSWERS, 'answer'),
-  wanted: positions('Wanted', 'Dimension id → wanted position, 1 at the dimension\'s "from" pole.', 0, MAX_WANTED, 'wanted-position'),
+  wanted: positions('Wanted', 'Questionnaires of format 1: dimension id → wanted position, 1 at the dimension\'s "from" pole. Format 2: item id → wanted position, 1 at the item\'s left statement, for the items answered.', 0, MAX_WANTED, 'wanted-position'),
 }, { additionalProperties: false }), {
   // Anything else could identify a person: refused, and the member told why.
   unknownField: 'identifying-field',
