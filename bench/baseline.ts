@@ -3,7 +3,7 @@ import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Questionnaire } from '../src/core/questionnaire/types';
-import { itemsOf, textIn } from '../src/core/questionnaire/types';
+import { asksWantedPerItem, itemsOf, textIn } from '../src/core/questionnaire/types';
 import { draftKey } from '../src/core/storage/records';
 
 /**
@@ -17,27 +17,50 @@ import { draftKey } from '../src/core/storage/records';
  */
 export const BASELINE_PAGE = 'baseline/surveyjs.html';
 
-/** The questionnaire as SurveyJS JSON: a page per dimension, each statement pair a 7-point rating, then the wanted position. */
+/**
+ * The questionnaire as SurveyJS JSON, asked as Shiftmeter asks it. Format 2: a page per
+ * dimension, each statement pair a 7-point rating with "does not apply" beside it, then a
+ * second pass of a page per dimension asking the pairs again for "wanted". Format 1: a page
+ * per dimension, each statement pair a 7-point rating, then the wanted position.
+ */
 export function surveyJsJson(questionnaire: Questionnaire, language = 'en') {
   const t = (text: Record<string, string>) => textIn(text, language);
+  const rating = (name: string, title: string, left: string, right: string, extra: Record<string, unknown> = {}) => ({
+    type: 'rating', name, title, isRequired: true, rateCount: 7, rateMin: 1, rateMax: 7, displayMode: 'buttons', minRateDescription: left, maxRateDescription: right, ...extra,
+  });
+  const common = { title: t(questionnaire.title), description: t(questionnaire.description), showProgressBar: 'top' };
+  if (!asksWantedPerItem(questionnaire)) {
+    return {
+      ...common,
+      pages: questionnaire.dimensions.map((dimension) => ({
+        name: dimension.id,
+        title: t(dimension.name),
+        elements: [
+          ...itemsOf(questionnaire, dimension.id).map((item, index, items) => rating(item.id, `Statement pair ${index + 1} of ${items.length}`, t(item.left), t(item.right))),
+          rating(`wanted-${dimension.id}`, t(dimension.name), t(dimension.from), t(dimension.to)),
+        ],
+      })),
+    };
+  }
+  const applies = (itemId: string) => `{na-${itemId}} != true`;
   return {
-    title: t(questionnaire.title),
-    description: t(questionnaire.description),
-    showProgressBar: 'top',
-    pages: questionnaire.dimensions.map((dimension) => ({
-      name: dimension.id,
-      title: t(dimension.name),
-      elements: [
-        ...itemsOf(questionnaire, dimension.id).map((item, index, items) => ({
-          type: 'rating', name: item.id, title: `Statement pair ${index + 1} of ${items.length}`, isRequired: true,
-          rateCount: 7, rateMin: 1, rateMax: 7, displayMode: 'buttons', minRateDescription: t(item.left), maxRateDescription: t(item.right),
-        })),
-        {
-          type: 'rating', name: `wanted-${dimension.id}`, title: t(dimension.name), isRequired: true,
-          rateCount: 7, rateMin: 1, rateMax: 7, displayMode: 'buttons', minRateDescription: t(dimension.from), maxRateDescription: t(dimension.to),
-        },
-      ],
-    })),
+    ...common,
+    pages: [
+      ...questionnaire.dimensions.map((dimension) => ({
+        name: dimension.id,
+        title: t(dimension.name),
+        elements: itemsOf(questionnaire, dimension.id).flatMap((item, index, items) => [
+          // Required unless "does not apply" is ticked.
+          rating(item.id, `Statement pair ${index + 1} of ${items.length}`, t(item.left), t(item.right), { isRequired: false, requiredIf: applies(item.id) }),
+          { type: 'boolean', name: `na-${item.id}`, title: 'Does not apply to my unit', titleLocation: 'hidden', renderAs: 'checkbox' },
+        ]),
+      })),
+      ...questionnaire.dimensions.map((dimension) => ({
+        name: `wanted-${dimension.id}`,
+        title: `Where you want to be: ${t(dimension.name)}`,
+        elements: itemsOf(questionnaire, dimension.id).map((item, index, items) => rating(`wanted-${item.id}`, `Statement pair ${index + 1} of ${items.length}`, t(item.left), t(item.right), { visibleIf: applies(item.id) })),
+      })),
+    ],
   };
 }
 

@@ -9,10 +9,11 @@ const QUESTIONNAIRE_ID = 'production-service';
 const BATCH = 500;
 
 interface QuestionnaireShape {
+  formatVersion: number;
   id: string;
   version: number;
   dimensions: { id: string }[];
-  items: { id: string; dimension: string }[];
+  items: { id: string; dimension: string; leftPole: 'from' | 'to' }[];
 }
 
 // Deterministic numbers (the kit's simulator's generator), so every bench run stores the same history.
@@ -25,7 +26,9 @@ const clampScale = (value: number) => Math.min(7, Math.max(1, Math.round(value))
 
 /**
  * `count` finished sittings of production-service, spread evenly over 2019–2025 with
- * answers that drift slowly per dimension plus noise, as a unit's practice would.
+ * answers that drift slowly per dimension plus noise, as a unit's practice would; shaped
+ * as the app stores a sitting of the questionnaire's format (format 2: "wanted" per item,
+ * on the item's own scale, and `wanted: {}`).
  * Each is checked with the product's own isSitting: a record the app would set aside
  * would measure the wrong thing. The Sitting shape is being reworked (the note moved
  * to a key of its own), so `note: ''` is added only if this checkout's isSitting wants it.
@@ -40,8 +43,12 @@ export function makeSittings(count: number, seed = 1): records.Sitting[] {
   for (let i = 0; i < count; i++) {
     const completed = start + Math.floor((span * (i + random())) / Math.max(count, 1));
     for (const id of Object.keys(trend)) trend[id] = Math.min(6.5, Math.max(1.5, trend[id]! + (random() - 0.45) * 0.2));
-    const answers = Object.fromEntries(questionnaire.items.map((item) => [item.id, clampScale(trend[item.dimension]! + (random() - 0.5) * 3)]));
-    const wanted = Object.fromEntries(questionnaire.dimensions.map((d) => [d.id, clampScale(trend[d.id]! + 1 + random() * 2)]));
+    // The trend runs from the "from" pole (1) to the "to" pole (7); an item with "to" on the left is answered mirrored.
+    const onItem = (item: QuestionnaireShape['items'][number], position: number) => (item.leftPole === 'from' ? position : 8 - position);
+    const answers = Object.fromEntries(questionnaire.items.map((item) => [item.id, onItem(item, clampScale(trend[item.dimension]! + (random() - 0.5) * 3))]));
+    const perItem = questionnaire.formatVersion >= 2;
+    const wanted = perItem ? {} : Object.fromEntries(questionnaire.dimensions.map((d) => [d.id, clampScale(trend[d.id]! + 1 + random() * 2)]));
+    const wantedItems = perItem ? Object.fromEntries(questionnaire.items.map((item) => [item.id, onItem(item, clampScale(trend[item.dimension]! + 1 + random() * 2))])) : undefined;
     const sitting: Record<string, unknown> = {
       schema: 1,
       id: uuid(random),
@@ -51,6 +58,7 @@ export function makeSittings(count: number, seed = 1): records.Sitting[] {
       language: 'en',
       answers,
       wanted,
+      ...(wantedItems ? { wantedItems, notApplicable: [] } : {}),
     };
     if (!records.isSitting(sitting)) sitting.note = '';
     if (!records.isSitting(sitting)) throw new Error(`bench: a generated sitting is not valid for this checkout's isSitting: ${JSON.stringify(sitting)}`);

@@ -179,9 +179,9 @@ describe('course packs in Chromium', () => {
     await eventually(() => page.evaluate(() => location.hash), (hash) => expect(hash).toBe(`#/take/${questionnaire.id}/course/pack-tax-agency`));
     await page.waitForSelector('label[for="assessment-progress"]');
     const pageList = pages(questionnaire);
-    for (const [index, { dimension, items }] of pageList.entries()) {
-      for (const item of items) await answerNextByKeyboard(page, plan.answers[item]!);
-      await answerNextByKeyboard(page, plan.wanted[dimension]!);
+    // Every "now" page, then the wanted pass over the same statements.
+    for (const [index, { questions }] of pageList.entries()) {
+      for (const question of questions) await answerNextByKeyboard(page, plan.position(question) as number);
       const last = index === pageList.length - 1;
       await pressButtonByKeyboard(page, last ? 'See my result' : 'Next');
       if (!last) await page.waitForFunction((n) => document.querySelector('label[for="assessment-progress"]')?.textContent?.startsWith(`Part ${n} `), index + 2);
@@ -190,7 +190,7 @@ describe('course packs in Chromium', () => {
     await eventually(() => page.getByText(`Your result is shown in the course “${taxPack.title.en}” too, and in your summary.`).count(), (n) => expect(n).toBe(1));
     const link = await eventually(() => storedRecords(page), (stored) => expect(stored['pack-sitting:pack-tax-agency']).toMatchObject({ schema: 1, packId: 'pack-tax-agency', questionnaireId: questionnaire.id }));
     const sittingId = link['pack-sitting:pack-tax-agency'].sittingId as string;
-    expect(link[`sitting:${sittingId}`]).toMatchObject({ answers: plan.answers, wanted: plan.wanted });
+    expect(link[`sitting:${sittingId}`]).toMatchObject({ answers: plan.answers, wanted: {}, wantedItems: plan.wantedItems, notApplicable: [] });
     await eventually(() => page.locator('.result button').allInnerTexts(), (labels) => expect(labels).toEqual(['See your history', 'Back to the course']));
     await expectNoAxeViolationsLightAndDark(page, 'result taken from a course');
     await pressButtonByKeyboard(page, 'Back to the course');
@@ -326,6 +326,8 @@ describe('course packs in Chromium', () => {
     await page.getByRole('link', { name: 'Printable form' }).first().click();
     await page.waitForSelector('.paper-form');
     await eventually(() => page.locator('.paper-table').count(), (n) => expect(n).toBe(8));
+    // The paper form still asks "wanted" once per dimension, as format 1 did, even for a questionnaire of
+    // format 2 (which asks it per statement, with "does not apply"): reported, not yet decided; this counts what it prints today.
     await eventually(() => page.locator('.paper-wanted').count(), (n) => expect(n).toBe(8));
     await expectNoAxeViolations(page, 'paper form');
     await page.emulateMedia({ media: 'print' });

@@ -51,10 +51,11 @@ describe('data safety in Chromium', () => {
     const typing = notes.getByLabel('Reflection note').pressSequentially('Typed while the popup was answering.', { delay: 5 });
     await Promise.all([answering, typing]);
     await notes.getByText('Note saved.').waitFor();
+    // Page 1 of format 2 holds the first dimension's statement pairs (wanted comes in a pass of its own): every answer on it is kept.
     const page1 = questionnaire.items.filter((item) => item.dimension === questionnaire.dimensions[0]!.id);
     await eventually(() => stored(popup), (data) => {
       page1.forEach((item, index) => expect(data[`draft:production-service:a:${item.id}`], item.id).toBe((index % 7) + 1));
-      expect(data[`draft:production-service:w:${questionnaire.dimensions[0]!.id}`]).toBe((page1.length % 7) + 1);
+      expect(Object.keys(data).filter((k) => k.startsWith('draft:production-service:a:'))).toHaveLength(page1.length);
       expect(data['note:seed-00000'].text).toBe('Typed while the popup was answering.');
       expect(Object.keys(data).filter((k) => k.startsWith('sitting:'))).toHaveLength(2);
     });

@@ -71,7 +71,8 @@ describe('the dashboard history in Chromium', () => {
     // Comparing the latest with the previous one, in words.
     await eventually(() => page.getByTestId('change-words').locator('li').allInnerTexts(), (words) => {
       expect(words).toHaveLength(questionnaire.dimensions.length + 1);
-      expect(words.at(-1)).toMatch(/^Overall: (no change|\d+ points? towards (Production|Service) logic)$/);
+      // The poles as the questionnaire names them inside a sentence.
+      expect(words.at(-1)).toMatch(new RegExp(`^Overall: (no change|\\d+ points? towards (${questionnaire.poles.from.en}|${questionnaire.poles.to.en}))$`));
     });
     for (const colorScheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme });
@@ -201,9 +202,11 @@ describe('the history’s time axis and the result’s markers in Chromium', () 
 
   it('keeps a wanted marker at 100 and at 0 whole inside its track, in the light and the dark theme', async () => {
     const questionnaire = shippedQuestionnaire('production-service');
-    // Wanted: the first dimension at 7 (100), the second at 1 (0), the rest in the middle; every item at 4.
-    const wantedAt = (dimension: number) => (dimension === 0 ? 7 : dimension === 1 ? 1 : 4);
-    const choices = pages(questionnaire).flatMap((page, dimension) => [...page.items.map(() => 4), wantedAt(dimension)]);
+    // Every item at 4 now. Wanted (asked per item, on the item's own scale): every item of the first
+    // dimension at its "to" statement (100), of the second at its "from" statement (0), the rest in the middle.
+    const poleAt = (itemId: string, pole: 'from' | 'to') => ((questionnaire.items.find((item) => item.id === itemId)!.leftPole === pole) ? 1 : 7);
+    const wantedAt = (dimension: string, itemId: string) => (dimension === questionnaire.dimensions[0]!.id ? poleAt(itemId, 'to') : dimension === questionnaire.dimensions[1]!.id ? poleAt(itemId, 'from') : 4);
+    const choices = pages(questionnaire).flatMap((page) => page.questions.map((question) => (page.kind === 'now' ? 4 : wantedAt(page.dimension, question.slice('wanted:'.length)))));
     const page = await ext.open(`dashboard.html#/take/${questionnaire.id}`);
     await takeByClicks(page, (index) => choices[index]!);
     const overflow = () => page.locator('.position-track').evaluateAll((tracks) => tracks.flatMap((track) => {

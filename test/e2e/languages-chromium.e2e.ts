@@ -61,19 +61,27 @@ async function chooseEverywhere(page: Page, scope: string, position: number) {
   }, { css: scope, at: position });
 }
 
-/** Answers the open questionnaire by clicks, a page at a time, until its result shows. */
-async function answerToResult(page: Page) {
+/**
+ * Answers the open questionnaire by clicks, a page at a time, until its result shows;
+ * `onWantedPass` runs once on the first page of the wanted pass (format 2), before it is answered.
+ */
+async function answerToResult(page: Page, onWantedPass?: () => Promise<void>) {
+  let wantedSeen = false;
   for (let part = 1; ; part++) {
-    const { value, max } = await eventually(
+    const { value, max, wanted } = await eventually(
       () => page.evaluate(() => {
         const progress = document.querySelector<HTMLProgressElement>('#assessment-progress');
-        return { value: progress?.value ?? 0, max: progress?.max ?? 0, questions: document.querySelectorAll('fieldset.scale-question').length };
+        return { value: progress?.value ?? 0, max: progress?.max ?? 0, questions: document.querySelectorAll('fieldset.scale-question').length, wanted: document.querySelector('fieldset[id^="q-wanted-"]') !== null };
       }),
       (seen) => {
         expect(seen.value).toBe(part);
         expect(seen.questions).toBeGreaterThan(0);
       },
     );
+    if (wanted && !wantedSeen) {
+      wantedSeen = true;
+      await onWantedPass?.();
+    }
     await chooseEverywhere(page, 'form', 1 + (part % 7));
     await page.click('form button[type="submit"]');
     if (value === max) break;
@@ -123,7 +131,7 @@ describe('every view in English, Swedish and Danish, light and dark, in Chromium
         await eventually(() => dashboard.evaluate(() => document.documentElement.lang), (lang) => expect(lang).toBe(language));
       });
 
-      it(`popup in ${language}: the list of questionnaires, a questionnaire's first page and its result after answering ${checks}`, async () => {
+      it(`popup in ${language}: the list of questionnaires, a questionnaire's first page, the first page of its wanted pass and its result after answering ${checks}`, async () => {
         await expectHeading(popup, 'h2[data-view-heading]', heading('popup.heading'));
         await eventually(() => popup.locator('button[data-questionnaire]').count(), (n) => expect(n).toBe(6));
         await checkInBothThemes(popup, language, 'popup-list');
@@ -133,7 +141,8 @@ describe('every view in English, Swedish and Danish, light and dark, in Chromium
         await eventually(() => popup.locator('fieldset.scale-question').count(), (n) => expect(n).toBeGreaterThan(1));
         await checkInBothThemes(popup, language, 'popup-question');
 
-        await answerToResult(popup);
+        // The wanted pass's first page too: its heading, "Same as today" and each pair's "Today: …".
+        await answerToResult(popup, () => checkInBothThemes(popup, language, 'popup-wanted'));
         await expectHeading(popup, '#result-heading', heading('result.heading'));
         await eventually(() => textOf(popup, '[data-testid="overall-score"]'), (score) => expect(score).toMatch(/^\d+$/));
         await checkInBothThemes(popup, language, 'popup-result');

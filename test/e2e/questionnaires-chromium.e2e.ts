@@ -8,7 +8,8 @@ import { takeByClicks } from './support/take-by-clicks';
 import { storedRecords } from './support/stored';
 
 const LOCK = JSON.parse(readFileSync('questionnaires/lock.json', 'utf8')) as Record<string, string>;
-const SHIPPED = Object.keys(LOCK).map((entry) => entry.split('@')[0]!);
+/** Each questionnaire once: the lock keeps every version (id@version), the earlier ones too. */
+const SHIPPED = [...new Set(Object.keys(LOCK).map((entry) => entry.split('@')[0]!))];
 
 describe('every shipped questionnaire in Chromium', () => {
   let ext: ChromiumExtension;
@@ -34,15 +35,23 @@ describe('every shipped questionnaire in Chromium', () => {
     const popup = await ext.open('popup.html');
     await popup.click(`button[data-questionnaire="${id}"]`);
     await takeByClicks(popup, (index) => 1 + ((index * 3 + id.length) % 7));
+    // A profile (a questionnaire with axes) shows each axis instead of one overall score.
+    const profile = questionnaire.axes !== undefined;
     await eventually(async () => ({
-      shown: await popup.getByTestId('overall-score').innerText(),
+      shown: profile
+        ? await popup.locator('[data-testid="profile-table"] tbody tr').evaluateAll((rows) => rows.map((row) => `${row.getAttribute('data-axis')}: ${row.querySelector('td')?.textContent}`))
+        : [await popup.getByTestId('overall-score').innerText()],
       sittings: Object.values(await storedRecords(popup)).filter((v: any) => v?.questionnaire?.id === id && v.completedAt) as any[],
     }), ({ shown, sittings }) => {
       expect(sittings).toHaveLength(1);
       expect(sittings[0].questionnaire.version).toBe(questionnaire.version);
       expect(Object.keys(sittings[0].answers)).toHaveLength(questionnaire.items.length);
-      expect(shown).toBe(String(Math.round(scoreQuestionnaire(questionnaire, sittings[0]).overall.now!)));
+      // Both passes of format 2 were answered: a wanted position for every item.
+      expect(Object.keys(sittings[0].wantedItems)).toHaveLength(questionnaire.items.length);
+      const score = scoreQuestionnaire(questionnaire, sittings[0]);
+      expect(shown).toEqual(profile ? score.axes!.map((axis) => `${axis.axis}: ${Math.round(axis.now!)}`) : [String(Math.round(score.overall.now!))]);
     });
+    if (profile) await expect(popup.getByTestId('overall-score').count()).resolves.toBe(0);
     await popup.close();
   });
 });

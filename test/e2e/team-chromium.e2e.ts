@@ -152,7 +152,9 @@ describe('a team round in Chromium, with a lead and five members in separate pro
         // The member's own sitting keeps the code made from it, to offer it again.
         expect(found[0].round).toEqual({ id: round.id, name: ROUND_NAME, code });
       });
-      given.push(makeResponse({ questionnaire, round: round.id, response: `expected-${m}`, answers: sittings[0].answers, wanted: sittings[0].wanted }));
+      // Format 2: "wanted" per item goes into the response, as the member's sitting holds it.
+      expect(Object.keys(sittings[0].wantedItems)).toHaveLength(questionnaire.items.length);
+      given.push(makeResponse({ questionnaire, round: round.id, response: `expected-${m}`, answers: sittings[0].answers, wanted: sittings[0].wanted, wantedItems: sittings[0].wantedItems }));
       codes.push(code);
       if (m === 0) {
         // Opening the same invitation again tells the member they already answered it.
@@ -179,7 +181,7 @@ describe('a team round in Chromium, with a lead and five members in separate pro
 
     // The fifth, as a file, with a duplicate, another round's code and a code with one character changed.
     const other = await createRoundKeys();
-    const otherRound = makeResponse({ questionnaire, round: 'another-round-0123', response: 'r-1', answers: given[0]!.answers, wanted: given[0]!.wanted });
+    const otherRound = makeResponse({ questionnaire, round: 'another-round-0123', response: 'r-1', answers: given[0]!.answers, wanted: {}, wantedItems: given[0]!.wanted });
     const otherCode = await sealResponse(otherRound, { round: 'another-round-0123', minGroup: 5, questionnaire: { id: questionnaire.id, version: questionnaire.version }, publicKey: other.publicKey });
     await importCodes(page, [codes[0]!, otherCode, changeOne(codes[1]!)], [{ name: 'fifth.txt', text: `${codes[4]}\n` }]);
     await eventually(() => page.getByTestId('import-report').innerText(), (text) => expect(text).toContain('Counted: 1. Not counted: 3.'));

@@ -44,8 +44,8 @@ describe('a team round in Firefox ESR', () => {
     expect(violations, formatViolations(violations)).toEqual([]);
 
     // A member's code, sealed here in Node with the same code the extension ships.
-    const { answers, wanted } = plannedAnswers(questionnaire);
-    const code = await sealResponse(makeResponse({ questionnaire, round: invitation.value.round, response: 'firefox-member-1', answers, wanted }), invitation.value);
+    const { answers, wanted, wantedItems } = plannedAnswers(questionnaire);
+    const code = await sealResponse(makeResponse({ questionnaire, round: invitation.value.round, response: 'firefox-member-1', answers, wanted, wantedItems }), invitation.value);
 
     await reloadPage(page);
     await waitForElement(page, '#import-codes');

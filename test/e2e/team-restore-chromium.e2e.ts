@@ -75,6 +75,8 @@ describe('a team round survives restore and edited backups, in Chromium', () => 
     codes = await Promise.all(Array.from({ length: 6 }, (_, m) => sealResponse(makeResponse({
       questionnaire, round: invitation.value.round, response: `gamma-${m}`,
       answers: Object.fromEntries(questionnaire.items.map((item, i) => [item.id, 1 + ((i * (m + 2) + m) % 7)])), wanted: {},
+      // Format 2 asks "wanted" per item.
+      wantedItems: Object.fromEntries(questionnaire.items.map((item, i) => [item.id, 1 + ((i * (m + 3) + 2) % 7)])),
     }), invitation.value)));
     // A backup from before any code came in.
     await page.goto(roundUrl.replace(/#.*$/, '#/data'));

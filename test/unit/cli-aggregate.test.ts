@@ -43,7 +43,7 @@ describe('shiftmeter simulate and aggregate', { timeout: 30_000 }, () => {
     expect(run.stderr).toBe('');
     const result = json(run.stdout);
     expect(Object.keys(result)).toEqual(['questionnaire', 'round', 'n', 'minGroup', 'suppressed', 'dimensions', 'overall', 'duplicates', 'rejected']);
-    expect(result).toMatchObject({ questionnaire: { id: 'production-service', version: 1 }, round: 'sim-5', n: 100, minGroup: 5, suppressed: false, duplicates: 0, rejected: [] });
+    expect(result).toMatchObject({ questionnaire: { id: 'production-service', version: 2 }, round: 'sim-5', n: 100, minGroup: 5, suppressed: false, duplicates: 0, rejected: [] });
     expect(result.dimensions.map((d: { id: string }) => d.id)).toEqual(['value', 'co-production', 'knowledge', 'journey', 'demand', 'measures', 'relationship', 'ownership']);
     for (const d of result.dimensions) {
       expect(Object.keys(d)).toEqual(['id', 'n', 'mean', 'median', 'q1', 'q3', 'wantedMean', 'alpha']);
@@ -122,7 +122,7 @@ describe('shiftmeter simulate and aggregate', { timeout: 30_000 }, () => {
     const run = kit('aggregate', dir, '--min-group', '5');
     expect(run.code).toBe(0);
     expect(json(run.stdout)).toEqual({
-      questionnaire: { id: 'production-service', version: 1 },
+      questionnaire: { id: 'production-service', version: 2 },
       round: 'sim-7',
       n: 4,
       minGroup: 5,

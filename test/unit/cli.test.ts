@@ -64,7 +64,7 @@ describe('shiftmeter validate', () => {
     const result = kit('validate', file);
     expect(result.status, result.stderr).toBe(0);
     expect(result.stderr).toBe('');
-    expect(result.stdout).toBe(`ok ${file}: questionnaire "production-service" version 1 (en, sv, da), 8 dimensions, 24 items\n`);
+    expect(result.stdout).toBe(`ok ${file}: questionnaire "production-service" version 2 (en, sv, da), 8 dimensions, 24 items\n`);
   });
 
   it('prints exactly the documented fields with --json', () => {
@@ -75,7 +75,7 @@ describe('shiftmeter validate', () => {
     expect(summaries).toHaveLength(1);
     const [summary] = summaries as [Record<string, any>];
     expect(Object.keys(summary).sort()).toEqual(['dimensions', 'file', 'from', 'id', 'kind', 'languages', 'to', 'version']);
-    expect(summary).toMatchObject({ file, kind: 'questionnaire', id: 'production-service', version: 1, languages: ['en', 'sv', 'da'], from: 'Production logic', to: 'Service logic' });
+    expect(summary).toMatchObject({ file, kind: 'questionnaire', id: 'production-service', version: 2, languages: ['en', 'sv', 'da'], from: 'production logic', to: 'service logic' });
     expect(summary.dimensions).toHaveLength(8);
     for (const dimension of summary.dimensions) {
       expect(Object.keys(dimension).sort()).toEqual(['id', 'items']);
