@@ -1,4 +1,4 @@
-import { contentLanguage, itemsOf, textIn, type Questionnaire } from '../core/questionnaire/types';
+import { asksWantedPerItem, contentLanguage, itemsOf, textIn, type Questionnaire } from '../core/questionnaire/types';
 import { enDashboard, type MessageKey, type Messages } from '../ui/i18n/en-dashboard';
 import { en } from '../ui/i18n/en';
 import { interpolate } from '../ui/i18n/interpolate';
@@ -21,6 +21,8 @@ const STYLE = `
   td.right { text-align: right; }
   td.boxes { white-space: nowrap; text-align: center; letter-spacing: 0.15rem; font-size: 1.2rem; }
   tr.wanted td { border-top: 2px solid #000; font-style: italic; }
+  tr.not-applicable td { border-top: none; padding-top: 0; font-size: 0.8rem; text-align: center; }
+  h2.part { break-before: page; page-break-before: always; }
   .hint { font-size: 0.85rem; color: #333; }
   .sources { font-size: 0.75rem; color: #333; }
   @page { margin: 1.5cm; }
@@ -32,18 +34,27 @@ export function printableHtml(questionnaire: Questionnaire, messages: Messages, 
   const t = (key: MessageKey, params?: Record<string, string | number>) => escapeHtml(interpolate(messages[key] ?? ({ ...en, ...enDashboard } as Messages)[key], params, requestedLanguage));
   const text = (value: Readonly<Record<string, string>>) => escapeHtml(textIn(value, lang));
   const boxes = '☐ ☐ ☐ ☐ ☐ ☐ ☐';
-  const sections = questionnaire.dimensions.map((dimension) => {
+  // Format 2 is asked as the extension asks it: each pair with "does not apply", then
+  // "wanted" as a second part over the same pairs. Format 1 keeps one wanted row per dimension.
+  const perItem = asksWantedPerItem(questionnaire);
+  const section = (dimension: Questionnaire['dimensions'][number], part: 'now' | 'wanted') => {
     const rows = itemsOf(questionnaire, dimension.id).map((item) => `
-      <tr><td class="statement">${text(item.left)}</td><td class="boxes" aria-label="1–7">${boxes}</td><td class="statement right">${text(item.right)}</td></tr>`);
+      <tr><td class="statement">${text(item.left)}</td><td class="boxes" aria-label="1–7">${boxes}</td><td class="statement right">${text(item.right)}</td></tr>${
+        perItem && part === 'now' ? `\n      <tr class="not-applicable"><td colspan="3">${t('print.notApplicable')}</td></tr>` : ''}`);
+    const wantedRow = perItem ? '' : `
+      <tr class="wanted"><td class="statement">${t('print.wantedRow')}: ${text(dimension.from)}</td><td class="boxes">${boxes}</td><td class="statement right">${text(dimension.to)}</td></tr>`;
     return `
   <section>
     <h2>${text(dimension.name)}</h2>
-    <table>${rows.join('')}
-      <tr class="wanted"><td class="statement">${t('print.wantedRow')}: ${text(dimension.from)}</td><td class="boxes">${boxes}</td><td class="statement right">${text(dimension.to)}</td></tr>
-    </table>
-    <p class="sources">${t('print.sources')}: ${dimension.sources.map(escapeHtml).join('; ')}</p>
+    <table>${rows.join('')}${wantedRow}
+    </table>${part === 'now' ? `
+    <p class="sources">${t('print.sources')}: ${dimension.sources.map(escapeHtml).join('; ')}</p>` : ''}
   </section>`;
-  });
+  };
+  const sections = [
+    ...questionnaire.dimensions.map((dimension) => section(dimension, 'now')),
+    ...(perItem ? [`\n  <h2 class="part">${t('print.wantedPart')}</h2>\n  <p class="hint">${t('print.wantedPartIntro')}</p>`, ...questionnaire.dimensions.map((dimension) => section(dimension, 'wanted'))] : []),
+  ];
   return `<!doctype html>
 <html lang="${escapeHtml(lang)}">
 <head>

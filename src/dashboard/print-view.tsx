@@ -1,4 +1,4 @@
-import { contentLanguage, itemsOf, textIn } from '../core/questionnaire/types';
+import { asksWantedPerItem, contentLanguage, itemsOf, textIn, type Questionnaire } from '../core/questionnaire/types';
 import { useApp, useT } from '../ui/app-context';
 import { useQuestionnaire } from '../ui/history/use-questionnaire';
 import { useReadyMark } from '../ui/ready';
@@ -25,28 +25,51 @@ export function PrintView({ questionnaireId }: { questionnaireId: string | undef
       <div class="button-row start no-print">
         <button type="button" class="button button-primary" onClick={() => window.print()}>{t('course.print')}</button>
       </div>
-      {questionnaire.dimensions.map((dimension) => (
-        <section key={dimension.id} class="paper-section">
-          <h2>{text(dimension.name)}</h2>
-          <table class="paper-table">
-            <caption class="visually-hidden">{text(dimension.name)}</caption>
-            <tbody>
-              {itemsOf(questionnaire, dimension.id).map((item) => (
-                <tr key={item.id}>
-                  <td>{text(item.left)}</td>
-                  <td class="paper-boxes" aria-label={t('print.boxes')}>{BOXES}</td>
-                  <td class="paper-right">{text(item.right)}</td>
-                </tr>
-              ))}
-              <tr class="paper-wanted">
-                <td>{t('print.wantedRow')}: {text(dimension.from)}</td>
-                <td class="paper-boxes" aria-label={t('print.boxes')}>{BOXES}</td>
-                <td class="paper-right">{text(dimension.to)}</td>
-              </tr>
-            </tbody>
-          </table>
-        </section>
-      ))}
+      {questionnaire.dimensions.map((dimension) => <PaperSection key={dimension.id} questionnaire={questionnaire} dimensionId={dimension.id} part="now" lang={lang} />)}
+      {/* Format 2 is asked as the extension asks it: "wanted" is a second part over the same pairs. */}
+      {asksWantedPerItem(questionnaire) ? (
+        <>
+          <h2 class="paper-part">{t('print.wantedPart')}</h2>
+          <p class="hint">{t('print.wantedPartIntro')}</p>
+          {questionnaire.dimensions.map((dimension) => <PaperSection key={`w-${dimension.id}`} questionnaire={questionnaire} dimensionId={dimension.id} part="wanted" lang={lang} />)}
+        </>
+      ) : null}
     </article>
+  );
+}
+
+/**
+ * One dimension's pairs on paper. In the "now" part of a questionnaire of format 2 each
+ * pair has a "does not apply" box; format 1 ends each dimension with its one wanted row.
+ */
+function PaperSection({ questionnaire, dimensionId, part, lang }: { questionnaire: Questionnaire; dimensionId: string; part: 'now' | 'wanted'; lang: string }) {
+  const t = useT();
+  const text = (value: Readonly<Record<string, string>>) => textIn(value, lang);
+  const dimension = questionnaire.dimensions.find((d) => d.id === dimensionId)!;
+  const perItem = asksWantedPerItem(questionnaire);
+  return (
+    <section class="paper-section">
+      <h2>{part === 'wanted' ? `${t('print.wantedPart')}: ${text(dimension.name)}` : text(dimension.name)}</h2>
+      <table class="paper-table">
+        <caption class="visually-hidden">{text(dimension.name)}</caption>
+        <tbody>
+          {itemsOf(questionnaire, dimension.id).flatMap((item) => [
+            <tr key={item.id}>
+              <td>{text(item.left)}</td>
+              <td class="paper-boxes" aria-label={t('print.boxes')}>{BOXES}</td>
+              <td class="paper-right">{text(item.right)}</td>
+            </tr>,
+            ...(perItem && part === 'now' ? [<tr key={`${item.id}-na`} class="paper-not-applicable"><td colSpan={3}>{t('print.notApplicable')}</td></tr>] : []),
+          ])}
+          {perItem ? null : (
+            <tr class="paper-wanted">
+              <td>{t('print.wantedRow')}: {text(dimension.from)}</td>
+              <td class="paper-boxes" aria-label={t('print.boxes')}>{BOXES}</td>
+              <td class="paper-right">{text(dimension.to)}</td>
+            </tr>
+          )}
+        </tbody>
+      </table>
+    </section>
   );
 }

@@ -325,10 +325,12 @@ describe('course packs in Chromium', () => {
     const page = await ext.open('dashboard.html#/take');
     await page.getByRole('link', { name: 'Printable form' }).first().click();
     await page.waitForSelector('.paper-form');
-    await eventually(() => page.locator('.paper-table').count(), (n) => expect(n).toBe(8));
-    // The paper form still asks "wanted" once per dimension, as format 1 did, even for a questionnaire of
-    // format 2 (which asks it per statement, with "does not apply"): reported, not yet decided; this counts what it prints today.
-    await eventually(() => page.locator('.paper-wanted').count(), (n) => expect(n).toBe(8));
+    // Asked as the extension asks a questionnaire of format 2: the 8 dimensions with "does not apply"
+    // under each pair, then "wanted" as a second part over the same 8 (no wanted row per dimension).
+    await eventually(() => page.locator('.paper-table').count(), (n) => expect(n).toBe(16));
+    await eventually(() => page.locator('.paper-not-applicable').count(), (n) => expect(n).toBe(24));
+    await eventually(() => page.locator('.paper-wanted').count(), (n) => expect(n).toBe(0));
+    await eventually(() => page.locator('.paper-part').innerText(), (text) => expect(text).toBe('Where you want to be'));
     await expectNoAxeViolations(page, 'paper form');
     await page.emulateMedia({ media: 'print' });
     for (const selector of ['.dashboard-header', 'button']) {

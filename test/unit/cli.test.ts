@@ -5,6 +5,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { escapeHtml } from '../../src/cli/printable-html';
+import { asksWantedPerItem } from '../../src/core/questionnaire/types';
 import { validateCommand } from '../../src/cli/validate-command';
 import type { Questionnaire } from '../../src/core/questionnaire/types';
 import { makeQuestionnaire } from '../helpers/questionnaire-fixture';
@@ -238,9 +239,18 @@ describe('shiftmeter print', () => {
       expect(html, item.id).toContain(escapeHtml(item.right[lang]!));
     }
     const all = rows(html);
-    expect(all).toHaveLength(q.items.length + q.dimensions.length);
-    for (const row of all) expect(row.match(/☐/g), row).toHaveLength(7);
-    expect(all.filter((row) => row.includes('class="wanted"'))).toHaveLength(q.dimensions.length);
+    if (asksWantedPerItem(q)) {
+      // Format 2, as the extension asks it: each pair with "does not apply", then "wanted" as a second part over the same pairs.
+      const scales = all.filter((row) => !row.includes('class="not-applicable"'));
+      expect(scales).toHaveLength(2 * q.items.length);
+      for (const row of scales) expect(row.match(/☐/g), row).toHaveLength(7);
+      expect(all.filter((row) => row.includes('class="not-applicable"'))).toHaveLength(q.items.length);
+      expect(all.filter((row) => row.includes('class="wanted"'))).toHaveLength(0);
+    } else {
+      expect(all).toHaveLength(q.items.length + q.dimensions.length);
+      for (const row of all) expect(row.match(/☐/g), row).toHaveLength(7);
+      expect(all.filter((row) => row.includes('class="wanted"'))).toHaveLength(q.dimensions.length);
+    }
     expect(html).not.toMatch(/<script/i);
   }
 
