@@ -211,6 +211,14 @@ describe('instrument 2 (questionnaire format 2) in Chromium', () => {
       expect(sittings[0].wanted).toEqual({});
     });
     await expectNoAxeViolationsLightAndDark(page, 'result with a dimension without enough answers');
+    // The sitting's own page says which statements did not apply, and each answer's wanted.
+    const sitting = (Object.values(await storedRecords(page)).find((v: any) => v?.completedAt && v.questionnaire?.id === questionnaire.id)) as any;
+    await page.goto(page.url().replace(/#.*/, `#/sittings/${sitting.id}`));
+    await page.locator('details.table-toggle summary').first().click();
+    await eventually(() => page.locator('.answer-position').allInnerTexts(), (shown) => {
+      expect(shown.filter((line) => line === 'Does not apply to my unit')).toHaveLength(notApplicable.length);
+      expect(shown.some((line) => line.includes('Wanted: '))).toBe(true);
+    });
     await page.close();
   });
 

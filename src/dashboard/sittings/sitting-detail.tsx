@@ -68,7 +68,12 @@ export function SittingDetail({ history, sittingId }: { history: HistoryModelIns
                     <li key={item.id}>
                       <span>{textIn(item.left, lang)}</span> ↔ <span>{textIn(item.right, lang)}</span>
                       <br />
-                      <span class="answer-position" lang={app.i18n.language.value}>{position ? t(`assess.point${position}` as MessageKey) : '–'}</span>
+                      <span class="answer-position" lang={app.i18n.language.value}>
+                        {position ? t(`assess.point${position}` as MessageKey) : sitting.notApplicable?.includes(item.id) ? t('assess.notApplicable') : '–'}
+                      </span>
+                      {sitting.wantedItems?.[item.id] ? (
+                        <span class="answer-position" lang={app.i18n.language.value}> · {t('result.wanted')}: {t(`assess.point${sitting.wantedItems[item.id]}` as MessageKey)}</span>
+                      ) : null}
                     </li>
                   );
                 })}
