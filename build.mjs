@@ -295,12 +295,13 @@ function catalogPlugin() {
             id: data.id, version: data.version, languages: data.languages, title: data.title,
             description: data.description, poles: data.poles,
             dimensionCount: data.dimensions.length, itemCount: data.items.length,
+            questionCount: data.formatVersion === 2 ? 2 * data.items.length : data.items.length + data.dimensions.length,
           });
           return `{...${JSON.stringify(summary)}, load: () => import(${JSON.stringify(`./questionnaires/${name}`)}).then((m) => m.default)}`;
         });
         // Earlier versions: only what finds them (id, version, title) is inlined; each loads when a sitting of it is shown.
         const earlier = earlierQuestionnaireFiles().map(({ name, data }) => {
-          const summary = { id: data.id, version: data.version, languages: data.languages, title: data.title, description: data.description, poles: data.poles, dimensionCount: data.dimensions.length, itemCount: data.items.length };
+          const summary = { id: data.id, version: data.version, languages: data.languages, title: data.title, description: data.description, poles: data.poles, dimensionCount: data.dimensions.length, itemCount: data.items.length, questionCount: data.formatVersion === 2 ? 2 * data.items.length : data.items.length + data.dimensions.length };
           return `{...${JSON.stringify(summary)}, load: () => import(${JSON.stringify(`./questionnaires/earlier/${name}`)}).then((m) => m.default)}`;
         });
         return {

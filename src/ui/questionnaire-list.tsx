@@ -1,3 +1,4 @@
+import { minutesFor } from '../core/questionnaire/summary';
 import { contentLanguage, textIn } from '../core/questionnaire/types';
 import type { DraftMeta } from '../core/storage/records';
 import { useApp, useT } from './app-context';
@@ -33,8 +34,8 @@ export function QuestionnaireList({ drafts, onOpen, isDue, printLink, headingLev
             {isDue?.(entry.id) ? <p class="due">{t('list.due')}</p> : null}
             <p lang={lang}>{textIn(entry.description, lang)}</p>
             <p class="hint small">
-              {t('list.dimensions', { count: entry.dimensionCount, items: entry.itemCount })}
-              {draft ? <> · <strong>{t('list.inProgress', { answered, total: entry.itemCount + entry.dimensionCount })}</strong></> : null}
+              {t('list.dimensions', { count: entry.dimensionCount, items: entry.itemCount })} · {t('list.minutes', { minutes: minutesFor(entry.questionCount) })}
+              {draft ? <> · <strong>{t('list.inProgress', { answered, total: entry.questionCount })}</strong></> : null}
             </p>
             <button
               type="button"

@@ -1,11 +1,12 @@
 import type { Questionnaire } from '../../src/core/questionnaire/types';
 import { createCatalog, type Catalog } from '../../src/ui/catalog';
+import { questionCountOf } from '../../src/core/questionnaire/summary';
 
 /** A catalog that offers these questionnaires, as the shipped catalog offers its own. */
 export function catalogOf(...questionnaires: Questionnaire[]): Catalog {
   return createCatalog(questionnaires.map((q) => ({
     id: q.id, version: q.version, languages: q.languages, title: q.title, description: q.description, poles: q.poles,
-    dimensionCount: q.dimensions.length, itemCount: q.items.length, load: async () => q,
+    dimensionCount: q.dimensions.length, itemCount: q.items.length, questionCount: questionCountOf(q), load: async () => q,
   })));
 }
 

@@ -62,7 +62,7 @@ describe('a course\'s link to its self-assessment', () => {
 describe('the catalog of questionnaire versions', () => {
   it('offers the current version, and finds an earlier one only by its version', async () => {
     const { createCatalog } = await import('../../src/ui/catalog');
-    const entry = (version: number) => ({ id: 'q', version, languages: ['en'], title: { en: 'Q' }, description: { en: 'Q' }, poles: { from: { en: 'a' }, to: { en: 'b' } }, dimensionCount: 1, itemCount: 3, load: async () => { throw new Error('not needed'); } });
+    const entry = (version: number) => ({ id: 'q', version, languages: ['en'], title: { en: 'Q' }, description: { en: 'Q' }, poles: { from: { en: 'a' }, to: { en: 'b' } }, dimensionCount: 1, itemCount: 3, questionCount: 4, load: async () => { throw new Error('not needed'); } });
     const catalog = createCatalog([entry(2)], [entry(1)]);
     expect(catalog.entries.map((e) => e.version)).toEqual([2]);
     expect(catalog.find('q')!.version).toBe(2);

@@ -16,6 +16,7 @@ export const da: CoreMessages = {
   'popup.heading': 'Selvevalueringer',
   'popup.choose': 'Vælg et spørgeskema for at begynde.',
   'list.dimensions': '{count, plural, one {# dimension} other {# dimensioner}} · {items} par af udsagn',
+  'list.minutes': "cirka {minutes} min.",
   'list.start': 'Begynd',
   'list.resume': 'Fortsæt',
   'list.inProgress': 'I gang: {answered} af {total} besvaret',

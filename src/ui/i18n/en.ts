@@ -19,6 +19,7 @@ export const en = {
   'popup.heading': 'Self-assessments',
   'popup.choose': 'Choose a questionnaire to start.',
   'list.dimensions': '{count, plural, one {# dimension} other {# dimensions}} · {items, plural, one {# statement pair} other {# statement pairs}}',
+  'list.minutes': "about {minutes} min",
   'list.start': 'Start',
   'list.resume': 'Resume',
   'list.inProgress': 'In progress: {answered} of {total} answered',

@@ -16,6 +16,7 @@ export const sv: CoreMessages = {
   'popup.heading': 'Självskattningar',
   'popup.choose': 'Välj ett frågeformulär för att börja.',
   'list.dimensions': '{count, plural, one {# dimension} other {# dimensioner}} · {items} påståendepar',
+  'list.minutes': "cirka {minutes} min",
   'list.start': 'Börja',
   'list.resume': 'Fortsätt',
   'list.inProgress': 'Påbörjad: {answered} av {total} besvarade',
