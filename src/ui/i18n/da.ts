@@ -2,7 +2,7 @@ import type { CoreMessages } from './en';
 
 export const da: CoreMessages = {
   'app.name': 'Shiftmeter',
-  'app.tagline': 'Se hvordan jeres arbejde flytter sig fra produktionslogik mod servicelogik, over tid.',
+  'app.tagline': "Se, hvor jeres enheds arbejde står mellem to logikker i offentlig styring, og hvordan det bevæger sig over tid.",
   'common.loading': 'Indlæser…',
   'common.language': 'Sprog',
   'common.choiceNotSaved': "Dit valg gælder på denne side, men kunne ikke gemmes: {detail}. Andre sider beholder det tidligere valg; prøv igen, når du har frigjort plads.",

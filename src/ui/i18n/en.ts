@@ -5,7 +5,7 @@
  */
 export const en = {
   'app.name': 'Shiftmeter',
-  'app.tagline': 'See how your work shifts from production logic to service logic, over time.',
+  'app.tagline': "See where your unit’s work stands between two logics of public management, and how it moves over time.",
   'common.loading': 'Loading…',
   'common.language': 'Language',
   'common.choiceNotSaved': "Your choice applies on this page but could not be saved: {detail}. Other pages keep the earlier choice; try again after freeing space.",

@@ -2,7 +2,7 @@ import type { CoreMessages } from './en';
 
 export const sv: CoreMessages = {
   'app.name': 'Shiftmeter',
-  'app.tagline': 'Se hur ert arbete förskjuts från produktionslogik mot tjänstelogik, över tid.',
+  'app.tagline': "Se var er enhets arbete står mellan två logiker i offentlig styrning, och hur det rör sig över tid.",
   'common.loading': 'Läser in…',
   'common.language': 'Språk',
   'common.choiceNotSaved': "Ditt val gäller på den här sidan men kunde inte sparas: {detail}. Andra sidor behåller det tidigare valet; försök igen när du har frigjort utrymme.",
