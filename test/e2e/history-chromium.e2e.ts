@@ -46,7 +46,9 @@ describe('the dashboard history in Chromium', () => {
       await takeByClicks(popup, (index) => 1 + ((index + shift) % 7));
       await popup.close();
     }
-  });
+    // Three sittings of 16 pages each (format 2 asks every pair twice) are some 50 page
+    // turns: 100-130 s on a busy two-core machine, so the hook gets room for that, not 120 s.
+  }, 300_000);
   afterAll(async () => {
     await ext?.close();
   });
