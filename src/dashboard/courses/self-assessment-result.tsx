@@ -1,6 +1,7 @@
 import type { SummarySelfAssessment } from '../../core/pack/pack-summary';
 import { useApp, useT } from '../../ui/app-context';
 import { figureText, signedFigureText } from '../../ui/figures';
+import { ScoreTableHead } from '../../ui/assessment/score-table-head';
 
 /**
  * A self-assessment's result in a course and in its summary: the overall position in a
@@ -17,14 +18,7 @@ export function SelfAssessmentResult({ result }: { result: SummarySelfAssessment
       ) : null}
       <table class="data-table">
         <caption>{t('result.tableCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('result.dimension')}</th>
-            <th scope="col">{t('result.now')}</th>
-            <th scope="col">{t('result.wanted')}</th>
-            <th scope="col">{t('result.gap')}</th>
-          </tr>
-        </thead>
+        <ScoreTableHead rowLabel={t('result.dimension')} />
         <tbody>
           {result.dimensions.map((row) => (
             <tr key={row.id} data-dimension={row.id}>

@@ -3,6 +3,7 @@ import type { AxisScore } from '../../core/scoring';
 import { useApp, useT } from '../app-context';
 import { figureText, signedFigureText } from '../figures';
 import { describeGap, describePosition } from './position-words';
+import { ScoreTableHead } from './score-table-head';
 
 export interface ProfileViewProps {
   questionnaire: Questionnaire;
@@ -52,14 +53,7 @@ export function ProfileView({ questionnaire, axes, contentLanguage }: ProfileVie
         </figure>
         <table class="data-table" data-testid="profile-table">
           <caption>{t('result.profileCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('result.axis')}</th>
-              <th scope="col">{t('result.now')}</th>
-              <th scope="col">{t('result.wanted')}</th>
-              <th scope="col">{t('result.gap')}</th>
-            </tr>
-          </thead>
+          <ScoreTableHead rowLabel={t('result.axis')} />
           <tbody>
             {axes.map((score) => (
               <tr key={score.axis} data-axis={score.axis}>

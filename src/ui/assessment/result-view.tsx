@@ -6,6 +6,7 @@ import { useApp, useT } from '../app-context';
 import { describeGap, describePosition } from './position-words';
 import { ProfileView } from './profile-view';
 import { figureText, signedFigureText } from '../figures';
+import { ScoreTableHead } from './score-table-head';
 
 export interface ResultViewProps {
   questionnaire: Questionnaire;
@@ -71,14 +72,7 @@ export function ResultView({ questionnaire, sitting, score, contentLanguage, onD
       </p>
       <table class="data-table" data-testid="result-table">
         <caption>{t('result.tableCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('result.dimension')}</th>
-            <th scope="col">{t('result.now')}</th>
-            <th scope="col">{t('result.wanted')}</th>
-            <th scope="col">{t('result.gap')}</th>
-          </tr>
-        </thead>
+        <ScoreTableHead rowLabel={t('result.dimension')} />
         <tbody>
           {rows.map(({ entry, name }) => (
             <tr key={entry.dimension} data-dimension={entry.dimension}>
