@@ -110,6 +110,14 @@ export interface ProblemParamsOf {
   'too-deep': { max: number; line: number };
   'json-syntax': { line: number; column: number; jsonFound: JsonFound; text: string; jsonExpected: JsonExpected; close: string };
   'json-invalid': { detail: string };
+  // The organisation's policy, from the browser's managed storage (src/core/policy/read-policy.ts)
+  'not-a-policy': Found;
+  'not-a-policy-setting': { known: string };
+  'policy-too-many-questionnaires': { count: number; max: number };
+  'policy-questionnaires-too-large': { size: string; count: number };
+  'policy-questionnaire-refused': { count: number };
+  'policy-questionnaire-twice': { id: string; version: number; first: string };
+  'policy-unreadable': None;
 }
 
 export type ProblemCode = keyof ProblemParamsOf;

@@ -12,6 +12,7 @@ import { validateQuestionnaire } from '../../src/core/questionnaire/validate';
 import { invitationOf } from '../../src/core/round/round-record';
 import { checkAgainst, makeResponse, parseResponse } from '../../src/core/round/response';
 import { checkOpened, sealResponse } from '../../src/core/round/sealing';
+import { readPolicy } from '../../src/core/policy/read-policy';
 import { parseJsonSafely } from '../../src/core/safe-json';
 import { ShapeChecker } from '../../src/core/shape';
 import { SCHEMA_VERSION } from '../../src/core/storage/records';
@@ -110,6 +111,13 @@ const SAMPLES: { readonly [C in ProblemCode]: readonly ProblemParamsOf[C][] } = 
   'too-deep': [{ max: 32, line: 3 }],
   'json-syntax': JSON_FOUND.flatMap((jsonFound) => JSON_EXPECTED.map((jsonExpected) => ({ line: 4, column: 3, jsonFound, text: '"x"', jsonExpected, close: '}' }))),
   'json-invalid': [{ detail: 'Unexpected token' }],
+  'not-a-policy': VALUE_KINDS.map((found) => ({ found, value: '"x"' })),
+  'not-a-policy-setting': [{ known: 'preinstalledQuestionnaires, defaultLanguage' }],
+  'policy-too-many-questionnaires': [{ count: 51, max: 50 }],
+  'policy-questionnaires-too-large': [{ size: '4 MB', count: 1 }, { size: '4 MB', count: 3 }],
+  'policy-questionnaire-refused': [{ count: 1 }, { count: 2 }],
+  'policy-questionnaire-twice': [{ id: '"our-check"', version: 2, first: 'preinstalledQuestionnaires[0]' }],
+  'policy-unreadable': [{}],
 };
 const CODES = Object.keys(SAMPLES) as ProblemCode[];
 
@@ -279,6 +287,21 @@ describe('the English wording of the structured form is the message', () => {
     ];
     for (const text of texts) checkAll(problemsOf(parseJsonSafely(text)));
     checkAll(problemsOf(parseJsonSafely(`"${'x'.repeat(2000)}"`, { maxBytes: 1000, maxDepth: 8 })));
+  });
+
+  it('for every problem of an organisation policy', () => {
+    const questionnaire = JSON.stringify(makeQuestionnaire(1, 3));
+    const policies: unknown[] = [
+      [], 'policy', 3,
+      { colour: 'blue', 'odd key': 1, defaultLanguage: 'fi', minimumGroupFloor: 2, allowAddingQuestionnaires: 'no', reminderCadences: { 'Not-An-Id': 'monthly', fine: 'weekly' } },
+      { defaultLanguage: 3, minimumGroupFloor: 4.5, reminderCadences: [], preinstalledQuestionnaires: 'one' },
+      { reminderCadences: Object.fromEntries(Array.from({ length: 301 }, (_, i) => [`q-${i}`, 'monthly'])) },
+      { preinstalledQuestionnaires: [questionnaire, questionnaire, 5, '', '{"kind": "questionnaire"', '[]', JSON.stringify({ ...makeQuestionnaire(1, 3), id: 'Bad Id' })] },
+      { preinstalledQuestionnaires: Array.from({ length: 51 }, () => questionnaire) },
+      { preinstalledQuestionnaires: [questionnaire, `${questionnaire}${' '.repeat(600_000)}`, ...Array.from({ length: 9 }, () => `${' '.repeat(500_000)}${questionnaire}`)] },
+      Object.defineProperty({}, 'defaultLanguage', { enumerable: true, get: () => { throw new Error('no'); } }),
+    ];
+    for (const policy of policies) checkAll(readPolicy(policy).problems);
   });
 
   it('for the checks no shipped format reaches: a pattern without words, a key of no pattern, a date', () => {
