@@ -111,13 +111,14 @@ async function buildPages() {
 
 /**
  * What the extension needs beside the bundles in the staging folder: the pages' HTML
- * with their preloads, the locales and the icons.
+ * with their preloads, the locales, the icons and the managed-storage schema.
  * @param {Metafile[]} metafiles  the pages' builds
  */
 async function finishStaging(metafiles) {
   await cp(path.join(root, 'src/pages'), staging, { recursive: true });
   await addModulePreloads({ outputs: Object.fromEntries(metafiles.flatMap((metafile) => Object.entries(metafile.outputs))) }, PAGES.map(([name]) => name));
   await cp(path.join(root, 'src/_locales'), path.join(staging, '_locales'), { recursive: true });
+  await cp(path.join(root, 'managed-schema.json'), path.join(staging, 'managed-schema.json'));
   await renderIcons(path.join(staging, 'icons'));
 }
 
@@ -177,15 +178,20 @@ async function renderIcons(outDir) {
 /**
  * One source manifest. Firefox gets an event page (`background.scripts`). Chrome runs
  * `background.service_worker`; its manifest keeps the `scripts` fallback and the gecko
- * settings, which Chrome ignores, so that `web-ext lint` passes on both builds.
- * @template {{ background: { service_worker?: string } }} M
+ * settings, which Chrome ignores, so that `web-ext lint` passes on both builds. Firefox
+ * reads no managed-storage schema and warns on loading a manifest with `storage`
+ * ("An unexpected property was found"), so its manifest goes without.
+ * @template {{ background: { service_worker?: string }, storage?: { managed_schema: string } }} M
  * @param {string} browser
  * @param {M} source
  * @returns {M}
  */
 export function manifestFor(browser, source) {
   const manifest = structuredClone(source);
-  if (browser === 'firefox') delete manifest.background.service_worker;
+  if (browser === 'firefox') {
+    delete manifest.background.service_worker;
+    delete manifest.storage;
+  }
   return manifest;
 }
 
@@ -507,7 +513,7 @@ async function watch(onlyCli) {
     fsWatch(path.join(root, 'src/pages'), { recursive: true }, startSoon),
     fsWatch(path.join(root, 'src/_locales'), { recursive: true }, startSoon),
     fsWatch(root, (_event, file) => {
-      if (file === 'manifest.json') startSoon();
+      if (file === 'manifest.json' || file === 'managed-schema.json') startSoon();
     }),
   ];
 
