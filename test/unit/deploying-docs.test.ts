@@ -105,11 +105,11 @@ function fromMobileconfig(text: string): unknown {
     expect(tag).toBe('dict');
     return Object.fromEntries(Array.from({ length: items.length / 2 }, (_, i) => [items[2 * i] as string, items[2 * i + 1]]));
   };
-  const profile = value() as { PayloadContent: { PayloadContent: Record<string, { Forced: { mcx_preference_settings: unknown }[] }> }[] };
+  const profile = value() as { PayloadContent: { PayloadContent: Record<string, unknown> }[] };
   const domains = profile.PayloadContent[0]!.PayloadContent;
   expect(Object.keys(domains)).toHaveLength(1);
   expect(Object.keys(domains)[0]).toMatch(/^com\.google\.Chrome\.extensions\./);
-  return only(domains).Forced[0]!.mcx_preference_settings;
+  return (only(domains) as { Forced: { mcx_preference_settings: unknown }[] }).Forced[0]!.mcx_preference_settings;
 }
 
 describe('the sample policies in docs/deploying.md', () => {
