@@ -29,7 +29,7 @@ void renderPage(
     if (opensOnHistory) preloadLatestQuestionnaire(catalog, prefetched);
     return <DashboardApp history={history} />;
   },
-  reminderKeysOf(catalog),
+  reminderKeysOf,
 );
 // Views built on the history start reading it now, while the settings read that
 // renderPage has just sent is on its way: storage answers in the order asked, so the

@@ -11,7 +11,7 @@ const catalog = createCatalog(shippedQuestionnaires);
 void renderPage(
   { store: createExtensionStore(), catalog, browserLanguages },
   (_app, prefetched) => <PopupApp prefetched={prefetched} openDashboard={(hash) => void openDashboard(hash).then(() => window.close())} />,
-  popupKeys(catalog),
+  popupKeys,
 );
 // After renderPage has sent its storage read: the stylesheet is parsed while the read is
 // on its way, and is in place before the first render, which waits for that read.

@@ -76,7 +76,10 @@ function PreloadAssessment() {
   return null;
 }
 
-/** Everything the popup's first view needs, read in the same storage call as the settings. */
+/**
+ * Everything the popup's first view needs, read in the same storage call as the settings
+ * (for added questionnaires, in one more: see AppModel.start).
+ */
 export function popupKeys(catalog: Catalog): string[] {
   return [...draftKeysOf(catalog), ...reminderKeysOf(catalog)];
 }

@@ -4,6 +4,7 @@ import { DEFAULT_SETTINGS, KEYS, readSettings, SCHEMA_VERSION, type Settings, ty
 import type { KeyValueStore } from '../core/storage/store';
 import type { RoundVault } from '../core/round/round-vault';
 import type { Catalog } from './catalog';
+import { ADDED_KEYS, addedCatalogEntries } from './library/added-entries';
 import { resolveLanguage, type UiLanguage } from './i18n/languages';
 import { createTranslator, type ExtraMessages, type Translator } from './i18n/translator';
 import { describeStorageError } from './storage-errors';
@@ -20,6 +21,9 @@ export interface AppDependencies {
   roundVault?: RoundVault;
 }
 
+/** The keys a page reads before its first render, for the questionnaires the catalog has. */
+export type PrefetchKeys = readonly string[] | ((catalog: Catalog) => readonly string[]);
+
 /** State every page shares: settings, language and the one fatal error a page can show. */
 export interface AppModel {
   store: KeyValueStore;
@@ -34,10 +38,13 @@ export interface AppModel {
   newId: () => string;
   roundVault: RoundVault | null;
   /**
-   * Migrates if needed and reads the settings together with `prefetchKeys` in one
-   * storage call, so a page's first render needs no second round trip; returns those keys' values.
+   * Migrates if needed and reads the settings and the added questionnaires' index
+   * together with the page's keys in one storage call, so a page's first render needs
+   * no second round trip; returns those keys' values. The keys are asked of the catalog
+   * of shipped questionnaires first; those of added ones, when there are any, in one
+   * more read.
    */
-  start(prefetchKeys?: readonly string[]): Promise<Record<string, unknown>>;
+  start(prefetchKeys?: PrefetchKeys): Promise<Record<string, unknown>>;
   chooseLanguage(language: UiLanguage | null): Promise<void>;
   chooseTheme(theme: Theme): Promise<void>;
   /** Why the last language or theme choice could not be stored (it still applies on this page); null when it was. */
@@ -81,7 +88,8 @@ export function createAppModel(deps: AppDependencies): AppModel {
     newId: deps.newId ?? (() => crypto.randomUUID()),
     roundVault: deps.roundVault ?? null,
     async start(prefetchKeys = []) {
-      const keys = [KEYS.schemaVersion, KEYS.settings, ...prefetchKeys];
+      const pageKeys = () => (typeof prefetchKeys === 'function' ? prefetchKeys(deps.catalog) : prefetchKeys);
+      const keys = [KEYS.schemaVersion, KEYS.settings, ADDED_KEYS.index, ...pageKeys()];
       let stored: Record<string, unknown> = {};
       try {
         stored = await deps.store.get(keys);
@@ -93,12 +101,19 @@ export function createAppModel(deps: AppDependencies): AppModel {
           stored = await deps.store.get(keys);
         }
         settings.value = readSettings(stored[KEYS.settings]);
+        deps.catalog.setExtra(addedCatalogEntries(stored[ADDED_KEYS.index], deps.store));
+        const more = pageKeys().filter((key) => !keys.includes(key));
+        if (more.length > 0) stored = { ...stored, ...(await deps.store.get(more)) };
       } catch (error) {
         blockingError.value = i18n.t.value('error.load', { detail: describeStorageError(error) });
       }
       await applyLanguage();
       // Another page changing the language or theme applies here too.
       deps.store.onChanged((keys) => {
+        // A questionnaire added or removed on another page shows here too.
+        if (keys.includes(ADDED_KEYS.index)) {
+          void deps.store.get([ADDED_KEYS.index]).then((read) => deps.catalog.setExtra(addedCatalogEntries(read[ADDED_KEYS.index], deps.store)));
+        }
         if (!keys.includes(KEYS.settings)) return;
         void deps.store.get([KEYS.settings]).then((stored) => {
           settings.value = readSettings(stored[KEYS.settings]);

@@ -13,6 +13,7 @@ import type { KeyValueStore } from '../core/storage/store';
 import type { Catalog } from './catalog';
 import { dateStamp } from './download';
 import { attemptSave, describeStorageError, type SaveProblem } from './storage-errors';
+import { rebuildLibraryIndex } from './library/library-model';
 import { heldRounds } from './team/team-store';
 
 export type RestoreState =
@@ -89,7 +90,9 @@ export const DataModel = createModel(({ store, catalog, now, vault }: DataServic
     for (const key of versions) {
       const [id, version] = key.split('@') as [string, string];
       const entry = catalog.findVersion(id, Number(version));
-      if (entry) questionnaires.push(await entry.load());
+      // An added questionnaire whose record is damaged leaves its sittings' scores empty, not the whole file.
+      const loaded = entry ? await entry.load().catch(() => null) : null;
+      if (loaded) questionnaires.push(loaded);
     }
     return sittingsCsv(sittings, questionnaires);
   });
@@ -155,6 +158,8 @@ export const DataModel = createModel(({ store, catalog, now, vault }: DataServic
         // New records first (one atomic write), removals only once those are safe.
         if (Object.keys(writes.set).length > 0) await store.set(writes.set);
         if (writes.remove.length > 0) await store.remove(writes.remove);
+        // The list of added questionnaires is made from their records, which the restore may have changed.
+        await rebuildLibraryIndex(store, catalog);
         restore.value = { kind: 'done', written: Object.keys(writes.set).length, removed: writes.remove.length };
         status.value = { kind: 'restored', mode };
       }),

@@ -24,7 +24,7 @@ const ELSEWHERE: Readonly<Record<FileKind, MessageKey>> = {
 export function FileRefusal({ expected, found, problems, testId }: { expected: FileKind; found: FileKind; problems: readonly Problem[]; testId?: string }) {
   const t = useT();
   const sentence = found === expected
-    ? t(expected === 'backup' ? 'file.badBackup' : 'file.badPack')
+    ? t(expected === 'backup' ? 'file.badBackup' : expected === 'questionnaire' ? 'file.badQuestionnaire' : 'file.badPack')
     : t(ELSEWHERE[found]);
   return (
     <div data-testid={testId}>

@@ -31,6 +31,7 @@ export function QuestionnaireList({ drafts, onOpen, isDue, printLink, headingLev
         return (
           <li key={entry.id} class="questionnaire-card">
             <Heading id={headingId} lang={lang}>{textIn(entry.title, lang)}</Heading>
+            {entry.origin ? <p class="origin-mark">{t(entry.origin === 'added' ? 'list.added' : 'list.organisation')}</p> : null}
             {isDue?.(entry.id) ? <p class="due">{t('list.due')}</p> : null}
             <p lang={lang}>{textIn(entry.description, lang)}</p>
             <p class="hint small">

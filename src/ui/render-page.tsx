@@ -1,7 +1,7 @@
 import { effect } from '@preact/signals';
 import { render, type ComponentChildren } from 'preact';
 import { AppContext } from './app-context';
-import { createAppModel, type AppDependencies, type AppModel } from './app-model';
+import { createAppModel, type AppDependencies, type AppModel, type PrefetchKeys } from './app-model';
 
 /**
  * Starts the shared app model and renders a page into #app. The entry points pass
@@ -10,7 +10,7 @@ import { createAppModel, type AppDependencies, type AppModel } from './app-model
 export async function renderPage(
   deps: AppDependencies,
   page: (app: AppModel, prefetched: Record<string, unknown>) => ComponentChildren,
-  prefetchKeys: readonly string[] = [],
+  prefetchKeys: PrefetchKeys = [],
 ): Promise<AppModel> {
   const app = createAppModel(deps);
   const root = document.documentElement;

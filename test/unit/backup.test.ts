@@ -65,7 +65,7 @@ describe('backup and restore', () => {
     const backup = makeBackup({ 'settings': { schema: 1, theme: 'dark', language: null }, 'last-taken:a': '2026-01-01T00:00:00.000Z', 'last-taken:b': '2026-02-01T00:00:00.000Z' }, now());
     const stored = { settings: { schema: 1, theme: 'light', language: null }, 'last-taken:a': '2026-01-01T00:00:00.000Z', 'last-taken:c': '2026-03-01T00:00:00.000Z' };
     const preview = previewRestore(backup, stored);
-    expect(preview).toEqual({ added: ['last-taken:b'], identical: ['last-taken:a'], conflicting: ['settings'], onlyHere: ['last-taken:c'], keptRounds: [], refusedRounds: [] });
+    expect(preview).toEqual({ added: ['last-taken:b'], identical: ['last-taken:a'], conflicting: ['settings'], onlyHere: ['last-taken:c'], keptRounds: [], refusedRounds: [], keptQuestionnaires: [] });
     expect(restoreWrites(backup, preview, 'merge-keep-mine')).toEqual({ set: { 'last-taken:b': '2026-02-01T00:00:00.000Z' }, remove: [] });
     expect(restoreWrites(backup, preview, 'replace').remove).toEqual(['last-taken:c']);
     expect(Object.keys(restoreWrites(backup, preview, 'merge-take-backup').set)).toEqual(['last-taken:b', 'settings']);

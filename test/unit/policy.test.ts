@@ -225,9 +225,9 @@ describe('the limits of a policy', () => {
     const entries = Array.from({ length: 10 }, (_, i) => big(i));
     const { policy, problems } = readPolicy({ preinstalledQuestionnaires: entries });
     expect(policy.questionnaires.map((entry) => entry.questionnaire.id)).toEqual(Array.from({ length: 7 }, (_, i) => `big-${i}`));
-    expect(lines(problems)).toEqual(["preinstalledQuestionnaires[7]: makes the policy's questionnaires larger than 4 MB together, so it and the ones after it, 3 questionnaires, are ignored"]);
+    expect(lines(problems)).toEqual(["preinstalledQuestionnaires[7]: makes the policy's questionnaires larger than 4 MB together, so 3 questionnaires are ignored: this one and those after it"]);
     const last = readPolicy({ preinstalledQuestionnaires: entries.slice(0, 8) }).problems;
-    expect(lines(last)).toEqual(["preinstalledQuestionnaires[7]: makes the policy's questionnaires larger than 4 MB together, so it is ignored"]);
+    expect(lines(last)).toEqual(["preinstalledQuestionnaires[7]: makes the policy's questionnaires larger than 4 MB together, so 1 questionnaire is ignored: this one"]);
   });
 });
 

@@ -1,6 +1,8 @@
 import { Type, type Static } from '../formats/type';
 import { use } from '../formats/annotations';
 import { IsoDate } from '../formats/common';
+import { ADDED_KEYS } from '../library/added-keys';
+import { AddedRecordFormat } from '../library/added-record';
 import { PackAnswerFormat, PackNoteFormat, PACK_KEYS } from '../pack/pack-records';
 import { PackSittingLinkFormat, PACK_SITTING_PREFIX } from '../pack/pack-sitting';
 import { PackOrderFormat, PACK_ORDER_KEY } from '../pack/shown-order';
@@ -36,6 +38,7 @@ const RECORDS_BY_KEY = {
   [prefixed(PACK_KEYS.note)]: PackNoteFormat,
   [prefixed(PACK_SITTING_PREFIX)]: PackSittingLinkFormat,
   [`^${PACK_ORDER_KEY}$`]: PackOrderFormat,
+  [prefixed(ADDED_KEYS.prefix)]: AddedRecordFormat,
 };
 
 export const BackupFormat = Type.Object({

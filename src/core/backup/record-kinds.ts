@@ -4,6 +4,9 @@ import { isPackOrder, PACK_ORDER_KEY } from '../pack/shown-order';
 import { validateCoursePack } from '../pack/validate-pack';
 import { isRound, ROUND_KEYS } from '../round/round-record';
 import { isTallySummary, summaryFromV1, type TallySummary } from '../round/tally-summary';
+import { ADDED_KEYS, addedKey } from '../library/added-keys';
+import { isAddedRecord } from '../library/added-record';
+import { validateQuestionnaire } from '../questionnaire/validate';
 import { isPlainObject } from '../shape';
 import { isIsoDate, isNote, isReminder, isSitting, KEYS } from '../storage/records';
 
@@ -32,8 +35,21 @@ const KINDS: ReadonlyArray<{ kind: string; matches: (key: string) => boolean; va
   // Which sitting a course shows; the sitting itself is backed up as a sitting.
   // This browser's order of course statements: restored, a summary already handed in keeps its numbers.
   { kind: 'pack-order', matches: (k) => k === PACK_ORDER_KEY, valid: (_k, v) => isPackOrder(v) },
+  // Questionnaires added in this browser: the text its sittings answered. (Their index is made from them, never backed up.)
+  { kind: 'added-questionnaire', matches: (k) => k.startsWith(ADDED_KEYS.prefix), valid: (k, v) => isWholeAddedRecord(k, v) },
   { kind: 'pack-sitting', matches: (k) => k.startsWith(PACK_SITTING_PREFIX), valid: (k, v) => isPackSittingLink(v) && k === packSittingKey(v.packId) },
 ];
+
+/**
+ * An added questionnaire's record, checked as far as can be without hashing: its shape,
+ * the questionnaire validator, and the key it is under. Its hash is checked when it is
+ * read (library.ts), and a record whose hash does not match is listed as damaged.
+ */
+function isWholeAddedRecord(key: string, value: unknown): boolean {
+  if (!isAddedRecord(value)) return false;
+  const checked = validateQuestionnaire(value.questionnaire);
+  return checked.ok && key === addedKey(checked.value.id, checked.value.version);
+}
 
 /** The kind of a stored key that backups carry, or null for keys they leave out. */
 export function backupKind(key: string): string | null {

@@ -1,5 +1,6 @@
 import { roundKey, sameBinding, tallyKey, ROUND_KEYS, isRound, type Round } from '../round/round-record';
 import { isTallySummary } from '../round/tally-summary';
+import { ADDED_KEYS } from '../library/added-keys';
 import { backupKind } from './record-kinds';
 import type { Backup } from './backup';
 
@@ -22,6 +23,11 @@ export interface RestorePreview {
   keptRounds: string[];
   /** Rounds whose copy in the backup is not an earlier state of the one held here. */
   refusedRounds: { id: string; name: string }[];
+  /**
+   * Added questionnaires stored here whose copy in the backup differs: the one here is
+   * kept in every mode, since its id and version name the text its sittings answered.
+   */
+  keptQuestionnaires: string[];
 }
 
 export type RestoreMode = 'merge-keep-mine' | 'merge-take-backup' | 'replace';
@@ -55,7 +61,7 @@ function isEarlierCopy(backup: Backup, id: string, held: NonNullable<HeldRound>)
  * refuses the whole restore.
  */
 export function previewRestore(backup: Backup, stored: Readonly<Record<string, unknown>>, held: ReadonlyMap<string, HeldRound> = new Map()): RestorePreview {
-  const preview: RestorePreview = { added: [], identical: [], conflicting: [], onlyHere: [], keptRounds: [], refusedRounds: [] };
+  const preview: RestorePreview = { added: [], identical: [], conflicting: [], onlyHere: [], keptRounds: [], refusedRounds: [], keptQuestionnaires: [] };
   const kept = new Set<string>();
   for (const [key, value] of Object.entries(backup.records)) {
     const id = roundIdOf(key);
@@ -65,6 +71,7 @@ export function previewRestore(backup: Backup, stored: Readonly<Record<string, u
     }
     if (!Object.hasOwn(stored, key)) preview.added.push(key);
     else if (sameJson(stored[key], value)) preview.identical.push(key);
+    else if (key.startsWith(ADDED_KEYS.prefix)) preview.keptQuestionnaires.push(key);
     else preview.conflicting.push(key);
   }
   for (const key of Object.keys(stored)) {
@@ -77,7 +84,7 @@ export function previewRestore(backup: Backup, stored: Readonly<Record<string, u
     if (round && !isEarlierCopy(backup, id, round)) preview.refusedRounds.push({ id, name: round.round.name });
     else preview.keptRounds.push(id);
   }
-  for (const list of [preview.added, preview.identical, preview.conflicting, preview.onlyHere, preview.keptRounds]) list.sort();
+  for (const list of [preview.added, preview.identical, preview.conflicting, preview.onlyHere, preview.keptRounds, preview.keptQuestionnaires]) list.sort();
   return preview;
 }
 

@@ -47,7 +47,7 @@ const WORDS: EnglishWords<PolicyCode> = {
   'not-a-policy': ({ found, value }) => `expected an object of settings, found ${foundWords(found, value)}; the organisation's policy is ignored`,
   'not-a-policy-setting': ({ known }) => `is not a Shiftmeter policy setting and is ignored; the settings are ${known}`,
   'policy-too-many-questionnaires': ({ count, max }) => `has ${count} questionnaires; the first ${max} are used and the rest ignored`,
-  'policy-questionnaires-too-large': ({ size, count }) => `makes the policy's questionnaires larger than ${size} together, so ${count === 1 ? 'it is ignored' : `it and the ones after it, ${count} questionnaires, are ignored`}`,
+  'policy-questionnaires-too-large': ({ size, count }) => `makes the policy's questionnaires larger than ${size} together, so ${count === 1 ? `${count} questionnaire is ignored: this one` : `${count} questionnaires are ignored: this one and those after it`}`,
   'policy-questionnaire-refused': ({ count }) => `is not used: it is not a valid questionnaire (${count} problem${count === 1 ? '' : 's'})`,
   'policy-questionnaire-twice': ({ id, version, first }) => `is ${id} version ${version} again (first at ${first}); it is ignored`,
   'policy-unreadable': () => 'could not be read; the organisation\'s policy is ignored',

@@ -1,4 +1,5 @@
 import { isPlainObject } from '../shape';
+import { ADDED_KEYS } from '../library/added-keys';
 import { KEYS } from './records';
 
 /**
@@ -11,9 +12,12 @@ import { KEYS } from './records';
  * 10 ms as text parsed in the page. Each sitting keeps a key of its own, so writes stay
  * per record and one damaged record cannot take others with it.
  *
+ * Added questionnaires and their index are kept as text for the same reason: a
+ * questionnaire is hundreds of values, and the popup reads the index on every opening.
+ *
  * The platform's store applies this on every read and write, so nothing else sees text.
  */
-const storedAsText = (key: string) => key.startsWith(KEYS.sittingPrefix);
+const storedAsText = (key: string) => key.startsWith(KEYS.sittingPrefix) || key.startsWith(ADDED_KEYS.prefix) || key === ADDED_KEYS.index;
 
 export function toStoredValue(key: string, value: unknown): unknown {
   return storedAsText(key) && isPlainObject(value) ? JSON.stringify(value) : value;

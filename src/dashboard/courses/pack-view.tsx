@@ -23,6 +23,7 @@ export function PackView({ model, pack, lang, arriveAt }: PackViewProps) {
   useReadyMark(true);
   const text = (value: Readonly<Record<string, string>>) => textIn(value, lang);
   const questionnaireId = packQuestionnaireId(pack);
+  // The questionnaire the course is taken with: shipped, or the pack's own once added to this browser.
   const shipped = app.catalog.find(questionnaireId);
 
   return (
@@ -45,10 +46,12 @@ export function PackView({ model, pack, lang, arriveAt }: PackViewProps) {
       <section class="section" aria-labelledby="questionnaire-heading">
         {/* Coming back from the questionnaire, the focus lands here, on the result (ready.ts: data-view-heading). */}
         <h2 id="questionnaire-heading" tabIndex={-1} data-view-heading={arriveAt === 'self-assessment' ? '' : undefined}>{t('course.questionnaire')}</h2>
-        {shipped ? (
+        {model.selfAssessment.value.kind === 'own-questionnaire' && typeof pack.questionnaire !== 'string' ? (
+          <OwnQuestionnaire model={model} title={textIn(pack.questionnaire.title, contentLanguage(pack.questionnaire, lang))} />
+        ) : shipped ? (
           <CourseSelfAssessment model={model} packId={pack.id} questionnaireId={questionnaireId} title={textIn(shipped.title, contentLanguage(shipped, lang))} />
         ) : (
-          <p>{t('course.inlineQuestionnaire')}</p>
+          <p role="status">{t('common.loading')}</p>
         )}
         <p class="hint no-print">{t('course.teacherRound')} <a href="#/team">{t('course.startRound')}</a></p>
       </section>
@@ -74,5 +77,27 @@ export function PackView({ model, pack, lang, arriveAt }: PackViewProps) {
         <p><a class="button button-primary" href={`#/courses/${pack.id}/summary`} data-testid="open-summary">{t('course.openSummary')}</a></p>
       </section>
     </article>
+  );
+}
+
+/**
+ * A pack that brings its own questionnaire: added to this browser's questionnaires at
+ * the student's word (it is then listed, charted and backed up like any other), and
+ * taken from the course like a shipped one.
+ */
+function OwnQuestionnaire({ model, title }: { model: PackModel; title: string }) {
+  const t = useT();
+  const outcome = model.ownAddition.value;
+  const refusal = outcome === null ? null
+    : outcome.kind === 'other-content' ? t('library.otherContent', { id: outcome.id, version: outcome.version })
+      : outcome.kind === 'shipped-id' ? t('library.shippedId', { id: outcome.id })
+        : outcome.kind === 'full' ? t('library.full', { max: outcome.max })
+          : outcome.kind === 'not-saved' ? t('library.notSaved', { detail: outcome.detail }) : null;
+  return (
+    <div data-testid="course-self-assessment">
+      <p>{t('course.inlineQuestionnaire')}</p>
+      <p class="no-print"><button type="button" class="button button-primary" onClick={() => void model.addOwnQuestionnaire()}>{t('course.addOwn', { title })}</button></p>
+      <div role="alert" class={refusal ? 'notice notice-error' : 'notice-empty'}>{refusal ? <p>{refusal}</p> : null}</div>
+    </div>
   );
 }

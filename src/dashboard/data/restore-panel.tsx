@@ -52,6 +52,7 @@ export function RestorePanel({ data }: { data: DataModelInstance }) {
             <li>{t('data.previewIdentical', { count: state.preview.identical.length })}</li>
             <li>{t('data.previewConflicting', { count: state.preview.conflicting.length })}</li>
             <li>{t('data.previewOnlyHere', { count: state.preview.onlyHere.length })}</li>
+            {state.preview.keptQuestionnaires.length > 0 ? <li data-testid="restore-kept-questionnaires">{t('data.previewKeptQuestionnaires', { count: state.preview.keptQuestionnaires.length })}</li> : null}
             {state.preview.keptRounds.length > 0 ? <li data-testid="restore-kept-rounds">{t('data.previewKeptRounds', { count: state.preview.keptRounds.length })}</li> : null}
           </ul>
           <fieldset class="radio-column">

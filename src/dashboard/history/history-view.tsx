@@ -24,7 +24,10 @@ export function HistoryView({ history, questionnaireId }: { history: HistoryMode
   const t = useT();
   const sittings = history.sittings.value;
   // Newest first, so the questionnaire taken last is the one shown first.
-  const taken = useMemo(() => [...new Set([...sittings].reverse().map((s) => s.questionnaire.id))].filter((id) => app.catalog.find(id)), [sittings]);
+  const takenIds = useMemo(() => [...new Set([...sittings].reverse().map((s) => s.questionnaire.id))], [sittings]);
+  // Read during render, so a questionnaire added again on another page brings its charts back.
+  const taken = takenIds.filter((id) => app.catalog.find(id));
+  const removed = takenIds.filter((id) => !app.catalog.find(id));
   const selectedId = questionnaireId && taken.includes(questionnaireId) ? questionnaireId : taken[0];
   const questionnaire = useQuestionnaire(selectedId);
   // Sittings answered on an earlier version are charted too, for the dimensions that continue.
@@ -44,6 +47,11 @@ export function HistoryView({ history, questionnaireId }: { history: HistoryMode
     <section aria-labelledby="history-heading">
       <h1 id="history-heading" tabIndex={-1}>{t('history.heading')}</h1>
       <SetAsideNotice history={history} />
+      {removed.length > 0 ? (
+        <p class="notice" data-testid="removed-questionnaires">
+          {t('history.removed', { count: sittings.filter((s) => removed.includes(s.questionnaire.id)).length, ids: removed.join(', ') })}
+        </p>
+      ) : null}
       {taken.length === 0 ? (
         <p>{t('history.empty')} <a href="#/take">{t('welcome.start')}</a></p>
       ) : (

@@ -36,7 +36,7 @@ export function SittingsList({ history }: { history: HistoryModelInstance }) {
               <tr key={sitting.id} data-sitting={sitting.id}>
                 <th scope="row"><a href={`#/sittings/${sitting.id}`}>{formatDate(sitting.completedAt)}</a></th>
                 <td lang={lang}>
-                  {entry ? textIn(entry.title, lang) : sitting.questionnaire.id}
+                  {entry ? textIn(entry.title, lang) : t('sittings.removedQuestionnaire', { id: sitting.questionnaire.id })}
                   {sitting.round ? <span class="hint small"> · {t('sittings.round', { name: sitting.round.name })}</span> : null}
                 </td>
                 <td>{notes[sitting.id]?.text ? t('sittings.hasNote') : ''}</td>

@@ -8,6 +8,8 @@ import type { Questionnaire } from '../../core/questionnaire/types';
 import { sittingKey, type Sitting } from '../../core/storage/records';
 import type { KeyValueStore } from '../../core/storage/store';
 import type { Catalog } from '../catalog';
+import { contentHash } from '../../core/library/content-hash';
+import { addToLibrary, type AdditionOutcome } from '../library/library-model';
 import { classifySaveError, describeStorageError, type SaveProblem } from '../storage-errors';
 
 export interface PackServices {
@@ -23,7 +25,7 @@ export type PackProgress = { kind: 'loading' } | { kind: 'ready' } | { kind: 'fa
 /** The self-assessment as the course shows it (see pack-sitting.ts for which sitting that is). */
 export type CourseSelfAssessment =
   | { kind: 'loading' }
-  /** The pack brings a questionnaire of its own, which is printed with the kit, not taken here. */
+  /** The pack brings a questionnaire of its own that is not yet added to this browser (`addOwnQuestionnaire`). */
   | { kind: 'own-questionnaire' }
   | { kind: 'not-taken' }
   | { kind: 'taken'; sitting: Sitting; questionnaire: Questionnaire }
@@ -84,10 +86,13 @@ export const PackModel = createModel((services: PackServices, pack: CoursePack) 
 
   /** Reads which sitting the course shows, given the link as stored (read with the progress, or on its own). */
   async function readSelfAssessment(link: unknown): Promise<void> {
-    if (typeof pack.questionnaire !== 'string') return void (selfAssessment.value = { kind: 'own-questionnaire' });
+    // A pack's own questionnaire is taken once it is in this browser's library, in the very version the pack brings.
+    const own = typeof pack.questionnaire === 'string' ? null : pack.questionnaire;
+    const entry = own ? services.catalog.findVersion(questionnaireId, own.version) : services.catalog.find(questionnaireId);
+    // The same id and version with other content is not the pack's questionnaire (identity by content).
+    if (own && (!entry || entry.hash !== (await contentHash(own)))) return void (selfAssessment.value = { kind: 'own-questionnaire' });
     try {
       linkedSitting = isPackSittingLink(link) ? link.sittingId : null;
-      const entry = services.catalog.find(questionnaireId);
       if (!linkedSitting || !entry) return void (selfAssessment.value = { kind: 'not-taken' });
       const key = sittingKey(linkedSitting);
       const stored = await store.get([key]);
@@ -136,6 +141,14 @@ export const PackModel = createModel((services: PackServices, pack: CoursePack) 
     } catch (error) {
       progress.value = { kind: 'failed', detail: describeStorageError(error) };
     }
+  });
+
+  /** What adding the pack's own questionnaire came to, for the view to say. */
+  const ownAddition = signal<AdditionOutcome | null>(null);
+  const addOwnQuestionnaire = action(async () => {
+    if (typeof pack.questionnaire === 'string') return;
+    ownAddition.value = await addToLibrary(services, pack.questionnaire, 'course-pack');
+    await refreshSelfAssessment();
   });
 
   const refreshSelfAssessment = action(async () => {
@@ -187,7 +200,7 @@ export const PackModel = createModel((services: PackServices, pack: CoursePack) 
   }));
 
   void load();
-  return { progress, answers, notes, saveProblem, selfAssessment, lastCheck, includeName, name, orderSeed, shown, load, refreshSelfAssessment, answer, check, note, retry, setIncludeName, setName };
+  return { progress, answers, notes, saveProblem, selfAssessment, lastCheck, includeName, name, orderSeed, shown, load, refreshSelfAssessment, ownAddition, addOwnQuestionnaire, answer, check, note, retry, setIncludeName, setName };
 });
 
 export type PackModel = InstanceType<typeof PackModel>;

@@ -2,7 +2,7 @@ import { useLayoutEffect, useState } from 'preact/hooks';
 import type { Questionnaire } from '../../core/questionnaire/types';
 import { useApp } from '../app-context';
 
-/** Loads a shipped questionnaire's full text (a chunk of its own) by id: the current version, or the one given. */
+/** Loads a questionnaire's full text (a chunk of its own) by id: the current version, or the one given. */
 export function useQuestionnaire(id: string | undefined, version?: number): Questionnaire | null | 'missing' {
   const app = useApp();
   const [questionnaire, setQuestionnaire] = useState<Questionnaire | null | 'missing'>(null);
@@ -15,9 +15,11 @@ export function useQuestionnaire(id: string | undefined, version?: number): Ques
       setQuestionnaire('missing');
       return;
     }
-    void entry.load().then((loaded) => {
-      if (!cancelled) setQuestionnaire(loaded);
-    });
+    void entry.load().then(
+      (loaded) => !cancelled && setQuestionnaire(loaded),
+      // An added questionnaire whose record is gone or damaged: shown as missing, like a removed one.
+      () => !cancelled && setQuestionnaire('missing'),
+    );
     return () => {
       cancelled = true;
     };

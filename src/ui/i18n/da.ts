@@ -78,5 +78,7 @@ export const da: CoreMessages = {
   'error.load': 'Shiftmeter kunne ikke læse sine gemte data: {detail}. Genindlæs siden; hvis fejlen fortsætter, så eksportér en sikkerhedskopi fra overblikket.',
   'error.newerData': 'Dine data blev gemt af en nyere version af Shiftmeter (dataversion {stored}; denne version kender højst {known}). Intet er ændret. Opdatér Shiftmeter for at bruge dem.',
   'list.due': "Tid nu",
+  'list.added': "Tilføjet af dig",
+  'list.organisation': "Fra din organisation",
   'team.popupInvitation': "Besvar en invitation fra din teamleder",
 };

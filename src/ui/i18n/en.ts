@@ -81,6 +81,8 @@ export const en = {
   'error.load': 'Shiftmeter could not read its stored data: {detail}. Reload the page; if this goes on, export a backup from the dashboard.',
   'error.newerData': 'Your data was saved by a newer version of Shiftmeter (data version {stored}; this version knows up to {known}). Nothing has been changed. Update Shiftmeter to use it.',
   'list.due': "Due now",
+  'list.added': "Added by you",
+  'list.organisation': "From your organisation",
   'team.popupInvitation': "Answer an invitation from your team lead",
 } as const;
 

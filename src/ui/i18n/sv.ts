@@ -78,5 +78,7 @@ export const sv: CoreMessages = {
   'error.load': 'Shiftmeter kunde inte läsa sina sparade data: {detail}. Ladda om sidan; om felet kvarstår, exportera en säkerhetskopia från översikten.',
   'error.newerData': 'Dina data sparades av en nyare version av Shiftmeter (dataversion {stored}; den här versionen känner till högst {known}). Ingenting har ändrats. Uppdatera Shiftmeter för att använda dem.',
   'list.due': "Dags nu",
+  'list.added': "Tillagt av dig",
+  'list.organisation': "Från din organisation",
   'team.popupInvitation': "Svara på en inbjudan från din teamledare",
 };
