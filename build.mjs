@@ -94,7 +94,7 @@ function pageOptions(name, entry) {
  * event page can both load it without module support.
  */
 function backgroundOptions() {
-  return /** @satisfies {BuildOptions} */ ({ ...extensionOptions, entryPoints: { background: 'src/background.ts' }, outdir: staging, format: 'iife' });
+  return /** @satisfies {BuildOptions} */ ({ ...extensionOptions, entryPoints: { background: 'src/background.ts' }, outdir: staging, format: 'iife', plugins: [catalogPlugin()] });
 }
 
 /**
@@ -292,7 +292,12 @@ function catalogPlugin() {
   return {
     name: 'shiftmeter-catalog',
     setup(pluginBuild) {
-      pluginBuild.onResolve({ filter: /^shiftmeter:(catalog|packs)$/ }, (args) => ({ path: args.path.slice('shiftmeter:'.length), namespace: 'shiftmeter' }));
+      pluginBuild.onResolve({ filter: /^shiftmeter:(catalog|packs|shipped-ids)$/ }, (args) => ({ path: args.path.slice('shiftmeter:'.length), namespace: 'shiftmeter' }));
+      // The background applies the organisation's policy, which may not take a shipped id: the ids alone, no texts.
+      pluginBuild.onLoad({ filter: /^shipped-ids$/, namespace: 'shiftmeter' }, async () => {
+        const ids = [...new Set([...(await questionnaireFiles()), ...earlierQuestionnaireFiles()].map(({ data }) => data.id))].sort();
+        return { contents: `export const shippedQuestionnaireIds = ${JSON.stringify(ids)};`, resolveDir: root, loader: 'js', watchDirs };
+      });
       // Two modules, so the popup's list of questionnaires does not carry the course packs.
       pluginBuild.onLoad({ filter: /^catalog$/, namespace: 'shiftmeter' }, async () => {
         const files = await questionnaireFiles();
@@ -448,7 +453,7 @@ async function watch(onlyCli) {
       const options = pageOptions(name, entry);
       contexts.set(name, await context({ ...options, ...watchOptions, write: false, plugins: [...options.plugins, roundPlugin(name)] }));
     }
-    contexts.set('background', await context({ ...backgroundOptions(), ...watchOptions, write: false, plugins: [roundPlugin('background')] }));
+    contexts.set('background', await context({ ...backgroundOptions(), ...watchOptions, write: false, plugins: [catalogPlugin(), roundPlugin('background')] }));
   }
 
   /**

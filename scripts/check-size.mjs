@@ -1,6 +1,6 @@
 // The popup's size budget, checked on every `npm test` after the build: the JavaScript
 // and CSS the popup loads before its first view (the files its HTML names), gzipped at
-// level 9, stay within 30 KB, and none of it is Chart.js. The bench (npm run bench)
+// level 9, stay within 32 KB, and none of it is Chart.js. The bench (npm run bench)
 // measures what a traced load really fetches; this is the check that cannot flake.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -8,7 +8,11 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const BUDGET_BYTES = 30 * 1024;
+// 32 KB since the popup lists questionnaires added by people and organisations (2026-12-02):
+// their index and the organisation's settings are read with the first view. The bench's
+// target stays 30 KB and reports the gap; #17 (speed in both browsers) is to close it,
+// e.g. by loading the list's descriptions on demand.
+const BUDGET_BYTES = 32 * 1024;
 // Strings only Chart.js's own code holds (the bench looks for the same).
 const CHART_JS_MARKERS = ['Canvas is already in use', 'is not a registered', 'complete date adapter'];
 

@@ -118,6 +118,8 @@ export interface ProblemParamsOf {
   'policy-questionnaire-refused': { count: number };
   'policy-questionnaire-twice': { id: string; version: number; first: string };
   'policy-unreadable': None;
+  'policy-questionnaire-shipped-id': { id: string };
+  'policy-questionnaire-other-content': { id: string; version: number };
 }
 
 export type ProblemCode = keyof ProblemParamsOf;

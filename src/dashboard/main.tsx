@@ -1,10 +1,12 @@
 import { earlierQuestionnaires, shippedQuestionnaires } from 'shiftmeter:catalog';
 import { createExtensionStore } from '../platform/extension-storage';
+import { readManagedPolicy } from '../platform/managed-policy';
 import { createRoundVault } from '../platform/round-vault';
 import { browserLanguages } from '../platform/runtime';
 import { createCatalog, type Catalog } from '../ui/catalog';
 import { lastTakenKey } from '../core/storage/records';
 import { HistoryModel } from '../ui/history/history-model';
+import { syncPolicy } from '../ui/policy/policy-sync';
 import { loadDashboardMessages } from '../ui/i18n/dashboard-messages';
 import { reminderKeysOf } from '../ui/reminders-model';
 import { renderPage } from '../ui/render-page';
@@ -24,7 +26,8 @@ addEventListener('pagehide', (event) => {
 const opensOnHistory = /^#\/(history|sittings)/.test(location.hash);
 
 void renderPage(
-  { store, catalog, browserLanguages, extraMessages: loadDashboardMessages, roundVault: createRoundVault() },
+  { store, catalog, browserLanguages, extraMessages: loadDashboardMessages, roundVault: createRoundVault(),
+    applyPolicy: async (shipped) => syncPolicy(store, shipped, await readManagedPolicy(), new Date()) },
   (_app, prefetched) => {
     if (opensOnHistory) preloadLatestQuestionnaire(catalog, prefetched);
     return <DashboardApp history={history} />;

@@ -6,6 +6,7 @@ import type { MessageKey } from '../ui/i18n/en-dashboard';
 import { LanguageSelect } from '../ui/language-select';
 import { useReadyMark } from '../ui/ready';
 import { RemindersModel } from '../ui/reminders-model';
+import { PolicyNotice } from './policy-notice';
 
 /** Language, theme and reminders. */
 export function SettingsView() {
@@ -22,6 +23,7 @@ export function SettingsView() {
   return (
     <section aria-labelledby="settings-heading">
       <h1 id="settings-heading" tabIndex={-1}>{t('settings.heading')}</h1>
+      <PolicyNotice />
       <LanguageSelect id="settings-language" reportNotSaved={false} />
       <fieldset class="radio-row">
         <legend>{t('settings.theme')}</legend>
@@ -42,7 +44,8 @@ export function SettingsView() {
       ) : (
         app.catalog.entries.map((entry) => {
           const lang = contentLanguage(entry, language);
-          const cadence = reminders.states.value[entry.id]?.reminder?.cadence ?? 'off';
+          const reminder = reminders.states.value[entry.id]?.reminder ?? null;
+          const cadence = reminder?.cadence ?? 'off';
           const due = reminders.nextDue.value[entry.id];
           const id = `cadence-${entry.id}`;
           return (
@@ -56,7 +59,10 @@ export function SettingsView() {
               >
                 {CADENCES.map((value) => <option key={value} value={value}>{t(`cadence.${value}` as MessageKey)}</option>)}
               </select>
-              <span id={`${id}-next`} class="hint small">{due ? t('settings.nextDue', { date: formatDate(due.toISOString()) }) : ''}</span>
+              <span id={`${id}-next`} class="hint small">
+                {due ? t('settings.nextDue', { date: formatDate(due.toISOString()) }) : ''}
+                {reminder?.suggested ? ` ${t('settings.suggested')}` : ''}
+              </span>
             </div>
           );
         })

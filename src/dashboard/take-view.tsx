@@ -12,6 +12,7 @@ import { navigate } from '../ui/hash-route';
 import { QuestionnaireList } from '../ui/questionnaire-list';
 import { useReadyMark } from '../ui/ready';
 import { AddedQuestionnaires } from './library/added-questionnaires';
+import { PolicyNotice } from './policy-notice';
 
 /**
  * The questionnaires in a full tab: the list, or one being taken. Taken from a course
@@ -92,6 +93,7 @@ function TakeList() {
       <h1 tabIndex={-1}>{t('dashboard.take')}</h1>
       <p class="hint">{t('popup.choose')}</p>
       {drafts ? <QuestionnaireList drafts={drafts} headingLevel={2} onOpen={(id) => navigate('take', id)} printLink={(id) => ({ href: `#/print/${id}`, label: t('take.print') })} /> : <p role="status">{t('common.loading')}</p>}
+      <PolicyNotice />
       <AddedQuestionnaires />
     </section>
   );

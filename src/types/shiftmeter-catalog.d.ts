@@ -11,3 +11,8 @@ declare module 'shiftmeter:catalog' {
 declare module 'shiftmeter:packs' {
   export const shippedPacks: ReadonlyArray<import('../ui/courses/pack-catalog').PackEntry>;
 }
+
+declare module 'shiftmeter:shipped-ids' {
+  /** The id of every questionnaire that ships, in any version. */
+  export const shippedQuestionnaireIds: readonly string[];
+}

@@ -5,6 +5,9 @@ import type { KeyValueStore } from '../core/storage/store';
 import type { RoundVault } from '../core/round/round-vault';
 import type { Catalog } from './catalog';
 import { ADDED_KEYS, addedCatalogEntries } from './library/added-entries';
+import { NO_POLICY_SETTINGS, POLICY_SETTINGS_KEY, readPolicySettings, type PolicySettings } from '../core/policy/policy-settings';
+import type { Problem } from '../core/problems';
+import type { PolicySync, ShippedQuestionnaires } from './policy/policy-sync';
 import { resolveLanguage, type UiLanguage } from './i18n/languages';
 import { createTranslator, type ExtraMessages, type Translator } from './i18n/translator';
 import { describeStorageError } from './storage-errors';
@@ -19,6 +22,12 @@ export interface AppDependencies {
   newId?: () => string;
   /** Where team rounds' private keys and protective states are kept (the dashboard has one; the popup needs none). */
   roundVault?: RoundVault;
+  /**
+   * Reads the organisation's policy from the browser's managed storage and applies it
+   * to storage (policy-sync.ts). The dashboard does so on every opening; the popup uses
+   * what was applied last, and so carries neither the policy reader nor the validator.
+   */
+  applyPolicy?: (shipped: ShippedQuestionnaires) => Promise<PolicySync>;
 }
 
 /** The keys a page reads before its first render, for the questionnaires the catalog has. */
@@ -49,6 +58,12 @@ export interface AppModel {
   chooseTheme(theme: Theme): Promise<void>;
   /** Why the last language or theme choice could not be stored (it still applies on this page); null when it was. */
   settingsNotSaved: Signal<string | null>;
+  /** The organisation's settings as last applied in this browser (none: NO_POLICY_SETTINGS). */
+  policy: Signal<PolicySettings>;
+  /** What the organisation's policy holds that Shiftmeter leaves out, once this page has applied it; empty otherwise. */
+  policyProblems: Signal<readonly Problem[]>;
+  /** Why the policy could not be applied on this page (storage full, say); null when it was, or when there is none to apply. */
+  policyNotApplied: Signal<string | null>;
 }
 
 export function createAppModel(deps: AppDependencies): AppModel {
@@ -57,10 +72,26 @@ export function createAppModel(deps: AppDependencies): AppModel {
   const blockingError = signal<string | null>(null);
 
   async function applyLanguage(): Promise<void> {
-    await i18n.setLanguage(resolveLanguage(settings.value.language, deps.browserLanguages()));
+    // The person's choice, else the organisation's default, else the browser's.
+    await i18n.setLanguage(resolveLanguage(settings.value.language ?? policy.value.defaultLanguage ?? null, deps.browserLanguages()));
   }
 
   const settingsNotSaved = signal<string | null>(null);
+  const policy = signal<PolicySettings>(NO_POLICY_SETTINGS);
+  const policyProblems = signal<readonly Problem[]>([]);
+  const policyNotApplied = signal<string | null>(null);
+
+  /** Applies the organisation's policy to storage (the dashboard, on every opening), and shows what it left out. */
+  async function applyPolicy(apply: NonNullable<AppDependencies['applyPolicy']>): Promise<void> {
+    try {
+      const synced = await apply({ shippedIds: deps.catalog.shippedIds, ids: deps.catalog.entries.map((entry) => entry.id) });
+      deps.catalog.setExtra(addedCatalogEntries(synced.index, deps.store));
+      policyProblems.value = synced.problems;
+      policyNotApplied.value = null;
+    } catch (error) {
+      policyNotApplied.value = describeStorageError(error);
+    }
+  }
 
   /**
    * The choice applies on this page at once; storing it may fail (storage full), and then
@@ -84,12 +115,15 @@ export function createAppModel(deps: AppDependencies): AppModel {
     blockingError,
     pageTitle: signal<string | null>(null),
     settingsNotSaved,
+    policy,
+    policyProblems,
+    policyNotApplied,
     now: deps.now ?? (() => new Date()),
     newId: deps.newId ?? (() => crypto.randomUUID()),
     roundVault: deps.roundVault ?? null,
     async start(prefetchKeys = []) {
       const pageKeys = () => (typeof prefetchKeys === 'function' ? prefetchKeys(deps.catalog) : prefetchKeys);
-      const keys = [KEYS.schemaVersion, KEYS.settings, ADDED_KEYS.index, ...pageKeys()];
+      const keys = [KEYS.schemaVersion, KEYS.settings, ADDED_KEYS.index, POLICY_SETTINGS_KEY, ...pageKeys()];
       let stored: Record<string, unknown> = {};
       try {
         stored = await deps.store.get(keys);
@@ -101,6 +135,7 @@ export function createAppModel(deps: AppDependencies): AppModel {
           stored = await deps.store.get(keys);
         }
         settings.value = readSettings(stored[KEYS.settings]);
+        policy.value = readPolicySettings(stored[POLICY_SETTINGS_KEY]);
         deps.catalog.setExtra(addedCatalogEntries(stored[ADDED_KEYS.index], deps.store));
         const more = pageKeys().filter((key) => !keys.includes(key));
         if (more.length > 0) stored = { ...stored, ...(await deps.store.get(more)) };
@@ -114,12 +149,21 @@ export function createAppModel(deps: AppDependencies): AppModel {
         if (keys.includes(ADDED_KEYS.index)) {
           void deps.store.get([ADDED_KEYS.index]).then((read) => deps.catalog.setExtra(addedCatalogEntries(read[ADDED_KEYS.index], deps.store)));
         }
+        if (keys.includes(POLICY_SETTINGS_KEY)) {
+          void deps.store.get([POLICY_SETTINGS_KEY]).then((read) => {
+            policy.value = readPolicySettings(read[POLICY_SETTINGS_KEY]);
+            void applyLanguage();
+          });
+        }
         if (!keys.includes(KEYS.settings)) return;
         void deps.store.get([KEYS.settings]).then((stored) => {
           settings.value = readSettings(stored[KEYS.settings]);
           void applyLanguage();
         });
       });
+      // Not awaited: the page renders with the policy applied last, and follows when this changes it.
+      // Never over data from a newer Shiftmeter, which this version must not write into.
+      if (deps.applyPolicy && blockingError.value === null) void applyPolicy(deps.applyPolicy);
       return stored;
     },
     async chooseLanguage(language) {

@@ -9,6 +9,7 @@ export function LanguageSelect({ id = 'language-select', reportNotSaved = true }
   const app = useApp();
   const t = useT();
   const chosen = app.settings.value.language;
+  const organisation = app.policy.value.defaultLanguage;
   return (
     <div class="field">
       <label for={id}>{t('common.language')}</label>
@@ -20,7 +21,7 @@ export function LanguageSelect({ id = 'language-select', reportNotSaved = true }
           void app.chooseLanguage(isUiLanguage(value) ? value : null);
         }}
       >
-        <option value="">{t('common.languageAuto')}</option>
+        <option value="">{organisation ? t('common.languageOrganisation', { language: LANGUAGE_NAMES[organisation] }) : t('common.languageAuto')}</option>
         {UI_LANGUAGES.map((language) => (
           <option key={language} value={language} lang={language}>{LANGUAGE_NAMES[language]}</option>
         ))}

@@ -13,6 +13,9 @@ import { invitationOf } from '../../src/core/round/round-record';
 import { checkAgainst, makeResponse, parseResponse } from '../../src/core/round/response';
 import { checkOpened, sealResponse } from '../../src/core/round/sealing';
 import { readPolicy } from '../../src/core/policy/read-policy';
+import { addToLibrary } from '../../src/ui/library/library-model';
+import { syncPolicy } from '../../src/ui/policy/policy-sync';
+import { catalogOf } from '../helpers/model-fixtures';
 import { parseJsonSafely } from '../../src/core/safe-json';
 import { ShapeChecker } from '../../src/core/shape';
 import { SCHEMA_VERSION } from '../../src/core/storage/records';
@@ -118,6 +121,8 @@ const SAMPLES: { readonly [C in ProblemCode]: readonly ProblemParamsOf[C][] } = 
   'policy-questionnaire-refused': [{ count: 1 }, { count: 2 }],
   'policy-questionnaire-twice': [{ id: '"our-check"', version: 2, first: 'preinstalledQuestionnaires[0]' }],
   'policy-unreadable': [{}],
+  'policy-questionnaire-shipped-id': [{ id: '"production-service"' }],
+  'policy-questionnaire-other-content': [{ id: '"our-check"', version: 2 }],
 };
 const CODES = Object.keys(SAMPLES) as ProblemCode[];
 
@@ -302,6 +307,17 @@ describe('the English wording of the structured form is the message', () => {
       Object.defineProperty({}, 'defaultLanguage', { enumerable: true, get: () => { throw new Error('no'); } }),
     ];
     for (const policy of policies) checkAll(readPolicy(policy).problems);
+  });
+
+  it('for every problem of applying a policy in this browser (a shipped id; other content under an id and version here)', async () => {
+    const store = new MemoryStore();
+    const mine = { ...makeQuestionnaire(1, 3), id: 'agency-model' };
+    await addToLibrary({ store, catalog: catalogOf(), now: () => new Date('2026-12-02T10:00:00.000Z') }, mine, 'file');
+    const { problems } = await syncPolicy(store, { shippedIds: new Set(['production-service']), ids: [] }, {
+      preinstalledQuestionnaires: [JSON.stringify({ ...mine, id: 'production-service' }), JSON.stringify({ ...mine, title: { en: 'Other', sv: 'Annan', da: 'Anden' } })],
+    }, new Date('2026-12-02T10:00:00.000Z'));
+    expect(problems).toHaveLength(2);
+    checkAll(problems);
   });
 
   it('for the checks no shipped format reaches: a pattern without words, a key of no pattern, a date', () => {

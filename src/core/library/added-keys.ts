@@ -17,7 +17,8 @@ export const MAX_ADDED_QUESTIONNAIRES = 200;
 /** The most a questionnaire file may weigh: the parser's own limit (safe-json). */
 export const MAX_QUESTIONNAIRE_FILE_BYTES = 1_000_000;
 
-export const ORIGINS = ['file', 'course-pack', 'team-round'] as const;
+/** How a questionnaire came into this browser; "organisation": the organisation's policy preinstalled it (policy-sync.ts). */
+export const ORIGINS = ['file', 'course-pack', 'team-round', 'organisation'] as const;
 export type AddedOrigin = (typeof ORIGINS)[number];
 
 /** `sha256:` and 64 hex digits: the form questionnaires/lock.json writes. */

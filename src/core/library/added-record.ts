@@ -12,7 +12,7 @@ export const AddedRecordFormat = Type.Object({
     pattern: CONTENT_HASH_PATTERN.source,
   }),
   addedAt: IsoDate,
-  origin: Type.Enum(ORIGINS, { title: 'Origin', description: 'How it came into this browser: a file, a course pack, or a team round\'s invitation.' }),
+  origin: Type.Enum(ORIGINS, { title: 'Origin', description: 'How it came into this browser: a file, a course pack, a team round\'s invitation, or the organisation\'s policy.' }),
   /** Checked by the questionnaire validator when read, like any file. */
   questionnaire: Type.Unsafe<unknown>({ type: 'object', title: 'Questionnaire', description: 'The questionnaire file as added, described by questionnaires/schema.json.' }),
 }, { title: 'Added questionnaire', description: 'A questionnaire added to this browser, with the hash of its content.' });

@@ -40,7 +40,8 @@ export const EMPTY_POLICY: OrganisationPolicy = Object.freeze({
 export const MAX_PROBLEMS_PER_QUESTIONNAIRE = 20;
 
 type PolicyCode = 'not-a-policy' | 'not-a-policy-setting' | 'policy-too-many-questionnaires' | 'policy-questionnaires-too-large'
-  | 'policy-questionnaire-refused' | 'policy-questionnaire-twice' | 'policy-unreadable';
+  | 'policy-questionnaire-refused' | 'policy-questionnaire-twice' | 'policy-unreadable'
+  | 'policy-questionnaire-shipped-id' | 'policy-questionnaire-other-content';
 
 /** What is wrong with a policy, in English; the dashboard words it from the same params (`problem.*`). */
 const WORDS: EnglishWords<PolicyCode> = {
@@ -51,7 +52,14 @@ const WORDS: EnglishWords<PolicyCode> = {
   'policy-questionnaire-refused': ({ count }) => `is not used: it is not a valid questionnaire (${count} problem${count === 1 ? '' : 's'})`,
   'policy-questionnaire-twice': ({ id, version, first }) => `is ${id} version ${version} again (first at ${first}); it is ignored`,
   'policy-unreadable': () => 'could not be read; the organisation\'s policy is ignored',
+  'policy-questionnaire-shipped-id': ({ id }) => `is not used: ${id} is the id of a questionnaire that comes with Shiftmeter; give the organisation's variant an id of its own`,
+  'policy-questionnaire-other-content': ({ id, version }) => `is not used: this browser already has ${id} version ${version} with other content; a changed questionnaire needs a higher version`,
 };
+
+/** A problem of the policy found when it is applied in this browser (policy-sync.ts), worded like the rest. */
+export function policyProblem<C extends PolicyCode>(path: string, code: C, params: ProblemParamsOf[C]): Problem {
+  return problem(path, code, params);
+}
 
 function problem<C extends PolicyCode>(path: string, code: C, params: ProblemParamsOf[C]): Problem {
   return problemOf(path, code, params, WORDS[code]);

@@ -63,6 +63,8 @@ export const ReminderFormat = Type.Object({
   questionnaireId: use(Id, { title: 'Questionnaire id' }),
   cadence: Type.Enum(CADENCES, { title: 'Cadence' }),
   since: use(IsoDate, { description: 'When the cadence was chosen: the first reminder counts from here if the questionnaire was never taken.' }),
+  /** Set by the organisation's policy while the person has chosen none; their own choice replaces it. */
+  suggested: Type.Optional(Type.Literal(true, { title: 'Suggested', description: 'The organisation\'s policy suggested this cadence; the person has not chosen one.' })),
 }, { title: 'Reminder', description: 'How often a person wants to be reminded of one questionnaire.' });
 
 /** A self-assessment in progress: never backed up, but checked when read. */

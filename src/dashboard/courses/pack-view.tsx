@@ -92,7 +92,8 @@ function OwnQuestionnaire({ model, title }: { model: PackModel; title: string })
     : outcome.kind === 'other-content' ? t('library.otherContent', { id: outcome.id, version: outcome.version })
       : outcome.kind === 'shipped-id' ? t('library.shippedId', { id: outcome.id })
         : outcome.kind === 'full' ? t('library.full', { max: outcome.max })
-          : outcome.kind === 'not-saved' ? t('library.notSaved', { detail: outcome.detail }) : null;
+          : outcome.kind === 'not-saved' ? t('library.notSaved', { detail: outcome.detail })
+            : outcome.kind === 'not-allowed' ? t('library.notAllowed') : null;
   return (
     <div data-testid="course-self-assessment">
       <p>{t('course.inlineQuestionnaire')}</p>

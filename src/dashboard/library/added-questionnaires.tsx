@@ -19,9 +19,10 @@ export function AddedQuestionnaires() {
   const app = useApp();
   const t = useT();
   const model = useModel(() => new LibraryModel({ store: app.store, catalog: app.catalog, now: app.now }));
-  useDropAnywhere((file) => void model.addFile(file));
+  useDropAnywhere((file) => void model.addFile(file), app.policy.value.allowAddingQuestionnaires);
   const outcome = model.lastFile.value;
-  const entries = app.catalog.extra.flatMap((entry) => (entry.added && entry.hash ? [{
+  // The organisation's questionnaires are not the person's to remove: they are listed as the organisation's.
+  const entries = app.catalog.extra.flatMap((entry) => (entry.origin === 'added' && entry.added && entry.added.via !== 'organisation' && entry.hash ? [{
     entry: { id: entry.id, version: entry.version, title: entry.title, hash: entry.hash, addedAt: entry.added.at, origin: entry.added.via },
     lang: contentLanguage(entry, app.i18n.language.value),
   }] : []));
@@ -31,22 +32,25 @@ export function AddedQuestionnaires() {
   });
   const refused = outcome.kind === 'refused' || (message !== null && outcome.kind !== 'added' && outcome.kind !== 'already-here');
   const damaged = model.damaged.value;
+  const allowed = app.policy.value.allowAddingQuestionnaires;
 
   return (
     <section class="section" aria-labelledby="library-heading">
       <h2 id="library-heading">{t('library.heading')}</h2>
       <p class="hint">{t('library.intro')}</p>
-      <div class="field">
-        <label for="questionnaire-file">{t('library.file')}</label>
-        <input id="questionnaire-file" type="file" accept=".json,application/json" aria-describedby="questionnaire-drop" onChange={(event) => {
-          const input = event.currentTarget as HTMLInputElement;
-          const file = input.files?.[0];
-          if (file) void model.addFile(file);
-          // The same file chosen again (after fixing it) is read again.
-          input.value = '';
-        }} />
-        <p id="questionnaire-drop" class="hint small">{t('library.drop')}</p>
-      </div>
+      {allowed ? (
+        <div class="field">
+          <label for="questionnaire-file">{t('library.file')}</label>
+          <input id="questionnaire-file" type="file" accept=".json,application/json" aria-describedby="questionnaire-drop" onChange={(event) => {
+            const input = event.currentTarget as HTMLInputElement;
+            const file = input.files?.[0];
+            if (file) void model.addFile(file);
+            // The same file chosen again (after fixing it) is read again.
+            input.value = '';
+          }} />
+          <p id="questionnaire-drop" class="hint small">{t('library.drop')}</p>
+        </div>
+      ) : <p class="notice" data-testid="adding-not-allowed">{t('library.notAllowed')}</p>}
       <div role="alert" class={refused ? 'notice notice-error' : 'notice-empty'}>
         {outcome.kind === 'refused' ? <FileRefusal expected="questionnaire" found={outcome.found} problems={outcome.problems} testId="questionnaire-problems" /> : null}
         {refused && message ? <p>{message}</p> : null}
@@ -99,7 +103,7 @@ function AddedItem({ model, entry, lang }: { model: LibraryModelInstance; entry:
   );
 }
 
-type AddedEntryView = Pick<AddedEntry, 'id' | 'version' | 'title' | 'addedAt' | 'origin' | 'hash'>;
+type AddedEntryView = Pick<AddedEntry, 'id' | 'version' | 'title' | 'addedAt' | 'hash'> & { origin: Exclude<AddedEntry['origin'], 'organisation'> };
 
 function RemovalStatus({ model }: { model: LibraryModelInstance }) {
   const t = useT();
@@ -133,6 +137,7 @@ function fileMessage(t: Translate, outcome: FileOutcome, titleOf: (id: string, v
     case 'other-content': return t('library.otherContent', { id: outcome.id, version: outcome.version });
     case 'shipped-id': return t('library.shippedId', { id: outcome.id });
     case 'full': return t('library.full', { max: outcome.max });
+    case 'not-allowed': return t('library.notAllowed');
   }
 }
 
@@ -140,8 +145,9 @@ function fileMessage(t: Translate, outcome: FileOutcome, titleOf: (id: string, v
  * A file dropped anywhere on the page is added, while this part of the page is shown.
  * Without this, the browser would open the dropped file in the tab instead.
  */
-function useDropAnywhere(onFile: (file: File) => void) {
+function useDropAnywhere(onFile: (file: File) => void, enabled: boolean) {
   useEffect(() => {
+    if (!enabled) return;
     const over = (event: DragEvent) => {
       if (event.dataTransfer?.types.includes('Files')) event.preventDefault();
     };
@@ -157,5 +163,5 @@ function useDropAnywhere(onFile: (file: File) => void) {
       removeEventListener('dragover', over);
       removeEventListener('drop', drop);
     };
-  }, []);
+  }, [enabled]);
 }

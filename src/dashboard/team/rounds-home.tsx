@@ -7,14 +7,14 @@ import { MAX_TEAM_SIZE } from '../../core/round/round-record';
 import { useApp, useRoundVault, useT } from '../../ui/app-context';
 import { navigate } from '../../ui/hash-route';
 import { useReadyMark } from '../../ui/ready';
-import { RoundsModel, type RoundsModelInstance } from '../../ui/team/rounds-model';
+import { canRunRoundOn, RoundsModel, type RoundsModelInstance } from '../../ui/team/rounds-model';
 
 /** The lead's rounds, and the form that starts a new one. */
 export function RoundsHome() {
   const app = useApp();
   const vault = useRoundVault();
   const t = useT();
-  const model = useModel(() => new RoundsModel({ store: app.store, vault, catalog: app.catalog, now: app.now }));
+  const model = useModel(() => new RoundsModel({ store: app.store, vault, catalog: app.catalog, now: app.now, minimumGroupFloor: () => app.policy.value.minimumGroupFloor ?? null }));
   const list = model.list.value;
   useReadyMark(list.kind !== 'loading');
   const language = app.i18n.language.value;
@@ -51,9 +51,13 @@ function StartRoundForm({ model }: { model: RoundsModelInstance }) {
   const app = useApp();
   const t = useT();
   const language = app.i18n.language.value;
-  const [questionnaireId, setQuestionnaireId] = useState(app.catalog.entries[0]?.id ?? '');
+  const offered = app.catalog.entries.filter(canRunRoundOn);
+  const [questionnaireId, setQuestionnaireId] = useState(offered[0]?.id ?? '');
   const [name, setName] = useState('');
-  const [minGroup, setMinGroup] = useState(String(DEFAULT_MIN_GROUP));
+  // The organisation may set a floor above Shiftmeter's own lowest (docs/deploying.md).
+  const floor = app.policy.value.minimumGroupFloor ?? null;
+  const lowest = Math.max(LOWEST_MIN_GROUP, floor ?? 0);
+  const [minGroup, setMinGroup] = useState(String(Math.max(DEFAULT_MIN_GROUP, lowest)));
   const [teamSize, setTeamSize] = useState('');
   const [error, setError] = useState<string | null>(null);
   const starting = model.starting.value;
@@ -63,7 +67,7 @@ function StartRoundForm({ model }: { model: RoundsModelInstance }) {
     event.preventDefault();
     const size = Number(minGroup);
     if (name.trim() === '') return setError(t('team.nameMissing'));
-    if (!Number.isInteger(size) || size < LOWEST_MIN_GROUP || size > MAX_MIN_GROUP) return setError(t('team.minGroupInvalid', { min: LOWEST_MIN_GROUP }));
+    if (!Number.isInteger(size) || size < lowest || size > MAX_MIN_GROUP) return setError(t('team.minGroupInvalid', { min: lowest }));
     const team = teamSize.trim() === '' ? undefined : Number(teamSize);
     if (team !== undefined && (!Number.isInteger(team) || team < 1 || team > MAX_TEAM_SIZE)) return setError(t('team.teamSizeInvalid'));
     setError(null);
@@ -78,11 +82,12 @@ function StartRoundForm({ model }: { model: RoundsModelInstance }) {
         <div class="field">
           <label for="round-questionnaire">{t('team.questionnaire')}</label>
           <select id="round-questionnaire" value={questionnaireId} onChange={(event) => setQuestionnaireId((event.currentTarget as HTMLSelectElement).value)}>
-            {app.catalog.entries.map((entry) => {
+            {offered.map((entry) => {
               const lang = contentLanguage(entry, language);
               return <option key={entry.id} value={entry.id} lang={lang}>{textIn(entry.title, lang)}</option>;
             })}
           </select>
+          {offered.length < app.catalog.entries.length ? <p class="hint small">{t('team.addedNotYet')}</p> : null}
         </div>
         <div class="field">
           <label for="round-name">{t('team.name')}</label>
@@ -92,9 +97,9 @@ function StartRoundForm({ model }: { model: RoundsModelInstance }) {
         </div>
         <div class="field">
           <label for="round-min-group">{t('team.minGroup')}</label>
-          <input id="round-min-group" type="number" min={LOWEST_MIN_GROUP} max={MAX_MIN_GROUP} step={1} required value={minGroup} aria-describedby="round-min-group-hint"
+          <input id="round-min-group" type="number" min={lowest} max={MAX_MIN_GROUP} step={1} required value={minGroup} aria-describedby="round-min-group-hint"
             onInput={(event) => setMinGroup((event.currentTarget as HTMLInputElement).value)} />
-          <p id="round-min-group-hint" class="hint small">{t('team.minGroupHint', { min: LOWEST_MIN_GROUP })}</p>
+          <p id="round-min-group-hint" class="hint small">{t('team.minGroupHint', { min: lowest })}{floor !== null ? ` ${t('team.minGroupFloor', { min: floor })}` : ''}</p>
         </div>
         <div class="field">
           <label for="round-team-size">{t('team.teamSize')}</label>
@@ -104,6 +109,7 @@ function StartRoundForm({ model }: { model: RoundsModelInstance }) {
         </div>
         {error ? <p class="notice notice-error" role="alert">{error}</p> : null}
         {!error && starting.kind === 'failed' ? <p class="notice notice-error" role="alert">{t('team.startFailed', { detail: starting.detail })}</p> : null}
+        {!error && starting.kind === 'below-floor' ? <p class="notice notice-error" role="alert">{t('team.minGroupInvalid', { min: starting.floor })}</p> : null}
         {!error && starting.kind === 'no-questionnaire' ? <p class="notice notice-error" role="alert">{t('dashboard.notFound')}</p> : null}
         <button type="submit" class="button button-primary" disabled={busy}>{t('team.startButton')}</button>
       </fieldset>

@@ -7,6 +7,7 @@ export const da: CoreMessages = {
   'common.language': 'Sprog',
   'common.choiceNotSaved': "Dit valg gælder på denne side, men kunne ikke gemmes: {detail}. Andre sider beholder det tidligere valg; prøv igen, når du har frigjort plads.",
   'common.languageAuto': 'Browserens sprog',
+  'common.languageOrganisation': "Valgt af din organisation ({language})",
   'common.back': 'Tilbage',
   'common.next': 'Næste',
   'common.close': 'Luk',

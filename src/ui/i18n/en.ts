@@ -10,6 +10,7 @@ export const en = {
   'common.language': 'Language',
   'common.choiceNotSaved': "Your choice applies on this page but could not be saved: {detail}. Other pages keep the earlier choice; try again after freeing space.",
   'common.languageAuto': 'Browser default',
+  'common.languageOrganisation': "Set by your organisation ({language})",
   'common.back': 'Back',
   'common.next': 'Next',
   'common.close': 'Close',

@@ -7,6 +7,7 @@ export const sv: CoreMessages = {
   'common.language': 'Språk',
   'common.choiceNotSaved': "Ditt val gäller på den här sidan men kunde inte sparas: {detail}. Andra sidor behåller det tidigare valet; försök igen när du har frigjort utrymme.",
   'common.languageAuto': 'Webbläsarens språk',
+  'common.languageOrganisation': "Satt av din organisation ({language})",
   'common.back': 'Tillbaka',
   'common.next': 'Nästa',
   'common.close': 'Stäng',

@@ -36,7 +36,7 @@ function addedCatalogEntry(entry: AddedEntry, store: KeyValueStore): CatalogEntr
     dimensionCount: entry.dimensionCount,
     itemCount: entry.itemCount,
     questionCount: entry.questionCount,
-    origin: 'added',
+    origin: entry.origin === 'organisation' ? 'organisation' : 'added',
     hash: entry.hash,
     added: { at: entry.addedAt, via: entry.origin },
     load() {

@@ -4,6 +4,7 @@ import { ADDED_KEYS, addedKey, MAX_QUESTIONNAIRE_FILE_BYTES, type AddedOrigin } 
 import { readAddedIndex, type AddedEntry } from '../../core/library/added-index';
 import { contentHash } from '../../core/library/content-hash';
 import { indexFromRecords, planAddition, readAddedRecord, type AdditionPlan, type KnownQuestionnaire } from '../../core/library/library';
+import { POLICY_SETTINGS_KEY, readPolicySettings } from '../../core/policy/policy-settings';
 import type { Problem } from '../../core/problems';
 import type { Questionnaire } from '../../core/questionnaire/types';
 import { validateQuestionnaire } from '../../core/questionnaire/validate';
@@ -24,6 +25,8 @@ export interface LibraryServices {
 /** What adding a questionnaire came to: the plan's verdict, or why it could not be made or kept. */
 export type AdditionOutcome =
   | Exclude<AdditionPlan, { kind: 'add' }>
+  /** The organisation's policy does not let people add questionnaires. */
+  | { kind: 'not-allowed' }
   | { kind: 'added'; entry: AddedEntry }
   | { kind: 'not-saved'; detail: string };
 
@@ -35,7 +38,7 @@ export type FileOutcome =
   | AdditionOutcome;
 
 /** The lock every writer of the added questionnaires' index holds, so two pages never lose each other's change. */
-const LIBRARY_LOCK = 'library';
+export const LIBRARY_LOCK = 'library';
 
 /**
  * Adds a valid questionnaire to this browser's library, unless identity by content
@@ -48,7 +51,9 @@ export async function addToLibrary(services: LibraryServices, questionnaire: Que
   try {
     return await store.exclusive(LIBRARY_LOCK, async () => {
       const key = addedKey(questionnaire.id, questionnaire.version);
-      const stored = await store.get([ADDED_KEYS.index, key]);
+      const stored = await store.get([ADDED_KEYS.index, key, POLICY_SETTINGS_KEY]);
+      // Read under the lock, as stored: a page opened before the policy changed cannot slip one in.
+      if (!readPolicySettings(stored[POLICY_SETTINGS_KEY]).allowAddingQuestionnaires) return { kind: 'not-allowed' as const };
       const index = readAddedIndex(stored[ADDED_KEYS.index]);
       const existing = await readAddedRecord(key, stored[key]);
       const known: KnownQuestionnaire[] = [...index.entries, ...(existing ? [{ id: questionnaire.id, version: questionnaire.version, hash: existing.record.hash }] : []), ...(services.provided?.() ?? [])];

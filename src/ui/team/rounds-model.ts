@@ -3,9 +3,10 @@ import type { Round } from '../../core/round/round-record';
 import { describeStorageError } from '../storage-errors';
 import type { RoundServices } from './round-model';
 import { listRounds, startRound } from './team-store';
+import type { CatalogEntry } from '../catalog';
 
 export type RoundList = { kind: 'loading' } | { kind: 'ready'; rounds: Round[] } | { kind: 'failed'; detail: string };
-export type Starting = { kind: 'idle' } | { kind: 'busy' } | { kind: 'no-questionnaire' } | { kind: 'failed'; detail: string };
+export type Starting = { kind: 'idle' } | { kind: 'busy' } | { kind: 'no-questionnaire' } | { kind: 'below-floor'; floor: number } | { kind: 'failed'; detail: string };
 
 export interface NewRoundInput {
   questionnaireId: string;
@@ -18,7 +19,7 @@ export interface NewRoundInput {
  * The lead's rounds and starting a new one. A failed read is shown as such (it used to
  * show "no rounds yet"), and a round that could not be started says why.
  */
-export const RoundsModel = createModel((services: RoundServices & { now: () => Date }) => {
+export const RoundsModel = createModel((services: RoundServices & { now: () => Date; minimumGroupFloor?: () => number | null }) => {
   const list = signal<RoundList>({ kind: 'loading' });
   const starting = signal<Starting>({ kind: 'idle' });
 
@@ -33,7 +34,13 @@ export const RoundsModel = createModel((services: RoundServices & { now: () => D
   /** Starts the round; its id once stored, or null (the reason is in `starting`). */
   const start = action(async (input: NewRoundInput): Promise<string | null> => {
     const entry = services.catalog.find(input.questionnaireId);
-    if (!entry) {
+    // The organisation's floor holds whatever the form let through.
+    const floor = services.minimumGroupFloor?.() ?? null;
+    if (floor !== null && input.minGroup < floor) {
+      starting.value = { kind: 'below-floor', floor };
+      return null;
+    }
+    if (!entry || !canRunRoundOn(entry)) {
       starting.value = { kind: 'no-questionnaire' };
       return null;
     }
@@ -56,5 +63,15 @@ export const RoundsModel = createModel((services: RoundServices & { now: () => D
   void load();
   return { list, starting, load, start };
 });
+
+/**
+ * Whether a team round may use this questionnaire: the shipped ones and the organisation's,
+ * which every member has too. One a person added themselves is not offered yet: a member's
+ * Shiftmeter may hold other content under its id and version, and the round does not yet
+ * carry the questionnaire or bind its content hash.
+ */
+export function canRunRoundOn(entry: CatalogEntry): boolean {
+  return entry.origin === undefined || entry.origin === 'organisation';
+}
 
 export type RoundsModelInstance = InstanceType<typeof RoundsModel>;
