@@ -94,6 +94,10 @@ export function formatReport(r: BenchResults): string {
     const stored = figure && !isNotMeasured(figure) ? `, ${(figure.bytesInUse / 1e6).toFixed(1)} MB stored` : '';
     lines.push(...pageRows(`popup, ${Number(count).toLocaleString('en')} sittings${stored}`, figure, true));
   }
+  if (r.popupAdded) {
+    const stored = !isNotMeasured(r.popupAdded) ? `, ${(r.popupAdded.bytesInUse / 1e6).toFixed(1)} MB stored` : '';
+    lines.push(...pageRows(`popup, 1,000 sittings and 100 added questionnaires${stored}`, r.popupAdded, true));
+  }
   lines.push(`Dashboard #/history, ${r.dashboard.sittings.toLocaleString('en')} sittings`);
   lines.push(...pageRows('ready', r.dashboard.ready, true), ...pageRows('charts drawn', r.dashboard.chartsDrawn, false));
   lines.push('Team view #/team, 200 response codes');

@@ -12,7 +12,7 @@ import { BLANK_PAGE, prepareBenchExtension } from './extension-copy';
 import { measureInterleaved, READY, type Variant } from './page-timing';
 import { profileLoad, type LoadProfile } from './profile';
 import { formatReport } from './report';
-import { seedSittings } from './seed';
+import { seedAddedQuestionnaires, seedSittings } from './seed';
 import { sizesOf } from './sizes';
 import { benchSplit } from './split';
 import { notMeasured } from './stats';
@@ -29,6 +29,9 @@ const WARMUPS = 3;
 const SETTLE_AFTER_SEED_MS = 3_000;
 const TIMEOUT_MS = 20_000;
 const SITTING_COUNTS = [0, 1_000, 10_000];
+/** Questionnaires added from files, timed in the popup with this many sittings (issue #14's limit). */
+const ADDED_QUESTIONNAIRES = 100;
+const ADDED_WITH_SITTINGS = 1_000;
 const DASHBOARD_SITTINGS = 1_000;
 const TEAM_RUNS = 7;
 const TEAM_WARMUPS = 1;
@@ -38,6 +41,17 @@ const SPLIT_RUNS = 7;
 const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
 
 /** Writes sittings from a short-lived extension page, so no extension page stays open while timing. */
+async function addQuestionnaires(ext: ChromiumExtension, count: number) {
+  const page = await ext.context.newPage();
+  try {
+    await page.goto(`chrome-extension://${ext.extensionId}/${BLANK_PAGE}`);
+    return await seedAddedQuestionnaires(page, count);
+  } finally {
+    await page.close();
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_AFTER_SEED_MS));
+  }
+}
+
 async function seed(ext: ChromiumExtension, count: number) {
   const page = await ext.context.newPage();
   try {
@@ -74,6 +88,7 @@ async function benchPages(ext: ChromiumExtension, extensionDir: string): Promise
   const popup: Variant = { label: 'popup', path: 'popup.html', marks: [READY] };
   const m: Omit<Measurements, 'cli'> = {
     popup: {},
+    popupAdded: notMeasured('not run'),
     dashboard: { sittings: DASHBOARD_SITTINGS, ready: notMeasured('not run'), chartsDrawn: notMeasured('not run') },
     team: { imported: notMeasured('not run'), aggregated: notMeasured('not run') },
     versus: notMeasured('not run'),
@@ -87,6 +102,16 @@ async function benchPages(ext: ChromiumExtension, extensionDir: string): Promise
     const results = await measureInterleaved(ext, [blank, popup], { runs: RUNS, warmups: WARMUPS, timeoutMs: TIMEOUT_MS });
     const popupFigure = pageFigure(results, 'popup', READY, TIMEOUT_MS);
     m.popup[String(count)] = 'notMeasured' in popupFigure ? popupFigure : { ...popupFigure, bytesInUse: stored.bytesInUse };
+    if (count === ADDED_WITH_SITTINGS) {
+      // The same history with a hundred questionnaires added from files: the popup lists them all.
+      log(`adding ${ADDED_QUESTIONNAIRES} questionnaires to ${count} sittings`);
+      const added = await addQuestionnaires(ext, ADDED_QUESTIONNAIRES);
+      log(`timing blank and popup with ${count} sittings and ${ADDED_QUESTIONNAIRES} added questionnaires (${WARMUPS} warm-ups + ${RUNS} runs each, interleaved)`);
+      const withAdded = await measureInterleaved(ext, [blank, popup], { runs: RUNS, warmups: WARMUPS, timeoutMs: TIMEOUT_MS });
+      const figure = pageFigure(withAdded, 'popup', READY, TIMEOUT_MS);
+      m.popupAdded = 'notMeasured' in figure ? figure : { ...figure, bytesInUse: added.bytesInUse };
+      await seed(ext, count);
+    }
     let dashboardShown = false;
     if (count === DASHBOARD_SITTINGS) {
       // A set of its own with its own blank runs: the heavy dashboard tab must not slow the popup's figures.

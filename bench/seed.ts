@@ -4,6 +4,11 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import * as records from '../src/core/storage/records';
 import { toStoredItems } from '../src/core/storage/stored-form';
+import { ADDED_KEYS, addedKey } from '../src/core/library/added-keys';
+import type { AddedRecord } from '../src/core/library/added-record';
+import { contentHash } from '../src/core/library/content-hash';
+import { entryOf } from '../src/core/library/library';
+import type { Questionnaire } from '../src/core/questionnaire/types';
 
 const QUESTIONNAIRE_ID = 'production-service';
 const BATCH = 500;
@@ -103,4 +108,33 @@ export async function seedSittings(page: Page, count: number): Promise<{ count: 
   });
   if (stored.count !== count) throw new Error(`bench: stored ${stored.count} sittings, wanted ${count}`);
   return stored;
+}
+
+/**
+ * Adds `count` questionnaires as a person would add them from files (each a copy of a
+ * shipped one under an id of its own), with the index the popup reads: the bench's
+ * check that many added questionnaires keep the popup quick. Written on top of what is
+ * stored; returns the bytes in use.
+ */
+export async function seedAddedQuestionnaires(page: Page, count: number): Promise<{ count: number; bytesInUse: number }> {
+  const shipped = JSON.parse(readFileSync(path.resolve('questionnaires', `${QUESTIONNAIRE_ID}.json`), 'utf8')) as Questionnaire;
+  const items: Record<string, unknown> = {};
+  const entries = [];
+  for (let i = 0; i < count; i++) {
+    const questionnaire: Questionnaire = { ...shipped, id: `added-${String(i).padStart(3, '0')}`, title: Object.fromEntries(Object.entries(shipped.title).map(([lang, text]) => [lang, `${text} (${i + 1})`])) };
+    const record: AddedRecord = { schema: 1, hash: await contentHash(questionnaire), addedAt: new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString(), origin: 'file', questionnaire };
+    items[addedKey(questionnaire.id, questionnaire.version)] = record;
+    entries.push(entryOf(record, questionnaire));
+  }
+  items[ADDED_KEYS.index] = { schema: 1, entries };
+  const stored = toStoredItems(items);
+  const keys = Object.keys(stored);
+  for (let i = 0; i < keys.length; i += 20) {
+    await page.evaluate((batch) => (globalThis as any).chrome.storage.local.set(batch), Object.fromEntries(keys.slice(i, i + 20).map((key) => [key, stored[key]])));
+  }
+  return page.evaluate(async () => {
+    const storage = (globalThis as any).chrome.storage.local;
+    const all = await storage.get(null);
+    return { count: Object.keys(all).filter((key) => key.startsWith('added:')).length, bytesInUse: await storage.getBytesInUse(null) };
+  });
 }
