@@ -201,4 +201,14 @@ describe('added questionnaires in backups', () => {
     expect(preview.conflicting).not.toContain(key);
     expect(Object.keys(restoreWrites(edited, preview, 'merge-take-backup').set)).not.toContain(key);
   });
+
+  it('an organisation\'s questionnaire comes back as the person\'s own copy, so no policy takes it back', async () => {
+    const store = new MemoryStore();
+    await addToLibrary(servicesFor(store), own(), 'file');
+    const key = addedKey('agency-model', 1);
+    const record = { ...(store.data.get(key) as object), origin: 'organisation' };
+    const backup = makeBackup({ [key]: record }, NOW);
+    const writes = restoreWrites(backup, previewRestore(backup, {}), 'merge-keep-mine');
+    expect(writes.set[key]).toEqual({ ...record, origin: 'file' });
+  });
 });

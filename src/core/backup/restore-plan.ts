@@ -1,6 +1,7 @@
 import { roundKey, sameBinding, tallyKey, ROUND_KEYS, isRound, type Round } from '../round/round-record';
 import { isTallySummary } from '../round/tally-summary';
 import { ADDED_KEYS } from '../library/added-keys';
+import { isPlainObject } from '../shape';
 import { backupKind } from './record-kinds';
 import type { Backup } from './backup';
 
@@ -93,8 +94,17 @@ export function restoreWrites(backup: Backup, preview: RestorePreview, mode: Res
   if (preview.refusedRounds.length > 0) return { set: {}, remove: [] };
   const keys = mode === 'merge-keep-mine' ? preview.added : [...preview.added, ...preview.conflicting];
   const set: Record<string, unknown> = {};
-  for (const key of keys) set[key] = backup.records[key];
+  for (const key of keys) set[key] = key.startsWith(ADDED_KEYS.prefix) ? ownCopy(backup.records[key]) : backup.records[key];
   return { set, remove: mode === 'replace' ? [...preview.onlyHere] : [] };
+}
+
+/**
+ * An organisation's questionnaire comes back from a backup as the person's own copy:
+ * what this browser's policy provides is for the policy to say, and applying it must
+ * never take back a questionnaire a restore brought (its sittings need it).
+ */
+function ownCopy(record: unknown): unknown {
+  return isPlainObject(record) && record.origin === 'organisation' ? { ...record, origin: 'file' } : record;
 }
 
 /** Deep equality of JSON values, independent of key order. */
