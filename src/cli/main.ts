@@ -17,8 +17,8 @@ Commands:
                                 and round most files name. CSV: one row per dimension
                                 and an "overall" row; below the minimum group (default
                                 5, at least 3) only "overall" with n, figures empty.
-                                Means only up to twice the minimum group; medians and
-                                quartiles above it. --previous: the JSON output published
+                                Means and counts per figure, alpha to one decimal; no
+                                medians or quartiles. --previous: the JSON output published
                                 last time; figures that fewer than the minimum group of
                                 new answers would change are printed as they were
   simulate FILE|ID --count N [--seed S] [--round R] --out DIR

@@ -1,5 +1,5 @@
 import type { AggregateResult } from '../core/round/aggregator';
-import { isTeamFigures } from '../core/round/figure-sums';
+import { hasCountsPerFigure, isTeamFigures } from '../core/round/figure-sums';
 import { parseJsonSafely } from '../core/safe-json';
 import { isPlainObject } from '../core/shape';
 
@@ -7,11 +7,17 @@ import { isPlainObject } from '../core/shape';
  * The batch rule across runs of `aggregate`, which keeps no state of its own: given
  * the output published last time (`--previous FILE`), a run whose figures would change
  * by fewer than the minimum group of new answers prints the previous figures again.
- * It can compare what the output carries: the responses in all (n) and in each
- * dimension (its n). Whoever holds the response files can read each one anyway; this
- * protects what is published, run after run.
+ * It compares the counts the output carries, one per figure: the responses in all (n),
+ * and per dimension the answers behind "now" (n), "wanted" (wantedN) and alpha (alphaN,
+ * complete answers). Each must stay as it was or grow by at least the minimum group:
+ * otherwise a figure such as "wanted" could move by one answer while "now" grew by
+ * many. Whoever holds the response files can read each one anyway; this protects what
+ * is published, run after run.
  */
-export type Previous = Pick<AggregateResult, 'questionnaire' | 'round' | 'n' | 'minGroup' | 'suppressed' | 'dimensions' | 'overall'>;
+export type Previous = Pick<AggregateResult, 'questionnaire' | 'round' | 'n' | 'minGroup' | 'suppressed' | 'dimensions' | 'overall'> & {
+  /** False for an output made before each figure carried its count: no run can be checked against it. */
+  countsPerFigure: boolean;
+};
 
 export function parsePrevious(text: string): Previous | null {
   const parsed = parseJsonSafely(text, { maxBytes: 1_000_000, maxDepth: 8 });
@@ -20,16 +26,20 @@ export function parsePrevious(text: string): Previous | null {
   if (!isPlainObject(value) || !isPlainObject(value.questionnaire) || typeof value.questionnaire.id !== 'string' || !Number.isSafeInteger(value.questionnaire.version)) return null;
   if (!Number.isSafeInteger(value.n) || !Number.isSafeInteger(value.minGroup) || typeof value.suppressed !== 'boolean') return null;
   if (!(value.round === null || typeof value.round === 'string')) return null;
-  const figures = { n: value.n, dimensions: value.dimensions, overall: value.overall ?? { mean: null, median: null } };
+  const figures = { n: value.n, dimensions: value.dimensions, overall: value.overall ?? { mean: null } };
   if (!isTeamFigures(figures)) return null;
+  const counted = figures.dimensions.filter(hasCountsPerFigure);
+  const countsPerFigure = counted.length === figures.dimensions.length;
   return {
     questionnaire: { id: value.questionnaire.id, version: value.questionnaire.version as number },
     round: value.round as string | null,
     n: value.n as number,
     minGroup: value.minGroup as number,
     suppressed: value.suppressed,
-    dimensions: figures.dimensions,
-    overall: value.overall === null ? null : figures.overall,
+    // Only what today's output publishes: an earlier output's medians are not printed again.
+    dimensions: countsPerFigure ? counted.map(({ id, n, mean, wantedN, wantedMean, alphaN, alpha, alphaBelowZero }) => ({ id, n, mean, wantedN, wantedMean, alphaN, alpha, alphaBelowZero })) : [],
+    overall: value.overall === null ? null : { mean: figures.overall.mean },
+    countsPerFigure,
   };
 }
 
@@ -46,8 +56,14 @@ export function compareWithPrevious(previous: Previous, result: AggregateResult)
   }
   if (result.n < previous.n) return { kind: 'not-a-continuation', reason: `the previous output counted ${previous.n} responses and this run only ${result.n}` };
   if (previous.suppressed) return { kind: 'new' };
-  const growth = [result.n - previous.n, ...result.dimensions.map((d) => d.n - (previous.dimensions.find((p) => p.id === d.id)?.n ?? 0))];
-  if (growth.some((g) => g < 0)) return { kind: 'not-a-continuation', reason: 'a dimension has fewer answers than in the previous output' };
+  if (!previous.countsPerFigure) {
+    return { kind: 'not-a-continuation', reason: 'the previous output has no count of answers behind each "wanted" and alpha (it was made by an earlier version of the kit), so a run cannot be checked against it' };
+  }
+  const growth = [result.n - previous.n, ...result.dimensions.flatMap((d) => {
+    const before = previous.dimensions.find((p) => p.id === d.id);
+    return [d.n - (before?.n ?? 0), d.wantedN - (before?.wantedN ?? 0), d.alphaN - (before?.alphaN ?? 0)];
+  })];
+  if (growth.some((g) => g < 0)) return { kind: 'not-a-continuation', reason: 'a figure has fewer answers than in the previous output' };
   const held = growth.some((g) => g > 0 && g < result.minGroup);
   return held ? { kind: 'held', newAnswers: result.n - previous.n } : { kind: 'new' };
 }

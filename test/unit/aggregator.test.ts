@@ -53,13 +53,13 @@ describe('createAggregator', () => {
         const list = Array.from({ length: n }, (_, i) => response(`m${i}`, allAnswered(4), wanted ? { 'dim-1': wanted } : {}));
         const result = aggregate(list, 5);
         expect(result.suppressed).toBe(false);
-        // Medians and quartiles only from 100 answers (the disclosure rule).
-        const middle = n >= 100 ? 50 : null;
+        // Means only, however many answers (the disclosure rule: no median or quartile).
         for (const d of result.dimensions) {
-          expect([d.n, d.mean, d.median, d.q1, d.q3]).toEqual([n, 50, middle, middle, middle]);
+          expect([d.n, d.mean, d.wantedN, d.alphaN]).toEqual([n, 50, wanted && d.id === 'dim-1' ? n : 0, n]);
+          expect(d).not.toHaveProperty('median');
           expect(d.alpha).toBeNull(); // nobody differs from anybody: no variance to explain
         }
-        expect(result.overall).toEqual({ mean: 50, median: middle });
+        expect(result.overall).toEqual({ mean: 50 });
       }),
     );
   });
@@ -174,7 +174,7 @@ describe('createAggregator', () => {
     // dim-1-1 has leftPole "from", dim-1-2 "to": answering p on both scores 50 whatever p.
     expect([d1!.n, d1!.mean, d1!.wantedMean]).toEqual([4, 50, 100]);
     expect(d1!.alpha).not.toBeUndefined();
-    expect(d2).toEqual({ id: 'dim-2', n: 2, mean: null, median: null, q1: null, q3: null, wantedMean: null, alpha: null });
+    expect(d2).toEqual({ id: 'dim-2', n: 2, mean: null, wantedN: 0, wantedMean: null, alphaN: 0, alpha: null, alphaBelowZero: false });
     expect(d3!.n).toBe(0);
     // The overall mean is the mean of the dimension means: none while a dimension has too few answers.
     expect(aggregator.result().overall!.mean).toBeNull();
@@ -189,10 +189,12 @@ describe('createAggregator', () => {
           const sums = createItemSums(3);
           for (const r of list) addRow(sums, itemsOf(questionnaire, dimension.id).map((item) => itemScore(item, r.answers[item.id]!)));
           const expected = list.length >= 10 ? cronbachAlpha(sums) : null;
-          const actual = result.dimensions[d]!.alpha;
+          const { alpha: actual, alphaBelowZero, alphaN } = result.dimensions[d]!;
+          expect(alphaN).toBe(list.length);
           if (expected === null || actual === null) expect(actual).toBe(expected);
-          // Published to two decimals; the two computations may round a boundary case apart.
-          else expect(Math.abs(actual - expected)).toBeLessThanOrEqual(0.005 + 1e-9);
+          // Below 0: only that; otherwise one decimal within 0 to 1 (the two computations may round a boundary case apart).
+          else if (expected < 0) expect([actual, alphaBelowZero]).toEqual([0, true]);
+          else expect([Math.abs(actual - expected) <= 0.05 + 1e-9, Math.abs(actual * 10 - Math.round(actual * 10)) < 1e-9, alphaBelowZero]).toEqual([true, true, false]);
         });
       }),
     );
@@ -202,7 +204,8 @@ describe('createAggregator', () => {
     const list = Array.from({ length: 5 }, (_, i) => response(`s${i}`, allAnswered(1 + i), { 'dim-2': 1 + i }));
     const result = JSON.parse(JSON.stringify(aggregate(list, 5)));
     expect(Object.keys(result)).toEqual(['questionnaire', 'round', 'n', 'minGroup', 'suppressed', 'dimensions', 'overall', 'duplicates', 'rejected']);
-    expect(Object.keys(result.dimensions[0])).toEqual(['id', 'n', 'mean', 'median', 'q1', 'q3', 'wantedMean', 'alpha']);
+    expect(Object.keys(result.dimensions[0])).toEqual(['id', 'n', 'mean', 'wantedN', 'wantedMean', 'alphaN', 'alpha', 'alphaBelowZero']);
+    expect(Object.keys(result.overall)).toEqual(['mean']);
     expect(result.dimensions[1].wantedMean).toBe(Math.round(wantedScore(3))); // positions 1..5
     expect(result.dimensions[0].wantedMean).toBeNull();
   });

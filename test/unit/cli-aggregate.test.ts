@@ -35,7 +35,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 describe('shiftmeter simulate and aggregate', { timeout: 30_000 }, () => {
   it('aggregates simulated responses: exit 0 and the JSON shape of the design', () => {
     const dir = path.join(work, 'sim');
-    // 100 responses: the fewest for which medians and quartiles are shown (the disclosure rule).
+    // 100 responses: once the fewest for which medians and quartiles were shown; now never (the disclosure rule).
     simulate(dir, 100, 5);
     expect(readdirSync(dir).sort()).toEqual(Array.from({ length: 100 }, (_, i) => `response-${String(i + 1).padStart(6, '0')}.json`));
     const run = kit('aggregate', dir);
@@ -46,13 +46,14 @@ describe('shiftmeter simulate and aggregate', { timeout: 30_000 }, () => {
     expect(result).toMatchObject({ questionnaire: { id: 'production-service', version: 2 }, round: 'sim-5', n: 100, minGroup: 5, suppressed: false, duplicates: 0, rejected: [] });
     expect(result.dimensions.map((d: { id: string }) => d.id)).toEqual(['value', 'co-production', 'knowledge', 'journey', 'demand', 'measures', 'relationship', 'ownership']);
     for (const d of result.dimensions) {
-      expect(Object.keys(d)).toEqual(['id', 'n', 'mean', 'median', 'q1', 'q3', 'wantedMean', 'alpha']);
-      expect(d.q1).toBeLessThanOrEqual(d.median);
-      expect(d.median).toBeLessThanOrEqual(d.q3);
+      expect(Object.keys(d)).toEqual(['id', 'n', 'mean', 'wantedN', 'wantedMean', 'alphaN', 'alpha', 'alphaBelowZero']);
       expect(d.mean).toBeGreaterThanOrEqual(0);
       expect(d.mean).toBeLessThanOrEqual(100);
+      expect([d.n, d.wantedN, d.alphaN].every((count: number) => Number.isInteger(count) && count <= 100)).toBe(true);
+      // Alpha to one decimal, within 0 to 1.
+      if (d.alpha !== null) expect(String(d.alpha)).toMatch(/^(0(\.\d)?|1)$/);
     }
-    expect(Object.keys(result.overall)).toEqual(['mean', 'median']);
+    expect(Object.keys(result.overall)).toEqual(['mean']);
   });
 
   it('writes the same files for the same seed, and other files for another', () => {
@@ -73,10 +74,10 @@ describe('shiftmeter simulate and aggregate', { timeout: 30_000 }, () => {
     const run = kit('aggregate', path.join(work, 'sim'), '--format', 'csv');
     expect(run.code, run.stderr).toBe(0);
     const lines = run.stdout.trim().split('\n');
-    expect(lines[0]).toBe('dimension,n,mean,median,q1,q3,wanted_mean,alpha');
+    expect(lines[0]).toBe('dimension,n,mean,wanted_n,wanted_mean,alpha_n,alpha,alpha_below_zero');
     expect(lines).toHaveLength(10);
-    expect(lines[1]).toMatch(/^value,\d+,[\d.]+,[\d.]+,[\d.]+,[\d.]+,[\d.]+,-?[\d.]*$/);
-    expect(lines[9]).toMatch(/^overall,100,[\d.]+,[\d.]+,,,,$/);
+    expect(lines[1]).toMatch(/^value,\d+,\d+,\d+,\d+,\d+,(0(\.\d)?|1),(true|false)$/);
+    expect(lines[9]).toMatch(/^overall,100,\d+,,,,,$/);
     for (const line of lines) expect(line.split(',')).toHaveLength(8);
   });
 
@@ -134,7 +135,7 @@ describe('shiftmeter simulate and aggregate', { timeout: 30_000 }, () => {
     });
     expect(run.stderr).toContain('fewer than the minimum group of 5');
     const csv = kit('aggregate', dir, '--format=csv');
-    expect(csv.stdout).toBe('dimension,n,mean,median,q1,q3,wanted_mean,alpha\noverall,4,,,,,,\n');
+    expect(csv.stdout).toBe('dimension,n,mean,wanted_n,wanted_mean,alpha_n,alpha,alpha_below_zero\noverall,4,,,,,,\n');
     expect(json(kit('aggregate', dir, '--min-group', '3').stdout).suppressed).toBe(false);
   });
 

@@ -46,19 +46,19 @@ function aggregate(batch: readonly AnonymisedResponse[], minGroup: number) {
 function figureValues(figures: TeamFigures | null, figure: FigureId): unknown {
   if (figures === null) return null;
   // The overall mean is the mean of the dimension means, not a figure of its own; what the
-  // overall figure itself holds is its count and its median.
-  if (figure === 'overall') return [figures.n, figures.overall.median];
+  // overall figure itself holds is its count.
+  if (figure === 'overall') return [figures.n];
   const [kind, id] = figure.split(':') as [string, string];
   const d = figures.dimensions.find((x) => x.id === id)!;
-  return kind === 'now' ? [d.n, d.mean, d.median, d.q1, d.q3] : kind === 'wanted' ? d.wantedMean : d.alpha;
+  return kind === 'now' ? [d.n, d.mean] : kind === 'wanted' ? [d.wantedN, d.wantedMean] : [d.alphaN, d.alpha, d.alphaBelowZero];
 }
 
 describe('the round state', () => {
   it('gives the same figures as the kit’s aggregator on the same responses', async () => {
-    const batch = simulated(37);
+    const batch = simulated(35);
     const book = codeBook();
     let state = newRoundState(roundWith(5), questionnaire);
-    for (const [from, to] of [[0, 5], [5, 17], [17, 37]] as const) state = (await book.add(state, batch.slice(from, to))).state;
+    for (const [from, to] of [[0, 5], [5, 17], [17, 35]] as const) state = (await book.add(state, batch.slice(from, to))).state;
     const expected = aggregate(batch, 5);
     const published = publishedOf(state)!;
     expect(published.dimensions).toEqual(expected.dimensions);
@@ -66,7 +66,7 @@ describe('the round state', () => {
     expect(state.pending).toEqual([]);
   });
 
-  it('publishes nothing below the minimum group size, then only means up to twice it', async () => {
+  it('publishes nothing below the minimum group size, then means (never a median or quartile)', async () => {
     const book = codeBook();
     const { state, outcomes } = await book.add(newRoundState(roundWith(5), questionnaire), simulated(4));
     expect(outcomes).toEqual(['counted', 'counted', 'counted', 'counted']);
@@ -75,8 +75,36 @@ describe('the round state', () => {
     const fifth = await book.add(state, simulated(1, 99));
     const figures = publishedOf(fifth.state)!;
     expect(figures.n).toBe(5);
-    expect(figures.overall.median).toBeNull();
-    expect(figures.dimensions.every((d) => d.mean !== null && d.median === null && d.q1 === null && d.q3 === null && d.alpha === null)).toBe(true);
+    expect(figures.overall).toEqual({ mean: expect.any(Number) });
+    expect(figures.dimensions.every((d) => d.mean !== null && !('median' in d) && !('q1' in d) && d.alpha === null)).toBe(true);
+  });
+
+  it('changes figures only when the count reaches a multiple of the minimum group, with the codes up to it', async () => {
+    const book = codeBook();
+    const all = simulated(13, 5);
+    let state = (await book.add(newRoundState(roundWith(5), questionnaire), all.slice(0, 5))).state;
+    const first = publishedOf(state)!;
+    expect(first.n).toBe(5);
+    // One code at a time: nothing moves at 6, 7, 8 or 9; the four wait, in no figure.
+    for (let i = 5; i < 9; i++) {
+      state = (await book.add(state, [all[i]!])).state;
+      expect(publishedOf(state)).toEqual(first);
+      expect(countOf(state)).toBe(i + 1);
+    }
+    // The tenth makes a batch of five: all five go in at once.
+    state = (await book.add(state, [all[9]!])).state;
+    expect(publishedOf(state)!.n).toBe(10);
+    expect(state.pending).toEqual([]);
+    // An import that passes a multiple stops at it: of three codes from 10 to 13, none goes in
+    // (13 is no multiple); from 13, two more reach 15 and all five go in.
+    state = (await book.add(state, all.slice(10, 13))).state;
+    expect(publishedOf(state)!.n).toBe(10);
+    const more = simulated(4, 6);
+    state = (await book.add(state, more)).state; // 17: the multiple 15 is passed
+    expect(publishedOf(state)!.n).toBe(15);
+    // The last two of this import, after the multiple, are in no figure (every other code is in the overall one).
+    const inNoFigure = state.pending.filter((p) => p.released.length === 0).map((p) => p.code);
+    expect(inNoFigure.sort()).toEqual(more.slice(2).map((r) => expect.stringContaining(r.response)));
   });
 
   it('refuses duplicates, within one import and across imports', async () => {
@@ -129,6 +157,7 @@ describe('the round state', () => {
         const book = codeBook();
         let state = newRoundState(roundWith(minGroup), questionnaire);
         let previous = publishedOf(state);
+        let previousCount = 0;
         const inFigure = new Map<FigureId, number>(allFigures(questionnaire).map((f) => [f, 0]));
         let id = 0;
         const all: AnonymisedResponse[] = [];
@@ -141,6 +170,9 @@ describe('the round state', () => {
           all.push(...responses);
           state = (await book.add(state, responses)).state;
           const published = publishedOf(state);
+          const count = countOf(state);
+          // The responses up to the last multiple of the minimum group: the only ones that can be in a figure.
+          const upToMultiple = all.slice(0, Math.floor(count / minGroup) * minGroup);
           // Count what each figure holds now from the pending markers and all responses.
           for (const figure of allFigures(questionnaire)) {
             const answering = all.filter((r) => figuresTouched(questionnaire, contributionOf(questionnaire, r)).includes(figure)).length;
@@ -150,13 +182,17 @@ describe('the round state', () => {
             }).length;
             const holds = answering - waiting;
             const before = inFigure.get(figure)!;
-            // A figure takes in nothing, or at least the minimum group of new answers at once.
+            // A figure takes in nothing, or at least the minimum group of new answers at once,
+            // and only when the count reached a multiple of the minimum group, with the codes up to it.
             expect(holds === before || holds - before >= minGroup).toBe(true);
-            expect(waiting).toBeLessThan(minGroup);
+            if (holds !== before) expect(Math.floor(count / minGroup)).toBeGreaterThan(Math.floor(previousCount / minGroup));
+            expect(holds).toBeLessThanOrEqual(upToMultiple.filter((r) => figuresTouched(questionnaire, contributionOf(questionnaire, r)).includes(figure)).length);
+            if (count % minGroup === 0) expect(waiting).toBeLessThan(minGroup);
             if (holds === before && previous !== null && published !== null) expect(figureValues(published, figure)).toEqual(figureValues(previous, figure));
             inFigure.set(figure, holds);
           }
           previous = published;
+          previousCount = count;
         }
         expect(countOf(state)).toBe(all.length);
       },

@@ -18,7 +18,7 @@ export interface AggregateResult {
   minGroup: number;
   suppressed: boolean;
   dimensions: DimensionAggregate[];
-  overall: { mean: number | null; median: number | null } | null;
+  overall: { mean: number | null } | null;
   duplicates: number;
   rejected: Rejection[];
 }
@@ -41,10 +41,11 @@ export interface AggregatorOptions {
 }
 
 /**
- * Pools anonymised responses into per-dimension distributions. It is streaming and
- * bounded: it keeps one score per response and figure (medians need them), running
- * sums for alpha and "wanted", and the response ids seen; never the responses. Its
- * figures follow the same disclosure rule as the lead's view (src/core/round/disclosure.ts).
+ * Pools anonymised responses into per-dimension figures. It is streaming and bounded:
+ * it keeps one score per response and figure (the shape the lead's round state shares),
+ * running sums for alpha and "wanted", and the response ids seen; never the responses.
+ * Its figures follow the same disclosure rule as the lead's view
+ * (src/core/round/disclosure.ts): means and counts, a coarse alpha, no median or quartile.
  */
 export function createAggregator(options: AggregatorOptions): Aggregator {
   const { questionnaire, round } = options;

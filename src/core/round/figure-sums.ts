@@ -3,7 +3,7 @@ import { isScalePosition, scoreQuestionnaire, wantedScore } from '../scoring';
 import { isPlainObject } from '../shape';
 import { alphaFigure, meanFigure, scoreFigure, wholeNumber } from './disclosure';
 import type { AnonymisedResponse } from './response';
-import { addRow, createItemSums, summarize, type ItemSums } from './statistics';
+import { addRow, createItemSums, sortedMean, type ItemSums } from './statistics';
 
 /**
  * What team figures are computed from, kept per figure: each dimension's "now" scores,
@@ -41,21 +41,39 @@ export interface Contribution {
 
 export interface DimensionAggregate {
   id: string;
-  /** Answers behind this dimension's "now" figures. */
+  /** Answers behind this dimension's "now" mean. */
   n: number;
   mean: number | null;
-  median: number | null;
-  q1: number | null;
-  q3: number | null;
+  /** Answers behind the "wanted" mean. */
+  wantedN: number;
   wantedMean: number | null;
+  /** Complete answers (every statement of the dimension) behind alpha. */
+  alphaN: number;
+  /** Cronbach's alpha to one decimal, within 0 to 1 (src/core/round/disclosure.ts). */
   alpha: number | null;
+  /** Alpha is below 0; `alpha` is then 0. */
+  alphaBelowZero: boolean;
 }
 
 export interface TeamFigures {
   /** Answers behind the overall figures. */
   n: number;
   dimensions: DimensionAggregate[];
-  overall: { mean: number | null; median: number | null };
+  overall: { mean: number | null };
+}
+
+/**
+ * A dimension's figures as a stored summary or a backup may hold them: today's, or those
+ * published before each figure carried its own count and alpha its flag. Earlier figures
+ * may also hold a median and quartiles; they are accepted and never shown.
+ */
+export type StoredDimensionAggregate = Omit<DimensionAggregate, 'wantedN' | 'alphaN' | 'alphaBelowZero'>
+  & Partial<Pick<DimensionAggregate, 'wantedN' | 'alphaN' | 'alphaBelowZero'>>;
+
+export interface StoredTeamFigures {
+  n: number;
+  dimensions: StoredDimensionAggregate[];
+  overall: { mean: number | null };
 }
 
 export function emptyFigureSums(questionnaire: Questionnaire): FigureSums {
@@ -162,18 +180,19 @@ export function sortFigureSums(sums: FigureSums): FigureSums {
   };
 }
 
-/** The published figures, under the disclosure rule (src/core/round/disclosure.ts). */
+/** The published figures, under the disclosure rule (src/core/round/disclosure.ts): means, counts and a coarse alpha. */
 export function figuresOf(sums: FigureSums, minGroup: number): TeamFigures {
-  const overall = scoreFigure(sums.overall, minGroup);
   return {
     n: sums.overall.length,
-    overall: { mean: meanOfDimensionMeans(sums, minGroup), median: overall.median },
+    overall: { mean: meanOfDimensionMeans(sums, minGroup) },
     dimensions: sums.dimensions.map((d): DimensionAggregate => ({
       id: d.id,
       n: d.now.length,
-      ...scoreFigure(d.now, minGroup),
+      mean: scoreFigure(d.now, minGroup).mean,
+      wantedN: d.wantedCount,
       wantedMean: meanFigure(d.wantedPositionSum, d.wantedCount, minGroup, wantedScore),
-      alpha: alphaFigure(d.alpha, minGroup),
+      alphaN: d.alpha.n,
+      ...alphaFigure(d.alpha, minGroup),
     })),
   };
 }
@@ -188,7 +207,7 @@ export function figuresOf(sums: FigureSums, minGroup: number): TeamFigures {
 function meanOfDimensionMeans(sums: FigureSums, minGroup: number): number | null {
   if (sums.dimensions.length === 0 || sums.dimensions.some((d) => d.now.length < minGroup)) return null;
   let total = 0;
-  for (const d of sums.dimensions) total += summarize(d.now)!.mean;
+  for (const d of sums.dimensions) total += sortedMean(d.now)!;
   return wholeNumber(total / sums.dimensions.length);
 }
 
@@ -214,11 +233,31 @@ export function isFigureSums(value: unknown, questionnaire?: Questionnaire): val
 }
 
 const isFigure = (value: unknown) => value === null || (typeof value === 'number' && Number.isFinite(value) && value >= -1_000 && value <= 100);
+/** Absent, or what it was when it was published: earlier figures lack it, or hold one no longer published. */
+const absentOr = (check: (value: unknown) => boolean) => (value: unknown) => value === undefined || check(value);
+const isCount = (value: unknown) => Number.isSafeInteger(value) && (value as number) >= 0;
+/**
+ * Alpha as stored: today one decimal within 0 to 1; before, two decimals and any value
+ * below 1, however far below 0 made-up rows pushed it. Both are read (and shown as today's).
+ */
+const isStoredAlpha = (value: unknown) => value === null || (typeof value === 'number' && Number.isFinite(value) && value <= 1);
 
-/** Whether a value has the shape of published figures (as a backup or the lead's summary carries them). */
-export function isTeamFigures(value: unknown): value is TeamFigures {
+/**
+ * Whether a value has the shape of published figures, as a backup or the lead's summary
+ * carries them: today's, or earlier ones (with a median and quartiles, without the
+ * counts per figure or alpha's flag, with alpha to two decimals), so that no stored
+ * round and no backup becomes unreadable. What is shown of them is today's figures only.
+ */
+export function isTeamFigures(value: unknown): value is StoredTeamFigures {
   if (!isPlainObject(value) || !Number.isSafeInteger(value.n) || !isPlainObject(value.overall)) return false;
-  if (!isFigure(value.overall.mean) || !isFigure(value.overall.median) || !Array.isArray(value.dimensions) || value.dimensions.length > 100) return false;
+  if (!isFigure(value.overall.mean) || !absentOr(isFigure)(value.overall.median) || !Array.isArray(value.dimensions) || value.dimensions.length > 100) return false;
   return value.dimensions.every((d: unknown) => isPlainObject(d) && typeof d.id === 'string' && Number.isSafeInteger(d.n)
-    && ['mean', 'median', 'q1', 'q3', 'wantedMean', 'alpha'].every((key) => isFigure(d[key])));
+    && isFigure(d.mean) && isFigure(d.wantedMean) && isStoredAlpha(d.alpha)
+    && ['median', 'q1', 'q3'].every((key) => absentOr(isFigure)(d[key]))
+    && absentOr(isCount)(d.wantedN) && absentOr(isCount)(d.alphaN) && absentOr((v) => typeof v === 'boolean')(d.alphaBelowZero));
+}
+
+/** Whether stored figures carry everything published today (a count per figure, alpha's flag). */
+export function hasCountsPerFigure(dimension: StoredDimensionAggregate): dimension is DimensionAggregate {
+  return dimension.wantedN !== undefined && dimension.alphaN !== undefined && dimension.alphaBelowZero !== undefined;
 }

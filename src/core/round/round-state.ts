@@ -17,12 +17,16 @@ import type { AnonymisedResponse } from './response';
  * that are not yet in every figure, still sealed. A restore can therefore never lower
  * the minimum, forget a counted response or bring back one that was already used.
  *
- * The batch rule holds per figure: a response's answers enter a figure only together
- * with those of at least `minGroup` other responses waiting for that same figure, so no
- * figure ever changes by fewer than `minGroup` answers, whatever items a response
- * leaves out. A response stays sealed in `pending` until every figure it answers has
- * taken it in; `released` says which already have (nothing beyond what the sealed code
- * itself holds).
+ * The batch rule has two parts. Figures change only when the count of responses
+ * reaches a multiple of `minGroup`, and then only with the responses counted up to that
+ * point: what changes is always the work of at least `minGroup` codes imported since the
+ * last change, never of the one code just imported (which figures moved, and when, would
+ * otherwise say which items that one member answered). And per figure: a response's
+ * answers enter a figure only together with those of at least `minGroup` responses
+ * waiting for that same figure, so no figure ever changes by fewer than `minGroup`
+ * answers, whatever items a response leaves out. A response stays sealed in `pending`
+ * until every figure it answers has taken it in; `released` says which already have
+ * (nothing beyond what the sealed code itself holds).
  */
 export interface PendingCode {
   code: string;
@@ -74,10 +78,12 @@ export interface CountedResponse {
 export type OpenCode = (code: string) => Promise<AnonymisedResponse | null>;
 
 /**
- * Adds checked, opened codes of this round and lets into each figure the answers that
- * waited for it once at least the minimum group of them are waiting. Returns the next
- * state; the caller writes it (inside a lock). Responses are opened only here, in
- * memory, and let go.
+ * Adds checked, opened codes of this round. When the count of responses reaches a
+ * multiple of the minimum group (or passes one: an import of several codes stops at the
+ * last multiple it reaches, and the codes after it wait), lets into each figure the
+ * answers that waited for it, if at least the minimum group of them are waiting.
+ * Returns the next state; the caller writes it (inside a lock). Responses are opened
+ * only here, in memory, and let go.
  */
 export async function addToRound(state: RoundState, questionnaire: Questionnaire, counted: readonly CountedResponse[], open: OpenCode): Promise<{ state: RoundState; outcomes: CountOutcome[] }> {
   const seen = new Set(state.seen);
@@ -89,6 +95,15 @@ export async function addToRound(state: RoundState, questionnaire: Questionnaire
     return 'counted';
   });
   if (!outcomes.includes('counted')) return { state, outcomes };
+  const minGroup = state.round.minGroup;
+  const next = { ...state, sequence: state.sequence + 1, seen: [...seen].sort() };
+  // The count at the last multiple of the minimum group this import reached; the codes
+  // counted after it (the last ones of this import) take no part until the next multiple.
+  const releaseAt = Math.floor(seen.size / minGroup) * minGroup;
+  if (releaseAt <= state.seen.length) {
+    return { state: { ...next, pending: sortedPending(pending.map((p) => ({ code: p.code, released: [...p.released] }))) }, outcomes };
+  }
+  const eligible = pending.length - (seen.size - releaseAt);
 
   const contributions: Contribution[] = [];
   for (const entry of pending) {
@@ -99,9 +114,8 @@ export async function addToRound(state: RoundState, questionnaire: Questionnaire
   }
   const touched = contributions.map((c) => new Set(figuresTouched(questionnaire, c)));
   const sums = sortFigureSums(state.sums); // a copy: the state passed in stays as it was
-  const minGroup = state.round.minGroup;
   for (const figure of allFigures(questionnaire)) {
-    const waiting = pending.flatMap((entry, i) => (touched[i]!.has(figure) && !entry.released.has(figure) ? [i] : []));
+    const waiting = pending.flatMap((entry, i) => (i < eligible && touched[i]!.has(figure) && !entry.released.has(figure) ? [i] : []));
     if (waiting.length < minGroup) continue;
     for (const i of waiting) {
       addContribution(sums, contributions[i]!, (f) => f === figure);
@@ -110,12 +124,13 @@ export async function addToRound(state: RoundState, questionnaire: Questionnaire
   }
   const stillWaiting = pending
     .filter((entry, i) => [...touched[i]!].some((figure) => !entry.released.has(figure)))
-    .map((entry) => ({ code: entry.code, released: allFigures(questionnaire).filter((f) => entry.released.has(f)) }))
-    .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-  return {
-    state: { ...state, sequence: state.sequence + 1, seen: [...seen].sort(), sums: sortFigureSums(sums), pending: stillWaiting },
-    outcomes,
-  };
+    .map((entry) => ({ code: entry.code, released: allFigures(questionnaire).filter((f) => entry.released.has(f)) }));
+  return { state: { ...next, sums: sortFigureSums(sums), pending: sortedPending(stillWaiting) }, outcomes };
+}
+
+/** Waiting codes sorted by code, so that their order says nothing about when each came in. */
+function sortedPending(pending: PendingCode[]): PendingCode[] {
+  return pending.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 }
 
 /** Validates a stored state against its round's questionnaire; null when it is not one. */

@@ -11,42 +11,12 @@ export function mean(values: ArrayLike<number>): number | null {
 }
 
 /**
- * The p-quantile of ascending values, interpolating linearly between order
- * statistics: R's default (type 7) and numpy's default, so a teacher who checks a
- * figure in either gets the same number.
+ * The mean summed in ascending order, so that it does not depend on the order values
+ * arrived in; null for no values. Leaves `values` untouched. (Team figures publish no
+ * median or quartile: among few people, or beside made-up answers, one is a person's score.)
  */
-export function quantileOfSorted(sorted: ArrayLike<number>, p: number): number | null {
-  const n = sorted.length;
-  if (n === 0) return null;
-  const h = (n - 1) * p;
-  const lower = Math.floor(h);
-  const below = sorted[lower]!;
-  if (lower + 1 >= n) return below;
-  return below + (h - lower) * (sorted[lower + 1]! - below);
-}
-
-export interface Summary {
-  mean: number;
-  median: number;
-  q1: number;
-  q3: number;
-}
-
-/** Mean, median and quartiles; null for no values. Leaves `values` untouched. */
-export function summarize(values: ArrayLike<number>): Summary | null {
-  if (values.length === 0) return null;
-  const sorted = Float64Array.from(values).sort();
-  // Summing in sorted order makes the mean independent of the order values arrived in.
-  return {
-    mean: mean(sorted)!,
-    median: quantileOfSorted(sorted, 0.5)!,
-    q1: quantileOfSorted(sorted, 0.25)!,
-    q3: quantileOfSorted(sorted, 0.75)!,
-  };
-}
-
-export function median(values: ArrayLike<number>): number | null {
-  return summarize(values)?.median ?? null;
+export function sortedMean(values: ArrayLike<number>): number | null {
+  return values.length === 0 ? null : mean(Float64Array.from(values).sort());
 }
 
 /**

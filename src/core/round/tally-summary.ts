@@ -3,7 +3,7 @@ import { withHint } from '../formats/annotations';
 import { conforms } from '../formats/check-shape';
 import { isPlainObject } from '../shape';
 import { LOWEST_MIN_GROUP, MAX_MIN_GROUP } from './disclosure';
-import { figuresOf, isFigureSums, isTeamFigures, type TeamFigures } from './figure-sums';
+import { figuresOf, isFigureSums, isTeamFigures, type StoredTeamFigures } from './figure-sums';
 import { countOf, publishedOf, type RoundState } from './round-state';
 
 /**
@@ -22,7 +22,7 @@ export const TallySummaryFormat = Type.Object({
   count: Type.Integer({ title: 'Responses counted', minimum: 0, maximum: Number.MAX_SAFE_INTEGER }),
   sequence: Type.Integer({ title: 'Sequence', description: 'Of the round state the figures came from.', minimum: 0, maximum: Number.MAX_SAFE_INTEGER }),
   // Checked by the figures' own rule: their statistics must be numbers or null, per dimension.
-  published: withHint(Type.Unsafe<TeamFigures | null>({ title: 'Published figures', description: 'The figures under the disclosure rule, or null before any.', type: ['object', 'null'] }), { rule: 'team-figures' }),
+  published: withHint(Type.Unsafe<StoredTeamFigures | null>({ title: 'Published figures', description: 'The figures under the disclosure rule, or null before any.', type: ['object', 'null'] }), { rule: 'team-figures' }),
 }, {
   title: 'Round summary',
   description: 'Counts and published figures of a team round; never sums of few people or waiting codes.',

@@ -62,6 +62,8 @@ export function AnswerRound({ initialCode }: { initialCode: string | undefined }
           <h2 id="invitation-found">{invitation.name}</h2>
           <p>{t('team.invitationFor')} <span lang={lang}>{textIn(entry.title, lang!)}</span></p>
           <p data-testid="invitation-min-group">{t('team.memberMinGroup', { min: invitation.minGroup })}</p>
+          {/* Questionnaires of format 2 (every statement asked twice) offer "does not apply". */}
+          {entry.questionCount === 2 * entry.itemCount ? <p data-testid="counts-only-if">{t('team.countsOnlyIf')}</p> : null}
           {answeredOn ? <p class="notice" role="status" data-testid="answered-before">{t('team.answeredBefore', { date: app.i18n.formatDate.value(answeredOn) })}</p> : null}
           {answeredOn && model.earlierCode.value ? (
             <div class="earlier-code" data-testid="earlier-code">
@@ -110,17 +112,28 @@ function SealedCode({ model, roundName, sitting, questionnaire }: { model: Answe
     void model.seal(sitting, questionnaire);
   }, [sitting.id]);
   const sealed = model.sealed.value;
+  const noFigure = sealed.kind === 'no-figure' && sealed.sittingId === sitting.id;
+  return (
+    <section class="section sealed-code" aria-labelledby="sealed-heading">
+      <h2 id="sealed-heading" tabIndex={-1} ref={heading}>{t(noFigure ? 'team.noCodeHeading' : 'team.sealedHeading')}</h2>
+      {noFigure ? <p class="notice" role="status" data-testid="no-figure">{t('team.countsInNoFigure')}</p> : <SealedCodeBody model={model} sitting={sitting} roundName={roundName} />}
+    </section>
+  );
+}
+
+function SealedCodeBody({ model, sitting, roundName }: { model: AnswerRoundModelInstance; sitting: Sitting; roundName: string }) {
+  const t = useT();
+  const sealed = model.sealed.value;
   const forThisSitting = sealed.kind !== 'none' && sealed.sittingId === sitting.id;
   const failed = forThisSitting && sealed.kind === 'failed';
   return (
-    <section class="section sealed-code" aria-labelledby="sealed-heading">
-      <h2 id="sealed-heading" tabIndex={-1} ref={heading}>{t('team.sealedHeading')}</h2>
+    <>
       <p>{t('team.sealedIntro', { name: roundName })}</p>
       {failed ? <p class="notice notice-error" role="alert">{t('team.sealFailed')}</p> : null}
       {forThisSitting && sealed.kind === 'sealed' ? (
         <CodeBox id="response-code" label={t('team.responseCode')} code={sealed.code} fileName="shiftmeter-response.txt" />
       ) : failed ? null : <p role="status">{t('common.loading')}</p>}
       <WhatIsSent />
-    </section>
+    </>
   );
 }

@@ -83,7 +83,10 @@ function RoundFigures({ model, view, questionnaire, earlier, language }: {
   const { round } = view;
   const count = view.kind === 'held' ? countOf(view.state) : view.summary?.count ?? 0;
   const published = view.kind === 'held' ? publishedOf(view.state) : view.summary?.published ?? null;
-  const waiting = view.kind === 'held' ? view.state.pending.length : 0;
+  // Never how many codes wait for a figure: with one code imported at a time, that count
+  // (and which figures took a code in) would say which statements that member answered.
+  // The total count, and when figures can next change, follow from what was imported.
+  const nextBatch = (Math.floor(count / round.minGroup) + 1) * round.minGroup;
   const tooMany = round.teamSize !== undefined && count > round.teamSize;
   return (
     <section class="section" aria-labelledby="figures-heading">
@@ -92,7 +95,7 @@ function RoundFigures({ model, view, questionnaire, earlier, language }: {
         {t('team.counted', { count })}{' '}
         {published === null
           ? t('team.waitingFirst', { min: round.minGroup, more: Math.max(0, round.minGroup - count) })
-          : waiting > 0 ? t('team.waitingUpdate', { waiting, min: round.minGroup }) : ''}
+          : view.kind === 'held' ? t('team.batches', { min: round.minGroup, next: nextBatch }) : ''}
       </p>
       {tooMany ? <p class="notice notice-error" data-testid="too-many">{t('team.moreThanTeam', { count, size: round.teamSize! })}</p> : null}
       {view.kind === 'held' ? <TeamSizeForm model={model} round={round} /> : null}

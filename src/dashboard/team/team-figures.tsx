@@ -1,8 +1,8 @@
 import type { ChartConfiguration } from 'chart.js';
 import { useEffect, useMemo } from 'preact/hooks';
 import { textIn, type Questionnaire } from '../../core/questionnaire/types';
-import { ALPHA_MIN_ROWS, ORDER_STATISTICS_MIN } from '../../core/round/disclosure';
-import type { TeamFigures as Figures } from '../../core/round/figure-sums';
+import { ALPHA_MIN_ROWS } from '../../core/round/disclosure';
+import type { StoredTeamFigures as Figures } from '../../core/round/figure-sums';
 import type { Round } from '../../core/round/round-record';
 import { useApp, useT } from '../../ui/app-context';
 import { ChartCanvas } from '../../ui/charts/chart-canvas';
@@ -21,28 +21,29 @@ export interface TeamFiguresProps {
   contentLanguage: string;
 }
 
-/** The team's figures per dimension: a box chart, a table, a summary and earlier rounds. Never one person's answers. */
+/**
+ * The team's figures per dimension: a chart of the means, a table, a summary and earlier
+ * rounds. Never one person's answers, and never a median or quartile (one of those is a
+ * member's own score, and made-up codes can choose whose: docs/privacy.md). Figures
+ * stored before may hold a median; it is not shown.
+ */
 export function TeamFigures({ questionnaire, round, figures, earlier, contentLanguage }: TeamFiguresProps) {
   const t = useT();
   const { i18n } = useApp();
   const format = i18n.formatNumber.value;
   const language = i18n.language.value;
-  const twoDecimals = useMemo(() => new Intl.NumberFormat(language, { minimumFractionDigits: 2, maximumFractionDigits: 2 }), [language]);
+  const oneDecimal = useMemo(() => new Intl.NumberFormat(language, { minimumFractionDigits: 1, maximumFractionDigits: 1 }), [language]);
   const names = new Map(questionnaire.dimensions.map((d) => [d.id, textIn(d.name, contentLanguage)]));
   const figure = (value: number | null) => figureText(format, value);
   const signed = (value: number | null) => signedFigureText(format, value);
   const gapOf = (d: Figures['dimensions'][number]) => (d.wantedMean === null || d.mean === null ? null : d.wantedMean - d.mean);
   const fromPole = textIn(questionnaire.poles.from, contentLanguage);
   const toPole = textIn(questionnaire.poles.to, contentLanguage);
-  const lowAlpha = figures.dimensions.some((d) => d.alpha !== null && d.alpha < ALPHA_LOW);
-  // Alpha can fall below 0 (items that go against each other); such a value gets its own words.
-  const negativeAlpha = figures.dimensions.some((d) => d.alpha !== null && d.alpha < 0);
-  // One statistic for the chart and the summary: the median where every dimension has one
-  // (more than twice the minimum group answered), the mean otherwise.
-  const byMedian = figures.dimensions.every((d) => d.median !== null);
-  const middleOf = (d: Figures['dimensions'][number]) => (byMedian ? d.median : d.mean);
-  const middleLabel = t(byMedian ? 'team.median' : 'team.mean');
-  const withheld = figures.dimensions.some((d) => d.mean !== null && d.median === null);
+  // Alpha as published: "below 0", or one decimal (a summary stored before had two, and any negative value).
+  const belowZero = (d: Figures['dimensions'][number]) => d.alpha !== null && (d.alphaBelowZero === true || d.alpha < 0);
+  const alphaText = (d: Figures['dimensions'][number]) => (d.alpha === null ? '–' : belowZero(d) ? t('team.alphaBelowZero') : oneDecimal.format(Math.round(d.alpha * 10) / 10));
+  const lowAlpha = figures.dimensions.some((d) => d.alpha !== null && (belowZero(d) || d.alpha < ALPHA_LOW));
+  const negativeAlpha = figures.dimensions.some(belowZero);
 
   useEffect(() => {
     performance.mark('shiftmeter:team-aggregated');
@@ -56,8 +57,7 @@ export function TeamFigures({ questionnaire, round, figures, earlier, contentLan
       data: {
         labels: dims.map((d) => names.get(d.id) ?? d.id),
         datasets: [
-          { label: t('team.middleHalf'), data: dims.map((d) => (d.q1 === null || d.q3 === null ? null : [d.q1, Math.max(d.q3, d.q1 + 0.5)])) as any, backgroundColor: theme.series[0], grouped: false, barPercentage: 0.6 },
-          { label: middleLabel, data: dims.map((d) => mark(middleOf(d))) as any, backgroundColor: theme.text, grouped: false, barPercentage: 0.8 },
+          { label: t('team.mean'), data: dims.map((d) => mark(d.mean)) as any, backgroundColor: theme.text, grouped: false, barPercentage: 0.8 },
           { label: t('team.wantedMean'), data: dims.map((d) => mark(d.wantedMean)) as any, backgroundColor: theme.series[1], grouped: false, barPercentage: 0.8 },
         ],
       },
@@ -75,17 +75,15 @@ export function TeamFigures({ questionnaire, round, figures, earlier, contentLan
   }, [figures, contentLanguage, language]);
 
   const summary = figures.dimensions
-    .map((d) => t(byMedian ? 'team.summaryDimension' : 'team.summaryDimensionMean', { dimension: names.get(d.id) ?? d.id, median: figure(d.median), mean: figure(d.mean), wanted: figure(d.wantedMean) }))
+    .map((d) => t('team.summaryDimensionMean', { dimension: names.get(d.id) ?? d.id, mean: figure(d.mean), wanted: figure(d.wantedMean) }))
     .join(' ');
 
   return (
     <div data-testid="team-figures">
       <p class="hint">{t('result.scaleNote', { from: fromPole, to: toPole })}</p>
-      <ChartCanvas config={config} label={t(byMedian ? 'team.chartLabel' : 'team.chartLabelMean', { n: figures.n })} height={80 + 50 * figures.dimensions.length} />
+      <ChartCanvas config={config} label={t('team.chartLabelMean', { n: figures.n })} height={80 + 50 * figures.dimensions.length} />
       <p data-testid="team-summary">
-        {byMedian
-          ? t('team.summaryOverall', { n: figures.n, median: figure(figures.overall.median) })
-          : t('team.summaryOverallMean', { n: figures.n, mean: figure(figures.overall.mean) })}{' '}
+        {t('team.summaryOverallMean', { n: figures.n, mean: figure(figures.overall.mean) })}{' '}
         <span lang={contentLanguage}>{summary}</span>
       </p>
       <div class="table-scroll" tabIndex={0} role="region" aria-label={t('team.tableCaption', { n: figures.n })}>
@@ -95,8 +93,6 @@ export function TeamFigures({ questionnaire, round, figures, earlier, contentLan
             <tr>
               <th scope="col">{t('result.dimension')}</th>
               <th scope="col">{t('team.responses')}</th>
-              <th scope="col">{t('team.median')}</th>
-              <th scope="col">{t('team.quartiles')}</th>
               <th scope="col">{t('team.mean')}</th>
               <th scope="col">{t('team.wantedMean')}</th>
               <th scope="col">{t('result.gap')}</th>
@@ -105,22 +101,18 @@ export function TeamFigures({ questionnaire, round, figures, earlier, contentLan
           </thead>
           <tbody>
             {figures.dimensions.map((d) => (
-              <tr key={d.id} data-dimension={d.id} data-median={d.median ?? ''} data-q1={d.q1 ?? ''} data-q3={d.q3 ?? ''} data-mean={d.mean ?? ''} data-wanted={d.wantedMean ?? ''} data-alpha={d.alpha ?? ''}>
+              <tr key={d.id} data-dimension={d.id} data-mean={d.mean ?? ''} data-wanted={d.wantedMean ?? ''} data-alpha={d.alpha === null ? '' : belowZero(d) ? 'below-0' : Math.round(d.alpha * 10) / 10}>
                 <th scope="row" lang={contentLanguage}>{names.get(d.id)}</th>
                 <td>{format(d.n)}</td>
-                <td>{figure(d.median)}</td>
-                <td>{d.q1 === null || d.q3 === null ? '–' : `${figure(d.q1)}–${figure(d.q3)}`}</td>
                 <td>{figure(d.mean)}</td>
                 <td>{figure(d.wantedMean)}</td>
                 <td>{signed(gapOf(d))}</td>
-                <td>{d.alpha === null ? '–' : twoDecimals.format(d.alpha)}</td>
+                <td>{alphaText(d)}</td>
               </tr>
             ))}
             <tr data-dimension="overall">
               <th scope="row">{t('result.overall')}</th>
               <td>{format(figures.n)}</td>
-              <td>{figure(figures.overall.median)}</td>
-              <td>–</td>
               <td>{figure(figures.overall.mean)}</td>
               <td>–</td>
               <td>–</td>
@@ -130,8 +122,7 @@ export function TeamFigures({ questionnaire, round, figures, earlier, contentLan
         </table>
       </div>
       <p class="hint small">{t('team.gapNote')}</p>
-      {withheld ? <p class="hint small" data-testid="withheld-note">{t('team.orderWithheld', { n: Math.max(ORDER_STATISTICS_MIN, 10 * round.minGroup) })}</p> : null}
-      <p class="hint small" data-testid="alpha-note">{t('team.alphaNote', { threshold: twoDecimals.format(ALPHA_LOW), rows: Math.max(ALPHA_MIN_ROWS, 2 * round.minGroup + 1) })}{lowAlpha ? ` ${t('team.alphaLow')}` : ''}{negativeAlpha ? ` ${t('team.alphaNegative')}` : ''}</p>
+      <p class="hint small" data-testid="alpha-note">{t('team.alphaNote', { threshold: oneDecimal.format(ALPHA_LOW), rows: Math.max(ALPHA_MIN_ROWS, 2 * round.minGroup + 1) })}{lowAlpha ? ` ${t('team.alphaLow')}` : ''}{negativeAlpha ? ` ${t('team.alphaNegative')}` : ''}</p>
       <section class="section" aria-labelledby="earlier-heading">
         <h3 id="earlier-heading">{t('team.earlier')}</h3>
         {earlier.length === 0 ? <p class="hint">{t('team.noEarlier')}</p> : null}

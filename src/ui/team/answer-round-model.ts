@@ -6,7 +6,7 @@ import { parseInvitation, type Invitation } from '../../core/round/invitation';
 import { sittingKey, type Sitting } from '../../core/storage/records';
 import type { KeyValueStore } from '../../core/storage/store';
 import type { Catalog } from '../catalog';
-import { sealSitting } from './team-store';
+import { CountsInNoFigureError, sealSitting, sittingCountsInAFigure } from './team-store';
 
 /** Why a pasted invitation cannot be answered here; the view says it in the reader's language. */
 export type InvitationRefusal =
@@ -19,11 +19,17 @@ export type OpenedInvitation =
   | { kind: 'refused'; refusal: InvitationRefusal }
   | { kind: 'open'; invitation: Invitation };
 
-/** The code the member sends back, for the sitting it was sealed from. */
+/**
+ * The code the member sends back, for the sitting it was sealed from. `no-figure`: no
+ * code is made, because in no dimension were two statements answered (the rest "does
+ * not apply"): such a code would count in no figure, and the lead's refusal of it, by
+ * its sender's name, would tell what that member marked.
+ */
 export type SealedCode =
   | { kind: 'none' }
   | { kind: 'sealing'; sittingId: string }
   | { kind: 'sealed'; sittingId: string; code: string }
+  | { kind: 'no-figure'; sittingId: string }
   | { kind: 'failed'; sittingId: string };
 
 export interface AnswerRoundServices {
@@ -67,7 +73,7 @@ export const AnswerRoundModel = createModel((services: AnswerRoundServices, init
     const state: OpenedInvitation = { kind: 'open', invitation };
     opened.value = state;
     try {
-      const earlier = await latestAnswerTo(invitation.round);
+      const earlier = await latestAnswerTo(invitation);
       // Only for the invitation still open: another may have been opened meanwhile.
       if (opened.peek() === state) {
         answeredOn.value = earlier?.completedAt ?? null;
@@ -78,9 +84,13 @@ export const AnswerRoundModel = createModel((services: AnswerRoundServices, init
     }
   });
 
-  async function latestAnswerTo(roundId: string): Promise<Sitting | null> {
+  /** The latest sitting that answered this round: one that made no code (it would count in no figure) does not count as an answer. */
+  async function latestAnswerTo(invitation: Invitation): Promise<Sitting | null> {
     const { sittings } = readStoredHistory(await services.store.getAll());
-    const earlier = sittings.filter((s) => s.round?.id === roundId).sort((a, b) => (a.completedAt < b.completedAt ? -1 : a.completedAt > b.completedAt ? 1 : 0));
+    const questionnaire = await services.catalog.findVersion(invitation.questionnaire.id, invitation.questionnaire.version)?.load();
+    const earlier = sittings
+      .filter((s) => s.round?.id === invitation.round && (s.round.code !== undefined || !questionnaire || sittingCountsInAFigure(s, invitation, questionnaire)))
+      .sort((a, b) => (a.completedAt < b.completedAt ? -1 : a.completedAt > b.completedAt ? 1 : 0));
     return earlier.length > 0 ? earlier[earlier.length - 1]! : null;
   }
 
@@ -96,13 +106,14 @@ export const AnswerRoundModel = createModel((services: AnswerRoundServices, init
     const current = opened.value;
     const previous = sealed.value;
     if (current.kind !== 'open' || (previous.kind !== 'none' && previous.sittingId === sitting.id)) return;
+    if (!sittingCountsInAFigure(sitting, current.invitation, questionnaire)) return void (sealed.value = { kind: 'no-figure', sittingId: sitting.id });
     sealed.value = { kind: 'sealing', sittingId: sitting.id };
     let code: string;
     try {
       code = await sealSitting(sitting, current.invitation, questionnaire);
       sealed.value = { kind: 'sealed', sittingId: sitting.id, code };
-    } catch {
-      sealed.value = { kind: 'failed', sittingId: sitting.id };
+    } catch (error) {
+      sealed.value = { kind: error instanceof CountsInNoFigureError ? 'no-figure' : 'failed', sittingId: sitting.id };
       return;
     }
     // Kept with the sitting, so that opening this round again offers this code rather than a

@@ -1,13 +1,13 @@
 import type { Questionnaire } from '../../core/questionnaire/types';
 import { problemOf } from '../../core/problems';
 import { INVITATION_PREFIX, MAX_INVITATION_CHARS, MAX_PASTE_CHARS, MAX_RESPONSE_CHARS, OLD_INVITATION_PREFIX, OLD_RESPONSE_PREFIX, RESPONSE_PREFIX, type CodeProblem } from '../../core/round/code-text';
-import { contributionOf, type TeamFigures } from '../../core/round/figure-sums';
+import { contributionOf, type StoredTeamFigures } from '../../core/round/figure-sums';
 import type { Invitation } from '../../core/round/invitation';
 import { adoptV1Tally } from '../../core/round/legacy-v1';
 import { invitationOf, isRound, roundKey, sameBinding, tallyKey, ROUND_KEYS, type Round } from '../../core/round/round-record';
 import { addToRound, hashResponseId, newRoundState, readRoundState, type CountedResponse, type RoundState } from '../../core/round/round-state';
 import type { RoundVault } from '../../core/round/round-vault';
-import { encodeResponseId, makeResponse } from '../../core/round/response';
+import { encodeResponseId, makeResponse, type AnonymisedResponse } from '../../core/round/response';
 import { createRoundKeys, newToken, openResponse, sealResponse } from '../../core/round/sealing';
 import { splitCodes } from '../../core/round/split-codes';
 import { isTallySummary, summaryFromV1, summaryOf, type TallySummary } from '../../core/round/tally-summary';
@@ -162,8 +162,12 @@ export async function importCodes(store: KeyValueStore, vault: RoundVault, round
       entries.push({ source: input.source, status: 'refused', problem: result.problem });
       continue;
     }
-    if (contributionOf(questionnaire, result.value).overall === null) {
-      const problem = problemOf('', 'counts-in-no-figure', {}, () => 'no dimension has two answered statements, so it counts in no figure');
+    if (!countsInAFigure(questionnaire, result.value)) {
+      // Shiftmeter seals no such response (sealSitting), so this one was made up or made by
+      // an earlier version. The words say no more than that: which answers make a response
+      // count in no figure would tell, of a code whose sender the lead knows, what that
+      // member marked "does not apply".
+      const problem = problemOf('', 'counts-in-no-figure', {}, () => 'it is not a response that Shiftmeter makes');
       entries.push({ source: input.source, status: 'refused', problem: { kind: 'invalid', problem } });
       continue;
     }
@@ -204,13 +208,13 @@ export async function setTeamSize(store: KeyValueStore, round: Round, teamSize: 
 }
 
 /** Earlier rounds of the same questionnaire version with figures, oldest first. */
-export async function earlierRounds(store: KeyValueStore, round: Round, questionnaire: Questionnaire): Promise<{ round: Round; figures: TeamFigures }[]> {
+export async function earlierRounds(store: KeyValueStore, round: Round, questionnaire: Questionnaire): Promise<{ round: Round; figures: StoredTeamFigures }[]> {
   const rounds = (await listRounds(store)).filter((r) => r.id !== round.id && r.createdAt < round.createdAt
     && r.questionnaire.id === questionnaire.id && r.questionnaire.version === questionnaire.version);
   const stored = await store.get(rounds.map((r) => tallyKey(r.id)));
   return rounds
     .map((r) => ({ round: r, figures: storedSummary(stored[tallyKey(r.id)])?.published ?? null }))
-    .filter((entry): entry is { round: Round; figures: TeamFigures } => entry.figures !== null)
+    .filter((entry): entry is { round: Round; figures: StoredTeamFigures } => entry.figures !== null)
     .sort((a, b) => a.round.createdAt.localeCompare(b.round.createdAt));
 }
 
@@ -231,13 +235,27 @@ export async function heldRounds(vault: RoundVault): Promise<Map<string, HeldRou
   return held;
 }
 
+/** Whether a response counts in at least one figure: some dimension has two answered statements. */
+export function countsInAFigure(questionnaire: Questionnaire, response: AnonymisedResponse): boolean {
+  return contributionOf(questionnaire, response).overall !== null;
+}
+
 /**
- * The member's side: a sealed code of a finished sitting. Only the answers, the
- * questionnaire and round ids and a fresh random response id go in: never the name,
- * notes, times or the sitting's own id.
+ * Why a sitting is not sealed: in no dimension were two statements answered (the rest
+ * "does not apply"), so its code would count in no figure. The lead's Shiftmeter would
+ * refuse such a code, and refusing one by its sender's name would tell the lead what
+ * that member marked "does not apply": so no code is made at all.
  */
-export async function sealSitting(sitting: Sitting, invitation: Invitation, questionnaire: Questionnaire): Promise<string> {
-  const response = makeResponse({
+export class CountsInNoFigureError extends Error {
+  constructor() {
+    super('in no dimension are two statements answered, so a code would count in no figure');
+    this.name = 'CountsInNoFigureError';
+  }
+}
+
+/** The response a sitting is sealed as, with a fresh random response id. */
+function responseOf(sitting: Sitting, invitation: Invitation, questionnaire: Questionnaire): AnonymisedResponse {
+  return makeResponse({
     questionnaire,
     round: invitation.round,
     response: encodeResponseId(crypto.getRandomValues(new Uint8Array(16))),
@@ -245,5 +263,21 @@ export async function sealSitting(sitting: Sitting, invitation: Invitation, ques
     wanted: sitting.wanted,
     wantedItems: sitting.wantedItems,
   });
+}
+
+/** Whether a finished sitting can be sealed for a round: its code would count in at least one figure. */
+export function sittingCountsInAFigure(sitting: Sitting, invitation: Invitation, questionnaire: Questionnaire): boolean {
+  return countsInAFigure(questionnaire, responseOf(sitting, invitation, questionnaire));
+}
+
+/**
+ * The member's side: a sealed code of a finished sitting. Only the answers, the
+ * questionnaire and round ids and a fresh random response id go in: never the name,
+ * notes, times or the sitting's own id. Throws CountsInNoFigureError for a sitting that
+ * would count in no figure.
+ */
+export async function sealSitting(sitting: Sitting, invitation: Invitation, questionnaire: Questionnaire): Promise<string> {
+  const response = responseOf(sitting, invitation, questionnaire);
+  if (!countsInAFigure(questionnaire, response)) throw new CountsInNoFigureError();
   return sealResponse(response, invitation);
 }
