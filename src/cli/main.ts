@@ -1,4 +1,5 @@
 import { AGGREGATE_VALUED, aggregateArguments, aggregateCommand } from './aggregate-command';
+import { ANALYSE_VALUED, analyseArguments, analyseCommand } from './analyse-command';
 import { processOutput, type Output } from './output';
 import { printCommand } from './print-command';
 import { SIMULATE_VALUED, simulateArguments, simulateCommand } from './simulate-command';
@@ -21,6 +22,15 @@ Commands:
                                 quartiles above it. --previous: the JSON output published
                                 last time; figures that fewer than the minimum group of
                                 new answers would change are printed as they were
+  analyse PATH... [--format text|json|csv] [--min-group N] [--questionnaire FILE|ID[@VERSION]] [--round R]
+                                item analysis of the files aggregate would pool (the
+                                same files refused, the same n and alpha): per item n,
+                                "does not apply" share, mean, sd, floor and ceiling
+                                shares, item-rest correlation, alpha if dropped; per
+                                dimension Cronbach's alpha with Feldt's 95% interval
+                                from the complete answers. Flags: item-rest below .30,
+                                alpha below .70, "does not apply" above 20%, floor or
+                                ceiling above 30%. Below the minimum group, the count only
   simulate FILE|ID --count N [--seed S] [--round R] --out DIR
                                 write N plausible anonymised responses (seed default 1,
                                 round default sim-SEED); the same seed, the same files
@@ -75,6 +85,12 @@ export async function run(argv: readonly string[], out: Output = processOutput):
         const checked = aggregateArguments(options, positional);
         if (!checked.ok) throw new UsageError(checked.message);
         return await aggregateCommand(checked.options, out);
+      }
+      case 'analyse': {
+        const { options, positional } = parseArgs(rest, ANALYSE_VALUED, []);
+        const checked = analyseArguments(options, positional);
+        if (!checked.ok) throw new UsageError(checked.message);
+        return await analyseCommand(checked.options, out);
       }
       case 'simulate': {
         const { options, positional } = parseArgs(rest, SIMULATE_VALUED, []);

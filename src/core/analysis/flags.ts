@@ -27,8 +27,10 @@ export interface Flag {
 /** What a missing answer means: format 2 asks "does not apply", format 1 had only unanswered items. */
 export type MissingAnswer = 'not-applicable' | 'unanswered';
 
-const two = (value: number) => value.toFixed(2).replace(/^(-?)0\./, '$1.');
-const percent = (share: number) => `${(share * 100).toFixed(1).replace(/\.0$/, '')}%`;
+/** A correlation or alpha as tables print it: two decimals, no leading zero (.30, -.12). */
+export const coefficientText = (value: number) => value.toFixed(2).replace(/^(-?)0\./, '$1.');
+/** A share as a percentage, with one decimal where it has one (20%, 33.3%). */
+export const percentText = (share: number) => `${(share * 100).toFixed(1).replace(/\.0$/, '')}%`;
 
 export interface ItemFigures {
   notApplicable: number;
@@ -43,21 +45,21 @@ export function itemFlags(figures: ItemFigures, missing: MissingAnswer): Flag[] 
   if (itemRest !== null && itemRest < THRESHOLDS.itemRest) {
     flags.push({
       kind: 'low-item-rest', value: itemRest, threshold: THRESHOLDS.itemRest,
-      text: `item–rest correlation ${two(itemRest)} is below ${two(THRESHOLDS.itemRest)}: the item goes along little with the other items of its dimension; read its wording again, and ask whether it measures this dimension`,
+      text: `item–rest correlation ${coefficientText(itemRest)} is below ${coefficientText(THRESHOLDS.itemRest)}: the item goes along little with the other items of its dimension; read its wording again, and ask whether it measures this dimension`,
     });
   }
   if (notApplicable > THRESHOLDS.notApplicable) {
     const said = missing === 'not-applicable' ? 'answered "does not apply"' : 'left it unanswered';
     flags.push({
       kind: 'often-not-applicable', value: notApplicable, threshold: THRESHOLDS.notApplicable,
-      text: `${percent(notApplicable)} ${said}, more than ${percent(THRESHOLDS.notApplicable)}: the statement may not fit the work of many units`,
+      text: `${percentText(notApplicable)} ${said}, more than ${percentText(THRESHOLDS.notApplicable)}: the statement may not fit the work of many units`,
     });
   }
   for (const [kind, share, end] of [['floor', floor, '1 (the "from" end)'], ['ceiling', ceiling, '7 (the "to" end)']] as const) {
     if (share === null || share <= THRESHOLDS.floorOrCeiling) continue;
     flags.push({
       kind, value: share, threshold: THRESHOLDS.floorOrCeiling,
-      text: `${percent(share)} of answers at ${end}, more than ${percent(THRESHOLDS.floorOrCeiling)}: the scale has no room beyond them, so differences there go unseen`,
+      text: `${percentText(share)} of answers at ${end}, more than ${percentText(THRESHOLDS.floorOrCeiling)}: the scale has no room beyond them, so differences there go unseen`,
     });
   }
   return flags;
@@ -67,6 +69,6 @@ export function dimensionFlags(alpha: number | null): Flag[] {
   if (alpha === null || alpha >= THRESHOLDS.alpha) return [];
   return [{
     kind: 'low-alpha', value: alpha, threshold: THRESHOLDS.alpha,
-    text: `Cronbach's alpha ${two(alpha)} is below ${two(THRESHOLDS.alpha)}: the items agree too little for their mean to be read as one score`,
+    text: `Cronbach's alpha ${coefficientText(alpha)} is below ${coefficientText(THRESHOLDS.alpha)}: the items agree too little for their mean to be read as one score`,
   }];
 }

@@ -1,0 +1,92 @@
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ANALYSE_CSV_HEADER } from '../../src/cli/analyse-output';
+import { kit, ROOT } from '../helpers/kit';
+
+let work: string;
+
+function simulate(out: string, count: number, seed: number, ...more: string[]) {
+  const run = kit('simulate', 'production-service', '--count', String(count), '--seed', String(seed), '--out', out, ...more);
+  expect(run.code, run.stderr).toBe(0);
+}
+
+beforeAll(() => {
+  execFileSync(process.execPath, [path.join(ROOT, 'build.mjs'), '--cli'], { cwd: ROOT, stdio: 'ignore', timeout: 60_000 });
+  work = mkdtempSync(path.join(tmpdir(), 'shiftmeter-analyse-'));
+}, 60_000);
+
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+interface Dimension { id: string; n: number; complete: number; alpha: number | null; items: { id: string; flags: { kind: string }[] }[] }
+
+describe('shiftmeter analyse', { timeout: 30_000 }, () => {
+  it('agrees with aggregate on n, each dimension\'s n, alpha and the files refused', () => {
+    const dir = path.join(work, 'mixed');
+    simulate(dir, 120, 4);
+    simulate(path.join(dir, 'other'), 3, 9, '--round', 'other');
+    copyFileSync(path.join(dir, 'response-000001.json'), path.join(dir, 'copy.json'));
+    writeFileSync(path.join(dir, 'damaged.json'), '{"format": "shiftmeter-resp');
+    const aggregate = kit('aggregate', dir);
+    const analyse = kit('analyse', dir, '--format', 'json');
+    expect(analyse.code).toBe(1);
+    expect(aggregate.code).toBe(1);
+    const team = JSON.parse(aggregate.stdout);
+    const report = JSON.parse(analyse.stdout);
+    expect(Object.keys(report)).toEqual(['questionnaire', 'round', 'n', 'minGroup', 'suppressed', 'missingAnswer', 'thresholds', 'dimensions', 'duplicates', 'rejected']);
+    expect(report).toMatchObject({ questionnaire: team.questionnaire, round: team.round, n: team.n, minGroup: 5, duplicates: 1, rejected: team.rejected });
+    expect(report.n).toBe(120);
+    expect(report.rejected).toHaveLength(4);
+    report.dimensions.forEach((d: Dimension, i: number) => {
+      expect(d.id).toBe(team.dimensions[i].id);
+      expect(d.n).toBe(team.dimensions[i].n);
+      expect(team.dimensions[i].alpha).not.toBeNull();
+      expect(Math.round(d.alpha! * 100) / 100).toBe(team.dimensions[i].alpha);
+    });
+    // The same lines on stderr, but for the verb.
+    expect(analyse.stderr).toBe(aggregate.stderr.replace('the rest are aggregated', 'the rest are analysed'));
+  });
+
+  it('prints a report to read by default, with each dimension\'s alpha, interval and complete answers', () => {
+    const run = kit('analyse', path.join(work, 'mixed'), '--round', 'sim-4');
+    const lines = run.stdout.split('\n');
+    expect(lines[0]).toBe('production-service version 2, round sim-4: 120 responses, minimum group 5.');
+    expect(run.stdout).toMatch(/\nvalue: 1\d\d responses with a score; alpha 0\.\d\d \(95% CI 0\.\d\d to 0\.\d\d, Feldt\) from 1\d\d complete answers\n {2}item +n {2}does not apply {2}mean {4}sd {2}floor {2}ceiling {2}item-rest {2}alpha if dropped\n/);
+    expect(run.stdout).toContain('Flags: item-rest correlation below .30; Cronbach\'s alpha below .70;\n"does not apply" above 20%; answers at 1 (floor) or at 7 (ceiling) above 30%.');
+  });
+
+  it('prints CSV: a row per item, a row per dimension, and overall', () => {
+    const run = kit('analyse', path.join(work, 'mixed'), '--round', 'sim-4', '--format', 'csv');
+    const lines = run.stdout.trim().split('\n');
+    expect(lines[0]).toBe(ANALYSE_CSV_HEADER);
+    // production-service 2: 8 dimensions of 3 items.
+    expect(lines).toHaveLength(1 + 8 * 4 + 1);
+    for (const line of lines) expect(line.split(',')).toHaveLength(16);
+    expect(lines[1]).toMatch(/^value,value-\d,(true|false),\d+,,[\d.]+,[\d.]+,[\d.]+,[\d.e-]+,[\d.e-]+,-?[\d.]+,-?[\d.]+,,,,$/);
+    expect(lines[4]).toMatch(/^value,,,\d+,\d+,,,,,,,,0\.\d+,0\.\d+,0\.\d+,$/);
+    expect(lines.at(-1)).toBe('overall,,,120,,,,,,,,,,,,');
+  });
+
+  it('shows only the count below the minimum group, in each format', () => {
+    const dir = path.join(work, 'four');
+    simulate(dir, 4, 7);
+    const text = kit('analyse', dir);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toBe('production-service version 2, round sim-7: 4 responses, fewer than the minimum group of 5: only the count is shown.\n');
+    expect(text.stderr).toContain('fewer than the minimum group of 5');
+    expect(JSON.parse(kit('analyse', dir, '--format', 'json').stdout)).toMatchObject({ n: 4, suppressed: true, dimensions: [] });
+    expect(kit('analyse', dir, '--format', 'csv').stdout).toBe(`${ANALYSE_CSV_HEADER}\noverall,,,4,,,,,,,,,,,,\n`);
+    expect(JSON.parse(kit('analyse', dir, '--format', 'json', '--min-group', '3').stdout).suppressed).toBe(false);
+  });
+
+  it('exits 2 with usage for usage errors', () => {
+    for (const args of [['analyse'], ['analyse', work, '--format', 'xml'], ['analyse', work, '--min-group', '2']]) {
+      const run = kit(...args);
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.stderr).toMatch(/^shiftmeter: .+\n\nUsage:/);
+    }
+    expect(kit('analyse', work, '--format', 'xml').stderr).toMatch(/^shiftmeter: --format "xml" is not text, json or csv\n/);
+  });
+});
