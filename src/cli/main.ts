@@ -31,9 +31,11 @@ Commands:
                                 from the complete answers. Flags: item-rest below .30,
                                 alpha below .70, "does not apply" above 20%, floor or
                                 ceiling above 30%. Below the minimum group, the count only
-  simulate FILE|ID --count N [--seed S] [--round R] --out DIR
+  simulate FILE|ID --count N [--seed S] [--round R] [--weak-item ITEM] --out DIR
                                 write N plausible anonymised responses (seed default 1,
-                                round default sim-SEED); the same seed, the same files
+                                round default sim-SEED); the same seed, the same files.
+                                --weak-item: that item answered as noise, unrelated to
+                                its dimension (for analyse to flag)
 
 Exit status: 0 all well, 1 an input is invalid, 2 a usage error.`;
 

@@ -20,7 +20,8 @@ beforeAll(() => {
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-interface Dimension { id: string; n: number; complete: number; alpha: number | null; items: { id: string; flags: { kind: string }[] }[] }
+interface Item { id: string; itemRest: number | null; alphaIfDropped: number | null; flags: { kind: string }[] }
+interface Dimension { id: string; n: number; complete: number; alpha: number | null; items: Item[] }
 
 describe('shiftmeter analyse', { timeout: 30_000 }, () => {
   it('agrees with aggregate on n, each dimension\'s n, alpha and the files refused', () => {
@@ -81,12 +82,34 @@ describe('shiftmeter analyse', { timeout: 30_000 }, () => {
     expect(JSON.parse(kit('analyse', dir, '--format', 'json', '--min-group', '3').stdout).suppressed).toBe(false);
   });
 
-  it('exits 2 with usage for usage errors', () => {
-    for (const args of [['analyse'], ['analyse', work, '--format', 'xml'], ['analyse', work, '--min-group', '2']]) {
+  it('flags the item simulate made weak: the lowest item-rest of its dimension, the one whose dropping raises alpha', () => {
+    const dir = path.join(work, 'weak');
+    simulate(dir, 200, 7, '--weak-item', 'value-3');
+    const report = JSON.parse(kit('analyse', dir, '--format', 'json').stdout);
+    const items = report.dimensions.flatMap((d: Dimension) => d.items.map((i) => ({ ...i, dimension: d.id })));
+    const lowItemRest = items.filter((i: Item) => i.flags.some((f) => f.kind === 'low-item-rest'));
+    // Noise in one of three items also pulls down the others' item-rest: the flags stay in its dimension.
+    expect(lowItemRest.map((i: { id: string }) => i.id)).toContain('value-3');
+    expect(new Set(lowItemRest.map((i: { dimension: string }) => i.dimension))).toEqual(new Set(['value']));
+    const value = report.dimensions[0] as Dimension;
+    const weak = value.items.find((i) => i.id === 'value-3')!;
+    for (const other of value.items.filter((i) => i !== weak)) {
+      expect(weak.itemRest!).toBeLessThan(other.itemRest!);
+      expect(weak.alphaIfDropped!).toBeGreaterThan(other.alphaIfDropped!);
+    }
+    expect(weak.alphaIfDropped).toBeGreaterThan(value.alpha!);
+    expect(kit('analyse', dir).stdout).toMatch(/\n {2}! value-3: item–rest correlation -?\.\d\d is below \.30: /);
+  });
+
+  it('exits 2 with usage for usage errors, and 1 for a weak item the questionnaire does not have', () => {
+    for (const args of [['analyse'], ['analyse', work, '--format', 'xml'], ['analyse', work, '--min-group', '2'], ['simulate', 'production-service', '--count', '5', '--out', work, '--weak-item', 'Not An Id']]) {
       const run = kit(...args);
       expect(run.code, args.join(' ')).toBe(2);
       expect(run.stderr).toMatch(/^shiftmeter: .+\n\nUsage:/);
     }
     expect(kit('analyse', work, '--format', 'xml').stderr).toMatch(/^shiftmeter: --format "xml" is not text, json or csv\n/);
+    const unknown = kit('simulate', 'production-service', '--count', '5', '--out', path.join(work, 'unknown'), '--weak-item', 'no-such-item');
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/^--weak-item no-such-item: production-service version 2 has no item with this id; its items are value-/);
   });
 });
