@@ -1,4 +1,5 @@
 import type { Analysis, DimensionAnalysis, ItemAnalysis } from '../core/analysis/item-analysis';
+import { csvRow } from '../core/analysis/csv-row';
 import { coefficientText, percentText, THRESHOLDS } from '../core/analysis/flags';
 import type { Rejection } from '../core/round/aggregator';
 
@@ -36,9 +37,7 @@ export function analyseCsv(report: AnalyseReport): string {
 
 const kinds = (figure: { flags: { kind: string }[] }) => figure.flags.map((f) => f.kind).join(' ');
 
-function row(...cells: (string | number | boolean | null)[]): string {
-  return cells.map((cell) => (cell === null ? '' : String(cell))).join(',');
-}
+const row = (...cells: (string | number | boolean | null)[]) => csvRow(cells);
 
 const NONE = '-';
 const decimals = (value: number | null, places: number) => (value === null ? NONE : value.toFixed(places));
