@@ -54,14 +54,14 @@ export function analyseText(report: AnalyseReport): string {
   const lines = [
     `${head}: ${plural(report.n, 'response')}, minimum group ${report.minGroup}.`,
     'Positions run from 1 at the "from" pole to 7 at the "to" pole, whichever statement stood on the left;',
-    '(r) marks an item whose left statement was the "to" pole. Alpha, item-rest and alpha if dropped use the',
+    '(r) marks an item whose left statement was the "to" pole. Alpha, item–rest and alpha if dropped use the',
     'complete answers only (listwise: every item of the dimension answered). A figure from fewer answers than',
     'the minimum group is left out (-).',
   ];
   for (const d of report.dimensions) lines.push('', ...dimensionText(d, missing));
   lines.push(
     '',
-    `Flags: item-rest correlation below ${coefficientText(THRESHOLDS.itemRest)}; Cronbach's alpha below ${coefficientText(THRESHOLDS.alpha)};`,
+    `Flags: item–rest correlation below ${coefficientText(THRESHOLDS.itemRest)}; Cronbach's alpha below ${coefficientText(THRESHOLDS.alpha)};`,
     `"${missing}" above ${percentText(THRESHOLDS.notApplicable)}; answers at 1 (floor) or at 7 (ceiling) above ${percentText(THRESHOLDS.floorOrCeiling)}.`,
   );
   return lines.join('\n');
@@ -71,7 +71,7 @@ function dimensionText(d: DimensionAnalysis, missing: string): string[] {
   const alpha = d.alpha === null
     ? `no alpha (${plural(d.complete, 'complete answer')})`
     : `alpha ${d.alpha.toFixed(2)} (95% CI ${d.interval!.lower.toFixed(2)} to ${d.interval!.upper.toFixed(2)}, Feldt) from ${plural(d.complete, 'complete answer')}`;
-  const header = ['item', 'n', missing, 'mean', 'sd', 'floor', 'ceiling', 'item-rest', 'alpha if dropped'];
+  const header = ['item', 'n', missing, 'mean', 'sd', 'floor', 'ceiling', 'item–rest', 'alpha if dropped'];
   const rows = d.items.map((i: ItemAnalysis) => [
     `${i.id}${i.reversed ? ' (r)' : ''}`, String(i.n), percent(i.notApplicable), decimals(i.mean, 2), decimals(i.sd, 2),
     percent(i.floor), percent(i.ceiling), decimals(i.itemRest, 2), decimals(i.alphaIfDropped, 2),

@@ -54,8 +54,8 @@ describe('shiftmeter analyse', { timeout: 30_000 }, () => {
     const run = kit('analyse', path.join(work, 'mixed'), '--round', 'sim-4');
     const lines = run.stdout.split('\n');
     expect(lines[0]).toBe('production-service version 2, round sim-4: 120 responses, minimum group 5.');
-    expect(run.stdout).toMatch(/\nvalue: 1\d\d responses with a score; alpha 0\.\d\d \(95% CI 0\.\d\d to 0\.\d\d, Feldt\) from 1\d\d complete answers\n {2}item +n {2}does not apply {2}mean {4}sd {2}floor {2}ceiling {2}item-rest {2}alpha if dropped\n/);
-    expect(run.stdout).toContain('Flags: item-rest correlation below .30; Cronbach\'s alpha below .70;\n"does not apply" above 20%; answers at 1 (floor) or at 7 (ceiling) above 30%.');
+    expect(run.stdout).toMatch(/\nvalue: 1\d\d responses with a score; alpha 0\.\d\d \(95% CI 0\.\d\d to 0\.\d\d, Feldt\) from 1\d\d complete answers\n {2}item +n {2}does not apply {2}mean {4}sd {2}floor {2}ceiling {2}item–rest {2}alpha if dropped\n/);
+    expect(run.stdout).toContain('Flags: item–rest correlation below .30; Cronbach\'s alpha below .70;\n"does not apply" above 20%; answers at 1 (floor) or at 7 (ceiling) above 30%.');
   });
 
   it('prints CSV: a row per item, a row per dimension, and overall', () => {
