@@ -1,29 +1,19 @@
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ANALYSE_CSV_HEADER } from '../../src/cli/analyse-output';
-import { kit, ROOT } from '../helpers/kit';
+import { kit, kitWorkspace, simulateInto } from '../helpers/kit';
 
-let work: string;
-
-function simulate(out: string, count: number, seed: number, ...more: string[]) {
-  const run = kit('simulate', 'production-service', '--count', String(count), '--seed', String(seed), '--out', out, ...more);
-  expect(run.code, run.stderr).toBe(0);
-}
-
-beforeAll(() => {
-  execFileSync(process.execPath, [path.join(ROOT, 'build.mjs'), '--cli'], { cwd: ROOT, stdio: 'ignore', timeout: 60_000 });
-  work = mkdtempSync(path.join(tmpdir(), 'shiftmeter-analyse-'));
-}, 60_000);
-
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+const workspace = kitWorkspace('analyse');
+const simulate = (out: string, count: number, seed: number, ...more: string[]) => simulateInto(out, 'production-service', count, seed, ...more);
 
 interface Item { id: string; itemRest: number | null; alphaIfDropped: number | null; flags: { kind: string }[] }
 interface Dimension { id: string; n: number; complete: number; alpha: number | null; items: Item[] }
 
 describe('shiftmeter analyse', { timeout: 30_000 }, () => {
+  let work: string;
+  beforeAll(() => void (work = workspace()));
+
   it('agrees with aggregate on n, each dimension\'s n, alpha and the files refused', () => {
     const dir = path.join(work, 'mixed');
     simulate(dir, 120, 4);

@@ -1,19 +1,17 @@
 import Ajv from 'ajv';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { towardsTo } from '../../src/core/analysis/orientation';
 import { parseKitFile } from '../../src/core/kit-file';
 import type { Questionnaire } from '../../src/core/questionnaire/types';
 import { answersOfResponse } from '../../src/core/round/figure-sums';
 import { parseResponse, type AnonymisedResponse } from '../../src/core/round/response';
 import { scoreQuestionnaire } from '../../src/core/scoring';
-import { kit, ROOT } from '../helpers/kit';
+import { kit, kitWorkspace, ROOT, simulateInto as simulate } from '../helpers/kit';
 import { readResource, type Resource, type Value } from '../helpers/table-schema';
 
-let work: string;
+const workspace = kitWorkspace('export');
 const profile = JSON.parse(readFileSync(path.join(ROOT, 'test/fixtures/datapackage/datapackage-2.0.schema.json'), 'utf8')) as object;
 // The profile carries keywords of its own (propertyOrder, context) and formats such as "textarea": not strict, formats unchecked.
 const validatePackage = new Ajv({ strict: false, validateFormats: false, allErrors: true }).compile(profile);
@@ -22,11 +20,6 @@ function shipped(file: string): Questionnaire {
   const parsed = parseKitFile(readFileSync(path.join(ROOT, 'questionnaires', file), 'utf8'));
   if (!parsed.ok || parsed.file.kind !== 'questionnaire') throw new Error(`${file} is not a questionnaire`);
   return parsed.file.questionnaire;
-}
-
-function simulate(out: string, target: string, count: number, seed: number) {
-  const run = kit('simulate', target, '--count', String(count), '--seed', String(seed), '--out', out);
-  expect(run.code, run.stderr).toBe(0);
 }
 
 function responsesIn(dir: string): AnonymisedResponse[] {
@@ -53,14 +46,10 @@ function readPackage(dir: string) {
   return { descriptor, tables };
 }
 
-beforeAll(() => {
-  execFileSync(process.execPath, [path.join(ROOT, 'build.mjs'), '--cli'], { cwd: ROOT, stdio: 'ignore', timeout: 60_000 });
-  work = mkdtempSync(path.join(tmpdir(), 'shiftmeter-export-'));
-}, 60_000);
-
-afterAll(() => rmSync(work, { recursive: true, force: true }));
-
 describe('shiftmeter export', { timeout: 30_000 }, () => {
+  let work: string;
+  beforeAll(() => void (work = workspace()));
+
   it('writes a Data Package that the standard\'s profile accepts, whose tables read back with their declared types', () => {
     const responses = path.join(work, 'v2');
     simulate(responses, 'production-service', 60, 12);

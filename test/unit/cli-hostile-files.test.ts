@@ -1,21 +1,19 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { kit, ROOT } from '../helpers/kit';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { kit, kitWorkspace, simulateInto } from '../helpers/kit';
 
+const workspace = kitWorkspace('hostile');
 let work: string;
 let dir: string;
 /** FIFOs are made with mkfifo(1); Windows has neither it nor FIFOs at a path. */
 const withFifo = process.platform !== 'win32';
 
 beforeAll(() => {
-  execFileSync(process.execPath, [path.join(ROOT, 'build.mjs'), '--cli'], { cwd: ROOT, stdio: 'ignore', timeout: 60_000 });
-  work = mkdtempSync(path.join(tmpdir(), 'shiftmeter-hostile-'));
+  work = workspace();
   dir = path.join(work, 'responses');
-  const run = kit('simulate', 'production-service', '--count', '6', '--seed', '21', '--out', dir);
-  expect(run.code, run.stderr).toBe(0);
+  simulateInto(dir, 'production-service', 6, 21);
   const valid = readFileSync(path.join(dir, 'response-000001.json'), 'utf8');
   writeFileSync(path.join(dir, 'damaged.json'), valid.slice(0, valid.length / 2));
   // Larger than a response may be (64 KB), though valid JSON.
@@ -33,8 +31,6 @@ beforeAll(() => {
   writeFileSync(path.join(dir, 'a', 'b', 'c', 'copy.json'), valid);
   if (withFifo) execFileSync('mkfifo', [path.join(dir, 'pipe.json')]);
 }, 60_000);
-
-afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('hostile response files, read by aggregate, analyse and export alike', { timeout: 60_000 }, () => {
   it('are refused by all three with the same reasons, and the rest counted', () => {
