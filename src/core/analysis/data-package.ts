@@ -1,4 +1,4 @@
-import type { LocalizedText, Questionnaire } from '../questionnaire/types';
+import { asksWantedPerItem, type LocalizedText, type Questionnaire } from '../questionnaire/types';
 import { TOKEN_PATTERN } from '../round/token';
 import { dimensionColumns, itemColumns } from './codebook';
 
@@ -135,7 +135,7 @@ function scaleField(q: Questionnaire, name: string, title: string, what: string)
 }
 
 function responses(q: Questionnaire) {
-  const perItem = q.formatVersion >= 2;
+  const perItem = asksWantedPerItem(q);
   const fields: Field[] = [
     string('response', 'Response', 'The response\'s random id: it tells responses apart, not people.', { required: true, pattern: TOKEN_PATTERN.regex.source }),
     string('item', 'Item', 'The item\'s id (items.csv).', { required: true, enum: q.items.map((item) => item.id) }),
