@@ -52,12 +52,20 @@ async function runKit(args: readonly string[], timeoutMs: number): Promise<Measu
 
 const firstLine = (text: string) => text.trim().split('\n')[0] ?? '';
 
+/** A command timed over the same files: wall time and peak RSS per run, and the n it reported. */
+export interface CommandFigure {
+  wallMs: Summary;
+  peakRssBytes: Summary | null;
+  /** The `n` the command reported, to show every file was read. */
+  n: number | null;
+}
+
 export interface CliFigure {
   files: number;
   simulateMs: number;
-  aggregate: { wallMs: Summary; peakRssBytes: Summary | null };
-  /** The `n` that aggregate reported, to show every file was read. */
-  aggregatedN: number | null;
+  aggregate: CommandFigure;
+  /** `analyse --format json`: the item analysis, over the same files. */
+  analyse: CommandFigure;
 }
 
 export type CliResult = { figures: (CliFigure | (NotMeasured & { files: number }))[] } | NotMeasured;
@@ -66,12 +74,37 @@ export type CliResult = { figures: (CliFigure | (NotMeasured & { files: number }
 async function probe(dir: string): Promise<string | null> {
   const simulate = await runKit(['simulate', 'production-service', '--count', '10', '--seed', '1', '--out', dir], 60_000);
   if (simulate.code !== 0) return `\`simulate\` failed (exit ${simulate.code}): ${firstLine(simulate.stderr)}`;
-  const aggregate = await runKit(['aggregate', dir, '--format', 'json'], 60_000);
-  if (aggregate.code !== 0) return `\`aggregate\` failed (exit ${aggregate.code}): ${firstLine(aggregate.stderr)}`;
+  for (const command of TIMED) {
+    const run = await runKit([command, dir, '--format', 'json'], 60_000);
+    if (run.code !== 0) return `\`${command}\` failed (exit ${run.code}): ${firstLine(run.stderr)}`;
+  }
   return null;
 }
 
-/** simulate N response files, then time `aggregate` over them `runs` times. */
+/** The commands timed over each set of files, in this order. */
+const TIMED = ['aggregate', 'analyse'] as const;
+
+/** Runs `command DIR --format json` `runs` times: its wall time, peak RSS and reported n; or why it failed. */
+async function timeCommand(command: (typeof TIMED)[number], dir: string, files: number, runs: number, log: (line: string) => void): Promise<CommandFigure | string> {
+  const wall: number[] = [];
+  const rss: number[] = [];
+  let n: number | null = null;
+  for (let run = 0; run < runs; run++) {
+    log(`  ${command} ${files} files, run ${run + 1}/${runs}…`);
+    const result = await runKit([command, dir, '--format', 'json'], 5 * 60_000);
+    if (result.code !== 0) return `${command} over ${files} files failed (exit ${result.code}): ${firstLine(result.stderr)}`;
+    wall.push(result.wallMs);
+    if (result.peakRssBytes !== null) rss.push(result.peakRssBytes);
+    try {
+      n = (JSON.parse(result.stdout) as { n?: number }).n ?? null;
+    } catch {
+      n = null;
+    }
+  }
+  return { wallMs: summarize(wall), peakRssBytes: rss.length ? summarize(rss) : null, n };
+}
+
+/** simulate N response files, then time each command over them `runs` times. */
 async function measureCount(files: number, runs: number, log: (line: string) => void): Promise<CliFigure | (NotMeasured & { files: number })> {
   const failed = (reason: string) => ({ files, ...notMeasured(reason) });
   const dir = await mkdtemp(path.join(tmpdir(), `shiftmeter-bench-responses-${files}-`));
@@ -81,22 +114,11 @@ async function measureCount(files: number, runs: number, log: (line: string) => 
     if (simulate.code !== 0) return failed(`simulate --count ${files} failed (exit ${simulate.code}): ${firstLine(simulate.stderr)}`);
     const written = (await readdir(dir, { recursive: true })).filter((name) => String(name).endsWith('.json')).length;
     if (written !== files) return failed(`simulate --count ${files} wrote ${written} .json files`);
-    const wall: number[] = [];
-    const rss: number[] = [];
-    let aggregatedN: number | null = null;
-    for (let run = 0; run < runs; run++) {
-      log(`  aggregate ${files} files, run ${run + 1}/${runs}…`);
-      const result = await runKit(['aggregate', dir, '--format', 'json'], 5 * 60_000);
-      if (result.code !== 0) return failed(`aggregate over ${files} files failed (exit ${result.code}): ${firstLine(result.stderr)}`);
-      wall.push(result.wallMs);
-      if (result.peakRssBytes !== null) rss.push(result.peakRssBytes);
-      try {
-        aggregatedN = (JSON.parse(result.stdout) as { n?: number }).n ?? null;
-      } catch {
-        aggregatedN = null;
-      }
-    }
-    return { files, simulateMs: Math.round(simulate.wallMs), aggregate: { wallMs: summarize(wall), peakRssBytes: rss.length ? summarize(rss) : null }, aggregatedN };
+    const aggregate = await timeCommand('aggregate', dir, files, runs, log);
+    if (typeof aggregate === 'string') return failed(aggregate);
+    const analyse = await timeCommand('analyse', dir, files, runs, log);
+    if (typeof analyse === 'string') return failed(analyse);
+    return { files, simulateMs: Math.round(simulate.wallMs), aggregate, analyse };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -41,14 +41,17 @@ function sizeRows(name: string, sizes: Figure<PageSizes> | undefined): string[] 
 const cssText = (sizes: PageSizes) =>
   sizes.css.files.length === 0 ? 'no CSS file (the stylesheet is in the JS)' : `CSS ${kb(sizes.css.raw)} (${kb(sizes.css.gzip)} gz)`;
 
-function cliRows(cli: BenchResults['cli']): string[] {
-  if (isNotMeasured(cli)) return [row('aggregate', `not measured: ${cli.notMeasured}`)];
-  return cli.figures.map((f) => {
-    const label = `aggregate ${f.files.toLocaleString('en')} files`;
-    if (isNotMeasured(f)) return row(label, `not measured: ${f.notMeasured}`);
+export function cliRows(cli: BenchResults['cli']): string[] {
+  if (isNotMeasured(cli)) return [row('aggregate, analyse', `not measured: ${cli.notMeasured}`)];
+  return cli.figures.flatMap((f) => {
+    const files = `${f.files.toLocaleString('en')} files`;
+    if (isNotMeasured(f)) return [row(`aggregate, analyse ${files}`, `not measured: ${f.notMeasured}`)];
     const figure = f as CliFigure;
-    const rss = figure.aggregate.peakRssBytes;
-    return row(label, `${spread(figure.aggregate.wallMs)} peak RSS ${rss ? `${mb(rss.median)} (${mb(rss.min)}–${mb(rss.max)})` : 'unknown'}; n=${figure.aggregatedN ?? '?'}; simulate took ${(figure.simulateMs / 1000).toFixed(1)} s`);
+    return (['aggregate', 'analyse'] as const).map((command, i) => {
+      const { wallMs, peakRssBytes: rss, n } = figure[command];
+      const simulated = i === 0 ? `; simulate took ${(figure.simulateMs / 1000).toFixed(1)} s` : '';
+      return row(`${command} ${files}`, `${spread(wallMs)} peak RSS ${rss ? `${mb(rss.median)} (${mb(rss.min)}–${mb(rss.max)})` : 'unknown'}; n=${n ?? '?'}${simulated}`);
+    });
   });
 }
 
@@ -57,6 +60,10 @@ function splitRow(split: BenchResults['split']): string {
   const label = 'split a 2 MB paste into codes';
   if (isNotMeasured(split)) return row(label, `not measured: ${split.notMeasured}`);
   return row(label, `${spread(split.ms)} in process; ${split.pieces.toLocaleString('en')} one-character pieces into ${split.codes} codes`);
+}
+
+export function targetRow(target: Target): string {
+  return `  ${`[${target.status}]`.padEnd(15)} ${target.description.padEnd(56)} ${actual(target)}${target.note ? `  (${target.note})` : ''}`;
 }
 
 function actual(target: Target): string {
@@ -116,7 +123,7 @@ export function formatReport(r: BenchResults): string {
   lines.push(splitRow(r.split));
   lines.push('', 'Targets');
   for (const target of r.targets) {
-    lines.push(`  ${`[${target.status}]`.padEnd(15)} ${target.description.padEnd(56)} ${actual(target)}${target.note ? `  (${target.note})` : ''}`);
+    lines.push(targetRow(target));
   }
   if (r.profiles.length > 0) {
     lines.push('', 'Where the time goes: one traced load each, ms since navigation start (tracing slows a load a little)');

@@ -1,4 +1,6 @@
 import { AGGREGATE_VALUED, aggregateArguments, aggregateCommand } from './aggregate-command';
+import { ANALYSE_VALUED, analyseArguments, analyseCommand } from './analyse-command';
+import { EXPORT_FLAGS, EXPORT_VALUED, exportArguments, exportCommand } from './export-command';
 import { processOutput, type Output } from './output';
 import { printCommand } from './print-command';
 import { SIMULATE_VALUED, simulateArguments, simulateCommand } from './simulate-command';
@@ -21,9 +23,28 @@ Commands:
                                 medians or quartiles. --previous: the JSON output published
                                 last time; figures that fewer than the minimum group of
                                 new answers would change are printed as they were
-  simulate FILE|ID --count N [--seed S] [--round R] --out DIR
+  analyse PATH... [--format text|json|csv] [--min-group N] [--questionnaire FILE|ID[@VERSION]] [--round R]
+                                item analysis of the files aggregate would pool (the
+                                same files refused, the same n and alpha): per item n,
+                                "does not apply" share, mean, sd, floor and ceiling
+                                shares, item-rest correlation, alpha if dropped; per
+                                dimension Cronbach's alpha with Feldt's 95% interval
+                                from the complete answers. Flags: item-rest below .30,
+                                alpha below .70, "does not apply" above 20%, floor or
+                                ceiling above 30%. Below the minimum group, the count only
+  export PATH... --out DIR [--include-responses] [--min-group N] [--questionnaire FILE|ID[@VERSION]] [--round R]
+                                a Frictionless Data Package of the files aggregate would
+                                pool, into a new or empty folder: datapackage.json (a
+                                Table Schema per table), team-figures.csv (aggregate's
+                                figures, minimum group applied), items.csv and
+                                dimensions.csv. --include-responses adds responses.csv
+                                (one row per response and item) and scores.csv (per
+                                response and dimension): as identifying as the files
+  simulate FILE|ID --count N [--seed S] [--round R] [--weak-item ITEM] --out DIR
                                 write N plausible anonymised responses (seed default 1,
-                                round default sim-SEED); the same seed, the same files
+                                round default sim-SEED); the same seed, the same files.
+                                --weak-item: that item answered as noise, unrelated to
+                                its dimension (for analyse to flag)
 
 Exit status: 0 all well, 1 an input is invalid, 2 a usage error.`;
 
@@ -75,6 +96,18 @@ export async function run(argv: readonly string[], out: Output = processOutput):
         const checked = aggregateArguments(options, positional);
         if (!checked.ok) throw new UsageError(checked.message);
         return await aggregateCommand(checked.options, out);
+      }
+      case 'analyse': {
+        const { options, positional } = parseArgs(rest, ANALYSE_VALUED, []);
+        const checked = analyseArguments(options, positional);
+        if (!checked.ok) throw new UsageError(checked.message);
+        return await analyseCommand(checked.options, out);
+      }
+      case 'export': {
+        const { options, positional } = parseArgs(rest, EXPORT_VALUED, EXPORT_FLAGS);
+        const checked = exportArguments(options, positional);
+        if (!checked.ok) throw new UsageError(checked.message);
+        return await exportCommand(checked.options, out);
       }
       case 'simulate': {
         const { options, positional } = parseArgs(rest, SIMULATE_VALUED, []);

@@ -1,11 +1,12 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createSimulation } from '../core/round/simulation';
+import { ID_PATTERN } from '../core/questionnaire/types';
 import { TOKEN_PATTERN } from '../core/round/response';
 import type { Output } from './output';
 import { lookUpQuestionnaire } from './questionnaire-lookup';
 
-export const SIMULATE_VALUED = ['count', 'seed', 'round', 'out'] as const;
+export const SIMULATE_VALUED = ['count', 'seed', 'round', 'out', 'weak-item'] as const;
 export const MAX_SIMULATED = 1_000_000;
 const WRITING_AT_ONCE = 32;
 
@@ -15,6 +16,8 @@ export interface SimulateOptions {
   seed: number;
   round: string;
   out: string;
+  /** An item answered as noise unrelated to its dimension. */
+  weakItem?: string;
 }
 
 type Arguments = { ok: true; options: SimulateOptions } | { ok: false; message: string };
@@ -22,7 +25,7 @@ type Arguments = { ok: true; options: SimulateOptions } | { ok: false; message: 
 /** Checks `simulate` arguments; the message of a usage error otherwise. */
 export function simulateArguments(options: Record<string, string | true>, positional: readonly string[]): Arguments {
   if (positional.length !== 1) return { ok: false, message: 'simulate needs exactly one FILE or ID' };
-  const { count, seed = '1', round, out } = options;
+  const { count, seed = '1', round, out, 'weak-item': weakItem } = options;
   if (typeof count !== 'string') return { ok: false, message: 'simulate needs --count N' };
   if (typeof out !== 'string') return { ok: false, message: 'simulate needs --out DIR' };
   if (!/^\d{1,7}$/.test(count) || Number(count) < 1 || Number(count) > MAX_SIMULATED) {
@@ -33,17 +36,26 @@ export function simulateArguments(options: Record<string, string | true>, positi
   }
   const roundId = typeof round === 'string' ? round : `sim-${Number(seed)}`;
   if (!TOKEN_PATTERN.regex.test(roundId)) return { ok: false, message: `--round "${roundId}" is not ${TOKEN_PATTERN.description}` };
-  return { ok: true, options: { target: positional[0]!, count: Number(count), seed: Number(seed), round: roundId, out } };
+  if (typeof weakItem === 'string' && !ID_PATTERN.regex.test(weakItem)) return { ok: false, message: `--weak-item "${weakItem}" is not an item id (${ID_PATTERN.description})` };
+  return {
+    ok: true,
+    options: { target: positional[0]!, count: Number(count), seed: Number(seed), round: roundId, out, ...(typeof weakItem === 'string' ? { weakItem } : {}) },
+  };
 }
 
-/** `simulate FILE|ID --count N [--seed S] [--round R] --out DIR`: the same seed writes the same files. */
+/** `simulate FILE|ID --count N [--seed S] [--round R] [--weak-item ITEM] --out DIR`: the same seed writes the same files. */
 export async function simulateCommand(options: SimulateOptions, out: Output): Promise<number> {
   const found = await lookUpQuestionnaire(options.target);
   if (!found.ok) {
     for (const message of found.messages) out.error(message);
     return 1;
   }
-  const simulation = createSimulation(found.questionnaire, options.seed, options.round);
+  const q = found.questionnaire;
+  if (options.weakItem !== undefined && !q.items.some((item) => item.id === options.weakItem)) {
+    out.error(`--weak-item ${options.weakItem}: ${q.id} version ${q.version} has no item with this id; its items are ${q.items.map((item) => item.id).join(', ')}`);
+    return 1;
+  }
+  const simulation = createSimulation(q, options.seed, options.round, options.weakItem === undefined ? {} : { weakItem: options.weakItem });
   const width = Math.max(6, String(options.count).length);
   let failure: unknown = null;
   try {
@@ -68,7 +80,7 @@ export async function simulateCommand(options: SimulateOptions, out: Output): Pr
     out.error(`${options.out}: cannot write the responses (${code ?? (failure instanceof Error ? failure.message : String(failure))})`);
     return 1;
   }
-  const q = found.questionnaire;
-  out.print(`wrote ${options.count} simulated responses to ${options.out} (${q.id} version ${q.version}, round ${options.round}, seed ${options.seed})`);
+  const weak = options.weakItem === undefined ? '' : `, item ${options.weakItem} answered as noise`;
+  out.print(`wrote ${options.count} simulated responses to ${options.out} (${q.id} version ${q.version}, round ${options.round}, seed ${options.seed}${weak})`);
   return 0;
 }

@@ -1,5 +1,5 @@
 import { asksWantedPerItem, itemsOf, SCALE_POINTS, type Item, type Questionnaire } from '../questionnaire/types';
-import { isScalePosition, scoreQuestionnaire, wantedScore } from '../scoring';
+import { isScalePosition, scoreQuestionnaire, wantedScore, type Answers } from '../scoring';
 import { isPlainObject } from '../shape';
 import { alphaFigure, meanFigure, scoreFigure, wholeNumber } from './disclosure';
 import type { AnonymisedResponse } from './response';
@@ -100,9 +100,7 @@ export function emptyFigureSums(questionnaire: Questionnaire): FigureSums {
  */
 export function contributionOf(questionnaire: Questionnaire, response: AnonymisedResponse): Contribution {
   const perItem = asksWantedPerItem(questionnaire);
-  const score = scoreQuestionnaire(questionnaire, perItem
-    ? { answers: response.answers, wanted: {}, wantedItems: response.wanted }
-    : response);
+  const score = scoreQuestionnaire(questionnaire, answersOfResponse(questionnaire, response));
   const items = itemsPerDimension(questionnaire);
   return {
     overall: score.overall.now,
@@ -125,6 +123,11 @@ export function contributionOf(questionnaire: Questionnaire, response: Anonymise
       };
     }),
   };
+}
+
+/** A response's answers as scoring takes them: format 2 carries "wanted" per item, under item ids. */
+export function answersOfResponse(questionnaire: Questionnaire, response: Pick<AnonymisedResponse, 'answers' | 'wanted'>): Answers {
+  return asksWantedPerItem(questionnaire) ? { answers: response.answers, wanted: {}, wantedItems: response.wanted } : response;
 }
 
 // Built once per questionnaire object: the kit adds hundreds of thousands of responses.

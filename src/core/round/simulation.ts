@@ -1,4 +1,4 @@
-import { asksWantedPerItem, SCALE_POINTS, type Questionnaire } from '../questionnaire/types';
+import { asksWantedPerItem, SCALE_MIDPOINT, SCALE_POINTS, type Questionnaire } from '../questionnaire/types';
 import { mulberry32, normal, randomBytes, type Random } from './random';
 import { encodeResponseId, makeResponse, type AnonymisedResponse } from './response';
 
@@ -14,13 +14,23 @@ const WANTED_SHIFT = { low: 0.3, high: 2.2 }; // most people want to move toward
 /** An item left out: unanswered in format 1, "does not apply" in format 2 (both leave it out of the response). */
 const SKIP_ITEM = 0.02;
 const SKIP_WANTED = 0.05;
+/** A weak item's answers spread about the middle of the scale about as widely as a team's answers do. */
+const NOISE_SD = 1.5;
 
 export interface Simulation {
   round: string;
   next(): AnonymisedResponse;
 }
 
-export function createSimulation(questionnaire: Questionnaire, seed: number, round: string): Simulation {
+export interface SimulationOptions {
+  /**
+   * The id of an item answered as noise unrelated to its dimension, so that the item
+   * analysis has something to flag (teaching, and docs/analysis.md).
+   */
+  weakItem?: string;
+}
+
+export function createSimulation(questionnaire: Questionnaire, seed: number, round: string, options: SimulationOptions = {}): Simulation {
   const random = mulberry32(seed);
   const team = new Map(questionnaire.dimensions.map((d) => [d.id, uniform(random, TEAM_SPREAD.low, TEAM_SPREAD.high)]));
   const perItem = asksWantedPerItem(questionnaire);
@@ -31,7 +41,10 @@ export function createSimulation(questionnaire: Questionnaire, seed: number, rou
       const answers: Record<string, number> = {};
       for (const item of questionnaire.items) {
         if (random() < SKIP_ITEM) continue;
-        const towardsTo = toScale(person.get(item.dimension)! + ITEM_SD * normal(random));
+        // A weak item takes the same draw but not the person's position, so every other
+        // answer, and the output without the option, stays what the seed always gave.
+        const deviation = normal(random);
+        const towardsTo = item.id === options.weakItem ? toScale(SCALE_MIDPOINT + NOISE_SD * deviation) : toScale(person.get(item.dimension)! + ITEM_SD * deviation);
         answers[item.id] = item.leftPole === 'from' ? towardsTo : SCALE_POINTS + 1 - towardsTo;
       }
       // A person who skipped everything still answers one item, as the extension requires.
