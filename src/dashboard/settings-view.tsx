@@ -61,7 +61,7 @@ export function SettingsView() {
               </select>
               <span id={`${id}-next`} class="hint small">
                 {due ? t('settings.nextDue', { date: formatDate(due.toISOString()) }) : ''}
-                {reminder?.suggested ? ` ${t('settings.suggested')}` : ''}
+                {reminder?.suggested ? `${due ? ' · ' : ''}${t('settings.suggested')}` : ''}
               </span>
             </div>
           );

@@ -261,7 +261,7 @@ describe('readPolicy never throws', () => {
 
   it('even on a value built to fail when read', () => {
     const hostile = Object.defineProperty({}, 'defaultLanguage', { enumerable: true, get: () => { throw new Error('no'); } });
-    expect(readPolicy(hostile)).toEqual({ policy: EMPTY_POLICY, problems: [{ path: '', message: "could not be read; the organisation's policy is ignored" }] });
+    expect(readPolicy(hostile)).toEqual({ policy: EMPTY_POLICY, problems: [{ path: '', message: "The organisation's policy could not be read, so it is not used" }] });
     const revoked = Proxy.revocable({}, {});
     revoked.revoke();
     expect(readPolicy(revoked.proxy).policy).toBe(EMPTY_POLICY);

@@ -51,7 +51,7 @@ const WORDS: EnglishWords<PolicyCode> = {
   'policy-questionnaires-too-large': ({ size, count }) => `makes the policy's questionnaires larger than ${size} together, so ${count === 1 ? `${count} questionnaire is ignored: this one` : `${count} questionnaires are ignored: this one and those after it`}`,
   'policy-questionnaire-refused': ({ count }) => `is not used: it is not a valid questionnaire (${count} problem${count === 1 ? '' : 's'})`,
   'policy-questionnaire-twice': ({ id, version, first }) => `is ${id} version ${version} again (first at ${first}); it is ignored`,
-  'policy-unreadable': () => 'could not be read; the organisation\'s policy is ignored',
+  'policy-unreadable': () => 'The organisation\'s policy could not be read, so it is not used',
   'policy-questionnaire-shipped-id': ({ id }) => `is not used: ${id} is the id of a questionnaire that comes with Shiftmeter; give the organisation's variant an id of its own`,
   'policy-questionnaire-other-content': ({ id, version }) => `is not used: this browser already has ${id} version ${version} with other content; a changed questionnaire needs a higher version`,
 };

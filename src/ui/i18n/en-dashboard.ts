@@ -428,7 +428,7 @@ export const enDashboard = {
   'problem.policy-questionnaire-other-content': "is not used: this browser already has {id} version {version} with other content; a changed questionnaire needs a higher version",
   'problem.policy-questionnaire-refused': "is not used: it is not a valid questionnaire ({count, plural, one {# problem} other {# problems}})",
   'problem.policy-questionnaire-twice': "is {id} version {version} again (first at {first}); it is ignored",
-  'problem.policy-unreadable': "could not be read; the organisation's policy is ignored",
+  'problem.policy-unreadable': "The organisation's policy could not be read, so it is not used",
   'problem.found.null': "null",
   'problem.found.array': "an array",
   'problem.found.object': "an object",
