@@ -245,14 +245,18 @@ export async function expectStoredSitting(page: OwnPage, questionnaire: Question
  * The history's chart: its accessible name, and how many of its pixels are painted
  * (Chart.js draws on the canvas; an empty canvas has none).
  */
-export function historyChart(page: OwnPage): Promise<{ label: string | null; painted: number } | null> {
+export function historyChart(page: OwnPage): Promise<{ label: string | null; painted: number; checksum: number } | null> {
   return page.evaluate(() => {
     const canvas = document.querySelector('#over-time-heading ~ .chart-box canvas[role="img"]') as HTMLCanvasElement | null;
     if (!canvas || canvas.width === 0 || canvas.height === 0) return null;
     const pixels = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
     let painted = 0;
-    for (let i = 3; i < pixels.length; i += 4) if (pixels[i]! > 0) painted++;
-    return { label: canvas.getAttribute('aria-label'), painted };
+    let checksum = 0;
+    for (let i = 0; i < pixels.length; i++) {
+      checksum = (checksum * 31 + pixels[i]!) | 0;
+      if (i % 4 === 3 && pixels[i]! > 0) painted++;
+    }
+    return { label: canvas.getAttribute('aria-label'), painted, checksum };
   });
 }
 
@@ -264,6 +268,13 @@ export async function expectCharted(page: OwnPage, questionnaire: Questionnaire,
     // Axes, ticks and one line and its markers: thousands of pixels, not a stray few.
     expect(chart!.painted).toBeGreaterThan(5_000);
   }, { timeout: 15_000 });
+  // Chart.js animates the line in: the picture is final once two reads apart show the same pixels.
+  let previous: number | null = null;
+  await eventually(() => historyChart(page), (chart) => {
+    const same = chart?.checksum === previous;
+    previous = chart?.checksum ?? null;
+    expect(same, 'the chart to stop moving').toBe(true);
+  }, { timeout: 10_000, interval: 150 });
   await eventually(() => page.evaluate(() => document.getElementById('over-time-summary')?.textContent ?? ''), (text) => expect(text).toMatch(/^1 sitting, on .+\.$/));
   expect(await page.evaluate(() => document.querySelector('[data-testid="removed-questionnaires"]') === null)).toBe(true);
   // The figures, in the table a person opens under the chart.
