@@ -1,5 +1,6 @@
 import { INVITATION_PREFIX, OLD_INVITATION_PREFIX, OLD_RESPONSE_PREFIX, RESPONSE_PREFIX } from './round/code-text';
 import { RESPONSE_FORMAT } from './round/response';
+import { INVITATION_FILE_FORMAT } from './round/invitation-file';
 import { BACKUP_FORMAT } from './backup/backup';
 import { parseJsonSafely } from './safe-json';
 import { isPlainObject } from './shape';
@@ -29,6 +30,7 @@ export function recogniseFile(text: string): FileKind {
   if (!isPlainObject(value)) return 'json';
   if (value.format === BACKUP_FORMAT) return 'backup';
   if (value.format === RESPONSE_FORMAT) return 'response';
+  if (value.format === INVITATION_FILE_FORMAT) return 'invitation';
   if (value.kind === 'course-pack') return 'course-pack';
   if (value.kind === 'questionnaire') return 'questionnaire';
   return 'json';

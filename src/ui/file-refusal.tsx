@@ -29,7 +29,8 @@ export function FileRefusal({ expected, found, problems, testId }: { expected: F
   return (
     <div data-testid={testId}>
       <p>{sentence}</p>
-      {found === expected && problems.length > 0 ? (
+      {/* Text that is not JSON gets its place too (line and column): the author of a file with a missing comma needs it. */}
+      {(found === expected || found === 'not-json') && problems.length > 0 ? (
         <details>
           <summary>{t('file.details')}</summary>
           <ul>{problems.map((problem, index) => <li key={index}>{describeProblemIn(t, problem)}</li>)}</ul>

@@ -118,13 +118,15 @@ describe('a questionnaire of one’s own in Chromium', () => {
     await dashboard.getByTestId('questionnaire-problems').scrollIntoViewIfNeeded();
     await shoot(dashboard, 'chromium', 'refusal');
 
-    // Not JSON at all, and JSON cut off half-way: one plain sentence, nothing stored.
+    // Not JSON at all, and JSON cut off half-way: one plain sentence and where the text went wrong, nothing stored.
     for (const file of [files.notJson, files.truncated]) {
       await dashboard.setInputFiles('#questionnaire-file', file);
       await eventually(() => libraryShown(dashboard), (shown) => {
         expect(shown.refusal, path.basename(file)).toBe(say('file.notJson'));
-        expect(shown.alert).toBe(say('file.notJson'));
-        expect(shown.details).toEqual([]);
+        expect(shown.alert.startsWith(say('file.notJson'))).toBe(true);
+        // Where the text stops being JSON, for whoever wrote the file: one line, with its line and column.
+        expect(shown.details).toHaveLength(1);
+        expect(shown.details[0]).toMatch(/line \d+, column \d+|line \d+/);
       });
       expect(await storageDump(dashboard), path.basename(file)).toBe(before);
     }

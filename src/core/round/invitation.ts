@@ -1,3 +1,4 @@
+import { CONTENT_HASH_PATTERN } from '../library/added-keys';
 import { ID_PATTERN } from '../questionnaire/types';
 import { isPlainObject } from '../shape';
 import { fromBase64url, toBase64url } from './base64url';
@@ -19,7 +20,7 @@ export function encodeInvitation(invitation: Invitation): string {
   const json = JSON.stringify({
     round: invitation.round,
     name: invitation.name,
-    questionnaire: { id: invitation.questionnaire.id, version: invitation.questionnaire.version },
+    questionnaire: { id: invitation.questionnaire.id, version: invitation.questionnaire.version, ...(invitation.questionnaire.hash === undefined ? {} : { hash: invitation.questionnaire.hash }) },
     minGroup: invitation.minGroup,
     publicKey: invitation.publicKey,
   });
@@ -47,6 +48,7 @@ function validateInvitation(value: unknown): CodeResult<Invitation> {
     && typeof name === 'string' && name.trim().length > 0 && name.length <= MAX_ROUND_NAME
     && typeof questionnaire.id === 'string' && ID_PATTERN.regex.test(questionnaire.id)
     && Number.isSafeInteger(questionnaire.version) && (questionnaire.version as number) >= 1
+    && (questionnaire.hash === undefined || (typeof questionnaire.hash === 'string' && CONTENT_HASH_PATTERN.test(questionnaire.hash)))
     && Number.isSafeInteger(minGroup) && (minGroup as number) >= LOWEST_MIN_GROUP && (minGroup as number) <= MAX_MIN_GROUP
     && typeof publicKey === 'string';
   if (!valid) return damaged;
@@ -58,7 +60,11 @@ function validateInvitation(value: unknown): CodeResult<Invitation> {
     value: {
       round: round as string,
       name: name as string,
-      questionnaire: { id: questionnaire.id as string, version: questionnaire.version as number },
+      questionnaire: {
+        id: questionnaire.id as string,
+        version: questionnaire.version as number,
+        ...(questionnaire.hash === undefined ? {} : { hash: questionnaire.hash as string }),
+      },
       minGroup: minGroup as number,
       publicKey: publicKey as string,
     },

@@ -10,14 +10,22 @@ import { fromBase64url } from './base64url';
 export interface RoundBinding {
   round: string;
   minGroup: number;
-  questionnaire: { id: string; version: number };
+  /**
+   * The questionnaire, and the SHA-256 of its content (core/library/content-hash.ts):
+   * lead and members answer and count the very same text, whoever's Shiftmeter holds
+   * it under that id and version. Rounds started before the hash was bound have none.
+   */
+  questionnaire: { id: string; version: number; hash?: string };
   /** The round's raw P-256 public key, base64url. */
   publicKey: string;
 }
 
 export function bindingBytes(binding: RoundBinding): Uint8Array<ArrayBuffer> {
   const { round, minGroup, questionnaire, publicKey } = binding;
-  return new TextEncoder().encode(['shiftmeter-round-v2', round, String(minGroup), questionnaire.id, String(questionnaire.version), publicKey].join('\n'));
+  const parts = questionnaire.hash === undefined
+    ? ['shiftmeter-round-v2', round, String(minGroup), questionnaire.id, String(questionnaire.version), publicKey]
+    : ['shiftmeter-round-v3', round, String(minGroup), questionnaire.id, String(questionnaire.version), questionnaire.hash, publicKey];
+  return new TextEncoder().encode(parts.join('\n'));
 }
 
 export function publicKeyBytes(binding: RoundBinding): Uint8Array<ArrayBuffer> {

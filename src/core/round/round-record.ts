@@ -2,6 +2,7 @@ import { Type, type Static } from '../formats/type';
 import { withHint } from '../formats/annotations';
 import { conforms } from '../formats/check-shape';
 import { IsoDate } from '../formats/common';
+import { CONTENT_HASH_PATTERN } from '../library/added-keys';
 import { isPlainObject } from '../shape';
 import { QuestionnaireRefFormat } from '../storage/record-formats';
 import { LOWEST_MIN_GROUP, MAX_MIN_GROUP } from './disclosure';
@@ -31,6 +32,8 @@ export const RoundFormat = Type.Object({
   id: withHint(Type.String({ title: 'Round id', pattern: TOKEN_PATTERN.regex.source }), { pattern: TOKEN_PATTERN.name }),
   name: Type.String({ title: 'Name', minLength: 1, maxLength: MAX_ROUND_NAME, pattern: '\\S' }),
   questionnaire: QuestionnaireRefFormat,
+  /** The SHA-256 of the questionnaire's content, bound into the round (absent in rounds started before it was). */
+  questionnaireHash: Type.Optional(Type.String({ title: 'Questionnaire hash', description: 'sha256: and 64 hex digits of the questionnaire\'s canonical JSON; every code is sealed for it.', pattern: CONTENT_HASH_PATTERN.source })),
   minGroup: Type.Integer({ title: 'Minimum group', minimum: LOWEST_MIN_GROUP, maximum: MAX_MIN_GROUP }),
   createdAt: IsoDate,
   /** The raw P-256 public key, base64url, for the invitation. */
@@ -48,11 +51,13 @@ export function isRound(value: unknown): value is Round {
 /** The parts of two round records that the sealing binds: equal, or one is not the other. */
 export function sameBinding(a: Round, b: Round): boolean {
   return a.id === b.id && a.minGroup === b.minGroup && a.publicKey === b.publicKey
-    && a.questionnaire.id === b.questionnaire.id && a.questionnaire.version === b.questionnaire.version;
+    && a.questionnaire.id === b.questionnaire.id && a.questionnaire.version === b.questionnaire.version
+    && a.questionnaireHash === b.questionnaireHash;
 }
 
 export function invitationOf(round: Round): Invitation {
-  return { round: round.id, name: round.name, questionnaire: { ...round.questionnaire }, minGroup: round.minGroup, publicKey: round.publicKey };
+  const questionnaire = { id: round.questionnaire.id, version: round.questionnaire.version, ...(round.questionnaireHash === undefined ? {} : { hash: round.questionnaireHash }) };
+  return { round: round.id, name: round.name, questionnaire, minGroup: round.minGroup, publicKey: round.publicKey };
 }
 
 /** The member's side: the round a sitting answered, so their own history can say so. */

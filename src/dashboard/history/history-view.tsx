@@ -52,7 +52,7 @@ export function HistoryView({ history, questionnaireId }: { history: HistoryMode
           {t('history.removed', { count: sittings.filter((s) => removed.includes(s.questionnaire.id)).length, ids: removed.join(', ') })}
         </p>
       ) : null}
-      {taken.length === 0 ? (
+      {taken.length === 0 && removed.length > 0 ? null : taken.length === 0 ? (
         <p>{t('history.empty')} <a href="#/take">{t('welcome.start')}</a></p>
       ) : (
         <div class="field">

@@ -9,6 +9,8 @@ import type { Translate } from '../../ui/i18n/translator';
 import { useReadyMark } from '../../ui/ready';
 import { AnswerRoundModel, type AnswerRoundModelInstance, type InvitationRefusal } from '../../ui/team/answer-round-model';
 import { describeCodeProblemIn } from '../../ui/team/code-problem-words';
+import type { AdditionOutcome } from '../../ui/library/library-model';
+import { questionCountOf } from '../../core/questionnaire/summary';
 import { CodeBox } from './code-box';
 import { Fingerprint } from './fingerprint';
 
@@ -16,7 +18,7 @@ import { Fingerprint } from './fingerprint';
 export function AnswerRound({ initialCode }: { initialCode: string | undefined }) {
   const app = useApp();
   const t = useT();
-  const model = useModel(() => new AnswerRoundModel({ store: app.store, catalog: app.catalog }, initialCode));
+  const model = useModel(() => new AnswerRoundModel({ store: app.store, catalog: app.catalog, now: app.now }, initialCode));
   const field = useRef<HTMLTextAreaElement>(null);
   useReadyMark(true);
   // Someone who came here to answer starts in the field (unless the invitation came with the link).
@@ -38,7 +40,10 @@ export function AnswerRound({ initialCode }: { initialCode: string | undefined }
     );
   }
 
-  const entry = invitation ? app.catalog.find(invitation.questionnaire.id) : undefined;
+  const adds = opened.kind === 'open' ? opened.adds : undefined;
+  // The round's questionnaire as this Shiftmeter has it, or as the invitation file brings it.
+  const entry = adds ? { ...adds, questionCount: questionCountOf(adds), itemCount: adds.items.length }
+    : invitation ? app.catalog.findVersion(invitation.questionnaire.id, invitation.questionnaire.version) : undefined;
   const lang = entry ? contentLanguage(entry, app.i18n.language.value) : undefined;
   const answeredOn = model.answeredOn.value;
   return (
@@ -56,11 +61,21 @@ export function AnswerRound({ initialCode }: { initialCode: string | undefined }
         </div>
         <button type="submit" class="button">{t('team.openInvitation')}</button>
       </form>
+      <div class="field">
+        <label for="invitation-file">{t('team.invitationFile')}</label>
+        <input id="invitation-file" type="file" accept=".json,application/json" onChange={(event) => {
+          const input = event.currentTarget as HTMLInputElement;
+          const file = input.files?.[0];
+          if (file) void model.openFile(file);
+          input.value = '';
+        }} />
+      </div>
       {opened.kind === 'refused' ? <p class="notice notice-error" role="alert">{refusalText(t, opened.refusal)}</p> : null}
       {invitation && entry ? (
         <section class="section" aria-labelledby="invitation-found">
           <h2 id="invitation-found">{invitation.name}</h2>
           <p>{t('team.invitationFor')} <span lang={lang}>{textIn(entry.title, lang!)}</span></p>
+          {adds ? <p class="notice" data-testid="will-add">{t('team.willAdd', { title: textIn(adds.title, lang!), version: adds.version })}</p> : null}
           <p data-testid="invitation-min-group">{t('team.memberMinGroup', { min: invitation.minGroup })}</p>
           {/* Questionnaires of format 2 (every statement asked twice) offer "does not apply". */}
           {entry.questionCount === 2 * entry.itemCount ? <p data-testid="counts-only-if">{t('team.countsOnlyIf')}</p> : null}
@@ -73,7 +88,7 @@ export function AnswerRound({ initialCode }: { initialCode: string | undefined }
           ) : null}
           <Fingerprint binding={invitation} who="member" />
           <WhatIsSent />
-          <button type="button" class="button button-primary" onClick={() => model.startAnswering()}>{t('team.answerButton')}</button>
+          <button type="button" class="button button-primary" onClick={() => void model.startAnswering()}>{t('team.answerButton')}</button>
         </section>
       ) : null}
     </>
@@ -85,6 +100,25 @@ function refusalText(t: Translate, refusal: InvitationRefusal): string {
     case 'bad-code': return describeCodeProblemIn(t, refusal.problem, 'invitation');
     case 'unknown-questionnaire': return t('team.invitationUnknown', { id: refusal.id });
     case 'other-version': return t('team.invitationVersion', { version: refusal.version, installed: refusal.installed });
+    case 'other-content': return t('team.invitationOtherContent', { id: refusal.id, version: refusal.version });
+    case 'needs-file': return t('team.invitationNeedsFile', { id: refusal.id, version: refusal.version });
+    case 'bad-file': return t('team.invitationBadFile');
+    case 'bad-file-questionnaire': return t('team.invitationFileQuestionnaire');
+    case 'file-too-big': return t('team.invitationFileTooBig');
+    case 'not-added': return notAddedText(t, refusal.outcome);
+  }
+}
+
+/** Why the round's questionnaire could not be added, in the library's own words. */
+function notAddedText(t: Translate, outcome: AdditionOutcome): string {
+  switch (outcome.kind) {
+    case 'not-allowed': return t('library.notAllowed');
+    case 'not-saved': return t('library.notSaved', { detail: outcome.detail });
+    case 'other-content': return t('library.otherContent', { id: outcome.id, version: outcome.version });
+    case 'shipped-id': return t('library.shippedId', { id: outcome.id });
+    case 'full': return t('library.full', { max: outcome.max });
+    case 'added':
+    case 'already-here': return '';
   }
 }
 

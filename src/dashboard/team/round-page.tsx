@@ -1,7 +1,9 @@
 import { useModel } from '@preact/signals';
-import { useEffect } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { contentLanguage, textIn, type Questionnaire } from '../../core/questionnaire/types';
 import { encodeInvitation } from '../../core/round/invitation';
+import { makeInvitationFile } from '../../core/round/invitation-file';
+import { downloadText } from '../../ui/download';
 import { invitationOf, type Round } from '../../core/round/round-record';
 import { countOf, publishedOf } from '../../core/round/round-state';
 import { useApp, useRoundVault, useT } from '../../ui/app-context';
@@ -60,6 +62,7 @@ function ReadyRound({ model, page }: { model: RoundModelInstance; page: Extract<
             <h2 id="invitation-heading">{t('team.invitation')}</h2>
             <p>{t('team.invitationHint')}</p>
             <InvitationBox round={round} questionnaireTitle={textIn(questionnaire.title, language)} />
+            <InvitationFile round={round} questionnaire={questionnaire} />
             <Fingerprint binding={invitationOf(round)} who="lead" />
           </section>
           <ImportPanel model={model} />
@@ -101,6 +104,31 @@ function RoundFigures({ model, view, questionnaire, earlier, language }: {
       {view.kind === 'held' ? <TeamSizeForm model={model} round={round} /> : null}
       {published ? <TeamFigures questionnaire={questionnaire} round={round} figures={published} earlier={earlier} contentLanguage={language} /> : null}
     </section>
+  );
+}
+
+/**
+ * For a round on a questionnaire that did not ship with Shiftmeter, the invitation as a
+ * file with the questionnaire in it: a member whose Shiftmeter does not have that very
+ * text opens the file and has it added. Rounds that bind no content hash (started before
+ * it was bound) cannot bring their questionnaire this way.
+ */
+function InvitationFile({ round, questionnaire }: { round: Round; questionnaire: Questionnaire }) {
+  const app = useApp();
+  const t = useT();
+  const [saved, setSaved] = useState(false);
+  const entry = app.catalog.findVersion(round.questionnaire.id, round.questionnaire.version);
+  if (!entry?.origin || round.questionnaireHash === undefined) return null;
+  return (
+    <div class="section" data-testid="invitation-file">
+      <p>{t('team.invitationFileHint')}</p>
+      <p><button type="button" class="button" onClick={() => {
+        const file = makeInvitationFile(invitationOf(round), questionnaire);
+        downloadText(`shiftmeter-invitation-${round.id}.json`, `${JSON.stringify(file, null, 2)}\n`, 'application/json');
+        setSaved(true);
+      }}>{t('team.downloadInvitationFile')}</button></p>
+      <p class="hint small" role="status">{saved ? t('data.exported') : ''}</p>
+    </div>
   );
 }
 

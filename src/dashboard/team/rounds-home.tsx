@@ -7,7 +7,7 @@ import { MAX_TEAM_SIZE } from '../../core/round/round-record';
 import { useApp, useRoundVault, useT } from '../../ui/app-context';
 import { navigate } from '../../ui/hash-route';
 import { useReadyMark } from '../../ui/ready';
-import { canRunRoundOn, RoundsModel, type RoundsModelInstance } from '../../ui/team/rounds-model';
+import { RoundsModel, type RoundsModelInstance } from '../../ui/team/rounds-model';
 
 /** The lead's rounds, and the form that starts a new one. */
 export function RoundsHome() {
@@ -51,7 +51,8 @@ function StartRoundForm({ model }: { model: RoundsModelInstance }) {
   const app = useApp();
   const t = useT();
   const language = app.i18n.language.value;
-  const offered = app.catalog.entries.filter(canRunRoundOn);
+  // Any questionnaire here: the round binds its content hash, and the invitation file brings it to members who lack it.
+  const offered = app.catalog.entries;
   const [questionnaireId, setQuestionnaireId] = useState(offered[0]?.id ?? '');
   const [name, setName] = useState('');
   // The organisation may set a floor above Shiftmeter's own lowest (docs/deploying.md).
@@ -87,7 +88,6 @@ function StartRoundForm({ model }: { model: RoundsModelInstance }) {
               return <option key={entry.id} value={entry.id} lang={lang}>{textIn(entry.title, lang)}</option>;
             })}
           </select>
-          {offered.length < app.catalog.entries.length ? <p class="hint small">{t('team.addedNotYet')}</p> : null}
         </div>
         <div class="field">
           <label for="round-name">{t('team.name')}</label>

@@ -2,7 +2,11 @@ import { action, createModel, signal } from '@preact/signals';
 import { readStoredHistory } from '../../core/history/stored-records';
 import type { Questionnaire } from '../../core/questionnaire/types';
 import type { CodeProblem } from '../../core/round/code-text';
-import { parseInvitation, type Invitation } from '../../core/round/invitation';
+import { encodeInvitation, parseInvitation, type Invitation } from '../../core/round/invitation';
+import { MAX_INVITATION_FILE_BYTES, readInvitationFile } from '../../core/round/invitation-file';
+import { contentHash } from '../../core/library/content-hash';
+import type { Problem } from '../../core/problems';
+import { addToLibrary, type AdditionOutcome } from '../library/library-model';
 import { sittingKey, type Sitting } from '../../core/storage/records';
 import type { KeyValueStore } from '../../core/storage/store';
 import type { Catalog } from '../catalog';
@@ -12,12 +16,23 @@ import { CountsInNoFigureError, sealSitting, sittingCountsInAFigure } from './te
 export type InvitationRefusal =
   | { kind: 'bad-code'; problem: CodeProblem }
   | { kind: 'unknown-questionnaire'; id: string }
-  | { kind: 'other-version'; version: number; installed: number };
+  | { kind: 'other-version'; version: number; installed: number }
+  /** This Shiftmeter has the round's questionnaire id and version with other content: answers would not be to the lead's questions. */
+  | { kind: 'other-content'; id: string; version: number }
+  /** The round's questionnaire is not here, and the code alone cannot bring it: the invitation file can. */
+  | { kind: 'needs-file'; id: string; version: number }
+  /** An invitation file that is not one, or whose questionnaire is not the one its code binds. */
+  | { kind: 'bad-file' }
+  | { kind: 'bad-file-questionnaire'; problems: readonly Problem[] }
+  | { kind: 'file-too-big' }
+  /** Adding the round's questionnaire was refused (the organisation does not allow it, storage is full…). */
+  | { kind: 'not-added'; outcome: AdditionOutcome };
 
 export type OpenedInvitation =
   | { kind: 'none' }
   | { kind: 'refused'; refusal: InvitationRefusal }
-  | { kind: 'open'; invitation: Invitation };
+  /** `adds`: the questionnaire the invitation file brings, added when the member starts answering. */
+  | { kind: 'open'; invitation: Invitation; adds?: Questionnaire };
 
 /**
  * The code the member sends back, for the sitting it was sealed from. `no-figure`: no
@@ -35,6 +50,7 @@ export type SealedCode =
 export interface AnswerRoundServices {
   store: KeyValueStore;
   catalog: Catalog;
+  now?: () => Date;
 }
 
 /**
@@ -59,21 +75,76 @@ export const AnswerRoundModel = createModel((services: AnswerRoundServices, init
 
   /** Opens the invitation in the field; resolves once the member's history has been checked for an earlier answer. */
   const open = action(async () => {
+    const parsed = parseInvitation(code.value);
+    if (!parsed.ok) return void refuse({ kind: 'bad-code', problem: parsed.problem });
+    const invitation = parsed.value;
+    const refusal = await checkQuestionnaire(invitation);
+    if (refusal) return void refuse(refusal);
+    await show({ kind: 'open', invitation });
+  });
+
+  /**
+   * Opens an invitation file: its code as a pasted one, and the questionnaire it brings,
+   * checked to be exactly the one the code binds. A questionnaire this Shiftmeter already
+   * has, with that very content, is not added again.
+   */
+  const openFile = action(async (file: { size: number; text(): Promise<string> }) => {
+    if (file.size > MAX_INVITATION_FILE_BYTES) return void refuse({ kind: 'file-too-big' });
+    let text: string;
+    try {
+      text = await file.text();
+    } catch {
+      return void refuse({ kind: 'bad-file' });
+    }
+    const read = await readInvitationFile(text);
+    if (!read.ok) {
+      if ('code' in read) return void refuse({ kind: 'bad-code', problem: read.code });
+      if ('problems' in read) return void refuse({ kind: 'bad-file-questionnaire', problems: read.problems });
+      return void refuse({ kind: 'bad-file' });
+    }
+    code.value = encodeInvitation(read.invitation);
+    const refusal = await checkQuestionnaire(read.invitation);
+    if (refusal === null) return void (await show({ kind: 'open', invitation: read.invitation }));
+    if (refusal.kind === 'needs-file') return void (await show({ kind: 'open', invitation: read.invitation, adds: read.questionnaire }));
+    refuse(refusal);
+  });
+
+  function refuse(refusal: InvitationRefusal) {
     answeredOn.value = null;
     earlierCode.value = null;
-    const parsed = parseInvitation(code.value);
-    if (!parsed.ok) return void (opened.value = { kind: 'refused', refusal: { kind: 'bad-code', problem: parsed.problem } });
-    const invitation = parsed.value;
-    const current = services.catalog.find(invitation.questionnaire.id);
-    if (!current) return void (opened.value = { kind: 'refused', refusal: { kind: 'unknown-questionnaire', id: invitation.questionnaire.id } });
-    // A round runs on the version it was started on; an earlier one kept in this Shiftmeter can still be answered.
-    if (!services.catalog.findVersion(invitation.questionnaire.id, invitation.questionnaire.version)) {
-      return void (opened.value = { kind: 'refused', refusal: { kind: 'other-version', version: invitation.questionnaire.version, installed: current.version } });
+    opened.value = { kind: 'refused', refusal };
+  }
+
+  /**
+   * Whether this Shiftmeter has the round's questionnaire, in its version and (for rounds
+   * that bind it) with the very content the lead's has; null when it does.
+   */
+  async function checkQuestionnaire(invitation: Invitation): Promise<InvitationRefusal | null> {
+    const { id, version, hash } = invitation.questionnaire;
+    const entry = services.catalog.findVersion(id, version);
+    if (!entry) {
+      // A questionnaire that did not ship comes with the lead's invitation file; a shipped one with an update of Shiftmeter.
+      if (hash !== undefined && !services.catalog.shippedIds.has(id)) return { kind: 'needs-file', id, version };
+      const current = services.catalog.find(id);
+      // A round runs on the version it was started on; an earlier one kept in this Shiftmeter can still be answered.
+      return current ? { kind: 'other-version', version, installed: current.version } : { kind: 'unknown-questionnaire', id };
     }
-    const state: OpenedInvitation = { kind: 'open', invitation };
+    if (hash === undefined) return null;
+    let here: string;
+    try {
+      here = entry.hash ?? (await contentHash(await entry.load()));
+    } catch {
+      return { kind: 'needs-file', id, version };
+    }
+    return here === hash ? null : { kind: 'other-content', id, version };
+  }
+
+  async function show(state: Extract<OpenedInvitation, { kind: 'open' }>) {
+    answeredOn.value = null;
+    earlierCode.value = null;
     opened.value = state;
     try {
-      const earlier = await latestAnswerTo(invitation);
+      const earlier = await latestAnswerTo(state.invitation);
       // Only for the invitation still open: another may have been opened meanwhile.
       if (opened.peek() === state) {
         answeredOn.value = earlier?.completedAt ?? null;
@@ -82,7 +153,7 @@ export const AnswerRoundModel = createModel((services: AnswerRoundServices, init
     } catch {
       // Not knowing is no reason to keep someone from answering: the warning is left out.
     }
-  });
+  }
 
   /** The latest sitting that answered this round: one that made no code (it would count in no figure) does not count as an answer. */
   async function latestAnswerTo(invitation: Invitation): Promise<Sitting | null> {
@@ -94,8 +165,16 @@ export const AnswerRoundModel = createModel((services: AnswerRoundServices, init
     return earlier.length > 0 ? earlier[earlier.length - 1]! : null;
   }
 
-  const startAnswering = action(() => {
-    if (opened.value.kind === 'open') answering.value = true;
+  /** Starts answering; a questionnaire the invitation file brings is added first, as the member was told. */
+  const startAnswering = action(async () => {
+    const current = opened.value;
+    if (current.kind !== 'open') return;
+    if (current.adds) {
+      const outcome = await addToLibrary({ store: services.store, catalog: services.catalog, now: services.now ?? (() => new Date()) }, current.adds, 'team-round');
+      if (outcome.kind !== 'added' && outcome.kind !== 'already-here') return void refuse({ kind: 'not-added', outcome });
+      opened.value = { kind: 'open', invitation: current.invitation };
+    }
+    answering.value = true;
   });
 
   /**
@@ -128,7 +207,7 @@ export const AnswerRoundModel = createModel((services: AnswerRoundServices, init
   });
 
   if (initialCode) void open();
-  return { code, opened, answeredOn, earlierCode, answering, sealed, setCode, open, startAnswering, seal };
+  return { code, opened, answeredOn, earlierCode, answering, sealed, setCode, open, openFile, startAnswering, seal };
 });
 
 export type AnswerRoundModelInstance = InstanceType<typeof AnswerRoundModel>;

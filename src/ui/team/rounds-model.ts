@@ -3,7 +3,6 @@ import type { Round } from '../../core/round/round-record';
 import { describeStorageError } from '../storage-errors';
 import type { RoundServices } from './round-model';
 import { listRounds, startRound } from './team-store';
-import type { CatalogEntry } from '../catalog';
 
 export type RoundList = { kind: 'loading' } | { kind: 'ready'; rounds: Round[] } | { kind: 'failed'; detail: string };
 export type Starting = { kind: 'idle' } | { kind: 'busy' } | { kind: 'no-questionnaire' } | { kind: 'below-floor'; floor: number } | { kind: 'failed'; detail: string };
@@ -40,7 +39,7 @@ export const RoundsModel = createModel((services: RoundServices & { now: () => D
       starting.value = { kind: 'below-floor', floor };
       return null;
     }
-    if (!entry || !canRunRoundOn(entry)) {
+    if (!entry) {
       starting.value = { kind: 'no-questionnaire' };
       return null;
     }
@@ -63,15 +62,5 @@ export const RoundsModel = createModel((services: RoundServices & { now: () => D
   void load();
   return { list, starting, load, start };
 });
-
-/**
- * Whether a team round may use this questionnaire: the shipped ones and the organisation's,
- * which every member has too. One a person added themselves is not offered yet: a member's
- * Shiftmeter may hold other content under its id and version, and the round does not yet
- * carry the questionnaire or bind its content hash.
- */
-export function canRunRoundOn(entry: CatalogEntry): boolean {
-  return entry.origin === undefined || entry.origin === 'organisation';
-}
 
 export type RoundsModelInstance = InstanceType<typeof RoundsModel>;

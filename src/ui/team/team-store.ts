@@ -14,6 +14,7 @@ import { isTallySummary, summaryFromV1, summaryOf, type TallySummary } from '../
 import type { HeldRound } from '../../core/backup/restore-plan';
 import type { Sitting } from '../../core/storage/records';
 import type { KeyValueStore } from '../../core/storage/store';
+import { contentHash } from '../../core/library/content-hash';
 
 export async function listRounds(store: KeyValueStore): Promise<Round[]> {
   const all = await store.getAll();
@@ -48,6 +49,8 @@ export async function startRound(store: KeyValueStore, vault: RoundVault, input:
     id: newToken(),
     name: input.name.trim(),
     questionnaire: { id: input.questionnaire.id, version: input.questionnaire.version },
+    // Bound into every code: lead and members count and answer the very same text.
+    questionnaireHash: await contentHash(input.questionnaire),
     minGroup: input.minGroup,
     createdAt: now.toISOString(),
     publicKey: pair.publicKey,
