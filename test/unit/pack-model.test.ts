@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { packSittingKey } from '../../src/core/pack/pack-sitting';
+import { packSittingKey, packSittingLink } from '../../src/core/pack/pack-sitting';
 import type { CoursePack } from '../../src/core/pack/types';
 import type { Questionnaire } from '../../src/core/questionnaire/types';
 import { sittingKey, type Sitting } from '../../src/core/storage/records';
@@ -147,5 +147,39 @@ describe('a self-assessment taken from a course', () => {
     const origin = new CourseOriginModel({ store, findPack: async () => ({ title: pack.title, languages: pack.languages }) }, pack.id);
     await origin.record(sittingOf(questionnaire, 's1'));
     expect(origin.link.value).toMatchObject({ kind: 'failed' });
+  });
+
+  it('a pack that brings its own questionnaire adds it at the student\'s word, and then shows the sitting taken from the course', async () => {
+    const own = { ...questionnaire, id: 'course-own', title: { en: 'Course questionnaire', sv: 'Kursens frågeformulär', da: 'Forløbets spørgeskema' } };
+    const ownPack = { ...pack, id: 'pack-own', questionnaire: own } as CoursePack;
+    const store = new MemoryStore();
+    const ownCatalog = createCatalog([entry(questionnaire)] as never);
+    const model = new PackModel({ store, catalog: ownCatalog, now }, ownPack);
+    await settled();
+    await settled();
+    expect(model.selfAssessment.value).toEqual({ kind: 'own-questionnaire' });
+    await model.addOwnQuestionnaire();
+    expect(model.ownAddition.value).toMatchObject({ kind: 'added', entry: { id: 'course-own', origin: 'course-pack' } });
+    expect(ownCatalog.find('course-own')?.origin).toBe('added');
+    expect(model.selfAssessment.value).toEqual({ kind: 'not-taken' });
+    // Taken from the course: the course shows it.
+    const sitting = sittingOf(own, 'own-sitting');
+    await store.set({ [sittingKey(sitting.id)]: sitting, [packSittingKey('pack-own')]: packSittingLink('pack-own', sitting) });
+    await model.refreshSelfAssessment();
+    expect(model.selfAssessment.value).toMatchObject({ kind: 'taken', sitting: { id: 'own-sitting' }, questionnaire: { id: 'course-own' } });
+  });
+
+  it('a pack whose own questionnaire has other content than the one here under its name is not taken with that one', async () => {
+    const own = { ...questionnaire, id: 'course-own' };
+    const store = new MemoryStore();
+    const ownCatalog = createCatalog([entry(questionnaire)] as never);
+    const { addToLibrary } = await import('../../src/ui/library/library-model');
+    await addToLibrary({ store, catalog: ownCatalog, now }, { ...own, title: { en: 'Mine', sv: 'Mitt', da: 'Mit' } }, 'file');
+    const model = new PackModel({ store, catalog: ownCatalog, now }, { ...pack, id: 'pack-own', questionnaire: own } as CoursePack);
+    await settled();
+    await settled();
+    expect(model.selfAssessment.value).toEqual({ kind: 'own-questionnaire' });
+    await model.addOwnQuestionnaire();
+    expect(model.ownAddition.value).toEqual({ kind: 'other-content', id: 'course-own', version: own.version });
   });
 });
