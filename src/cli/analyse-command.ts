@@ -22,8 +22,8 @@ export function analyseArguments(options: Record<string, string | true>, positio
 
 /**
  * `analyse PATH...`: the item analysis of the responses `aggregate` would pool, from
- * the same files by the same rules (response-pool.ts), so that its n and alpha are
- * aggregate's.
+ * the same files by the same rules (response-pool.ts), so that its n are aggregate's.
+ * Cronbach's alpha is here only: `aggregate` publishes none (docs/privacy.md).
  */
 export async function analyseCommand(options: AnalyseOptions, out: Output): Promise<number> {
   const fixed = await givenQuestionnaire(options, out);

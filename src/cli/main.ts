@@ -19,17 +19,18 @@ Commands:
                                 and round most files name. CSV: one row per dimension
                                 and an "overall" row; below the minimum group (default
                                 5, at least 3) only "overall" with n, figures empty.
-                                Means and counts per figure, alpha to one decimal; no
-                                medians or quartiles. --previous: the JSON output published
-                                last time; figures that fewer than the minimum group of
-                                new answers would change are printed as they were
+                                Means and the count behind each; no medians, quartiles
+                                or alpha (for alpha, analyse). --previous: the JSON
+                                output published last time; figures that fewer than
+                                the minimum group of new answers would change are
+                                printed as they were
   analyse PATH... [--format text|json|csv] [--min-group N] [--questionnaire FILE|ID[@VERSION]] [--round R]
-                                item analysis of the files aggregate would pool (the
-                                same files refused, the same n and alpha): per item n,
-                                "does not apply" share, mean, sd, floor and ceiling
-                                shares, item-rest correlation, alpha if dropped; per
-                                dimension Cronbach's alpha with Feldt's 95% interval
-                                from the complete answers. Flags: item-rest below .30,
+                                item analysis, for whoever holds the files, of those
+                                aggregate would pool (the same files refused, the same
+                                n): per item n, "does not apply" share, mean, sd, floor
+                                and ceiling shares, item-rest correlation, alpha if
+                                dropped; per dimension Cronbach's alpha with Feldt's 95%
+                                interval from the complete answers. Flags: item-rest below .30,
                                 alpha below .70, "does not apply" above 20%, floor or
                                 ceiling above 30%. Below the minimum group, the count only
   export PATH... --out DIR [--include-responses] [--min-group N] [--questionnaire FILE|ID[@VERSION]] [--round R]

@@ -8,11 +8,12 @@ import { isPlainObject } from '../core/shape';
  * the output published last time (`--previous FILE`), a run whose figures would change
  * by fewer than the minimum group of new answers prints the previous figures again.
  * It compares the counts the output carries, one per figure: the responses in all (n),
- * and per dimension the answers behind "now" (n), "wanted" (wantedN) and alpha (alphaN,
- * complete answers). Each must stay as it was or grow by at least the minimum group:
- * otherwise a figure such as "wanted" could move by one answer while "now" grew by
- * many. Whoever holds the response files can read each one anyway; this protects what
- * is published, run after run.
+ * and per dimension the answers behind "now" (n) and "wanted" (wantedN). Each must stay
+ * as it was or grow by at least the minimum group: otherwise a figure such as "wanted"
+ * could move by one answer while "now" grew by many. Whoever holds the response files
+ * can read each one anyway; this protects what is published, run after run. An output
+ * of an earlier kit that also published alpha (alpha, alphaN, alphaBelowZero) is read
+ * as a previous output; its alpha is not printed again, as no run publishes one now.
  */
 export type Previous = Pick<AggregateResult, 'questionnaire' | 'round' | 'n' | 'minGroup' | 'suppressed' | 'dimensions' | 'overall'> & {
   /** False for an output made before each figure carried its count: no run can be checked against it. */
@@ -36,8 +37,8 @@ export function parsePrevious(text: string): Previous | null {
     n: value.n as number,
     minGroup: value.minGroup as number,
     suppressed: value.suppressed,
-    // Only what today's output publishes: an earlier output's medians are not printed again.
-    dimensions: countsPerFigure ? counted.map(({ id, n, mean, wantedN, wantedMean, alphaN, alpha, alphaBelowZero }) => ({ id, n, mean, wantedN, wantedMean, alphaN, alpha, alphaBelowZero })) : [],
+    // Only what today's output publishes: an earlier output's medians and alpha are not printed again.
+    dimensions: countsPerFigure ? counted.map(({ id, n, mean, wantedN, wantedMean }) => ({ id, n, mean, wantedN, wantedMean })) : [],
     overall: value.overall === null ? null : { mean: figures.overall.mean },
     countsPerFigure,
   };
@@ -57,11 +58,11 @@ export function compareWithPrevious(previous: Previous, result: AggregateResult)
   if (result.n < previous.n) return { kind: 'not-a-continuation', reason: `the previous output counted ${previous.n} responses and this run only ${result.n}` };
   if (previous.suppressed) return { kind: 'new' };
   if (!previous.countsPerFigure) {
-    return { kind: 'not-a-continuation', reason: 'the previous output has no count of answers behind each "wanted" and alpha (it was made by an earlier version of the kit), so a run cannot be checked against it' };
+    return { kind: 'not-a-continuation', reason: 'the previous output has no count of answers behind each "wanted" (it was made by an earlier version of the kit), so a run cannot be checked against it' };
   }
   const growth = [result.n - previous.n, ...result.dimensions.flatMap((d) => {
     const before = previous.dimensions.find((p) => p.id === d.id);
-    return [d.n - (before?.n ?? 0), d.wantedN - (before?.wantedN ?? 0), d.alphaN - (before?.alphaN ?? 0)];
+    return [d.n - (before?.n ?? 0), d.wantedN - (before?.wantedN ?? 0)];
   })];
   if (growth.some((g) => g < 0)) return { kind: 'not-a-continuation', reason: 'a figure has fewer answers than in the previous output' };
   const held = growth.some((g) => g > 0 && g < result.minGroup);

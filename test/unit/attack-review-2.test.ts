@@ -168,9 +168,11 @@ describe('attack review 2: made-up codes and the lead\'s round', () => {
     // At the next multiple of the minimum group (two more codes, made up), dimension 1 takes
     // in the four R and Bob and Alice together: what it says is about seven people, and each
     // named member can still have left dimension 1 out, answered part of it or all of it.
+    // (No count of complete answers is published any more: it went with alpha.)
     look = await lead.importAndLook([await lead.code(own), await lead.code(own)]);
     const d1 = look.figures!.dimensions[0]!;
-    expect([look.count, d1.n, d1.alphaN]).toEqual([10, 6, 5]);
+    expect([look.count, d1.n]).toEqual([10, 6]);
+    expect(d1).not.toHaveProperty('alphaN');
     const statuses = ['out', 'partial', 'complete'] as const;
     const possible = new Map<string, Set<string>>(Object.keys(members).map((name) => [name, new Set()]));
     for (const carol of statuses) for (const bob of statuses) for (const alice of statuses) {
@@ -179,56 +181,58 @@ describe('attack review 2: made-up codes and the lead\'s round', () => {
       for (let rOut = 0; rOut <= 4; rOut++) for (let rPartial = 0; rOut + rPartial <= 4; rPartial++) {
         const rComplete = 4 - rOut - rPartial;
         const answered = rPartial + rComplete + named.filter((s) => s !== 'out').length;
-        const complete = rComplete + named.filter((s) => s === 'complete').length;
-        if (answered === d1.n && complete === d1.alphaN) named.forEach((s, i) => possible.get(Object.keys(members)[i]!)!.add(s));
+        if (answered === d1.n) named.forEach((s, i) => possible.get(Object.keys(members)[i]!)!.add(s));
       }
     }
     for (const [name, options] of possible) expect({ name, options: options.size }).toEqual({ name, options: 3 });
   });
 
-  it('blocked (attack 3): alpha after made-up batches no longer pins a member\'s answer to each statement', async () => {
-    // The review's attack: alpha to two decimals, published after each made-up batch (all
-    // answering dimension 1 only), reached -433 and left one row fitting: the member's
-    // three answers. Alpha is now one decimal within 0 to 1, or only "below 0".
+  it('blocked (attack 3): no alpha is published, so made-up batches after a member\'s code leave every row with the member\'s score', async () => {
+    // The review's attack: alpha, published after each made-up batch (all answering
+    // dimension 1 only), left one row fitting: the member's three answers; coarsened to one
+    // decimal, a search for the next batch still found them in one to three batches. No
+    // alpha is published now: what the lead sees of dimension 1 is its count and means.
     const lead = await leadRound();
     const victim: Rows = [[2, 6, 3], [4, 5, 4], [3, 3, 2], [6, 5, 5]];
     const only1 = (row: number[]): Rows => [row, null, null, null];
     const batches: number[][][] = [
       [[4, 4, 4], [4, 4, 4], [4, 4, 4], [4, 4, 4]], // + the member: the mean fixes the member's score
       [[4, 4, 4], [4, 4, 4], [4, 4, 4], [4, 4, 4], [4, 4, 4]],
-      [[7, 1, 4], [7, 1, 4], [7, 1, 4], [1, 7, 4], [1, 7, 4]], // 15 rows: alpha shows
+      [[7, 1, 4], [7, 1, 4], [7, 1, 4], [1, 7, 4], [1, 7, 4]],
       [[4, 7, 1], [4, 7, 1], [4, 1, 7], [4, 1, 7], [4, 7, 1]],
       [[1, 4, 7], [1, 4, 7], [7, 4, 1], [7, 4, 1], [1, 4, 7]],
     ];
-    const published = (d: StoredTeamFigures['dimensions'][number]) => JSON.stringify({ mean: d.mean, alpha: d.alpha, alphaBelowZero: d.alphaBelowZero });
     const observed: string[] = [];
     for (const [b, rows] of batches.entries()) {
       const codes = await Promise.all(rows.map((row) => lead.code(only1(row))));
       if (b === 0) codes.push(await lead.code(victim));
-      observed.push(published((await lead.importAndLook(codes)).figures!.dimensions[0]!));
+      const figures = (await lead.importAndLook(codes)).figures!;
+      for (const d of figures.dimensions) expect(Object.keys(d)).toEqual(['id', 'n', 'mean', 'wantedN', 'wantedMean']);
+      observed.push(JSON.stringify(figures));
     }
-    expect(observed.slice(2).every((o) => JSON.parse(o).alpha !== null)).toBe(true);
     // The lead's inference: every row the member could have given, replayed with the
     // made-up rows through the same figures, against everything published.
-    const contribution = (row: number[]) => contributionOf(q, makeResponse({ questionnaire: q, round: lead.round.id, response: 'replay', answers: rawAnswers(q, only1(row)), wanted: {}, wantedItems: {} }));
-    const made = batches.map((rows) => rows.map(contribution));
+    const contribution = (rows: Rows) => contributionOf(q, makeResponse({ questionnaire: q, round: lead.round.id, response: 'replay', answers: rawAnswers(q, rows), wanted: {}, wantedItems: rawAnswers(q, rows) }));
+    const made = batches.map((rows) => rows.map((row) => contribution(only1(row))));
     const candidates: number[][] = [];
     for (let a = 1; a <= 7; a++) for (let b = 1; b <= 7; b++) for (let c = 1; c <= 7; c++) {
       const sums = emptyFigureSums(q);
-      addContribution(sums, contribution([a, b, c]));
+      // The member's code enters dimension 1's figures and the overall one; its other dimensions wait for batches of their own.
+      addContribution(sums, contribution([[a, b, c], ...victim.slice(1)]), (f) => f === 'overall' || f.endsWith(':dim-1'));
       const fits = made.every((batch, i) => {
         for (const part of batch) addContribution(sums, part);
-        return published(figuresOf(sums, m).dimensions[0]!) === observed[i];
+        return JSON.stringify(figuresOf(sums, m)) === observed[i];
       });
       if (fits) candidates.push([a, b, c]);
     }
-    expect(candidates).toContainEqual(victim[0]);
-    expect(candidates.length).toBeGreaterThan(1);
-    // All it fixes is what the mean fixed: the member's score (sum 11 on 1–7 positions).
-    expect(candidates.every((row) => row[0]! + row[1]! + row[2]! === 11)).toBe(true);
+    // All it fixes is what the mean fixed: the member's score (sum 11 on 1–7 positions), and every row with it fits.
+    const sameScore = [];
+    for (let a = 1; a <= 7; a++) for (let b = 1; b <= 7; b++) for (let c = 1; c <= 7; c++) if (a + b + c === 11) sameScore.push([a, b, c]);
+    expect(sameScore).toHaveLength(36);
+    expect(candidates).toEqual(sameScore);
   });
 
-  it('side finding: alpha far below 0 is published as "below 0", so the summary passes its own check and a backup restores', async () => {
+  it('side finding: rows that once pushed alpha far below 0 publish no alpha now, and the summary passes its own check and a backup restores', async () => {
     // 101 made-up rows pushed alpha to -2727, below the -1000 a stored summary accepted:
     // the summary failed its own check and a backup holding it would not restore.
     const lead = await leadRound();
@@ -236,9 +240,10 @@ describe('attack review 2: made-up codes and the lead\'s round', () => {
     let look = await lead.importAndLook(await Promise.all(rows.slice(0, 100).map((row) => lead.code([row, null, null, null]))));
     look = await lead.importAndLook(await Promise.all([rows[100]!, ...Array<number[]>(4).fill([4, 4, 4])].map((row) => lead.code([row, null, null, null]))));
     const d1 = look.figures!.dimensions[0]!;
-    expect([d1.alphaN, d1.alpha, d1.alphaBelowZero]).toEqual([105, 0, true]);
+    expect(d1).toEqual({ id: d1.id, n: 105, mean: expect.any(Number), wantedN: 105, wantedMean: expect.any(Number) });
     const summary = lead.store.snapshot()[tallyKey(lead.round.id)];
     expect(isTallySummary(summary)).toBe(true);
+    expect(JSON.stringify(summary)).not.toMatch(/alpha/);
     const data = new DataModel({ store: lead.store, catalog: createCatalog([]), now, vault: lead.vault });
     const text = await data.backupText();
     const elsewhere = new DataModel({ store: new MemoryStore(), catalog: createCatalog([]), now, vault: memoryRoundVault() });
@@ -275,6 +280,49 @@ describe('attack review 2: stored figures from before stay readable', () => {
     // And a later round of the same questionnaire lists it among the earlier ones.
     const later = { ...backup.records[roundKey(lead.round.id)], id: 'later-round', createdAt: '2027-06-01T09:00:00.000Z' };
     expect((await earlierRounds(store, later, q)).map((e) => e.figures.n)).toEqual([120]);
+  });
+});
+
+describe('stored figures with alpha, from before it was withdrawn', () => {
+  /** Today's figures as the version before wrote them: with alpha, its count and its flag. */
+  const withAlpha = (figures: StoredTeamFigures) => ({
+    ...figures,
+    dimensions: figures.dimensions.map((d, i) => ({ ...d, alphaN: d.n, alpha: i === 0 ? 0 : 0.7, alphaBelowZero: i === 0 })),
+  });
+
+  it('a held round\'s summary with alpha is rewritten without it when its page opens; a backup holding it restores, here and elsewhere', async () => {
+    const lead = await leadRound();
+    await lead.importAndLook(await Promise.all(Array.from({ length: 15 }, (_, i) => lead.code(q.dimensions.map(() => [1 + (i % 7), 1 + ((i * 3) % 7), 4])))));
+    const key = tallyKey(lead.round.id);
+    const current = lead.store.snapshot()[key] as { published: StoredTeamFigures };
+    const old = { ...current, published: withAlpha(current.published) };
+    expect(isTallySummary(old)).toBe(true);
+    await lead.store.set({ [key]: old });
+    const data = new DataModel({ store: lead.store, catalog: createCatalog([]), now, vault: lead.vault });
+    const backup = await data.backupText();
+    expect(JSON.parse(backup).records[key]).toEqual(old);
+
+    // The round's page opens: the summary is written afresh, without alpha.
+    const view = await loadRound(lead.store, lead.vault, lead.round, q);
+    expect(view.kind).toBe('held');
+    expect(lead.store.snapshot()[key]).toEqual(current);
+    expect(JSON.stringify(lead.store.snapshot()[key])).not.toMatch(/alpha/);
+
+    // The backup taken before is an earlier copy of the round: the restore goes ahead and leaves the round as it is.
+    await data.readBackupFile({ size: backup.length, text: async () => backup });
+    expect(data.restore.value.kind).toBe('preview');
+    expect(await data.applyRestore('replace')).toBe(true);
+    expect(lead.store.snapshot()[key]).toEqual(current);
+
+    // In another browser the summary is restored as it was, and read; its alpha is in no figure shown.
+    const store = new MemoryStore();
+    const elsewhere = new DataModel({ store, catalog: createCatalog([]), now, vault: memoryRoundVault() });
+    await elsewhere.readBackupFile({ size: backup.length, text: async () => backup });
+    expect(elsewhere.restore.value.kind).toBe('preview');
+    expect(await elsewhere.applyRestore('replace')).toBe(true);
+    const restored = await loadRound(store, memoryRoundVault(), lead.round, q);
+    expect(restored.kind).toBe('not-held');
+    expect(restored.summary?.published?.dimensions.map((d) => d.mean)).toEqual(current.published.dimensions.map((d) => d.mean));
   });
 });
 
@@ -331,7 +379,7 @@ describe('attack review 2: the kit (npx shiftmeter aggregate --previous)', () =>
     expect(candidates.size).toBe(19);
   });
 
-  it('refuses a --previous output that has no count behind "wanted" and alpha as not a continuation', async () => {
+  it('refuses a --previous output that has no count behind "wanted" as not a continuation', async () => {
     const { file, run } = kitRun(path.join(work, 'old-previous'));
     for (let i = 0; i < 5; i++) file(q.dimensions.map(() => [2 + i, 3, 4]), q.dimensions.map(() => [5, 5, 5]));
     const { out } = await run();
@@ -346,7 +394,7 @@ describe('attack review 2: the kit (npx shiftmeter aggregate --previous)', () =>
     const again = await run(previous);
     expect(again.code).toBe(1);
     expect(again.out).toBeNull();
-    expect(again.errors.join('\n')).toMatch(/no count of answers behind each "wanted" and alpha .*; nothing printed/);
+    expect(again.errors.join('\n')).toMatch(/no count of answers behind each "wanted" \(.*; nothing printed/);
   });
 });
 

@@ -46,12 +46,11 @@ describe('shiftmeter simulate and aggregate', { timeout: 30_000 }, () => {
     expect(result).toMatchObject({ questionnaire: { id: 'production-service', version: 2 }, round: 'sim-5', n: 100, minGroup: 5, suppressed: false, duplicates: 0, rejected: [] });
     expect(result.dimensions.map((d: { id: string }) => d.id)).toEqual(['value', 'co-production', 'knowledge', 'journey', 'demand', 'measures', 'relationship', 'ownership']);
     for (const d of result.dimensions) {
-      expect(Object.keys(d)).toEqual(['id', 'n', 'mean', 'wantedN', 'wantedMean', 'alphaN', 'alpha', 'alphaBelowZero']);
+      // Means and their counts: no median, quartile or Cronbach's alpha (analyse gives alpha to whoever holds the files).
+      expect(Object.keys(d)).toEqual(['id', 'n', 'mean', 'wantedN', 'wantedMean']);
       expect(d.mean).toBeGreaterThanOrEqual(0);
       expect(d.mean).toBeLessThanOrEqual(100);
-      expect([d.n, d.wantedN, d.alphaN].every((count: number) => Number.isInteger(count) && count <= 100)).toBe(true);
-      // Alpha to one decimal, within 0 to 1.
-      if (d.alpha !== null) expect(String(d.alpha)).toMatch(/^(0(\.\d)?|1)$/);
+      expect([d.n, d.wantedN].every((count: number) => Number.isInteger(count) && count <= 100)).toBe(true);
     }
     expect(Object.keys(result.overall)).toEqual(['mean']);
   });
@@ -74,11 +73,11 @@ describe('shiftmeter simulate and aggregate', { timeout: 30_000 }, () => {
     const run = kit('aggregate', path.join(work, 'sim'), '--format', 'csv');
     expect(run.code, run.stderr).toBe(0);
     const lines = run.stdout.trim().split('\n');
-    expect(lines[0]).toBe('dimension,n,mean,wanted_n,wanted_mean,alpha_n,alpha,alpha_below_zero');
+    expect(lines[0]).toBe('dimension,n,mean,wanted_n,wanted_mean');
     expect(lines).toHaveLength(10);
-    expect(lines[1]).toMatch(/^value,\d+,\d+,\d+,\d+,\d+,(0(\.\d)?|1),(true|false)$/);
-    expect(lines[9]).toMatch(/^overall,100,\d+,,,,,$/);
-    for (const line of lines) expect(line.split(',')).toHaveLength(8);
+    expect(lines[1]).toMatch(/^value,\d+,\d+,\d+,\d+$/);
+    expect(lines[9]).toMatch(/^overall,100,\d+,,$/);
+    for (const line of lines) expect(line.split(',')).toHaveLength(5);
   });
 
   it('aggregates the rest of a folder with a damaged file, a duplicate and another round, and exits 1', () => {
@@ -135,7 +134,7 @@ describe('shiftmeter simulate and aggregate', { timeout: 30_000 }, () => {
     });
     expect(run.stderr).toContain('fewer than the minimum group of 5');
     const csv = kit('aggregate', dir, '--format=csv');
-    expect(csv.stdout).toBe('dimension,n,mean,wanted_n,wanted_mean,alpha_n,alpha,alpha_below_zero\noverall,4,,,,,,\n');
+    expect(csv.stdout).toBe('dimension,n,mean,wanted_n,wanted_mean\noverall,4,,,\n');
     expect(json(kit('aggregate', dir, '--min-group', '3').stdout).suppressed).toBe(false);
   });
 

@@ -32,8 +32,7 @@ describe('aggregate: the disclosure rule and the batch rule across runs', { time
     for (const result of [five, six]) {
       expect(result.suppressed).toBe(false);
       for (const d of result.dimensions) {
-        expect(d).not.toHaveProperty('median');
-        expect(d.alpha).toBeNull();
+        for (const withdrawn of ['median', 'alpha', 'alphaN']) expect(d).not.toHaveProperty(withdrawn);
         expect(Number.isInteger(d.mean)).toBe(true);
       }
       expect(Object.keys(result.overall)).toEqual(['mean']);
@@ -49,11 +48,14 @@ describe('aggregate: the disclosure rule and the batch rule across runs', { time
     const heldResult = JSON.parse(held.stdout);
     const previous = JSON.parse(kit('aggregate', firstFiles(5), '--min-group', '3').stdout);
     expect({ n: heldResult.n, dimensions: heldResult.dimensions, overall: heldResult.overall }).toEqual({ n: previous.n, dimensions: previous.dimensions, overall: previous.overall });
-    // Eight files are three more responses, but only two more complete answers to the first
-    // dimension (for its alpha): still held, per figure.
-    const perFigure = kit('aggregate', firstFiles(8), '--min-group', '3', '--previous', previousFile);
-    expect(JSON.parse(perFigure.stdout).dimensions[0].alphaN).toBe(previous.dimensions[0].alphaN);
-    expect(perFigure.stderr).toMatch(/3 new responses since .*the previous figures are printed again/);
+    // An output of the kit before alpha was withdrawn (alpha, alphaN, alphaBelowZero per
+    // dimension) is a previous output too; its alpha is not printed again.
+    const olderFile = path.join(work, 'published-5-with-alpha.json');
+    writeFileSync(olderFile, JSON.stringify({ ...previous, dimensions: previous.dimensions.map((d: { n: number }) => ({ ...d, alphaN: d.n, alpha: null, alphaBelowZero: false })) }));
+    const heldOlder = kit('aggregate', firstFiles(7), '--min-group', '3', '--previous', olderFile);
+    expect(heldOlder.code, heldOlder.stderr).toBe(0);
+    expect(heldOlder.stderr).toMatch(/2 new responses since .*the previous figures are printed again/);
+    expect(JSON.parse(heldOlder.stdout).dimensions).toEqual(previous.dimensions);
     const next = kit('aggregate', firstFiles(12), '--min-group', '3', '--previous', previousFile);
     expect(next.code, next.stderr).toBe(0);
     expect(JSON.parse(next.stdout).n).toBe(12);

@@ -73,8 +73,8 @@ describe('shiftmeter export', { timeout: 30_000 }, () => {
     // Numbers round-trip: each table holds exactly what the kit computes.
     const team = JSON.parse(kit('aggregate', responses).stdout);
     expect(tables['team-figures']).toEqual([
-      ...team.dimensions.map((d: Record<string, number | boolean | null>) => ({ dimension: d.id, n: d.n, mean: d.mean, wanted_n: d.wantedN, wanted_mean: d.wantedMean, alpha_n: d.alphaN, alpha: d.alpha, alpha_below_zero: d.alpha === null ? null : d.alphaBelowZero })),
-      { dimension: 'overall', n: 60, mean: team.overall.mean, wanted_n: null, wanted_mean: null, alpha_n: null, alpha: null, alpha_below_zero: null },
+      ...team.dimensions.map((d: Record<string, number | null>) => ({ dimension: d.id, n: d.n, mean: d.mean, wanted_n: d.wantedN, wanted_mean: d.wantedMean })),
+      { dimension: 'overall', n: 60, mean: team.overall.mean, wanted_n: null, wanted_mean: null },
     ]);
     const byId = [...responsesIn(responses)].sort((a, b) => (a.response < b.response ? -1 : 1));
     expect(tables.responses).toEqual(byId.flatMap((r) => questionnaire.items.map((item) => ({
@@ -114,7 +114,7 @@ describe('shiftmeter export', { timeout: 30_000 }, () => {
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('shiftmeter: 4 responses, fewer than the minimum group of 5: no figures are shown\n');
     expect(readdirSync(dir).sort()).toEqual(['datapackage.json', 'dimensions.csv', 'items.csv', 'team-figures.csv']);
-    expect(readFileSync(path.join(dir, 'team-figures.csv'), 'utf8')).toBe('dimension,n,mean,wanted_n,wanted_mean,alpha_n,alpha,alpha_below_zero\noverall,4,,,,,,\n');
+    expect(readFileSync(path.join(dir, 'team-figures.csv'), 'utf8')).toBe('dimension,n,mean,wanted_n,wanted_mean\noverall,4,,,\n');
     const { descriptor } = readPackage(dir);
     expect(descriptor.resources.map((r) => r.name)).toEqual(['team-figures', 'items', 'dimensions']);
   });

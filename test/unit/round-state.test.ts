@@ -42,7 +42,10 @@ function aggregate(batch: readonly AnonymisedResponse[], minGroup: number) {
   return aggregator.result();
 }
 
-/** The figures each figure id stands for, as published (null when not published). */
+/**
+ * The figures each figure id stands for, as published (null when not published). An
+ * `alpha:` figure publishes nothing: its sums are kept in the state and shown nowhere.
+ */
 function figureValues(figures: TeamFigures | null, figure: FigureId): unknown {
   if (figures === null) return null;
   // The overall mean is the mean of the dimension means, not a figure of its own; what the
@@ -50,7 +53,7 @@ function figureValues(figures: TeamFigures | null, figure: FigureId): unknown {
   if (figure === 'overall') return [figures.n];
   const [kind, id] = figure.split(':') as [string, string];
   const d = figures.dimensions.find((x) => x.id === id)!;
-  return kind === 'now' ? [d.n, d.mean] : kind === 'wanted' ? [d.wantedN, d.wantedMean] : [d.alphaN, d.alpha, d.alphaBelowZero];
+  return kind === 'now' ? [d.n, d.mean] : kind === 'wanted' ? [d.wantedN, d.wantedMean] : [];
 }
 
 describe('the round state', () => {
@@ -66,7 +69,7 @@ describe('the round state', () => {
     expect(state.pending).toEqual([]);
   });
 
-  it('publishes nothing below the minimum group size, then means (never a median or quartile)', async () => {
+  it('publishes nothing below the minimum group size, then means (never a median, quartile or alpha)', async () => {
     const book = codeBook();
     const { state, outcomes } = await book.add(newRoundState(roundWith(5), questionnaire), simulated(4));
     expect(outcomes).toEqual(['counted', 'counted', 'counted', 'counted']);
@@ -76,7 +79,7 @@ describe('the round state', () => {
     const figures = publishedOf(fifth.state)!;
     expect(figures.n).toBe(5);
     expect(figures.overall).toEqual({ mean: expect.any(Number) });
-    expect(figures.dimensions.every((d) => d.mean !== null && !('median' in d) && !('q1' in d) && d.alpha === null)).toBe(true);
+    expect(figures.dimensions.every((d) => d.mean !== null && !('median' in d) && !('q1' in d) && !('alpha' in d) && !('alphaN' in d))).toBe(true);
   });
 
   it('changes figures only when the count reaches a multiple of the minimum group, with the codes up to it', async () => {

@@ -20,7 +20,7 @@ export const RESOURCE_FILES = {
 } as const;
 
 /** What `aggregate --format csv` prints, in its order (src/cli/aggregate-output.ts). */
-export const TEAM_FIGURE_COLUMNS = ['dimension', 'n', 'mean', 'wanted_n', 'wanted_mean', 'alpha_n', 'alpha', 'alpha_below_zero'] as const;
+export const TEAM_FIGURE_COLUMNS = ['dimension', 'n', 'mean', 'wanted_n', 'wanted_mean'] as const;
 
 export interface PackageFacts {
   questionnaire: Questionnaire;
@@ -95,11 +95,8 @@ function teamFigures({ questionnaire: q, minGroup }: PackageFacts) {
     integer('mean', 'Mean score', `The mean score as a whole number, ${scoreMeaning(q)}. ${below}. For "overall", the mean of the dimensions' means.`, SCORE_RANGE),
     integer('wanted_n', 'Wanted answers', `The responses behind the mean wanted score: those that gave "wanted" on enough of the dimension's statements. Empty for "overall".`, { minimum: 0 }),
     integer('wanted_mean', 'Mean wanted score', `Where the team wants to be, on the same 0–100 scale, as a whole number. ${below}; never for "overall".`, SCORE_RANGE),
-    integer('alpha_n', 'Complete answers', 'The responses that answered every statement of the dimension: those behind alpha. Empty for "overall".', { minimum: 0 }),
-    number('alpha', 'Cronbach\'s alpha', `Over the complete answers, to one decimal between 0 and 1 (0 when alpha_below_zero is true); shown from at least 10 complete answers and more than twice the minimum group (${2 * minGroup}). No median or quartile is published: made-up files could put one on a real person's score (docs/privacy.md).`, { minimum: 0, maximum: 1 }),
-    { name: 'alpha_below_zero', type: 'boolean', title: 'Alpha below zero', description: 'true when alpha is below 0 (the statements went against each other); alpha is then given as 0.', trueValues: ['true'], falseValues: ['false'] },
   ];
-  return table('teamFigures', 'Team figures', `The figures \`shiftmeter aggregate --format csv\` prints for these responses: one row per dimension and "overall", under the disclosure rule (minimum group ${minGroup}). Below the minimum group the only row is "overall", with n.`, fields, { primaryKey: ['dimension'] });
+  return table('teamFigures', 'Team figures', `The figures \`shiftmeter aggregate --format csv\` prints for these responses: one row per dimension and "overall", under the disclosure rule (minimum group ${minGroup}). Below the minimum group the only row is "overall", with n. No median, quartile or Cronbach's alpha is published: made-up files could put a median on a real person's score, or read one person's answers from alpha (docs/privacy.md). Alpha, with its interval, is \`shiftmeter analyse\`'s, for whoever holds the response files (docs/analysis.md).`, fields, { primaryKey: ['dimension'] });
 }
 
 function items(q: Questionnaire) {

@@ -42,10 +42,11 @@ export interface AggregatorOptions {
 
 /**
  * Pools anonymised responses into per-dimension figures. It is streaming and bounded:
- * it keeps one score per response and figure (the shape the lead's round state shares),
- * running sums for alpha and "wanted", and the response ids seen; never the responses.
- * Its figures follow the same disclosure rule as the lead's view
- * (src/core/round/disclosure.ts): means and counts, a coarse alpha, no median or quartile.
+ * it keeps one score per response and figure (the shape the lead's round state shares,
+ * alpha's running sums included, which it does not publish), a running sum for "wanted",
+ * and the response ids seen; never the responses. Its figures follow the same disclosure
+ * rule as the lead's view (src/core/round/disclosure.ts): means and the count behind
+ * each; no median, quartile or Cronbach's alpha (for alpha, `analyse`).
  */
 export function createAggregator(options: AggregatorOptions): Aggregator {
   const { questionnaire, round } = options;

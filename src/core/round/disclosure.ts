@@ -1,4 +1,4 @@
-import { cronbachAlpha, sortedMean, type ItemSums } from './statistics';
+import { sortedMean } from './statistics';
 
 /**
  * The disclosure rule for team figures: what may be published from how many answers.
@@ -14,12 +14,17 @@ import { cronbachAlpha, sortedMean, type ItemSums } from './statistics';
  *   threshold on the count can keep it from being one *real* person's: made-up answers
  *   count like real ones, so a lead who pads a round with made-up answers at 0 and at
  *   100 puts the median on the member of their choosing (test/unit/attack-review-2.test.ts);
- * - Cronbach's alpha only from more than 2m complete answers and at least
- *   ALPHA_MIN_ROWS, to one decimal and within 0 to 1, a value below 0 published as
- *   "below 0" (alphaBelowZero). Alpha is not a sum: each publication after made-up rows is
- *   a new equation about how one member's answers spread over the statements. Coarse,
- *   each says little (one of twelve values); it does not stop a lead who makes up batch
- *   after batch from narrowing those answers down (docs/privacy.md, "Made-up responses").
+ * - never Cronbach's alpha, nor its count of complete answers. Alpha is not a sum: it
+ *   depends on how each member's answers spread over a dimension's statements, and each
+ *   publication after a batch of made-up rows chosen for the purpose is a new equation
+ *   about one member's row. Published coarsely (one decimal, within 0 to 1, "below 0"),
+ *   a lead who chose each batch by a search still read a member's answer to every
+ *   statement of a dimension in one to three batches. No coarsening of a statistic that
+ *   can be probed with any number of crafted rows protects the members; how well the
+ *   questionnaire measured is a question for whoever holds the files (`analyse`).
+ * So every figure published is a count or a mean, and a mean is a sum: of a member's
+ * answers to a dimension, the figures can tell only whether they count in it and their
+ * score (test/unit/attack-review-2.test.ts).
  * The overall mean is the mean of the dimension means, not a figure of its own: computed
  * over other answers than a dimension's, it would let the two be subtracted.
  * Together with the batch rule (a figure changes only when at least m new answers count
@@ -30,12 +35,6 @@ export const DEFAULT_MIN_GROUP = 5;
 /** Below 3, a person who knows one other answer could work out the third. */
 export const LOWEST_MIN_GROUP = 3;
 export const MAX_MIN_GROUP = 1_000;
-/**
- * Complete answers a dimension needs before its Cronbach's alpha is shown. With three
- * items and fewer than ten people, the 95% interval of alpha (Feldt) spans most of the
- * range from 0 to 1, so a value would suggest a precision it does not have.
- */
-export const ALPHA_MIN_ROWS = 10;
 
 export interface ScoreFigure {
   mean: number | null;
@@ -52,28 +51,3 @@ export function scoreFigure(values: ArrayLike<number>, minGroup: number): ScoreF
 export function meanFigure(sum: number, count: number, minGroup: number, toScore: (mean: number) => number): number | null {
   return count >= minGroup ? wholeNumber(toScore(sum / count)) : null;
 }
-
-export interface AlphaFigure {
-  /** Cronbach's alpha to one decimal, within 0 to 1; null when not published. */
-  alpha: number | null;
-  /** True when alpha is below 0 (then `alpha` is 0): "below 0" is all that is published of it. */
-  alphaBelowZero: boolean;
-}
-
-/**
- * Alpha as published: one decimal, within 0 to 1, and only "below 0" below it. Made-up
- * rows can make alpha as sensitive to one member's row as they like (a review reached
- * -433 and read a member's answer to every statement from two decimals); clamped and
- * coarse, each publication is one of twelve values, and a stored summary always passes
- * its own check (below -1000 it once did not).
- */
-export function alphaFigure(sums: ItemSums, minGroup: number): AlphaFigure {
-  if (sums.n < ALPHA_MIN_ROWS || sums.n <= 2 * minGroup) return NO_ALPHA;
-  const alpha = cronbachAlpha(sums);
-  if (alpha === null) return NO_ALPHA;
-  if (alpha < 0) return { alpha: 0, alphaBelowZero: true };
-  // "+ 0" turns a rounded -0 into 0, which JSON and every table print the same way.
-  return { alpha: Math.min(1, Math.round(alpha * 10) / 10) + 0, alphaBelowZero: false };
-}
-
-const NO_ALPHA: AlphaFigure = { alpha: null, alphaBelowZero: false };

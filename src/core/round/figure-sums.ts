@@ -1,7 +1,7 @@
 import { asksWantedPerItem, itemsOf, SCALE_POINTS, type Item, type Questionnaire } from '../questionnaire/types';
 import { isScalePosition, scoreQuestionnaire, wantedScore, type Answers } from '../scoring';
 import { isPlainObject } from '../shape';
-import { alphaFigure, meanFigure, scoreFigure, wholeNumber } from './disclosure';
+import { meanFigure, scoreFigure, wholeNumber } from './disclosure';
 import type { AnonymisedResponse } from './response';
 import { addRow, createItemSums, sortedMean, type ItemSums } from './statistics';
 
@@ -11,8 +11,14 @@ import { addRow, createItemSums, sortedMean, type ItemSums } from './statistics'
  * count of its own, because a response need not answer every item: the batch rule and
  * the disclosure rule apply to the answers behind each figure, not to responses. The
  * lead's round state and the kit's aggregator both accumulate into this one shape.
+ *
+ * The alpha sums are no longer published from (no Cronbach's alpha and no count of
+ * complete answers, in a round or from `aggregate`: src/core/round/disclosure.ts). They
+ * stay in the shape, and `alpha:` stays a figure of the batch rule, only so that a round
+ * state reads and writes exactly as before: a state held by an earlier version needs no
+ * migration, and one written now still opens in it.
  */
-/** Cronbach's alpha's running sums (statistics.ts), as a round state keeps them. */
+/** Cronbach's alpha's running sums (statistics.ts), as a round state keeps them; published nowhere. */
 export type AlphaSums = ItemSums;
 
 export interface DimensionSums {
@@ -30,7 +36,10 @@ export interface FigureSums {
   dimensions: DimensionSums[];
 }
 
-/** One published figure: the overall score, or one dimension's now, wanted or alpha. */
+/**
+ * One figure of the batch rule: the overall score, or one dimension's now or wanted, which
+ * are published, or its alpha sums, which are kept and not published (see above).
+ */
 export type FigureId = 'overall' | `now:${string}` | `wanted:${string}` | `alpha:${string}`;
 
 /** What one response adds to each figure; null where it adds nothing. */
@@ -47,12 +56,6 @@ export interface DimensionAggregate {
   /** Answers behind the "wanted" mean. */
   wantedN: number;
   wantedMean: number | null;
-  /** Complete answers (every statement of the dimension) behind alpha. */
-  alphaN: number;
-  /** Cronbach's alpha to one decimal, within 0 to 1 (src/core/round/disclosure.ts). */
-  alpha: number | null;
-  /** Alpha is below 0; `alpha` is then 0. */
-  alphaBelowZero: boolean;
 }
 
 export interface TeamFigures {
@@ -64,11 +67,12 @@ export interface TeamFigures {
 
 /**
  * A dimension's figures as a stored summary or a backup may hold them: today's, or those
- * published before each figure carried its own count and alpha its flag. Earlier figures
- * may also hold a median and quartiles; they are accepted and never shown.
+ * published before each figure carried its own count. Earlier figures may also hold a
+ * median and quartiles, and Cronbach's alpha with its count and flag (`alpha`, `alphaN`,
+ * `alphaBelowZero`); isTeamFigures accepts them, and they are never shown, so they are
+ * not in this type.
  */
-export type StoredDimensionAggregate = Omit<DimensionAggregate, 'wantedN' | 'alphaN' | 'alphaBelowZero'>
-  & Partial<Pick<DimensionAggregate, 'wantedN' | 'alphaN' | 'alphaBelowZero'>>;
+export type StoredDimensionAggregate = Omit<DimensionAggregate, 'wantedN'> & Partial<Pick<DimensionAggregate, 'wantedN'>>;
 
 export interface StoredTeamFigures {
   n: number;
@@ -183,7 +187,7 @@ export function sortFigureSums(sums: FigureSums): FigureSums {
   };
 }
 
-/** The published figures, under the disclosure rule (src/core/round/disclosure.ts): means, counts and a coarse alpha. */
+/** The published figures, under the disclosure rule (src/core/round/disclosure.ts): means and the count behind each. */
 export function figuresOf(sums: FigureSums, minGroup: number): TeamFigures {
   return {
     n: sums.overall.length,
@@ -194,8 +198,6 @@ export function figuresOf(sums: FigureSums, minGroup: number): TeamFigures {
       mean: scoreFigure(d.now, minGroup).mean,
       wantedN: d.wantedCount,
       wantedMean: meanFigure(d.wantedPositionSum, d.wantedCount, minGroup, wantedScore),
-      alphaN: d.alpha.n,
-      ...alphaFigure(d.alpha, minGroup),
     })),
   };
 }
@@ -240,27 +242,29 @@ const isFigure = (value: unknown) => value === null || (typeof value === 'number
 const absentOr = (check: (value: unknown) => boolean) => (value: unknown) => value === undefined || check(value);
 const isCount = (value: unknown) => Number.isSafeInteger(value) && (value as number) >= 0;
 /**
- * Alpha as stored: today one decimal within 0 to 1; before, two decimals and any value
- * below 1, however far below 0 made-up rows pushed it. Both are read (and shown as today's).
+ * Alpha as it was published before it was withdrawn: one decimal within 0 to 1, or
+ * earlier two decimals and any value below 1, however far below 0 made-up rows pushed
+ * it. Read so that no stored summary or backup becomes unreadable; never shown.
  */
 const isStoredAlpha = (value: unknown) => value === null || (typeof value === 'number' && Number.isFinite(value) && value <= 1);
 
 /**
  * Whether a value has the shape of published figures, as a backup or the lead's summary
- * carries them: today's, or earlier ones (with a median and quartiles, without the
- * counts per figure or alpha's flag, with alpha to two decimals), so that no stored
- * round and no backup becomes unreadable. What is shown of them is today's figures only.
+ * carries them: today's, or earlier ones (with a median and quartiles, with Cronbach's
+ * alpha, its count of complete answers and its flag, to one decimal or to two, without
+ * a count per figure), so that no stored round and no backup becomes unreadable. What is
+ * shown of them is today's figures only: the means and their counts.
  */
 export function isTeamFigures(value: unknown): value is StoredTeamFigures {
   if (!isPlainObject(value) || !Number.isSafeInteger(value.n) || !isPlainObject(value.overall)) return false;
   if (!isFigure(value.overall.mean) || !absentOr(isFigure)(value.overall.median) || !Array.isArray(value.dimensions) || value.dimensions.length > 100) return false;
   return value.dimensions.every((d: unknown) => isPlainObject(d) && typeof d.id === 'string' && Number.isSafeInteger(d.n)
-    && isFigure(d.mean) && isFigure(d.wantedMean) && isStoredAlpha(d.alpha)
+    && isFigure(d.mean) && isFigure(d.wantedMean) && absentOr(isStoredAlpha)(d.alpha)
     && ['median', 'q1', 'q3'].every((key) => absentOr(isFigure)(d[key]))
     && absentOr(isCount)(d.wantedN) && absentOr(isCount)(d.alphaN) && absentOr((v) => typeof v === 'boolean')(d.alphaBelowZero));
 }
 
-/** Whether stored figures carry everything published today (a count per figure, alpha's flag). */
+/** Whether stored figures carry a count behind each figure published today (`wantedN` beside `n`). */
 export function hasCountsPerFigure(dimension: StoredDimensionAggregate): dimension is DimensionAggregate {
-  return dimension.wantedN !== undefined && dimension.alphaN !== undefined && dimension.alphaBelowZero !== undefined;
+  return dimension.wantedN !== undefined;
 }

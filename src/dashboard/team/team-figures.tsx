@@ -1,7 +1,6 @@
 import type { ChartConfiguration } from 'chart.js';
 import { useEffect, useMemo } from 'preact/hooks';
 import { textIn, type Questionnaire } from '../../core/questionnaire/types';
-import { ALPHA_MIN_ROWS } from '../../core/round/disclosure';
 import type { StoredTeamFigures as Figures } from '../../core/round/figure-sums';
 import type { Round } from '../../core/round/round-record';
 import { useApp, useT } from '../../ui/app-context';
@@ -9,8 +8,6 @@ import { ChartCanvas } from '../../ui/charts/chart-canvas';
 import type { ChartTheme } from '../../ui/charts/chart-theme';
 import { figureText, signedFigureText } from '../../ui/figures';
 
-/** Below this, a dimension's statements were not answered consistently enough to be read as one scale. */
-const ALPHA_LOW = 0.7;
 const MARK_WIDTH = 0.7;
 
 export interface TeamFiguresProps {
@@ -23,27 +20,23 @@ export interface TeamFiguresProps {
 
 /**
  * The team's figures per dimension: a chart of the means, a table, a summary and earlier
- * rounds. Never one person's answers, and never a median or quartile (one of those is a
- * member's own score, and made-up codes can choose whose: docs/privacy.md). Figures
- * stored before may hold a median; it is not shown.
+ * rounds. Never one person's answers, never a median or quartile (one of those is a
+ * member's own score, and made-up codes can choose whose), and no Cronbach's alpha
+ * (made-up batches chosen one after another read a member's answer to each statement
+ * from it: docs/privacy.md). Figures stored before may hold a median or alpha; neither
+ * is shown.
  */
 export function TeamFigures({ questionnaire, round, figures, earlier, contentLanguage }: TeamFiguresProps) {
   const t = useT();
   const { i18n } = useApp();
   const format = i18n.formatNumber.value;
   const language = i18n.language.value;
-  const oneDecimal = useMemo(() => new Intl.NumberFormat(language, { minimumFractionDigits: 1, maximumFractionDigits: 1 }), [language]);
   const names = new Map(questionnaire.dimensions.map((d) => [d.id, textIn(d.name, contentLanguage)]));
   const figure = (value: number | null) => figureText(format, value);
   const signed = (value: number | null) => signedFigureText(format, value);
   const gapOf = (d: Figures['dimensions'][number]) => (d.wantedMean === null || d.mean === null ? null : d.wantedMean - d.mean);
   const fromPole = textIn(questionnaire.poles.from, contentLanguage);
   const toPole = textIn(questionnaire.poles.to, contentLanguage);
-  // Alpha as published: "below 0", or one decimal (a summary stored before had two, and any negative value).
-  const belowZero = (d: Figures['dimensions'][number]) => d.alpha !== null && (d.alphaBelowZero === true || d.alpha < 0);
-  const alphaText = (d: Figures['dimensions'][number]) => (d.alpha === null ? '–' : belowZero(d) ? t('team.alphaBelowZero') : oneDecimal.format(Math.round(d.alpha * 10) / 10));
-  const lowAlpha = figures.dimensions.some((d) => d.alpha !== null && (belowZero(d) || d.alpha < ALPHA_LOW));
-  const negativeAlpha = figures.dimensions.some(belowZero);
 
   useEffect(() => {
     performance.mark('shiftmeter:team-aggregated');
@@ -96,18 +89,16 @@ export function TeamFigures({ questionnaire, round, figures, earlier, contentLan
               <th scope="col">{t('team.mean')}</th>
               <th scope="col">{t('team.wantedMean')}</th>
               <th scope="col">{t('result.gap')}</th>
-              <th scope="col">{t('team.alpha')}</th>
             </tr>
           </thead>
           <tbody>
             {figures.dimensions.map((d) => (
-              <tr key={d.id} data-dimension={d.id} data-mean={d.mean ?? ''} data-wanted={d.wantedMean ?? ''} data-alpha={d.alpha === null ? '' : belowZero(d) ? 'below-0' : Math.round(d.alpha * 10) / 10}>
+              <tr key={d.id} data-dimension={d.id} data-mean={d.mean ?? ''} data-wanted={d.wantedMean ?? ''}>
                 <th scope="row" lang={contentLanguage}>{names.get(d.id)}</th>
                 <td>{format(d.n)}</td>
                 <td>{figure(d.mean)}</td>
                 <td>{figure(d.wantedMean)}</td>
                 <td>{signed(gapOf(d))}</td>
-                <td>{alphaText(d)}</td>
               </tr>
             ))}
             <tr data-dimension="overall">
@@ -116,13 +107,11 @@ export function TeamFigures({ questionnaire, round, figures, earlier, contentLan
               <td>{figure(figures.overall.mean)}</td>
               <td>–</td>
               <td>–</td>
-              <td>–</td>
             </tr>
           </tbody>
         </table>
       </div>
       <p class="hint small">{t('team.gapNote')}</p>
-      <p class="hint small" data-testid="alpha-note">{t('team.alphaNote', { threshold: oneDecimal.format(ALPHA_LOW), rows: Math.max(ALPHA_MIN_ROWS, 2 * round.minGroup + 1) })}{lowAlpha ? ` ${t('team.alphaLow')}` : ''}{negativeAlpha ? ` ${t('team.alphaNegative')}` : ''}</p>
       <section class="section" aria-labelledby="earlier-heading">
         <h3 id="earlier-heading">{t('team.earlier')}</h3>
         {earlier.length === 0 ? <p class="hint">{t('team.noEarlier')}</p> : null}
