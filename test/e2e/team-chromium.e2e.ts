@@ -211,10 +211,10 @@ describe('a team round in Chromium, with a lead and five members in separate pro
       cells: [...tr.querySelectorAll('td')].map((td) => td.textContent),
     }))), (rows) => {
       expect(rows.map((r) => r.id)).toEqual([...questionnaire.dimensions.map((d) => d.id), 'overall']);
-      // Means only: never a median or quartile (one of those is a member's own score).
+      // Means only: never a median or quartile (one of those is a member's own score), nor Cronbach's alpha.
       for (const dimension of expected.dimensions) {
         const row = rows.find((r) => r.id === dimension.id)!;
-        expect([row.data.median, row.data.q1, row.data.alpha]).toEqual([undefined, undefined, '']);
+        expect([row.data.median, row.data.q1, row.data.alpha]).toEqual([undefined, undefined, undefined]);
         expect(num(row.data.mean)).toBe(dimension.mean);
         expect(num(row.data.wanted)).toBe(dimension.wantedMean);
         expect(row.cells.slice(0, 3)).toEqual([String(dimension.n), shown(dimension.mean), shown(dimension.wantedMean)]);
@@ -223,7 +223,10 @@ describe('a team round in Chromium, with a lead and five members in separate pro
       expect(overall.cells.slice(0, 2)).toEqual(['5', shown(expected.overall!.mean)]);
     });
     await eventually(() => page.locator('canvas[role="img"]').getAttribute('aria-label'), (label) => expect(label).toMatch(/^Chart of the team's scores per dimension, 0 to 100, from 5 responses: the mean now/));
-    await eventually(() => page.getByTestId('alpha-note').innerText(), (text) => expect(text).toMatch(/Cronbach's alpha/));
+    // No column, note or word about Cronbach's alpha: a lead who makes up codes could read a member's answers from it (docs/privacy.md).
+    await eventually(() => page.locator('[data-testid="team-table"] thead th').evaluateAll((ths) => ths.map((th) => th.textContent)), (heads) => expect(heads).toEqual(['Dimension', 'Responses', 'Mean', 'Wanted (mean)', 'Gap']));
+    expect(await page.getByTestId('alpha-note').count()).toBe(0);
+    expect(await page.getByTestId('team-figures').innerText()).not.toMatch(/cronbach/i);
 
     // The lead's storage keeps the tally only: no response id, no answers.
     const after = JSON.stringify(await storedRecords(page));
