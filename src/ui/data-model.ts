@@ -14,6 +14,7 @@ import type { Catalog } from './catalog';
 import { dateStamp } from './download';
 import { attemptSave, describeStorageError, type SaveProblem } from './storage-errors';
 import { rebuildLibraryIndex } from './library/library-model';
+import { readChosenFile, type ChosenFile } from './chosen-file';
 import { heldRounds } from './team/team-store';
 
 export type RestoreState =
@@ -113,18 +114,11 @@ export const DataModel = createModel(({ store, catalog, now, vault }: DataServic
     }
   });
 
-  const readBackupFile = action(async (file: { size: number; text(): Promise<string> }) => {
-    if (file.size > MAX_BACKUP_BYTES) {
-      restore.value = { kind: 'too-big', size: formatBytes(file.size), max: formatBytes(MAX_BACKUP_BYTES) };
-      return;
-    }
-    let text: string;
-    try {
-      text = await file.text();
-    } catch {
-      restore.value = { kind: 'unreadable' };
-      return;
-    }
+  const readBackupFile = action(async (file: ChosenFile) => {
+    const read = await readChosenFile(file, MAX_BACKUP_BYTES);
+    if (read.kind === 'too-big') return void (restore.value = { kind: 'too-big', size: formatBytes(file.size), max: formatBytes(MAX_BACKUP_BYTES) });
+    if (read.kind === 'unreadable') return void (restore.value = { kind: 'unreadable' });
+    const { text } = read;
     const parsed = parseBackup(text);
     if (!parsed.ok) {
       restore.value = { kind: 'refused', found: recogniseFile(text), problems: parsed.problems };

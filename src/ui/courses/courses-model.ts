@@ -6,6 +6,7 @@ import { validateCoursePack } from '../../core/pack/validate-pack';
 import type { Problem } from '../../core/problems';
 import { parseJsonSafely } from '../../core/safe-json';
 import type { KeyValueStore } from '../../core/storage/store';
+import { readChosenFile, type ChosenFile } from '../chosen-file';
 import { describeStorageError } from '../storage-errors';
 
 /** The most a course-pack file may weigh: the validator's own limit on a questionnaire. */
@@ -48,14 +49,10 @@ export const CoursesModel = createModel((store: KeyValueStore) => {
     }
   });
 
-  const loadFile = action(async (file: { size: number; text(): Promise<string> }) => {
-    if (file.size > MAX_PACK_FILE_BYTES) return void (lastFile.value = { kind: 'too-big' });
-    let text: string;
-    try {
-      text = await file.text();
-    } catch {
-      return void (lastFile.value = { kind: 'unreadable' });
-    }
+  const loadFile = action(async (file: ChosenFile) => {
+    const chosen = await readChosenFile(file, MAX_PACK_FILE_BYTES);
+    if (chosen.kind !== 'text') return void (lastFile.value = chosen);
+    const { text } = chosen;
     const parsed = parseJsonSafely(text);
     const checked = parsed.ok ? validateCoursePack(parsed.value) : parsed;
     if (!checked.ok) return void (lastFile.value = { kind: 'refused', found: recogniseFile(text), problems: checked.problems });

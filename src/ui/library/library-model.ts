@@ -12,6 +12,7 @@ import { parseJsonSafely } from '../../core/safe-json';
 import type { KeyValueStore } from '../../core/storage/store';
 import type { Catalog } from '../catalog';
 import { describeStorageError } from '../storage-errors';
+import { readChosenFile, type ChosenFile } from '../chosen-file';
 import { addedCatalogEntries } from './added-entries';
 
 export interface LibraryServices {
@@ -95,15 +96,11 @@ export const LibraryModel = createModel((services: LibraryServices) => {
   /** Records that fail their checks: kept as they are, and named. */
   const damaged = signal<readonly string[]>([]);
 
-  const addFile = action(async (file: { size: number; text(): Promise<string> }) => {
+  const addFile = action(async (file: ChosenFile) => {
     lastRemoval.value = { kind: 'none' };
-    if (file.size > MAX_QUESTIONNAIRE_FILE_BYTES) return void (lastFile.value = { kind: 'too-big' });
-    let text: string;
-    try {
-      text = await file.text();
-    } catch {
-      return void (lastFile.value = { kind: 'unreadable' });
-    }
+    const read = await readChosenFile(file, MAX_QUESTIONNAIRE_FILE_BYTES);
+    if (read.kind !== 'text') return void (lastFile.value = read);
+    const { text } = read;
     const parsed = parseJsonSafely(text);
     const checked = parsed.ok ? validateQuestionnaire(parsed.value) : parsed;
     if (!checked.ok) return void (lastFile.value = { kind: 'refused', found: recogniseFile(text), problems: checked.problems });

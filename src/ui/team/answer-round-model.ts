@@ -7,6 +7,7 @@ import { MAX_INVITATION_FILE_BYTES, readInvitationFile } from '../../core/round/
 import { contentHash } from '../../core/library/content-hash';
 import type { Problem } from '../../core/problems';
 import { addToLibrary, type AdditionOutcome } from '../library/library-model';
+import { readChosenFile, type ChosenFile } from '../chosen-file';
 import { sittingKey, type Sitting } from '../../core/storage/records';
 import type { KeyValueStore } from '../../core/storage/store';
 import type { Catalog } from '../catalog';
@@ -88,14 +89,10 @@ export const AnswerRoundModel = createModel((services: AnswerRoundServices, init
    * checked to be exactly the one the code binds. A questionnaire this Shiftmeter already
    * has, with that very content, is not added again.
    */
-  const openFile = action(async (file: { size: number; text(): Promise<string> }) => {
-    if (file.size > MAX_INVITATION_FILE_BYTES) return void refuse({ kind: 'file-too-big' });
-    let text: string;
-    try {
-      text = await file.text();
-    } catch {
-      return void refuse({ kind: 'bad-file' });
-    }
+  const openFile = action(async (file: ChosenFile) => {
+    const chosen = await readChosenFile(file, MAX_INVITATION_FILE_BYTES);
+    if (chosen.kind !== 'text') return void refuse({ kind: chosen.kind === 'too-big' ? 'file-too-big' : 'bad-file' });
+    const { text } = chosen;
     const read = await readInvitationFile(text);
     if (!read.ok) {
       if ('code' in read) return void refuse({ kind: 'bad-code', problem: read.code });
