@@ -1,3 +1,4 @@
+import { exactMeanScore, exactWantedScore, roundedMean } from './exact-mean';
 import { sortedMean } from './statistics';
 
 /**
@@ -42,12 +43,24 @@ export interface ScoreFigure {
 
 export const wholeNumber = (value: number) => Math.round(value);
 
-/** A distribution's published figure (0–100 scores) under the rule above: its mean, from the minimum group. */
-export function scoreFigure(values: ArrayLike<number>, minGroup: number): ScoreFigure {
-  return { mean: values.length < minGroup ? null : wholeNumber(sortedMean(values)!) };
+/**
+ * A distribution's published figure (0–100 scores) under the rule above: its mean, from
+ * the minimum group. Given the dimension's number of statements, the mean is computed
+ * from the exact sum of the scores (exact-mean.ts), so that it depends on them only
+ * through that sum, not on the last bits of their floating-point form.
+ */
+export function scoreFigure(values: ArrayLike<number>, minGroup: number, items?: number): ScoreFigure {
+  if (values.length < minGroup) return { mean: null };
+  const exact = items === undefined ? null : exactMeanScore(values, items);
+  return { mean: exact ? roundedMean(exact) : wholeNumber(sortedMean(values)!) };
 }
 
-/** A mean that is published alone (wanted positions turned into a 0–100 score). */
-export function meanFigure(sum: number, count: number, minGroup: number, toScore: (mean: number) => number): number | null {
-  return count >= minGroup ? wholeNumber(toScore(sum / count)) : null;
+/**
+ * A mean that is published alone (wanted positions turned into a 0–100 score by
+ * `toScore`, which is wantedScore). Given the dimension's number of statements, computed
+ * from the exact sum of the positions, as scoreFigure is.
+ */
+export function meanFigure(sum: number, count: number, minGroup: number, toScore: (mean: number) => number, items?: number): number | null {
+  if (count < minGroup) return null;
+  return (items === undefined ? null : exactWantedScore(sum, count, items)) ?? wholeNumber(toScore(sum / count));
 }

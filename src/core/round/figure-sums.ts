@@ -1,7 +1,8 @@
 import { asksWantedPerItem, itemsOf, SCALE_POINTS, type Item, type Questionnaire } from '../questionnaire/types';
-import { isScalePosition, scoreQuestionnaire, wantedScore, type Answers } from '../scoring';
+import { isScalePosition, MIN_ANSWERED_ITEMS, wantedScore, type Answers } from '../scoring';
 import { isPlainObject } from '../shape';
 import { meanFigure, scoreFigure, wholeNumber } from './disclosure';
+import { exactMeanScore, meanOfFractions, roundedMean } from './exact-mean';
 import type { AnonymisedResponse } from './response';
 import { addRow, createItemSums, sortedMean, type ItemSums } from './statistics';
 
@@ -101,32 +102,53 @@ export function emptyFigureSums(questionnaire: Questionnaire): FigureSums {
  * same way (1 at the "from" pole): item scores are those positions times 100/6 less a
  * constant, which alpha ignores, and whole numbers keep the sums exact, so alpha does
  * not depend on the order responses came in. Only complete rows enter alpha.
+ *
+ * A dimension's score is the one scoring.ts gives (the mean of the answered statements'
+ * scores, from two of them), and "wanted" the mean of the wanted positions (format 2) or
+ * the one position (format 1); each is made here with one division of whole numbers, so
+ * that equal scores are equal numbers, to the last bit, whatever answers gave them
+ * (exact-mean.ts says why that matters).
  */
 export function contributionOf(questionnaire: Questionnaire, response: AnonymisedResponse): Contribution {
   const perItem = asksWantedPerItem(questionnaire);
-  const score = scoreQuestionnaire(questionnaire, answersOfResponse(questionnaire, response));
   const items = itemsPerDimension(questionnaire);
-  return {
-    overall: score.overall.now,
-    dimensions: questionnaire.dimensions.map((dimension, d) => {
-      const wanted = Object.hasOwn(response.wanted, dimension.id) ? response.wanted[dimension.id] : undefined;
-      const row: number[] = [];
-      for (const item of items[d]!) {
-        const position = Object.hasOwn(response.answers, item.id) ? response.answers[item.id] : undefined;
-        if (!isScalePosition(position)) break;
-        row.push(item.leftPole === 'from' ? position : SCALE_POINTS + 1 - position);
+  const dimensions = questionnaire.dimensions.map((dimension, d) => {
+    const turned = (item: Item, position: number) => (item.leftPole === 'from' ? position : SCALE_POINTS + 1 - position);
+    const row: number[] = [];
+    let complete = true;
+    let sum = 0;
+    let answered = 0;
+    let wantedSum = 0;
+    let wantedAnswered = 0;
+    for (const item of items[d]!) {
+      const position = Object.hasOwn(response.answers, item.id) ? response.answers[item.id] : undefined;
+      if (!isScalePosition(position)) {
+        complete = false;
+        continue;
       }
-      // Format 2: the person's wanted score (a mean over items, like now) as the position on
-      // the dimension's scale it stands for, so that one sum serves both formats: the
-      // published mean is the same linear map of the mean (wantedScore), exact either way.
-      const wantedOfItems = score.dimensions[d]!.wanted;
-      return {
-        now: score.dimensions[d]!.now,
-        wanted: perItem ? (wantedOfItems === null ? null : 1 + (wantedOfItems / 100) * (SCALE_POINTS - 1)) : isScalePosition(wanted) ? wanted : null,
-        alphaRow: row.length === items[d]!.length && row.length > 0 ? row : null,
-      };
-    }),
-  };
+      row.push(turned(item, position));
+      sum += turned(item, position);
+      answered++;
+      // Format 2 asks "wanted" per statement, of the statements answered "now" (as scoring.ts counts it).
+      const wanted = perItem && Object.hasOwn(response.wanted, item.id) ? response.wanted[item.id] : undefined;
+      if (isScalePosition(wanted)) {
+        wantedSum += turned(item, wanted);
+        wantedAnswered++;
+      }
+    }
+    const now = answered >= MIN_ANSWERED_ITEMS ? (100 * (sum - answered)) / ((SCALE_POINTS - 1) * answered) : null;
+    // Format 2: the person's wanted score (a mean over items, like now) as the position on
+    // the dimension's scale it stands for, so that one sum serves both formats: the
+    // published mean is the same linear map of the mean (wantedScore), exact either way.
+    const position = Object.hasOwn(response.wanted, dimension.id) ? response.wanted[dimension.id] : undefined;
+    const wanted = perItem ? (wantedAnswered >= MIN_ANSWERED_ITEMS ? wantedSum / wantedAnswered : null) : isScalePosition(position) ? position : null;
+    return { now, wanted, alphaRow: complete && row.length > 0 ? row : null };
+  });
+  // The overall score as scoring.ts makes it: the mean of the dimensions' scores. Only
+  // whether there is one, and its count, are ever published (the overall mean is the mean
+  // of the dimensions' means).
+  const scored = dimensions.flatMap((part) => (part.now === null ? [] : [part.now]));
+  return { overall: scored.length === 0 ? null : sortedMean(scored), dimensions };
 }
 
 /** A response's answers as scoring takes them: format 2 carries "wanted" per item, under item ids. */
@@ -195,9 +217,9 @@ export function figuresOf(sums: FigureSums, minGroup: number): TeamFigures {
     dimensions: sums.dimensions.map((d): DimensionAggregate => ({
       id: d.id,
       n: d.now.length,
-      mean: scoreFigure(d.now, minGroup).mean,
+      mean: scoreFigure(d.now, minGroup, statementsOf(d)).mean,
       wantedN: d.wantedCount,
-      wantedMean: meanFigure(d.wantedPositionSum, d.wantedCount, minGroup, wantedScore),
+      wantedMean: meanFigure(d.wantedPositionSum, d.wantedCount, minGroup, wantedScore, statementsOf(d)),
     })),
   };
 }
@@ -211,10 +233,15 @@ export function figuresOf(sums: FigureSums, minGroup: number): TeamFigures {
  */
 function meanOfDimensionMeans(sums: FigureSums, minGroup: number): number | null {
   if (sums.dimensions.length === 0 || sums.dimensions.some((d) => d.now.length < minGroup)) return null;
+  const exact = meanOfFractions(sums.dimensions.map((d) => exactMeanScore(d.now, statementsOf(d))));
+  if (exact) return roundedMean(exact);
   let total = 0;
   for (const d of sums.dimensions) total += sortedMean(d.now)!;
   return wholeNumber(total / sums.dimensions.length);
 }
+
+/** A dimension's number of statements: alpha's sums hold one entry per statement (isFigureSums checks it against the questionnaire). */
+const statementsOf = (d: DimensionSums) => d.alpha.itemSum.length;
 
 const isNumberArray = (value: unknown, length?: number): value is number[] =>
   Array.isArray(value) && (length === undefined || value.length === length) && value.every((v) => typeof v === 'number' && Number.isFinite(v));
