@@ -112,7 +112,8 @@ which writes:
 - \`dist/chrome/\`: the content of the Chrome and the Edge packages;
 - \`dist/cli/\`: the survey kit, a command-line tool that is in no browser package.
 
-To compare, unpack a package and compare folders; no output means no difference:
+To compare, put the package in this folder, unpack it and compare; no output means no
+difference:
 
 \`\`\`sh
 mkdir firefox-package && cd firefox-package && unzip -q ../shiftmeter-${version}-firefox.zip && cd ..
@@ -127,7 +128,8 @@ diff -r dist/firefox firefox-package
    questionnaire and course pack in \`questionnaires/\`; an invalid one stops the build.
 2. esbuild bundles \`src/popup/main.tsx\`, \`src/dashboard/main.tsx\` (ES modules, split
    into chunks) and \`src/background.ts\` (one classic script), minified, without source
-   maps. Chunk names carry a hash of their content, so the same source gives the same names.
+   maps. Chunk names carry a hash of their content and of the paths of the modules in
+   them, so the same source, installed the same way, gives the same names.
    Each questionnaire becomes a chunk of its own, loaded when it is taken.
 3. It copies \`src/pages/\` (popup.html and dashboard.html, with preload links added for
    the chunks each page imports), \`src/_locales/\` and \`managed-schema.json\`, and
