@@ -15,9 +15,10 @@ import { addRow, createItemSums, sortedMean, type ItemSums } from './statistics'
  *
  * The alpha sums are no longer published from (no Cronbach's alpha and no count of
  * complete answers, in a round or from `aggregate`: src/core/round/disclosure.ts). They
- * stay in the shape, and `alpha:` stays a figure of the batch rule, only so that a round
+ * stay in the shape, and `alpha:` stays a figure of the batch rule, so that a round
  * state reads and writes exactly as before: a state held by an earlier version needs no
- * migration, and one written now still opens in it.
+ * migration, and one written now still opens in it. Their length (one entry per
+ * statement) is what the exact means read as the dimension's number of statements.
  */
 /** Cronbach's alpha's running sums (statistics.ts), as a round state keeps them; published nowhere. */
 export type AlphaSums = ItemSums;
