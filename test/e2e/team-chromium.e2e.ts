@@ -136,7 +136,7 @@ describe('a team round in Chromium, with a lead and five members in separate pro
       }
       if (m === 0) await expectNoAxeViolations(answer, 'answer a round (paste)');
       await answer.getByLabel('Invitation code').fill(`${invitation.slice(0, 40)}\n${invitation.slice(40)}`);
-      await answer.getByRole('button', { name: 'Open the invitation' }).click();
+      await answer.getByRole('button', { name: 'Open the invitation', exact: true }).click();
       await eventually(() => answer.locator('#invitation-found').innerText(), (text) => expect(text).toBe(ROUND_NAME));
       // Before answering, the member sees the minimum group and the same fingerprint as the lead.
       await eventually(() => answer.getByTestId('invitation-min-group').innerText(), (text) => expect(text).toMatch(/^Minimum group size: 5\./));
@@ -162,7 +162,7 @@ describe('a team round in Chromium, with a lead and five members in separate pro
         // Opening the same invitation again tells the member they already answered it.
         const again = await member.open('dashboard.html#/team/answer');
         await again.getByLabel('Invitation code').fill(invitation);
-        await again.getByRole('button', { name: 'Open the invitation' }).click();
+        await again.getByRole('button', { name: 'Open the invitation', exact: true }).click();
         await eventually(() => again.getByTestId('answered-before').innerText(), (text) => expect(text).toMatch(/^You already answered this round on .+\. Every answer counts as one more response/));
         // ... and offers the code made then, so a lost message is sent again rather than answered twice.
         await eventually(() => again.locator('#earlier-response-code').inputValue(), (value) => expect(value).toBe(code));
