@@ -28,6 +28,11 @@ export function AnswerRound({ initialCode }: { initialCode: string | undefined }
 
   const opened = model.opened.value;
   const invitation = opened.kind === 'open' ? opened.invitation : null;
+  const foundHeading = useRef<HTMLHeadingElement>(null);
+  // A refusal is announced (role=alert); an invitation that opened is where the member goes next.
+  useEffect(() => {
+    if (invitation) foundHeading.current?.focus();
+  }, [invitation]);
   if (invitation && model.answering.value) {
     return (
       <AssessmentScreen
@@ -73,7 +78,7 @@ export function AnswerRound({ initialCode }: { initialCode: string | undefined }
       {opened.kind === 'refused' ? <p class="notice notice-error" role="alert">{refusalText(t, opened.refusal)}</p> : null}
       {invitation && entry ? (
         <section class="section" aria-labelledby="invitation-found">
-          <h2 id="invitation-found">{invitation.name}</h2>
+          <h2 id="invitation-found" tabIndex={-1} ref={foundHeading}>{invitation.name}</h2>
           <p>{t('team.invitationFor')} <span lang={lang}>{textIn(entry.title, lang!)}</span></p>
           {adds ? <p class="notice" data-testid="will-add">{t('team.willAdd', { title: textIn(adds.title, lang!), version: adds.version })}</p> : null}
           <p data-testid="invitation-min-group">{t('team.memberMinGroup', { min: invitation.minGroup })}</p>

@@ -25,7 +25,14 @@ export function Fingerprint({ binding, who }: { binding: RoundBinding; who: 'lea
 export function useFingerprint(binding: RoundBinding): string | null {
   const [digits, setDigits] = useState<string | null>(null);
   useEffect(() => {
-    void roundFingerprint(binding).then(setDigits, () => setDigits(null));
-  }, [binding.round, binding.publicKey, binding.minGroup, binding.questionnaire.id, binding.questionnaire.version]);
+    // Cleared at once: a stale fingerprint must never stand beside another invitation.
+    setDigits(null);
+    let current = true;
+    void roundFingerprint(binding).then((value) => current && setDigits(value), () => current && setDigits(null));
+    return () => {
+      current = false;
+    };
+    // Every part of the binding the fingerprint covers (round-binding.ts), the content hash included.
+  }, [binding.round, binding.publicKey, binding.minGroup, binding.questionnaire.id, binding.questionnaire.version, binding.questionnaire.hash]);
   return digits;
 }
