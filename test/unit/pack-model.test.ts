@@ -8,6 +8,7 @@ import { createCatalog } from '../../src/ui/catalog';
 import { CourseOriginModel } from '../../src/ui/courses/course-origin-model';
 import { PackModel } from '../../src/ui/courses/pack-model';
 import { MemoryStore } from '../helpers/memory-store';
+import { until } from '../helpers/model-fixtures';
 
 const pack = JSON.parse(readFileSync('questionnaires/pack-cafe.json', 'utf8')) as CoursePack;
 const questionnaire = JSON.parse(readFileSync('questionnaires/production-service.json', 'utf8')) as Questionnaire;
@@ -155,8 +156,8 @@ describe('a self-assessment taken from a course', () => {
     const store = new MemoryStore();
     const ownCatalog = createCatalog([entry(questionnaire)] as never);
     const model = new PackModel({ store, catalog: ownCatalog, now }, ownPack);
-    await settled();
-    await settled();
+    // Reading it hashes the pack's questionnaire (Web Crypto): wait for the outcome, not for a number of turns.
+    await until(() => model.selfAssessment.value.kind !== 'loading');
     expect(model.selfAssessment.value).toEqual({ kind: 'own-questionnaire' });
     await model.addOwnQuestionnaire();
     expect(model.ownAddition.value).toMatchObject({ kind: 'added', entry: { id: 'course-own', origin: 'course-pack' } });
@@ -176,8 +177,8 @@ describe('a self-assessment taken from a course', () => {
     const { addToLibrary } = await import('../../src/ui/library/library-model');
     await addToLibrary({ store, catalog: ownCatalog, now }, { ...own, title: { en: 'Mine', sv: 'Mitt', da: 'Mit' } }, 'file');
     const model = new PackModel({ store, catalog: ownCatalog, now }, { ...pack, id: 'pack-own', questionnaire: own } as CoursePack);
-    await settled();
-    await settled();
+    // Reading it hashes the pack's questionnaire (Web Crypto): wait for the outcome, not for a number of turns.
+    await until(() => model.selfAssessment.value.kind !== 'loading');
     expect(model.selfAssessment.value).toEqual({ kind: 'own-questionnaire' });
     await model.addOwnQuestionnaire();
     expect(model.ownAddition.value).toEqual({ kind: 'other-content', id: 'course-own', version: own.version });
