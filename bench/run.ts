@@ -13,6 +13,7 @@ import { measureInterleaved, READY, type Variant } from './page-timing';
 import { profileLoad, type LoadProfile } from './profile';
 import { formatReport } from './report';
 import { seedAddedQuestionnaires, seedSittings } from './seed';
+import type { Page } from 'playwright-core';
 import { sizesOf } from './sizes';
 import { benchSplit } from './split';
 import { notMeasured } from './stats';
@@ -40,28 +41,23 @@ const SPLIT_RUNS = 7;
 
 const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
 
-/** Writes sittings from a short-lived extension page, so no extension page stays open while timing. */
-async function addQuestionnaires(ext: ChromiumExtension, count: number) {
+/**
+ * Writes stored data from a short-lived extension page (the only place with the
+ * extension's storage), so no extension page stays open while timing; then lets storage settle.
+ */
+async function onExtensionPage<T>(ext: ChromiumExtension, write: (page: Page) => Promise<T>): Promise<T> {
   const page = await ext.context.newPage();
   try {
     await page.goto(`chrome-extension://${ext.extensionId}/${BLANK_PAGE}`);
-    return await seedAddedQuestionnaires(page, count);
+    return await write(page);
   } finally {
     await page.close();
     await new Promise((resolve) => setTimeout(resolve, SETTLE_AFTER_SEED_MS));
   }
 }
 
-async function seed(ext: ChromiumExtension, count: number) {
-  const page = await ext.context.newPage();
-  try {
-    await page.goto(`chrome-extension://${ext.extensionId}/${BLANK_PAGE}`);
-    return await seedSittings(page, count);
-  } finally {
-    await page.close();
-    await new Promise((resolve) => setTimeout(resolve, SETTLE_AFTER_SEED_MS));
-  }
-}
+const seed = (ext: ChromiumExtension, count: number) => onExtensionPage(ext, (page) => seedSittings(page, count));
+const addQuestionnaires = (ext: ChromiumExtension, count: number) => onExtensionPage(ext, (page) => seedAddedQuestionnaires(page, count));
 
 /** Writes records as they are, from a short-lived extension page. */
 async function storeItems(ext: ChromiumExtension, items: Record<string, unknown>) {
