@@ -82,7 +82,7 @@ describe('the assessment model', () => {
     await answerAll(model);
     const sitting = await model.finish();
     const stored = store.snapshot();
-    expect(Object.keys(stored).sort()).toEqual(['last-taken:test-questionnaire', 'sitting:sitting-1']);
+    expect(Object.keys(stored).sort()).toEqual(['last-taken:test-questionnaire', 'recent:test-questionnaire', 'sitting:sitting-1']);
     expect(stored['last-taken:test-questionnaire']).toBe(sitting!.completedAt);
     expect(isSitting(stored['sitting:sitting-1'])).toBe(true);
     expect(stored['sitting:sitting-1']).toEqual(sitting);
@@ -118,7 +118,7 @@ describe('the assessment model', () => {
     expect(store.snapshot()).toEqual(draft);
     store.quotaBytes = Infinity;
     await model.retry();
-    expect(Object.keys(store.snapshot()).sort()).toEqual(['last-taken:test-questionnaire', 'sitting:sitting-1']);
+    expect(Object.keys(store.snapshot()).sort()).toEqual(['last-taken:test-questionnaire', 'recent:test-questionnaire', 'sitting:sitting-1']);
   });
 
   it('keeps an answer to a team round apart from a plain self-assessment of the same questionnaire', async () => {

@@ -3,10 +3,11 @@ import { isScalePosition, MIN_ANSWERED_ITEMS, scoreQuestionnaire } from '../../c
 import { asksWantedPerItem, itemsOf, type Questionnaire } from '../../core/questionnaire/types';
 import { draftKeys, draftScope, readDraft } from '../../core/storage/draft-keys';
 import {
-  draftAnswerKey, draftKey, draftWantedItemKey, draftWantedKey, lastTakenKey, NOT_APPLICABLE, sittingKey, type DraftMeta, type Sitting,
+  draftAnswerKey, draftKey, draftWantedItemKey, draftWantedKey, NOT_APPLICABLE, type DraftMeta, type Sitting,
 } from '../../core/storage/records';
 import type { KeyValueStore } from '../../core/storage/store';
 import type { Catalog } from '../catalog';
+import { storeSittingWithRecent } from '../history/recent-sittings';
 import { classifySaveError, describeStorageError, type SaveProblem } from '../storage-errors';
 
 export interface AssessmentServices {
@@ -246,7 +247,7 @@ export const AssessmentModel = createModel((services: AssessmentServices, questi
   }
 
   async function storeSitting(current: Questionnaire, sitting: Sitting): Promise<void> {
-    await store.set({ [sittingKey(sitting.id)]: sitting, [lastTakenKey(current.id)]: sitting.completedAt });
+    await storeSittingWithRecent(store, services.catalog, current, sitting);
     await store.remove(draftKeys(current, scope));
     finished.value = sitting;
   }
