@@ -4,7 +4,7 @@
 //   node build.mjs --cli      build only the survey kit command
 //   node build.mjs --watch    build them all with inline source maps, then again on every
 //                             change under src/ or questionnaires/ (npm run dev); Ctrl-C stops
-import { build, context, formatMessages } from 'esbuild';
+import { build, context, formatMessages, transform } from 'esbuild';
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, watch as fsWatch } from 'node:fs';
 import { cp, mkdir, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
@@ -85,7 +85,7 @@ function pageOptions(name, entry) {
     splitting: true,
     chunkNames: `chunks/${name}-[name]-[hash]`,
     metafile: true,
-    plugins: [catalogPlugin(), polyfillAsModulePlugin()],
+    plugins: [catalogPlugin(), polyfillAsModulePlugin(), minifiedCssTextPlugin()],
   });
 }
 
@@ -330,6 +330,23 @@ function catalogPlugin() {
           return `{...${JSON.stringify(summary)}, load: () => import(${JSON.stringify(`./questionnaires/${name}`)}).then((m) => m.default)}`;
         });
         return { contents: `export const shippedPacks = [${packs.join(',\n')}];`, resolveDir: root, loader: 'js', watchDirs };
+      });
+    },
+  };
+}
+
+/**
+ * Stylesheets are bundled as text the page adopts; minified first, so their comments and
+ * spaces are not in the bytes the popup loads before its first view (a fifth of its budget).
+ * @returns {Plugin}
+ */
+function minifiedCssTextPlugin() {
+  return {
+    name: 'minified-css-text',
+    setup(pluginBuild) {
+      pluginBuild.onLoad({ filter: /\.css$/ }, async (args) => {
+        const { code } = await transform(await readFile(args.path, 'utf8'), { loader: 'css', minify: true, target: ['chrome120', 'firefox140'] });
+        return { contents: code, loader: 'text' };
       });
     },
   };

@@ -7,6 +7,7 @@ import type { MessageKey } from '../ui/i18n/en-dashboard';
 import { CoursesView } from './courses/courses-view';
 import { DataView } from './data/data-view';
 import { HistoryView } from './history/history-view';
+import { HomeView } from './home-view';
 import { PrintView } from './print-view';
 import { SettingsView } from './settings-view';
 import { SittingsView } from './sittings/sittings-view';
@@ -14,19 +15,21 @@ import { TakeView } from './take-view';
 import { TeamView } from './team/team-view';
 import { WelcomeView } from './welcome-view';
 
-const VIEWS = ['welcome', 'take', 'history', 'sittings', 'courses', 'team', 'data', 'settings'] as const;
+const VIEWS = ['home', 'welcome', 'take', 'history', 'sittings', 'courses', 'team', 'data', 'settings'] as const;
 type View = (typeof VIEWS)[number] | 'print';
 
 /**
  * The full-tab dashboard; the hash picks the view. `history` may already be loading (see
- * main.tsx).
+ * main.tsx). With no view named, someone who has taken a questionnaire sees the overview
+ * of where they stand, and someone who has not the welcome.
  */
-export function DashboardApp({ history }: { history: HistoryModelInstance }) {
+export function DashboardApp({ history, returning }: { history: HistoryModelInstance; returning: boolean }) {
   const app = useApp();
   const t = useT();
-  const [route = 'welcome', ...rest] = useHashRoute();
+  const start = returning ? 'home' : 'welcome';
+  const [route = start, ...rest] = useHashRoute();
   // 'print' (a paper form) is reached from the questionnaire list, not the navigation.
-  const view: View = route === 'print' ? 'print' : (VIEWS as readonly string[]).includes(route) ? (route as View) : 'welcome';
+  const view: View = route === 'print' ? 'print' : (VIEWS as readonly string[]).includes(route) ? (route as View) : start;
   const needsHistory = view === 'history' || view === 'sittings';
   useEffect(() => {
     if (needsHistory) void history.ensureLoaded();
@@ -71,6 +74,8 @@ export function DashboardApp({ history }: { history: HistoryModelInstance }) {
           <TeamView route={rest} />
         ) : view === 'settings' ? (
           <SettingsView />
+        ) : view === 'home' ? (
+          <HomeView />
         ) : (
           <WelcomeView />
         )}

@@ -6,12 +6,14 @@ import { browserLanguages } from '../platform/runtime';
 import { createCatalog, type Catalog } from '../ui/catalog';
 import { lastTakenKey } from '../core/storage/records';
 import { HistoryModel } from '../ui/history/history-model';
+import { keepRecentCurrent, recentKeysOf } from '../ui/history/recent-sittings';
 import { syncPolicy } from '../ui/policy/policy-sync';
 import { loadDashboardMessages } from '../ui/i18n/dashboard-messages';
 import { reminderKeysOf } from '../ui/reminders-model';
 import { renderPage } from '../ui/render-page';
 import { adoptStylesheet } from '../ui/styles/adopt-stylesheet';
 import baseCss from '../ui/styles/base.css';
+import dashboardCss from './dashboard.css';
 import { DashboardApp } from './dashboard-app';
 
 const store = createExtensionStore();
@@ -30,9 +32,12 @@ void renderPage(
     applyPolicy: async (shipped) => syncPolicy(store, shipped, await readManagedPolicy(), new Date()) },
   (_app, prefetched) => {
     if (opensOnHistory) preloadLatestQuestionnaire(catalog, prefetched);
-    return <DashboardApp history={history} />;
+    keepRecentCurrent(store, catalog, prefetched);
+    // Someone who has taken any questionnaire opens on the overview.
+    const returning = catalog.entries.some((entry) => prefetched[lastTakenKey(entry.id)] !== undefined);
+    return <DashboardApp history={history} returning={returning} />;
   },
-  reminderKeysOf,
+  (shown) => [...reminderKeysOf(shown), ...recentKeysOf(shown)],
 );
 // Views built on the history start reading it now, while the settings read that
 // renderPage has just sent is on its way: storage answers in the order asked, so the
@@ -42,6 +47,7 @@ if (opensOnHistory) void history.ensureLoaded();
 // The stylesheet is parsed while the reads are on their way, and is in place before the
 // first render, which waits for them.
 adoptStylesheet(baseCss);
+adoptStylesheet(dashboardCss);
 
 /** Starts loading the chunk of the questionnaire taken last, which the history shows first. */
 function preloadLatestQuestionnaire(catalog: Catalog, stored: Readonly<Record<string, unknown>>) {

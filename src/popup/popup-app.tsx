@@ -5,13 +5,14 @@ import { useApp, useT } from '../ui/app-context';
 import { BlockingError } from '../ui/blocking-error';
 import { draftKeysOf, draftsFrom, latestDraft, readDrafts } from '../ui/drafts';
 import { LanguageSelect } from '../ui/language-select';
-import { QuestionnaireList } from '../ui/questionnaire-list';
+import { readRecent, recentKey, type RecentRecord } from '../core/history/recent';
+import { QuestionnaireRows } from './questionnaire-rows';
 import { focusNextViewHeading, useReadyMark } from '../ui/ready';
 import { reminderKeysOf, RemindersModel } from '../ui/reminders-model';
 import { LazyAssessmentScreen, loadAssessmentScreen } from './assessment-loader';
 import type { Catalog } from '../ui/catalog';
 
-type View = { kind: 'list'; drafts: Record<string, DraftMeta> } | { kind: 'assessment'; id: string };
+type View = { kind: 'list'; drafts: Record<string, DraftMeta>; recent: Record<string, RecentRecord | null> } | { kind: 'assessment'; id: string };
 
 export interface PopupAppProps {
   openDashboard: (hash: string) => void;
@@ -29,7 +30,7 @@ export function PopupApp({ openDashboard, prefetched }: PopupAppProps) {
   const [view, setView] = useState<View>(() => {
     const drafts = draftsFrom(prefetched, app.catalog);
     const latest = latestDraft(drafts);
-    if (!latest) return { kind: 'list', drafts };
+    if (!latest) return { kind: 'list', drafts, recent: recentFrom(prefetched, app.catalog) };
     // Fetch the questionnaire now rather than from the runner's effect after the first
     // frame: a few ms sooner on screen (the module loader shares the one request).
     void app.catalog.find(latest.questionnaire.id)?.load();
@@ -38,10 +39,14 @@ export function PopupApp({ openDashboard, prefetched }: PopupAppProps) {
   });
 
   async function showList() {
-    const [drafts] = await Promise.all([readDrafts(app.store, app.catalog), reminders.load()]);
+    const [drafts, recent] = await Promise.all([
+      readDrafts(app.store, app.catalog),
+      app.store.get(recentKeysOf(app.catalog)).then((stored) => recentFrom(stored, app.catalog), () => ({})),
+      reminders.load(),
+    ]);
     // Back from a questionnaire ("Stop for now", "Done"): the list's heading takes the focus.
     focusNextViewHeading();
-    setView({ kind: 'list', drafts });
+    setView({ kind: 'list', drafts, recent });
   }
 
   useReadyMark(view.kind === 'list' && !app.blockingError.value);
@@ -50,15 +55,22 @@ export function PopupApp({ openDashboard, prefetched }: PopupAppProps) {
     <main class="popup">
       <header class="popup-header">
         <h1>{t('app.name')}</h1>
-        <button type="button" class="link-button" onClick={() => openDashboard('#/welcome')}>{t('common.openDashboard')}</button>
+        <button type="button" class="link-button" onClick={() => openDashboard('#/')}>{t('common.openDashboard')}</button>
       </header>
       {view.kind === 'list' ? (
         <>
-          <h2 data-view-heading>{t('popup.heading')}</h2>
-          <p class="hint">{t('popup.choose')}</p>
-          {/* Before the list: a member with an invitation should not have to pass six questionnaires to find it. */}
-          <p><button type="button" class="link-button" onClick={() => openDashboard('#/team/answer')}>{t('team.popupInvitation')}</button></p>
-          <QuestionnaireList drafts={view.drafts} isDue={(id) => reminders.due.value.has(id)} onOpen={(id) => setView({ kind: 'assessment', id })} />
+          <div class="popup-subhead">
+            <h2 data-view-heading>{t('popup.heading')}</h2>
+            {/* Before the list: a member with an invitation should not have to pass six questionnaires to find it. */}
+            <button type="button" class="link-button" onClick={() => openDashboard('#/team/answer')}>{t('team.popupInvitation')}</button>
+          </div>
+          <QuestionnaireRows
+            drafts={view.drafts}
+            recent={view.recent}
+            lastTaken={(id) => reminders.states.value[id]?.lastTaken ?? null}
+            isDue={(id) => reminders.due.value.has(id)}
+            onOpen={(id) => setView({ kind: 'assessment', id })}
+          />
           {/* Fetched once the list is up, so opening a questionnaire does not wait for it. */}
           <PreloadAssessment />
           <LanguageSelect />
@@ -77,9 +89,18 @@ function PreloadAssessment() {
 }
 
 /**
- * Everything the popup's first view needs, read in the same storage call as the settings
+ * Everything the popup's first view needs (drafts, reminders, the latest sittings' scores), read in the same storage call as the settings
  * (for added questionnaires, in one more: see AppModel.start).
  */
 export function popupKeys(catalog: Catalog): string[] {
-  return [...draftKeysOf(catalog), ...reminderKeysOf(catalog)];
+  return [...draftKeysOf(catalog), ...reminderKeysOf(catalog), ...recentKeysOf(catalog)];
+}
+
+/** Each listed questionnaire's recent record (only these keys: the scoring that makes them is not in the popup's first view). */
+function recentKeysOf(catalog: Catalog): string[] {
+  return catalog.entries.map((entry) => recentKey(entry.id));
+}
+
+function recentFrom(stored: Readonly<Record<string, unknown>>, catalog: Catalog): Record<string, RecentRecord | null> {
+  return Object.fromEntries(catalog.entries.map((entry) => [entry.id, readRecent(stored[recentKey(entry.id)])]));
 }

@@ -146,7 +146,7 @@ describe('the dashboard history in Chromium', () => {
     // A reminder whose time has come shows as due in the popup.
     await page.evaluate(() => chrome.storage.local.set({ 'reminder:npm-npg': { schema: 1, questionnaireId: 'npm-npg', cadence: 'monthly', since: '2020-01-01T00:00:00.000Z' } }));
     const popup = await ext.open('popup.html');
-    await eventually(() => popup.locator('.questionnaire-card', { has: popup.locator('button[data-questionnaire="npm-npg"]') }).locator('.due').innerText(), (text) => expect(text).toBe('Due now'));
+    await eventually(() => popup.locator('.questionnaire-row', { has: popup.locator('button[data-questionnaire="npm-npg"]') }).locator('.due').innerText(), (text) => expect(text).toBe('Due now'));
     await eventually(() => popup.locator('.due').count(), (n) => expect(n).toBe(1));
     await page.getByRole('radio', { name: 'Dark' }).check();
     await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');

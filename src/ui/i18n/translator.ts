@@ -13,6 +13,8 @@ export interface Translator {
   t: ReadonlySignal<Translate>;
   formatNumber: ReadonlySignal<(value: number) => string>;
   formatDate: ReadonlySignal<(iso: string) => string>;
+  /** A day without the time ("12 Nov 2026"), where a list has room for little. */
+  formatDay: ReadonlySignal<(iso: string) => string>;
   setLanguage(language: UiLanguage): Promise<void>;
 }
 
@@ -36,6 +38,10 @@ export function createTranslator(extra?: ExtraMessages): Translator {
     }),
     formatDate: computed(() => {
       const format = new Intl.DateTimeFormat(language.value, { dateStyle: 'long', timeStyle: 'short' });
+      return (iso: string) => format.format(new Date(iso));
+    }),
+    formatDay: computed(() => {
+      const format = new Intl.DateTimeFormat(language.value, { dateStyle: 'medium' });
       return (iso: string) => format.format(new Date(iso));
     }),
     async setLanguage(next) {

@@ -173,7 +173,7 @@ export async function openRefusalDetails(page: OwnPage): Promise<void> {
 
 /** The questionnaires the popup lists: id, title and the mark under the title ('' when none). */
 export function popupCards(page: OwnPage): Promise<{ id: string; title: string; mark: string }[]> {
-  return page.evaluate(() => [...document.querySelectorAll('li.questionnaire-card')].map((card) => ({
+  return page.evaluate(() => [...document.querySelectorAll('li.questionnaire-card, li.questionnaire-row')].map((card) => ({
     id: card.querySelector('button[data-questionnaire]')?.getAttribute('data-questionnaire') ?? '',
     title: (card.querySelector('h2, h3')?.textContent ?? '').trim(),
     mark: (card.querySelector('.origin-mark')?.textContent ?? '').trim(),

@@ -1,0 +1,155 @@
+import { useModel } from '@preact/signals';
+import { useEffect, useState } from 'preact/hooks';
+import { readRecent, recentKey, viewRecent, type RecentView } from '../core/history/recent';
+import { contentLanguage, textIn } from '../core/questionnaire/types';
+import type { Round } from '../core/round/round-record';
+import type { DraftMeta } from '../core/storage/records';
+import { useApp, useT } from '../ui/app-context';
+import type { CatalogEntry } from '../ui/catalog';
+import { readDrafts } from '../ui/drafts';
+import { recentKeysOf } from '../ui/history/recent-sittings';
+import { useReadyMark } from '../ui/ready';
+import { RemindersModel } from '../ui/reminders-model';
+import { describeStorageError } from '../ui/storage-errors';
+import { listRounds } from '../ui/team/team-store';
+
+interface HomeData {
+  recent: Record<string, RecentView | null>;
+  drafts: Record<string, DraftMeta>;
+  rounds: Round[];
+}
+
+type HomeRead = { kind: 'loading' } | { kind: 'ready'; data: HomeData } | { kind: 'failed'; detail: string };
+
+/**
+ * Where a returning person stands, in one view: the latest sitting of each questionnaire
+ * with its change, what is due, what is in progress, and the team rounds they lead.
+ */
+export function HomeView() {
+  const app = useApp();
+  const t = useT();
+  const reminders = useModel(() => new RemindersModel({ store: app.store, catalog: app.catalog, now: app.now }));
+  const [read, setRead] = useState<HomeRead>({ kind: 'loading' });
+  useEffect(() => {
+    let live = true;
+    void (async () => {
+      try {
+        const [stored, drafts, rounds] = await Promise.all([app.store.get(recentKeysOf(app.catalog)), readDrafts(app.store, app.catalog), listRounds(app.store)]);
+        const recent = Object.fromEntries(app.catalog.entries.map((entry) => [entry.id, viewRecent(readRecent(stored[recentKey(entry.id)]))]));
+        if (live) setRead({ kind: 'ready', data: { recent, drafts, rounds } });
+      } catch (error) {
+        if (live) setRead({ kind: 'failed', detail: describeStorageError(error) });
+      }
+    })();
+    return () => {
+      live = false;
+    };
+  }, []);
+  useReadyMark(read.kind !== 'loading' && reminders.read.value.kind !== 'loading');
+
+  return (
+    <article class="home">
+      <h1 tabIndex={-1}>{t('home.heading')}</h1>
+      {read.kind === 'failed' ? <p class="notice notice-error" role="alert">{t('home.failed', { detail: read.detail })}</p> : null}
+      {read.kind === 'ready' ? <HomeSections data={read.data} due={reminders.due.value} /> : null}
+      <p><a href="#/welcome">{t('home.welcomeLink')}</a></p>
+    </article>
+  );
+}
+
+function HomeSections({ data, due }: { data: HomeData; due: ReadonlySet<string> }) {
+  const app = useApp();
+  const t = useT();
+  const entries = app.catalog.entries;
+  const taken = entries.filter((entry) => data.recent[entry.id]);
+  const dueEntries = entries.filter((entry) => due.has(entry.id));
+  const inProgress = entries.filter((entry) => data.drafts[entry.id]);
+  return (
+    <>
+      <section aria-labelledby="standing-heading">
+        <h2 id="standing-heading">{t('home.standingHeading')}</h2>
+        {taken.length === 0 ? <p>{t('home.noneTaken')} <a href="#/take">{t('home.takeLink')}</a></p> : (
+          <div class="table-scroll">
+            <table class="data-table text-table">
+              <caption class="visually-hidden">{t('home.standingCaption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('home.colQuestionnaire')}</th>
+                  <th scope="col">{t('home.colTaken')}</th>
+                  <th scope="col">{t('home.colNow')}</th>
+                  <th scope="col">{t('home.colWanted')}</th>
+                  <th scope="col">{t('home.colChange')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {taken.map((entry) => <StandingRow key={entry.id} entry={entry} view={data.recent[entry.id]!} />)}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      {dueEntries.length > 0 || inProgress.length > 0 ? (
+        <section aria-labelledby="next-heading">
+          <h2 id="next-heading">{t('home.nextHeading')}</h2>
+          <ul>
+            {inProgress.map((entry) => (
+              <li key={`draft-${entry.id}`}>
+                <a href={`#/take/${encodeURIComponent(entry.id)}`}>{t('home.resume', { title: titleOf(entry, app.i18n.language.value) })}</a>
+                {' '}<span class="hint">{t('list.inProgress', { answered: data.drafts[entry.id]!.answered, total: entry.questionCount })}</span>
+              </li>
+            ))}
+            {dueEntries.filter((entry) => !data.drafts[entry.id]).map((entry) => (
+              <li key={`due-${entry.id}`}>
+                <a href={`#/take/${encodeURIComponent(entry.id)}`}>{t('home.takeDue', { title: titleOf(entry, app.i18n.language.value) })}</a> <strong class="due">{t('list.due')}</strong>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {data.rounds.length > 0 ? (
+        <section aria-labelledby="rounds-heading">
+          <h2 id="rounds-heading">{t('home.roundsHeading')}</h2>
+          <p class="hint">{t('home.roundsHint')}</p>
+          <ul>
+            {data.rounds.map((round) => (
+              <li key={round.id}>
+                <a href={`#/team/round/${encodeURIComponent(round.id)}`}>{round.name}</a>
+                {' '}<span class="hint">{t('home.roundStarted', { date: app.i18n.formatDay.value(round.createdAt) })}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+function titleOf(entry: CatalogEntry, language: string): string {
+  return textIn(entry.title, contentLanguage(entry, language));
+}
+
+function StandingRow({ entry, view }: { entry: CatalogEntry; view: RecentView }) {
+  const app = useApp();
+  const t = useT();
+  const lang = contentLanguage(entry, app.i18n.language.value);
+  const number = app.i18n.formatNumber.value;
+  const day = app.i18n.formatDay.value;
+  const { latest, previous, change } = view;
+  const score = (value: number | null) => (value === null ? t('home.noScore') : number(value));
+  let changeText = previous ? t('home.noScore') : t('home.noPrevious');
+  if (previous && change !== null) {
+    const points = Math.round(Math.abs(change));
+    changeText = points === 0
+      ? t('list.changeNone', { date: day(previous.completedAt) })
+      : t('list.changeTowards', { points, pole: textIn(change > 0 ? entry.poles.to : entry.poles.from, lang), date: day(previous.completedAt) });
+  }
+  return (
+    <tr>
+      <th scope="row"><a href={`#/history/${encodeURIComponent(entry.id)}`} lang={lang}>{textIn(entry.title, lang)}</a></th>
+      <td>{day(latest.completedAt)}</td>
+      <td>{score(latest.now)}</td>
+      <td>{score(latest.wanted)}</td>
+      <td>{changeText}</td>
+    </tr>
+  );
+}

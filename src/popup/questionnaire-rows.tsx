@@ -1,0 +1,120 @@
+import { viewRecent, type RecentRecord, type RecentView } from '../core/history/recent';
+import { minutesFor } from '../core/questionnaire/summary';
+import { contentLanguage, textIn } from '../core/questionnaire/types';
+import type { DraftMeta } from '../core/storage/records';
+import { useApp, useT } from '../ui/app-context';
+import type { CatalogEntry } from '../ui/catalog';
+import type { Translate } from '../ui/i18n/translator';
+import { TrendLine } from '../ui/trend-line';
+import { useState } from 'preact/hooks';
+
+export interface QuestionnaireRowsProps {
+  drafts: Readonly<Record<string, DraftMeta>>;
+  /** Each questionnaire's latest sittings, scored (recent records); absent for one never taken. */
+  recent: Readonly<Record<string, RecentRecord | null>>;
+  /** When each was last taken: a questionnaire taken before recent records existed has only this. */
+  lastTaken: (questionnaireId: string) => string | null;
+  isDue: (questionnaireId: string) => boolean;
+  onOpen: (questionnaireId: string) => void;
+}
+
+/**
+ * The popup's questionnaires, one compact row each, so that six fit a 600 px popup: where
+ * the person stands and what changed for one taken before, the two poles for one not yet
+ * taken, and the description on demand.
+ */
+export function QuestionnaireRows({ drafts, recent, lastTaken, isDue, onOpen }: QuestionnaireRowsProps) {
+  const app = useApp();
+  const t = useT();
+  if (app.catalog.entries.length === 0) return <p class="hint">{t('list.empty')}</p>;
+  // Someone who has taken none yet is shown what each one is about; a returning person sees where they stand, and opens the rest on demand.
+  const firstTime = app.catalog.entries.every((entry) => !drafts[entry.id] && !recent[entry.id] && !lastTaken(entry.id));
+  return (
+    <ul class="questionnaire-rows">
+      {app.catalog.entries.map((entry) => (
+        <Row key={entry.id} entry={entry} draft={drafts[entry.id]} view={viewRecent(recent[entry.id] ?? null)} lastTaken={lastTaken(entry.id)} due={isDue(entry.id)} open={firstTime} onOpen={onOpen} />
+      ))}
+    </ul>
+  );
+}
+
+interface RowProps {
+  entry: CatalogEntry;
+  draft: DraftMeta | undefined;
+  view: RecentView | null;
+  lastTaken: string | null;
+  due: boolean;
+  /** The description shown at once (someone who has taken none yet). */
+  open: boolean;
+  onOpen: (questionnaireId: string) => void;
+}
+
+function Row({ entry, draft, view, lastTaken, due, open, onOpen }: RowProps) {
+  const app = useApp();
+  const t = useT();
+  // Details on demand: a native button that shows and hides the description (a <details> would take a line of its own).
+  const [showAbout, setShowAbout] = useState(open);
+  const lang = contentLanguage(entry, app.i18n.language.value);
+  const headingId = `title-${entry.id}`;
+  const statusId = `status-${entry.id}`;
+  const aboutId = `about-${entry.id}`;
+  const changeId = `change-${entry.id}`;
+  const taken = view !== null || lastTaken !== null;
+  const title = textIn(entry.title, lang);
+  const poles = { from: textIn(entry.poles.from, lang), to: textIn(entry.poles.to, lang) };
+  const label = draft ? t('list.resume') : taken ? t('list.takeAgain') : t('list.start');
+  const change = !draft && view ? changeWords(t, view, poles, app.i18n.formatDay.value) : null;
+  return (
+    <li class="questionnaire-row">
+      <div class="row-head">
+        <h3 id={headingId} lang={lang}>{title}</h3>
+        <button type="button" class="button button-primary" aria-describedby={[headingId, statusId, ...(change ? [changeId] : [])].join(' ')} data-questionnaire={entry.id} onClick={() => onOpen(entry.id)}>
+          {label}
+        </button>
+      </div>
+      <p class="row-status">
+        <span id={statusId}>
+          {due ? <><strong class="due">{t('list.due')}</strong> · </> : null}
+          {entry.origin ? <><span class="origin-mark">{t(entry.origin === 'added' ? 'list.added' : 'list.organisation')}</span> · </> : null}
+          {draft ? <strong>{t('list.inProgress', { answered: draft.answered, total: entry.questionCount })}</strong>
+            : view ? standingWords(t, view, app.i18n.formatDay.value, app.i18n.formatNumber.value)
+            : lastTaken ? t('list.lastTaken', { date: app.i18n.formatDay.value(lastTaken) })
+            : t('list.notTaken', { minutes: minutesFor(entry.questionCount) })}
+        </span>
+        {view && view.trend.length >= 2 ? <TrendLine values={view.trend} label={trendWords(t, view.trend, app.i18n.formatNumber.value)} /> : null}
+        <button type="button" class="link-button row-about-toggle" aria-expanded={showAbout} aria-controls={aboutId} onClick={() => setShowAbout(!showAbout)}>
+          {t('list.about')}<span class="visually-hidden"> {title}</span>
+        </button>
+      </p>
+      {change ? <p id={changeId} class="row-change">{change}</p> : null}
+      <div id={aboutId} class="row-about" hidden={!showAbout}>
+        <p lang={lang}>{textIn(entry.description, lang)}</p>
+        <p class="hint small">{t('list.dimensions', { count: entry.dimensionCount, items: entry.itemCount })}</p>
+      </div>
+    </li>
+  );
+}
+
+/** "Last taken 12 Nov 2026 · now 58, wanted 71". */
+function standingWords(t: Translate, view: RecentView, day: (iso: string) => string, number: (n: number) => string): string {
+  const { latest } = view;
+  const parts = [t('list.lastTaken', { date: day(latest.completedAt) })];
+  if (latest.now !== null) {
+    parts.push(latest.wanted !== null ? t('list.nowWanted', { now: number(latest.now), wanted: number(latest.wanted) }) : t('list.now', { now: number(latest.now) }));
+  }
+  return parts.join(' · ');
+}
+
+/** "6 points towards service logic since 3 Aug 2026", or null with no earlier sitting of the same version to compare. */
+function changeWords(t: Translate, view: RecentView, poles: { from: string; to: string }, day: (iso: string) => string): string | null {
+  const { previous, change } = view;
+  if (!previous || change === null) return null;
+  const points = Math.round(Math.abs(change));
+  return points === 0
+    ? t('list.changeNone', { date: day(previous.completedAt) })
+    : t('list.changeTowards', { points, pole: change > 0 ? poles.to : poles.from, date: day(previous.completedAt) });
+}
+
+function trendWords(t: Translate, values: readonly number[], number: (n: number) => string): string {
+  return t('list.trend', { count: values.length, values: values.map((value) => number(value)).join(', ') });
+}
