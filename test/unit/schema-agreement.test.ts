@@ -28,7 +28,7 @@ const BASES: { name: string; value: Json }[] = [
 
 /** Problems only the validator can find: rules across fields, which the schema states in prose. */
 function isCrossFieldRule(problem: Problem): boolean {
-  const textInUndeclaredOrMissingLanguage = /(^title|^description|^poles\.(from|to)|\]\.(name|from|to|theory|left|right))\.[a-z]{2,3}$/.test(problem.path)
+  const textInUndeclaredOrMissingLanguage = /(^title|^description|^poles\.(from|to)|\]\.(name|from|to|theory|left|right|reflection\.(singleLoop|doubleLoop)))\.[a-z]{2,3}$/.test(problem.path)
     && /^(is missing; this field is required|is not a known field)/.test(problem.message);
   return textInUndeclaredOrMissingLanguage
     || /is used twice; (item|dimension) ids must be unique/.test(problem.message)
@@ -68,7 +68,7 @@ describe('questionnaires/schema.json', () => {
     const props = schema.properties as Record<string, any>;
     expect(defs.id.pattern).toBe(ID_PATTERN.regex.source);
     expect(defs.languageCode.pattern).toBe(LANGUAGE_PATTERN.regex.source);
-    for (const [def, limit] of [['nameText', TEXT_LIMITS.name], ['statementText', TEXT_LIMITS.statement], ['longText', TEXT_LIMITS.text]] as const) {
+    for (const [def, limit] of [['nameText', TEXT_LIMITS.name], ['statementText', TEXT_LIMITS.statement], ['longText', TEXT_LIMITS.text], ['reflectionQuestionText', TEXT_LIMITS.reflection]] as const) {
       expect(defs[def].additionalProperties.maxLength, def).toBe(limit);
       for (const language of ['en', 'sv', 'da']) expect(defs[def].properties[language].maxLength, `${def}.${language}`).toBe(limit);
     }

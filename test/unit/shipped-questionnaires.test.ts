@@ -43,6 +43,36 @@ describe.each(SHIPPED.map((file) => [file.name, file] as const))('shipped questi
   });
 });
 
+/** Read aloud in a team meeting from a small popup: one sentence, about 140 characters (the format allows more). */
+const REFLECTION_AIM = 140;
+
+describe.each(SHIPPED.map((file) => [file.name, file] as const))('reflection questions in %s', (_name, file) => {
+  it('give every dimension one single-loop and one double-loop question in English, Swedish and Danish', () => {
+    for (const dimension of file.questionnaire.dimensions) {
+      expect(dimension.reflection, dimension.id).toBeDefined();
+      for (const loop of ['singleLoop', 'doubleLoop'] as const) {
+        expect(Object.keys(dimension.reflection![loop]).sort(), `${dimension.id}.${loop}`).toEqual(['da', 'en', 'sv']);
+      }
+    }
+  });
+
+  it('ask one short open question each, and never the same one twice', () => {
+    const seen = new Set<string>();
+    for (const dimension of file.questionnaire.dimensions) {
+      for (const loop of ['singleLoop', 'doubleLoop'] as const) {
+        for (const [language, question] of Object.entries(dimension.reflection![loop])) {
+          const where = `${dimension.id}.${loop}.${language}`;
+          expect(question.trim().endsWith('?'), where).toBe(true);
+          expect(question.match(/\?/g)?.length, `${where}: one question`).toBe(1);
+          expect([...question].length, where).toBeLessThanOrEqual(REFLECTION_AIM);
+          expect(seen.has(question), `${where} repeats another question`).toBe(false);
+          seen.add(question);
+        }
+      }
+    }
+  });
+});
+
 describe('the shipped questionnaires together', () => {
   it('are all there (six at least)', () => {
     expect(SHIPPED.length).toBeGreaterThanOrEqual(6);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeProblem } from '../../src/core/problems';
 import { parseQuestionnaire, validateQuestionnaire } from '../../src/core/questionnaire/validate';
+import { TEXT_LIMITS } from '../../src/core/questionnaire/types';
 import { makeProfileQuestionnaire, makeQuestionnaire } from '../helpers/questionnaire-fixture';
 
 function problemsOf(input: unknown): string[] {
@@ -151,5 +152,60 @@ describe('format 2: axes, a dimension\'s axis, continuesFrom', () => {
     const twice = profile();
     twice.axes[1].id = 'direction';
     expect(problems(twice).join('\n')).toMatch(/axes\[1\]\.id: "direction" is used twice; axis ids must be unique \(first at axes\[0\]\)/);
+  });
+});
+
+describe('format 2: reflection questions on a dimension', () => {
+  const text = (en: string) => ({ en, sv: `${en} (sv)`, da: `${en} (da)` });
+  const reflection = () => ({
+    singleLoop: text('Which of our routines would we change first?'),
+    doubleLoop: text('What do we take for granted about what a good result is?'),
+  });
+  const withReflection = () => {
+    const q = structuredClone(makeProfileQuestionnaire()) as any;
+    q.dimensions[0].reflection = reflection();
+    return q;
+  };
+
+  it('accepts a single-loop and a double-loop question in every declared language', () => {
+    expect(problemsOf(withReflection())).toEqual([]);
+  });
+
+  it('refuses a question that lacks a declared language, naming the exact place', () => {
+    const q = withReflection();
+    delete q.dimensions[0].reflection.doubleLoop.da;
+    expect(problemsOf(q)).toEqual(['dimensions[0].reflection.doubleLoop.da: is missing; this field is required']);
+  });
+
+  it('refuses a question in a language the file does not declare', () => {
+    const q = withReflection();
+    q.dimensions[0].reflection.singleLoop.de = 'Welche Routine?';
+    expect(problemsOf(q).join('\n')).toMatch(/^dimensions\[0\]\.reflection\.singleLoop\.de: is not a known field/);
+  });
+
+  it('needs both questions when "reflection" is given, and no other field', () => {
+    const one = withReflection();
+    delete one.dimensions[0].reflection.singleLoop;
+    expect(problemsOf(one)).toEqual(['dimensions[0].reflection.singleLoop: is missing; this field is required']);
+    const extra = withReflection();
+    extra.dimensions[0].reflection.tripleLoop = text('?');
+    expect(problemsOf(extra).join('\n')).toMatch(/^dimensions\[0\]\.reflection\.tripleLoop: is not a known field/);
+  });
+
+  it('refuses an empty question and one over the limit', () => {
+    const long = withReflection();
+    long.dimensions[0].reflection.singleLoop.sv = 'x'.repeat(TEXT_LIMITS.reflection + 1);
+    expect(problemsOf(long)).toEqual([`dimensions[0].reflection.singleLoop.sv: is ${TEXT_LIMITS.reflection + 1} characters long; expected at most ${TEXT_LIMITS.reflection}`]);
+    const blank = withReflection();
+    blank.dimensions[0].reflection.doubleLoop.en = ' ';
+    expect(problemsOf(blank)).toEqual(['dimensions[0].reflection.doubleLoop.en: is empty; expected some text']);
+  });
+
+  it('is part of format 2: a file of format 1 with reflection questions is told to set the format', () => {
+    const q = structuredClone(makeQuestionnaire()) as any;
+    q.dimensions[1].reflection = reflection();
+    expect(problemsOf(q)).toEqual(['dimensions[1].reflection: is part of format 2; set "formatVersion": 2 (a Shiftmeter that knows only format 1 would refuse the file)']);
+    q.formatVersion = 2;
+    expect(problemsOf(q)).toEqual([]);
   });
 });

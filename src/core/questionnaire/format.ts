@@ -31,6 +31,32 @@ const StatementText = localizedText('statementText', TEXT_LIMITS.statement, {
   description: `A statement as shown beside the scale; aim for 120 characters, as it is read in a small popup. One string per language listed in "languages" and no other: "en" is always required, and a file that declares "sv" must give the "sv" text here too. Each at most ${TEXT_LIMITS.statement} characters, not blank.`,
 }, LanguageCode);
 
+const QuestionText = localizedText('reflectionQuestionText', TEXT_LIMITS.reflection, {
+  title: 'Question',
+  description: `A question for a team to discuss; aim for one sentence of about 140 characters, as it is read in a small popup. One string per language listed in "languages" and no other: "en" is always required, and a file that declares "sv" must give the "sv" text here too. Each at most ${TEXT_LIMITS.reflection} characters, not blank.`,
+}, LanguageCode);
+
+/**
+ * Two questions per dimension after the two kinds of learning Argyris and Schön
+ * described, so that a result can start a conversation rather than end in a figure.
+ */
+const Reflection = shared('reflection', Type.Object({
+  singleLoop: use(QuestionText, {
+    title: 'Single-loop question',
+    description: 'A question about adjusting what the unit does within its current goals, rules and assumptions: what would we do differently next time? One open question, one idea, neutral between the poles.',
+    examples: [{ en: 'Which routine for counting our results would we change first?' }],
+  }),
+  doubleLoop: use(QuestionText, {
+    title: 'Double-loop question',
+    description: 'A question about the assumptions, goals and norms behind how the unit works: which belief makes us work this way, and does it still hold? One open question, one idea; it must not presume that either pole is the goal.',
+    examples: [{ en: 'What do we take for granted about what a good result is?' }],
+  }),
+}, {
+  title: 'Reflection questions (format 2)',
+  description: 'Two questions a team can discuss about this dimension, shown with the result: "singleLoop" (adjusting actions within today\'s goals and rules) and "doubleLoop" (questioning the assumptions, goals and norms behind them). Both are required when "reflection" is given.',
+  additionalProperties: false,
+}));
+
 export const PolesFormat = Type.Object({
   from: use(NameText, { title: 'First pole (score 0)', description: 'The name of the pole that scores 0, e.g. "Production logic".' }),
   to: use(NameText, { title: 'Second pole (score 100)', description: 'The name of the pole that scores 100, e.g. "Service logic".' }),
@@ -59,6 +85,7 @@ const Dimension = shared('dimension', Type.Object({
     maximum: QUESTIONNAIRE_LIMITS.maxVersion,
   })),
   axis: Type.Optional(use(Id, { title: 'Axis (format 2)', description: 'The id of one of the file\'s "axes": required on every dimension when the file has axes.' })),
+  reflection: Type.Optional(use(Reflection, { title: 'Reflection questions (format 2)', description: 'Optional: one single-loop and one double-loop question for a team to discuss, shown under the result.' })),
 }, {
   title: 'Dimension',
   description: 'One aspect the questionnaire scores, with what each pole looks like on it. Its id must be unique in the file, and at least 3 items must name it.',
@@ -97,7 +124,7 @@ export const QuestionnaireFormat = Type.Object({
   kind: Type.Literal('questionnaire', { title: 'Kind of file', description: 'Always "questionnaire".' }),
   formatVersion: Type.Union([Type.Literal(1), Type.Literal(2)], {
     title: 'Format version',
-    description: 'The version of this file format, not of your questionnaire (that is "version"). 1, or 2 for a file that uses what format 2 adds: "axes", a dimension\'s "axis" and "continuesFrom". A questionnaire of format 2 is asked as instrument 2: every item can be answered "does not apply to my unit", and "wanted" is asked per item.',
+    description: 'The version of this file format, not of your questionnaire (that is "version"). 1, or 2 for a file that uses what format 2 adds: "axes", a dimension\'s "axis", "continuesFrom" and "reflection". A questionnaire of format 2 is asked as instrument 2: every item can be answered "does not apply to my unit", and "wanted" is asked per item.',
   }),
   id: use(Id, { title: 'Questionnaire id', description: 'Stable identifier: lower-case letters, digits and hyphens, starting with a letter, at most 64 characters. Never reuse an id for a different questionnaire.', examples: ['production-service'] }),
   version: Type.Integer({
@@ -138,5 +165,5 @@ export const QuestionnaireFormat = Type.Object({
 export const QUESTIONNAIRE_SCHEMA_HEADER = {
   $id: 'urn:shiftmeter:questionnaire-format:1',
   title: 'Shiftmeter questionnaire',
-  description: 'A Shiftmeter self-assessment questionnaire: pairs of statements on dimensions between two poles, scored 0 (the "from" pole) to 100 (the "to" pole). See docs/questionnaire-format.md. Check a file with `npx shiftmeter validate FILE`, which also checks the rules across fields that this schema cannot express: dimension ids and item ids are unique within the file; every item\'s "dimension" is the id of a dimension in the file; every dimension has at least 3 items; within a dimension the counts of "from" and "to" in "leftPole" differ by at most 1; every text gives exactly the languages in "languages"; "axes", "axis" and "continuesFrom" need "formatVersion": 2; with "axes", every dimension names one of them and each axis has at least 2 dimensions; "continuesFrom" is an earlier version than the file\'s.',
+  description: 'A Shiftmeter self-assessment questionnaire: pairs of statements on dimensions between two poles, scored 0 (the "from" pole) to 100 (the "to" pole). See docs/questionnaire-format.md. Check a file with `npx shiftmeter validate FILE`, which also checks the rules across fields that this schema cannot express: dimension ids and item ids are unique within the file; every item\'s "dimension" is the id of a dimension in the file; every dimension has at least 3 items; within a dimension the counts of "from" and "to" in "leftPole" differ by at most 1; every text gives exactly the languages in "languages"; "axes", "axis", "continuesFrom" and "reflection" need "formatVersion": 2; with "axes", every dimension names one of them and each axis has at least 2 dimensions; "continuesFrom" is an earlier version than the file\'s.',
 };

@@ -33,7 +33,7 @@ export const LANGUAGE_PATTERN = {
   description: PATTERN_WORDS['language-code'],
 } as const;
 
-export const TEXT_LIMITS = { statement: 200, name: 80, text: 1000, source: 400 } as const;
+export const TEXT_LIMITS = { statement: 200, name: 80, text: 1000, source: 400, reflection: 250 } as const;
 
 /** The questionnaire's own items of one dimension, in file order. */
 export function itemsOf(questionnaire: Questionnaire, dimensionId: string): Item[] {

@@ -118,7 +118,8 @@ function checkReferences(check: ShapeChecker, root: Record<string, unknown>): vo
 }
 
 /**
- * What format 2 adds: only in files that say so; "continuesFrom" names an earlier
+ * What format 2 adds: only in files that say so (a Shiftmeter that knows only format 1
+ * refuses any field it does not know, "reflection" too); "continuesFrom" names an earlier
  * version; with "axes", every dimension on one of them and each axis with at least two.
  */
 function checkFormat2(check: ShapeChecker, root: Record<string, unknown>): void {
@@ -129,7 +130,7 @@ function checkFormat2(check: ShapeChecker, root: Record<string, unknown>): void 
     if (Object.hasOwn(root, 'axes')) report(check, 'axes', 'needs-format-2', {});
     dimensions.forEach((dimension, index) => {
       if (!isPlainObject(dimension)) return;
-      for (const field of ['continuesFrom', 'axis']) {
+      for (const field of ['continuesFrom', 'axis', 'reflection']) {
         if (Object.hasOwn(dimension, field)) report(check, joinPath(joinPath('dimensions', index), field), 'needs-format-2', {});
       }
     });

@@ -7,6 +7,7 @@ import { describeGap, describePosition } from './position-words';
 import { ProfileView } from './profile-view';
 import { figureText, signedFigureText } from '../figures';
 import { ScoreTableHead } from './score-table-head';
+import { ReflectionQuestions } from './reflection-questions';
 
 export interface ResultViewProps {
   questionnaire: Questionnaire;
@@ -90,6 +91,7 @@ export function ResultView({ questionnaire, sitting, score, contentLanguage, onD
           </tr>}
         </tbody>
       </table>
+      <ReflectionQuestions questionnaire={questionnaire} contentLanguage={contentLanguage} />
       <p class="hint small">{t('result.savedAs', { date: i18n.formatDate.value(sitting.completedAt) })}</p>
       <div class="button-row">
         {onHistory ? <button type="button" class="button" onClick={onHistory}>{t('result.history')}</button> : null}
