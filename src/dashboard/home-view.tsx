@@ -1,6 +1,7 @@
 import { useModel } from '@preact/signals';
 import { useEffect, useState } from 'preact/hooks';
 import { readRecent, recentKey, viewRecent, type RecentView } from '../core/history/recent';
+import { actionsKey, isActionDue, openActions, readActions, type UnitAction } from '../core/actions/actions';
 import { contentLanguage, textIn } from '../core/questionnaire/types';
 import type { Round } from '../core/round/round-record';
 import type { DraftMeta } from '../core/storage/records';
@@ -13,8 +14,17 @@ import { RemindersModel } from '../ui/reminders-model';
 import { describeStorageError } from '../ui/storage-errors';
 import { listRounds } from '../ui/team/team-store';
 
+interface OpenAction {
+  entry: CatalogEntry;
+  action: UnitAction;
+  /** The dimension's name in the questionnaire's language, or its id when the questionnaire could not be read. */
+  dimension: string;
+  lang: string;
+}
+
 interface HomeData {
   recent: Record<string, RecentView | null>;
+  actions: OpenAction[];
   drafts: Record<string, DraftMeta>;
   rounds: Round[];
 }
@@ -34,9 +44,11 @@ export function HomeView() {
     let live = true;
     void (async () => {
       try {
-        const [stored, drafts, rounds] = await Promise.all([app.store.get(recentKeysOf(app.catalog)), readDrafts(app.store, app.catalog), listRounds(app.store)]);
+        const keys = [...recentKeysOf(app.catalog), ...app.catalog.entries.map((entry) => actionsKey(entry.id))];
+        const [stored, drafts, rounds] = await Promise.all([app.store.get(keys), readDrafts(app.store, app.catalog), listRounds(app.store)]);
         const recent = Object.fromEntries(app.catalog.entries.map((entry) => [entry.id, viewRecent(readRecent(stored[recentKey(entry.id)]))]));
-        if (live) setRead({ kind: 'ready', data: { recent, drafts, rounds } });
+        const actions = await openActionsOf(app.catalog.entries, stored, app.i18n.language.peek());
+        if (live) setRead({ kind: 'ready', data: { recent, actions, drafts, rounds } });
       } catch (error) {
         if (live) setRead({ kind: 'failed', detail: describeStorageError(error) });
       }
@@ -88,6 +100,24 @@ function HomeSections({ data, due }: { data: HomeData; due: ReadonlySet<string> 
           </div>
         )}
       </section>
+      {data.actions.length > 0 ? (
+        <section aria-labelledby="actions-heading">
+          <h2 id="actions-heading">{t('home.actionsHeading')}</h2>
+          <p class="hint">{t('home.actionsHint')}</p>
+          <ul class="action-list">
+            {data.actions.map(({ entry, action, dimension, lang }) => (
+              <li key={action.id}>
+                <strong lang={lang}>{titleOf(entry, app.i18n.language.value)}, {dimension}</strong>
+                {action.text ? <>: <span>{action.text}</span></> : null}
+                {' '}<span class="hint">
+                  {action.by ? t('home.actionBy', { date: app.i18n.formatDay.value(action.by) }) : t('review.chosen', { date: app.i18n.formatDay.value(action.createdAt) })}
+                </span>
+                {isActionDue(action, app.now()) ? <> <strong class="due">{t('list.due')}</strong></> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {dueEntries.length > 0 || inProgress.length > 0 ? (
         <section aria-labelledby="next-heading">
           <h2 id="next-heading">{t('home.nextHeading')}</h2>
@@ -122,6 +152,21 @@ function HomeSections({ data, due }: { data: HomeData; due: ReadonlySet<string> 
       ) : null}
     </>
   );
+}
+
+/** Every action waiting for review, with its dimension's name (from the questionnaire, loaded for it). */
+async function openActionsOf(entries: readonly CatalogEntry[], stored: Readonly<Record<string, unknown>>, language: string): Promise<OpenAction[]> {
+  const lists = await Promise.all(entries.map(async (entry) => {
+    const open = openActions(readActions(stored[actionsKey(entry.id)]));
+    if (open.length === 0) return [];
+    const lang = contentLanguage(entry, language);
+    const questionnaire = await entry.load().catch(() => null);
+    return open.map((action) => {
+      const dimension = questionnaire?.dimensions.find((d) => d.id === action.dimension);
+      return { entry, action, lang, dimension: dimension ? textIn(dimension.name, lang) : action.dimension };
+    });
+  }));
+  return lists.flat();
 }
 
 function titleOf(entry: CatalogEntry, language: string): string {

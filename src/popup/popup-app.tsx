@@ -6,13 +6,14 @@ import { BlockingError } from '../ui/blocking-error';
 import { draftKeysOf, draftsFrom, latestDraft, readDrafts } from '../ui/drafts';
 import { LanguageSelect } from '../ui/language-select';
 import { readRecent, recentKey, type RecentRecord } from '../core/history/recent';
+import { actionsKey, openActions, readActions } from '../core/actions/actions';
 import { QuestionnaireRows } from './questionnaire-rows';
 import { focusNextViewHeading, useReadyMark } from '../ui/ready';
 import { reminderKeysOf, RemindersModel } from '../ui/reminders-model';
 import { LazyAssessmentScreen, loadAssessmentScreen } from './assessment-loader';
 import type { Catalog } from '../ui/catalog';
 
-type View = { kind: 'list'; drafts: Record<string, DraftMeta>; recent: Record<string, RecentRecord | null> } | { kind: 'assessment'; id: string };
+type View = { kind: 'list'; drafts: Record<string, DraftMeta>; recent: Record<string, RecentRecord | null>; actions: Record<string, number> } | { kind: 'assessment'; id: string };
 
 export interface PopupAppProps {
   openDashboard: (hash: string) => void;
@@ -30,7 +31,7 @@ export function PopupApp({ openDashboard, prefetched }: PopupAppProps) {
   const [view, setView] = useState<View>(() => {
     const drafts = draftsFrom(prefetched, app.catalog);
     const latest = latestDraft(drafts);
-    if (!latest) return { kind: 'list', drafts, recent: recentFrom(prefetched, app.catalog) };
+    if (!latest) return { kind: 'list', drafts, recent: recentFrom(prefetched, app.catalog), actions: openActionCounts(prefetched, app.catalog) };
     // Fetch the questionnaire now rather than from the runner's effect after the first
     // frame: a few ms sooner on screen (the module loader shares the one request).
     void app.catalog.find(latest.questionnaire.id)?.load();
@@ -39,14 +40,16 @@ export function PopupApp({ openDashboard, prefetched }: PopupAppProps) {
   });
 
   async function showList() {
-    const [drafts, recent] = await Promise.all([
+    const [drafts, stored] = await Promise.all([
       readDrafts(app.store, app.catalog),
-      app.store.get(recentKeysOf(app.catalog)).then((stored) => recentFrom(stored, app.catalog), () => ({})),
+      app.store.get([...recentKeysOf(app.catalog), ...actionKeysOf(app.catalog)]).catch(() => ({})),
       reminders.load(),
     ]);
+    const recent = recentFrom(stored, app.catalog);
+    const actions = openActionCounts(stored, app.catalog);
     // Back from a questionnaire ("Stop for now", "Done"): the list's heading takes the focus.
     focusNextViewHeading();
-    setView({ kind: 'list', drafts, recent });
+    setView({ kind: 'list', drafts, recent, actions });
   }
 
   useReadyMark(view.kind === 'list' && !app.blockingError.value);
@@ -67,6 +70,7 @@ export function PopupApp({ openDashboard, prefetched }: PopupAppProps) {
           <QuestionnaireRows
             drafts={view.drafts}
             recent={view.recent}
+            openActions={view.actions}
             lastTaken={(id) => reminders.states.value[id]?.lastTaken ?? null}
             isDue={(id) => reminders.due.value.has(id)}
             onOpen={(id) => setView({ kind: 'assessment', id })}
@@ -93,12 +97,21 @@ function PreloadAssessment() {
  * (for added questionnaires, in one more: see AppModel.start).
  */
 export function popupKeys(catalog: Catalog): string[] {
-  return [...draftKeysOf(catalog), ...reminderKeysOf(catalog), ...recentKeysOf(catalog)];
+  return [...draftKeysOf(catalog), ...reminderKeysOf(catalog), ...recentKeysOf(catalog), ...actionKeysOf(catalog)];
 }
 
 /** Each listed questionnaire's recent record (only these keys: the scoring that makes them is not in the popup's first view). */
 function recentKeysOf(catalog: Catalog): string[] {
   return catalog.entries.map((entry) => recentKey(entry.id));
+}
+
+function actionKeysOf(catalog: Catalog): string[] {
+  return catalog.entries.map((entry) => actionsKey(entry.id));
+}
+
+/** How many actions of each questionnaire wait to be reviewed. */
+function openActionCounts(stored: Readonly<Record<string, unknown>>, catalog: Catalog): Record<string, number> {
+  return Object.fromEntries(catalog.entries.map((entry) => [entry.id, openActions(readActions(stored[actionsKey(entry.id)])).length]));
 }
 
 function recentFrom(stored: Readonly<Record<string, unknown>>, catalog: Catalog): Record<string, RecentRecord | null> {

@@ -12,6 +12,8 @@ export interface QuestionnaireRowsProps {
   drafts: Readonly<Record<string, DraftMeta>>;
   /** Each questionnaire's latest sittings, scored (recent records); absent for one never taken. */
   recent: Readonly<Record<string, RecentRecord | null>>;
+  /** How many actions chosen after a result wait for the next sitting to ask how they went. */
+  openActions: Readonly<Record<string, number>>;
   /** When each was last taken: a questionnaire taken before recent records existed has only this. */
   lastTaken: (questionnaireId: string) => string | null;
   isDue: (questionnaireId: string) => boolean;
@@ -23,7 +25,7 @@ export interface QuestionnaireRowsProps {
  * the person stands and what changed for one taken before, the two poles for one not yet
  * taken, and the description on demand.
  */
-export function QuestionnaireRows({ drafts, recent, lastTaken, isDue, onOpen }: QuestionnaireRowsProps) {
+export function QuestionnaireRows({ drafts, recent, openActions, lastTaken, isDue, onOpen }: QuestionnaireRowsProps) {
   const app = useApp();
   const t = useT();
   if (app.catalog.entries.length === 0) return <p class="hint">{t('list.empty')}</p>;
@@ -32,7 +34,7 @@ export function QuestionnaireRows({ drafts, recent, lastTaken, isDue, onOpen }: 
   return (
     <ul class="questionnaire-rows">
       {app.catalog.entries.map((entry) => (
-        <Row key={entry.id} entry={entry} draft={drafts[entry.id]} view={viewRecent(recent[entry.id] ?? null)} lastTaken={lastTaken(entry.id)} due={isDue(entry.id)} open={firstTime} onOpen={onOpen} />
+        <Row key={entry.id} entry={entry} draft={drafts[entry.id]} view={viewRecent(recent[entry.id] ?? null)} lastTaken={lastTaken(entry.id)} due={isDue(entry.id)} actions={openActions[entry.id] ?? 0} open={firstTime} onOpen={onOpen} />
       ))}
     </ul>
   );
@@ -44,12 +46,13 @@ interface RowProps {
   view: RecentView | null;
   lastTaken: string | null;
   due: boolean;
+  actions: number;
   /** The description shown at once (someone who has taken none yet). */
   open: boolean;
   onOpen: (questionnaireId: string) => void;
 }
 
-function Row({ entry, draft, view, lastTaken, due, open, onOpen }: RowProps) {
+function Row({ entry, draft, view, lastTaken, due, actions, open, onOpen }: RowProps) {
   const app = useApp();
   const t = useT();
   // Details on demand: a native button that shows and hides the description (a <details> would take a line of its own).
@@ -68,7 +71,7 @@ function Row({ entry, draft, view, lastTaken, due, open, onOpen }: RowProps) {
     <li class="questionnaire-row">
       <div class="row-head">
         <h3 id={headingId} lang={lang}>{title}</h3>
-        <button type="button" class="button button-primary" aria-describedby={[headingId, statusId, ...(change ? [changeId] : [])].join(' ')} data-questionnaire={entry.id} onClick={() => onOpen(entry.id)}>
+        <button type="button" class="button button-primary" aria-describedby={[headingId, statusId, ...(change || actions > 0 ? [changeId] : [])].join(' ')} data-questionnaire={entry.id} onClick={() => onOpen(entry.id)}>
           {label}
         </button>
       </div>
@@ -86,7 +89,11 @@ function Row({ entry, draft, view, lastTaken, due, open, onOpen }: RowProps) {
           {t('list.about')}<span class="visually-hidden"> {title}</span>
         </button>
       </p>
-      {change ? <p id={changeId} class="row-change">{change}</p> : null}
+      {change || actions > 0 ? (
+        <p id={changeId} class="row-change">
+          {[change, actions > 0 ? t('actions.open', { count: actions }) : null].filter(Boolean).join(' · ')}
+        </p>
+      ) : null}
       <div id={aboutId} class="row-about" hidden={!showAbout}>
         <p lang={lang}>{textIn(entry.description, lang)}</p>
         <p class="hint small">{t('list.dimensions', { count: entry.dimensionCount, items: entry.itemCount })}</p>

@@ -2,6 +2,8 @@ import { action, createModel, signal } from '@preact/signals';
 import { makeBackup, MAX_BACKUP_BYTES, parseBackup, type Backup } from '../core/backup/backup';
 import { previewRestore, restoreWrites, type RestoreMode, type RestorePreview } from '../core/backup/restore-plan';
 import { sittingsCsv } from '../core/backup/sittings-csv';
+import { actionsCsv } from '../core/actions/actions-csv';
+import { ACTIONS_PREFIX, isActionsRecord } from '../core/actions/actions';
 import { recogniseFile, type FileKind } from '../core/file-kind';
 import { readStoredHistory } from '../core/history/stored-records';
 import type { Problem } from '../core/problems';
@@ -98,13 +100,20 @@ export const DataModel = createModel(({ store, catalog, now, vault }: DataServic
     return sittingsCsv(sittings, questionnaires);
   });
 
+  const actionsCsvText = action(async () => {
+    const all = await store.getAll();
+    return actionsCsv(Object.entries(all).flatMap(([key, value]) => (key.startsWith(ACTIONS_PREFIX) && isActionsRecord(value) ? [value] : [])));
+  });
+
   /** The file to download, or null when it could not be made (the reason is in `exportFailure`). */
-  const exportFile = action(async (kind: 'backup' | 'csv'): Promise<ExportFile | null> => {
+  const exportFile = action(async (kind: 'backup' | 'csv' | 'actions-csv'): Promise<ExportFile | null> => {
     const stamp = dateStamp(now());
     try {
       const file = kind === 'backup'
         ? { name: `shiftmeter-backup-${stamp}.json`, text: await backupText(), type: 'application/json' }
-        : { name: `shiftmeter-sittings-${stamp}.csv`, text: await csvText(), type: 'text/csv' };
+        : kind === 'csv'
+          ? { name: `shiftmeter-sittings-${stamp}.csv`, text: await csvText(), type: 'text/csv' }
+          : { name: `shiftmeter-actions-${stamp}.csv`, text: await actionsCsvText(), type: 'text/csv' };
       exportFailure.value = null;
       status.value = { kind: 'exported' };
       return file;

@@ -8,7 +8,8 @@ import { PackSittingLinkFormat, PACK_SITTING_PREFIX } from '../pack/pack-sitting
 import { PackOrderFormat, PACK_ORDER_KEY } from '../pack/shown-order';
 import { RoundFormat, ROUND_KEYS } from '../round/round-record';
 import { TallySummaryFormat } from '../round/tally-summary';
-import { NoteFormat, ReminderFormat, SettingsFormat, SittingFormat } from '../storage/record-formats';
+import { ActionsFormat, NoteFormat, ReminderFormat, SettingsFormat, SittingFormat } from '../storage/record-formats';
+import { ACTIONS_PREFIX } from '../actions/actions';
 import { KEYS } from '../storage/records';
 
 /**
@@ -39,6 +40,7 @@ const RECORDS_BY_KEY = {
   [prefixed(PACK_SITTING_PREFIX)]: PackSittingLinkFormat,
   [`^${PACK_ORDER_KEY}$`]: PackOrderFormat,
   [prefixed(ADDED_KEYS.prefix)]: AddedRecordFormat,
+  [prefixed(ACTIONS_PREFIX)]: ActionsFormat,
 };
 
 export const BackupFormat = Type.Object({

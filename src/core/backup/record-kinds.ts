@@ -8,6 +8,7 @@ import { ADDED_KEYS, addedKey } from '../library/added-keys';
 import { isAddedRecord } from '../library/added-record';
 import { validateQuestionnaire } from '../questionnaire/validate';
 import { isPlainObject } from '../shape';
+import { ACTIONS_PREFIX, actionsKey, isActionsRecord } from '../actions/actions';
 import { isIsoDate, isNote, isReminder, isSitting, KEYS } from '../storage/records';
 
 /**
@@ -37,6 +38,8 @@ const KINDS: ReadonlyArray<{ kind: string; matches: (key: string) => boolean; va
   { kind: 'pack-order', matches: (k) => k === PACK_ORDER_KEY, valid: (_k, v) => isPackOrder(v) },
   // Questionnaires added in this browser: the text its sittings answered. (Their index is made from them, never backed up.)
   { kind: 'added-questionnaire', matches: (k) => k.startsWith(ADDED_KEYS.prefix), valid: (k, v) => isWholeAddedRecord(k, v) },
+  // What a unit chose to try after a result, and how it went.
+  { kind: 'actions', matches: (k) => k.startsWith(ACTIONS_PREFIX), valid: (k, v) => isActionsRecord(v) && k === actionsKey(v.questionnaireId) },
   { kind: 'pack-sitting', matches: (k) => k.startsWith(PACK_SITTING_PREFIX), valid: (k, v) => isPackSittingLink(v) && k === packSittingKey(v.packId) },
 ];
 

@@ -83,3 +83,31 @@ export const DraftMetaFormat = Type.Object({
 export const SettingsFormat = Type.Object({
   schema: Type.Literal(1),
 }, { title: 'Settings', description: 'Language and theme.' });
+
+/** How an action went, asked at the next sitting of its questionnaire. */
+export const ACTION_STATUSES = ['done', 'partly', 'not-done'] as const;
+export const MAX_ACTION_TEXT = 1_000;
+/** Dimensions a person may choose to work on after one result. */
+export const MAX_ACTIONS_PER_SITTING = 3;
+
+export const ActionFormat = Type.Object({
+  id: RecordId,
+  /** The sitting whose result the action answers. */
+  sittingId: RecordId,
+  dimension: use(Id, { title: 'Dimension id', description: 'The dimension the unit is working on.' }),
+  text: Type.String({ title: 'What the unit will try', maxLength: MAX_ACTION_TEXT }),
+  by: Type.Optional(use(IsoDate, { title: 'By when', description: 'Noon UTC of the day chosen, so the day is the same in every European time zone.' })),
+  createdAt: IsoDate,
+  review: Type.Optional(Type.Object({
+    status: Type.Enum(ACTION_STATUSES, { title: 'How it went' }),
+    note: Type.String({ title: 'Note', maxLength: MAX_ACTION_TEXT }),
+    at: IsoDate,
+  }, { title: 'Review', description: 'How it went, as the person said at a later sitting.' })),
+}, { title: 'Action', description: 'What a unit will try on one dimension after a result, and how it went.' });
+
+/** A questionnaire's actions, in one record so the popup reads them by key. */
+export const ActionsFormat = Type.Object({
+  schema: Type.Literal(1),
+  questionnaireId: use(Id, { title: 'Questionnaire id' }),
+  actions: Type.Array(ActionFormat, { title: 'Actions', maxItems: 600 }),
+}, { title: 'Actions', description: 'The actions chosen after the results of one questionnaire, oldest first.' });

@@ -17,7 +17,7 @@ export function DataView() {
   const status = data.status.value;
   const exportFailure = data.exportFailure.value;
 
-  async function download(kind: 'backup' | 'csv') {
+  async function download(kind: 'backup' | 'csv' | 'actions-csv') {
     const file = await data.exportFile(kind);
     if (file) downloadText(file.name, file.text, file.type);
   }
@@ -30,6 +30,7 @@ export function DataView() {
       <div class="button-row start">
         <button type="button" class="button" onClick={() => void download('backup')}>{t('data.exportBackup')}</button>
         <button type="button" class="button" onClick={() => void download('csv')}>{t('data.exportCsv')}</button>
+        <button type="button" class="button" onClick={() => void download('actions-csv')}>{t('data.exportActionsCsv')}</button>
       </div>
       <p class="hint">{t('data.exportHint')}</p>
       {exportFailure !== null ? <p class="notice notice-error" role="alert">{t('data.exportFailed', { detail: exportFailure })}</p> : null}

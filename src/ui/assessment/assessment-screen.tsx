@@ -1,6 +1,9 @@
 import { useModel } from '@preact/signals';
 import type { ComponentChildren } from 'preact';
-import { useMemo } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { openActions, type UnitAction } from '../../core/actions/actions';
+import { ActionReview } from '../actions/action-review';
+import { readQuestionnaireActions } from '../actions/actions-store';
 import type { Sitting } from '../../core/storage/records';
 import { contentLanguage as pickContentLanguage, type Questionnaire } from '../../core/questionnaire/types';
 import { useApp, useT } from '../app-context';
@@ -8,6 +11,11 @@ import { useReadyMark } from '../ready';
 import { AssessmentModel, type RoundMark } from './assessment-model';
 import { AssessmentView } from './assessment-view';
 import { ResultView } from './result-view';
+import { adoptStylesheet } from '../styles/adopt-stylesheet';
+import assessmentCss from './assessment.css';
+
+// With the module, so the popup's first view (the list) does not carry these rules.
+adoptStylesheet(assessmentCss);
 
 export interface AssessmentScreenProps {
   questionnaireId: string;
@@ -36,14 +44,24 @@ function OneAssessment({ questionnaireId, onDone, onHistory, doneLabel, round, r
     round,
   ));
   const stage = model.stage.value;
-  useReadyMark(stage.kind !== 'loading');
+  // The actions chosen after earlier results and not yet reviewed: the sitting asks how they went first.
+  // (A team round's sitting is the team's, not the person's own follow-up: it does not ask.)
+  const [toReview, setToReview] = useState<readonly UnitAction[] | null>(round ? [] : null);
+  useEffect(() => {
+    if (round) return;
+    readQuestionnaireActions(app.store, questionnaireId).then(
+      (record) => setToReview(openActions(record)),
+      () => setToReview([]),
+    );
+  }, [questionnaireId]);
+  useReadyMark(stage.kind !== 'loading' && toReview !== null);
   const language = app.i18n.language.value;
   const contentLanguage = useMemo(
     () => (stage.kind === 'ready' ? pickContentLanguage(stage.questionnaire, language) : language),
     [stage, language],
   );
 
-  if (stage.kind === 'loading') return <p class="hint" role="status">{t('common.loading')}</p>;
+  if (stage.kind === 'loading' || toReview === null) return <p class="hint" role="status">{t('common.loading')}</p>;
   if (stage.kind === 'missing') return <p class="notice notice-error" role="alert">{t('dashboard.notFound')}</p>;
   if (stage.kind === 'failed') {
     return (
@@ -61,6 +79,7 @@ function OneAssessment({ questionnaireId, onDone, onHistory, doneLabel, round, r
       <>
         {resultExtra?.(sitting, questionnaire)}
         <ResultView
+          planActions={!round}
           questionnaire={questionnaire}
           sitting={sitting}
           score={score}
@@ -71,6 +90,9 @@ function OneAssessment({ questionnaireId, onDone, onHistory, doneLabel, round, r
         />
       </>
     );
+  }
+  if (toReview.length > 0) {
+    return <ActionReview questionnaire={questionnaire} actions={toReview} contentLanguage={contentLanguage} onContinue={() => setToReview([])} />;
   }
   return <AssessmentView model={model} questionnaire={questionnaire} contentLanguage={contentLanguage} onLeave={onDone} />;
 }

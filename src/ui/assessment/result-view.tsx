@@ -8,6 +8,7 @@ import { ProfileView } from './profile-view';
 import { figureText, signedFigureText } from '../figures';
 import { ScoreTableHead } from './score-table-head';
 import { ReflectionQuestions } from './reflection-questions';
+import { ActionPlanner } from '../actions/action-planner';
 
 export interface ResultViewProps {
   questionnaire: Questionnaire;
@@ -18,10 +19,12 @@ export interface ResultViewProps {
   onHistory?: () => void;
   /** Instead of "Done", e.g. "Back to the course" for a self-assessment taken from a course. */
   doneLabel?: string;
+  /** Offer to choose what the unit will try (not for a team round's sitting). */
+  planActions?: boolean;
 }
 
 /** Where the person stands per dimension and overall, beside where they want to be. */
-export function ResultView({ questionnaire, sitting, score, contentLanguage, onDone, onHistory, doneLabel }: ResultViewProps) {
+export function ResultView({ questionnaire, sitting, score, contentLanguage, onDone, onHistory, doneLabel, planActions }: ResultViewProps) {
   const t = useT();
   const { i18n } = useApp();
   const heading = useRef<HTMLHeadingElement>(null);
@@ -92,6 +95,7 @@ export function ResultView({ questionnaire, sitting, score, contentLanguage, onD
         </tbody>
       </table>
       <ReflectionQuestions questionnaire={questionnaire} contentLanguage={contentLanguage} />
+      {planActions ? <ActionPlanner questionnaire={questionnaire} sitting={sitting} score={score} contentLanguage={contentLanguage} /> : null}
       <p class="hint small">{t('result.savedAs', { date: i18n.formatDate.value(sitting.completedAt) })}</p>
       <div class="button-row">
         {onHistory ? <button type="button" class="button" onClick={onHistory}>{t('result.history')}</button> : null}

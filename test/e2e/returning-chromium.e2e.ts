@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { toStoredItems } from '../../src/core/storage/stored-form';
+import { shippedQuestionnaire } from './support/answers';
+import { axeViolations, formatViolations } from './support/axe';
+import { launchChromium, type ChromiumExtension } from './support/chromium';
+import { eventually } from './support/eventually';
+import { makeSittings } from './support/seed';
+import { storedRecords } from './support/stored';
+import { takeByClicks } from './support/take-by-clicks';
+
+/*
+ * Issue #15 in Chromium: a returning person sees in the popup when each questionnaire was
+ * last taken, where they stand, what changed and the actions they chose; the dashboard
+ * opens on the overview; the next sitting first asks how each action went.
+ */
+
+const ID = 'production-service';
+const SIX = ['production-service', 'control-service', 'performance-capacity', 'npm-npg', 'silos-joined-up', 'innovation-orientation'];
+
+async function expectNoAxeViolations(page: Page, what: string) {
+  for (const colorScheme of ['dark', 'light'] as const) {
+    await page.emulateMedia({ colorScheme });
+    const violations = await axeViolations(page);
+    expect(violations, `${what} (${colorScheme}):\n${formatViolations(violations)}`).toEqual([]);
+  }
+}
+
+const rowText = (popup: Page, id: string) => popup.locator('li.questionnaire-row', { has: popup.locator(`button[data-questionnaire="${id}"]`) }).innerText();
+
+describe('a returning person in Chromium', () => {
+  let ext: ChromiumExtension;
+  beforeAll(async () => {
+    ext = await launchChromium();
+  });
+  afterAll(async () => {
+    await ext?.close();
+  });
+
+  it('takes a questionnaire, chooses an action, sees it in the popup and the overview, and is asked about it at the next sitting', async () => {
+    const popup = await ext.open('popup.html');
+    // Someone who has taken none sees what each questionnaire is about.
+    expect(await popup.locator(`#about-${ID}`).isVisible()).toBe(true);
+    await expectNoAxeViolations(popup, 'popup, first time');
+
+    await popup.click(`button[data-questionnaire="${ID}"]`);
+    await takeByClicks(popup, (index) => 1 + ((index * 3) % 7));
+    await popup.locator('#plan-heading').waitFor();
+    await expectNoAxeViolations(popup, 'result with the action step');
+    // Suggested: a dimension with the largest gap between now and wanted.
+    const suggested = popup.locator('.action-plan fieldset label', { hasText: '(suggested' }).first();
+    const dimensionLabel = (await suggested.innerText()).replace(/ \(suggested.*$/, '');
+    await suggested.locator('input').check();
+    const textarea = popup.locator('.action-entry textarea').first();
+    await textarea.fill('Ask the next ten callers what they were trying to get done');
+    await popup.locator('.action-entry input[type="date"]').first().fill('2031-03-31');
+    await textarea.focus();
+    await popup.keyboard.press('Tab');
+    await eventually(() => popup.locator('.action-plan [role="status"]').innerText(), (text) => expect(text).toBe('Saved.'));
+    await eventually(() => storedRecords(popup), (stored) => {
+      const actions = stored[`actions:${ID}`]?.actions;
+      expect(actions).toHaveLength(1);
+      expect(actions[0]).toMatchObject({ text: 'Ask the next ten callers what they were trying to get done', by: '2031-03-31T12:00:00.000Z' });
+      expect(actions[0].review).toBeUndefined();
+    });
+
+    // The popup, opened again: when, where they stand, and the open action; the description on demand.
+    const again = await ext.open('popup.html');
+    const row = await rowText(again, ID);
+    expect(row).toMatch(/Last taken .+ · now \d+, wanted \d+/);
+    expect(row).toContain('1 open action');
+    expect(await again.locator(`#about-${ID}`).isVisible()).toBe(false);
+    await again.locator(`li.questionnaire-row:has(button[data-questionnaire="${ID}"]) .row-about-toggle`).focus();
+    await again.keyboard.press('Enter');
+    expect(await again.locator(`#about-${ID}`).isVisible()).toBe(true);
+    await expectNoAxeViolations(again, 'popup, returning');
+
+    // The dashboard opens on the overview, not the welcome.
+    const dashboard = await ext.open('dashboard.html');
+    await eventually(() => dashboard.locator('h1').innerText(), (text) => expect(text).toBe('Overview'));
+    const standing = await dashboard.locator('table tbody tr').first().innerText();
+    expect(standing).toContain('Production logic or service logic');
+    expect(await dashboard.locator('.action-list').innerText()).toContain(`${dimensionLabel}: Ask the next ten callers`);
+    await expectNoAxeViolations(dashboard, 'overview');
+    expect(await dashboard.locator('a[href="#/welcome"]').count()).toBeGreaterThan(0);
+
+    // The next sitting starts by asking how the action went. (A tab behind another gets few frames: bring it forward.)
+    await again.bringToFront();
+    await again.click(`button[data-questionnaire="${ID}"]`);
+    await eventually(() => again.locator('#review-heading').innerText(), (text) => expect(text).toBe('How did it go?'));
+    expect(await again.locator('.review-entry legend').innerText()).toContain('Ask the next ten callers');
+    await expectNoAxeViolations(again, 'how did it go');
+    await again.getByLabel('Partly').check();
+    await again.getByLabel('Note (optional)').fill('Did it for a week; the answers surprised us');
+    await again.getByLabel('Note (optional)').blur();
+    await eventually(() => storedRecords(again), (stored) => {
+      expect(stored[`actions:${ID}`].actions[0].review).toMatchObject({ status: 'partly', note: 'Did it for a week; the answers surprised us' });
+    });
+    await again.getByRole('button', { name: 'Continue to the questions' }).click();
+    await takeByClicks(again, (index) => 1 + ((index * 5) % 7));
+    await again.locator('#plan-heading').waitFor();
+
+    // Back in the list: the change since the sitting before, in words; no open action left.
+    await again.getByRole('button', { name: 'Done' }).click();
+    await eventually(() => rowText(again, ID), (text) => {
+      expect(text).toMatch(/(\d+ points? towards .+|no change) since /);
+      expect(text).not.toContain('open action');
+    });
+  });
+
+  it('fits six questionnaires with their last results in a 600 px popup', async () => {
+    const seedPage = await ext.open('popup.html');
+    const items: Record<string, unknown> = {};
+    for (const id of SIX) {
+      // Ids of their own per questionnaire, as the app makes them.
+      const sittings = Object.values(makeSittings(shippedQuestionnaire(id), 3)).map((s: any) => ({ ...s, id: `${s.id}-${id}` }));
+      for (const sitting of sittings) items[`sitting:${sitting.id}`] = sitting;
+      items[`last-taken:${id}`] = sittings.at(-1)!.completedAt;
+    }
+    await seedPage.evaluate((records) => chrome.storage.local.set(records), toStoredItems(items));
+    // The dashboard makes the recent records of a history from before them.
+    const dashboard = await ext.open('dashboard.html');
+    await eventually(() => storedRecords(dashboard), (stored) => expect(SIX.filter((id) => stored[`recent:${id}`])).toEqual(SIX));
+    const popup = await ext.open('popup.html');
+    await popup.setViewportSize({ width: 480, height: 600 });
+    for (const id of SIX.slice(1, 5)) expect(await rowText(popup, id)).toMatch(/now \d+, wanted \d+/);
+    const bottom = await popup.locator('li.questionnaire-row').last().evaluate((row) => row.getBoundingClientRect().bottom);
+    expect(bottom).toBeLessThanOrEqual(600);
+    // The trend's values are in words for a screen reader.
+    expect(await popup.locator('svg.trend-line').first().getAttribute('aria-label')).toMatch(/^Overall now in the last \d sittings: \d+(, \d+)+$/);
+  });
+});
