@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readStoredHistory } from '../../src/core/history/stored-records';
-import { planMigration } from '../../src/core/storage/migrations';
+import { MIGRATIONS, planMigration } from '../../src/core/storage/migrations';
 import { ensureMigrated } from '../../src/core/storage/run-migrations';
 import { fromStoredItems, toStoredItems } from '../../src/core/storage/stored-form';
 import { isDraftMeta, isReminder, readSettings, SCHEMA_VERSION } from '../../src/core/storage/records';
@@ -37,7 +37,7 @@ describe('stored data of schema version 1', () => {
   });
 
   it('writes each sitting again in the migration to 2, so the store keeps it as JSON text', () => {
-    const plan = planMigration(V1);
+    const plan = planMigration(V1, MIGRATIONS, 2);
     if (plan.kind !== 'migrate') throw new Error(`expected a migration, got ${plan.kind}`);
     const sittingKeys = Object.keys(V1).filter((key) => key.startsWith('sitting:'));
     expect(Object.keys(plan.set).sort()).toEqual([...sittingKeys, 'schemaVersion'].sort());
@@ -54,6 +54,13 @@ describe('stored data of schema version 2', () => {
     }
     expect(fromStoredItems(V2)).toEqual({ ...V1, schemaVersion: 2 });
     expect(readStoredHistory(fromStoredItems(V2)).setAside).toEqual([]);
-    expect(planMigration(fromStoredItems(V2))).toEqual({ kind: 'current', version: SCHEMA_VERSION });
+  });
+
+  it('migrates to 3 by writing the version alone: every record stays as it was', async () => {
+    expect(planMigration(fromStoredItems(V2))).toEqual({ kind: 'migrate', from: 2, to: 3, set: { schemaVersion: 3 }, remove: [] });
+    const store = new MemoryStore(fromStoredItems(V2));
+    await ensureMigrated(store);
+    expect(store.snapshot()).toEqual({ ...fromStoredItems(V2), schemaVersion: SCHEMA_VERSION });
   });
 });
+
