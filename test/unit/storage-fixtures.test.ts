@@ -64,3 +64,30 @@ describe('stored data of schema version 2', () => {
   });
 });
 
+/**
+ * Storage as the real 0.1.0 build left a filled profile (schema 2), kept for the update
+ * test where git history is not at hand (test/e2e/support/previous-release.ts).
+ */
+describe('stored data of Shiftmeter 0.1.0', () => {
+  const release = JSON.parse(readFileSync('test/e2e/fixtures/storage-0.1.0.json', 'utf8')) as { storage: Record<string, unknown> };
+  const stored = fromStoredItems(release.storage);
+
+  it('reads back whole with this version, and 0.1.0 knew up to version 2', () => {
+    expect(stored.schemaVersion).toBe(2);
+    const history = readStoredHistory(stored);
+    expect(history.sittings).toHaveLength(5);
+    expect(Object.keys(history.notes)).toHaveLength(1);
+    expect(history.setAside).toEqual([]);
+    expect(isReminder(stored['reminder:npm-npg'])).toBe(true);
+    expect(isDraftMeta(stored['draft:control-service'])).toBe(true);
+    expect(readSettings(stored.settings)).toEqual({ schema: 1, language: 'en', theme: 'dark' });
+  });
+
+  it('migrates to the current schema with every record as it was, and a page of 0.1.0 would then refuse it', async () => {
+    const store = new MemoryStore(stored);
+    await ensureMigrated(store);
+    expect(store.snapshot()).toEqual({ ...stored, schemaVersion: SCHEMA_VERSION });
+    // What 0.1.0's pages run before their first read: data of a newer version is left alone.
+    expect(planMigration(store.snapshot(), {}, 2)).toEqual({ kind: 'newer', stored: SCHEMA_VERSION, known: 2 });
+  });
+});
