@@ -1,23 +1,19 @@
-import { readFileSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { Questionnaire } from '../../src/core/questionnaire/types';
-import { parseInvitation } from '../../src/core/round/invitation';
-import { makeResponse } from '../../src/core/round/response';
-import { sealResponse } from '../../src/core/round/sealing';
-import { roundKey, tallyKey } from '../../src/core/round/round-record';
-import { isTallySummary } from '../../src/core/round/tally-summary';
-import { storedSummary } from '../../src/ui/team/team-store';
-import { isNote, isReminder, isSitting, KEYS, readSettings, SCHEMA_VERSION } from '../../src/core/storage/records';
+import { KEYS, SCHEMA_VERSION } from '../../src/core/storage/records';
 import { fromStoredItems } from '../../src/core/storage/stored-form';
 import { CHROME_DIST, launchChromium, type ChromiumExtension } from './support/chromium';
 import { eventually } from './support/eventually';
 import { PREVIOUS_RELEASE, previousRelease, STORAGE_FIXTURE, type PreviousRelease, type StorageFixture } from './support/previous-release';
 import { storedRaw } from './support/stored';
 import { takeByClicks } from './support/take-by-clicks';
+import {
+  codeOfThisBuild, codesOfPreviousRelease, DRAFTED, installInto, expectRecordsKept, expectRoundKept, NOTE, oldSittings, PACK, PLACED, questionnaireV1,
+  REFLECTION, ROUND_NAME, SEEDED, TAKEN, type Facts,
+} from './support/update-steps';
 
 /**
  * Issue #16, "Updates keep everything": a profile filled by the previous release (built
@@ -31,50 +27,11 @@ import { takeByClicks } from './support/take-by-clicks';
 const started = Date.now();
 const log = (line: string) => console.log(`[update-chromium ${((Date.now() - started) / 1000).toFixed(1)}s] ${line}`);
 
-const ROUND_NAME = 'Front desk, before the update';
-const NOTE = 'Kept through the update: we call back the same day.';
-const REFLECTION = 'Nobody in my unit owns the whole journey.';
-const DRAFTED = 'control-service';
-const TAKEN = 'production-service';
-const SEEDED = 'silos-joined-up';
-const PACK = 'pack-cafe';
-const PLACED = 'joint-visit';
-
-function questionnaireV1(id: string): Questionnaire {
-  return JSON.parse(readFileSync(path.resolve('questionnaires/earlier', `${id}.v1.json`), 'utf8')) as Questionnaire;
-}
-
 /** Opens a page without waiting for it to be ready (a page that blocks on newer data never is). */
 async function openBare(ext: ChromiumExtension, pagePath: string): Promise<Page> {
   const page = await ext.context.newPage();
   await page.goto(`chrome-extension://${ext.extensionId}/${pagePath}`);
   return page;
-}
-
-/** The extension folder an update replaces: same path, so same id and same storage. */
-async function installInto(folder: string, build: string): Promise<void> {
-  await rm(folder, { recursive: true, force: true });
-  await mkdir(folder, { recursive: true });
-  await cp(build, folder, { recursive: true });
-}
-
-/** Sittings of 0.1.0's format (questionnaire version 1, one wanted per dimension), as its store writes them: JSON text. */
-function oldSittings(questionnaire: Questionnaire, count: number): Record<string, unknown> {
-  const stored: Record<string, unknown> = {};
-  let time = Date.parse('2025-02-03T09:00:00.000Z');
-  for (let n = 0; n < count; n++) {
-    time += (40 + n * 11) * 86_400_000;
-    const id = `0a1b2c3d-0000-4000-8000-00000000000${n}`;
-    const sitting = {
-      schema: 1, id, questionnaire: { id: questionnaire.id, version: questionnaire.version },
-      startedAt: new Date(time - 600_000).toISOString(), completedAt: new Date(time).toISOString(), language: 'en',
-      answers: Object.fromEntries(questionnaire.items.map((item, i) => [item.id, 1 + ((i + n) % 7)])),
-      wanted: Object.fromEntries(questionnaire.dimensions.map((d, i) => [d.id, 1 + ((i * 3 + n) % 7)])),
-    };
-    stored[`sitting:${id}`] = JSON.stringify(sitting);
-    stored[`last-taken:${questionnaire.id}`] = sitting.completedAt;
-  }
-  return stored;
 }
 
 /** Storage once nothing has written for a while (the background plans alarms, pages save as they go). */
@@ -95,13 +52,8 @@ async function settledStorage(page: Page): Promise<Record<string, unknown>> {
  * sittings are written as its store writes them.
  */
 async function fillWithPreviousRelease(ext: ChromiumExtension, release: Extract<PreviousRelease, { kind: 'built' }>) {
-  const oldResponse = await import(path.join(release.root, 'src/core/round/response.ts'));
-  const oldSealing = await import(path.join(release.root, 'src/core/round/sealing.ts'));
-  const seededQuestionnaire = questionnaireV1(SEEDED);
-  const roundQuestionnaire = questionnaireV1(TAKEN);
-
   const dashboard = await ext.open('dashboard.html#/settings');
-  await dashboard.evaluate((items) => chrome.storage.local.set(items), oldSittings(seededQuestionnaire, 4));
+  await dashboard.evaluate((items) => chrome.storage.local.set(items), oldSittings(questionnaireV1(SEEDED), 4));
 
   // A sitting taken in the popup, and a note on it.
   let popup = await ext.open('popup.html');
@@ -134,17 +86,7 @@ async function fillWithPreviousRelease(ext: ChromiumExtension, release: Extract<
   await dashboard.getByLabel('Minimum group size').fill('3');
   await dashboard.getByRole('button', { name: 'Start the round' }).click();
   const invitation = await eventually(() => dashboard.locator('#invitation-code').inputValue(), (value) => expect(value).toMatch(/^SMI1\./));
-  const parsed = oldSealing.parseInvitation(invitation);
-  expect(parsed.ok).toBe(true);
-  const codes: string[] = [];
-  for (let m = 0; m < 3; m++) {
-    const response = oldResponse.makeResponse({
-      questionnaire: roundQuestionnaire, round: parsed.value.round, response: `member-before-${m}`,
-      answers: Object.fromEntries(roundQuestionnaire.items.map((item, i) => [item.id, 1 + ((i * (m + 2) + m) % 7)])),
-      wanted: Object.fromEntries(roundQuestionnaire.dimensions.map((d, i) => [d.id, 1 + ((i + m) % 7)])),
-    });
-    codes.push(await oldSealing.sealResponse(response, parsed.value.publicKey));
-  }
+  const { roundId, codes } = await codesOfPreviousRelease(release, invitation, 3);
   await dashboard.getByLabel('Paste response codes').fill(codes.join('\n\n'));
   await dashboard.getByRole('button', { name: 'Import', exact: true }).click();
   await eventually(() => dashboard.getByTestId('import-report').innerText(), (text) => expect(text).toContain('Counted: 3. Not counted: 0.'));
@@ -168,15 +110,9 @@ async function fillWithPreviousRelease(ext: ChromiumExtension, release: Extract<
   await eventually(() => dashboard.evaluate(() => chrome.alarms.getAll().then((alarms: any[]) => alarms.map((a) => a.name).sort())), (names) => expect(names).toEqual([`reminder:npm-npg`, `reminder:${TAKEN}`]));
   const storage = await settledStorage(dashboard);
   await dashboard.close();
-  return { storage, facts: { sittingId, draftedItem, draftProgress, roundId: parsed.value.round as string } };
+  return { storage, facts: { sittingId, draftedItem, draftProgress, roundId } };
 }
 
-interface Facts {
-  sittingId: string;
-  draftedItem: string;
-  draftProgress: string;
-  roundId: string;
-}
 
 /**
  * What this build must show of 0.1.0's data: every record read by its own reading
@@ -195,25 +131,7 @@ async function expectEverythingKept(ext: ChromiumExtension, before: Record<strin
   await eventually(() => dashboard.getByLabel('Reflection note').inputValue(), (text) => expect(text).toBe(NOTE));
   await dashboard.waitForFunction(() => document.documentElement.dataset.theme === 'dark' && document.documentElement.lang === 'en');
 
-  const after = await storedRaw(dashboard);
-  expect(after[KEYS.schemaVersion]).toBe(SCHEMA_VERSION);
-  const read = fromStoredItems(after);
-  // Every record 0.1.0 wrote is still here; the sittings (JSON text in both) read the same.
-  const changedByDesign = new Set<string>([KEYS.schemaVersion]);
-  for (const [key, value] of Object.entries(before)) {
-    expect(Object.keys(after), key).toContain(key);
-    if (!changedByDesign.has(key)) expect(after[key], key).toEqual(value);
-  }
-  const oldRead = fromStoredItems(before);
-  const sittings = Object.keys(before).filter((key) => key.startsWith('sitting:'));
-  expect(sittings).toHaveLength(5);
-  for (const key of sittings) {
-    expect(isSitting(read[key]), key).toBe(true);
-    expect(read[key]).toEqual(oldRead[key]);
-  }
-  expect(isNote(read[`note:${facts.sittingId}`])).toBe(true);
-  expect(isReminder(read['reminder:npm-npg']) && isReminder(read[`reminder:${TAKEN}`])).toBe(true);
-  expect(readSettings(read.settings)).toMatchObject({ language: 'en', theme: 'dark' });
+  expectRecordsKept(before, await storedRaw(dashboard), facts);
 
   // The course: the checked exercise shows its feedback again, the reflection its text.
   await dashboard.goto(`chrome-extension://${ext.extensionId}/dashboard.html#/courses/${PACK}`);
@@ -230,27 +148,10 @@ async function expectEverythingKept(ext: ChromiumExtension, before: Record<strin
   // 0.1.0 showed figures from three codes (its minimum group); they are still shown.
   await dashboard.getByTestId('team-figures').waitFor();
   if (!heldRound) await dashboard.getByTestId('round-not-held').waitFor();
-  const opened = await storedRaw(dashboard);
-  // The round's tally as 0.1.0 kept it (every code's hash, in extension storage) becomes
-  // a summary of what was published, its tally moved beside the key (or, where the key
-  // is not here, read as a summary); the round record keeps its settings.
-  const tally = tallyKey(facts.roundId);
-  expect(before[tally]).toMatchObject({ schema: 1, round: facts.roundId });
-  const summary = heldRound ? opened[tally] : storedSummary(opened[tally]);
-  expect(isTallySummary(summary), JSON.stringify(summary)).toBe(true);
-  expect(summary).toMatchObject({ round: facts.roundId, minGroup: 3, count: 3 });
-  expect(opened[roundKey(facts.roundId)]).toMatchObject({ ...(before[roundKey(facts.roundId)] as object) });
+  expectRoundKept(before, await storedRaw(dashboard), facts, heldRound);
   if (heldRound) {
     const invitation = await eventually(() => dashboard.locator('#invitation-code').inputValue(), (value) => expect(value).toMatch(/^SMI2\./));
-    const binding = parseInvitation(invitation);
-    if (!binding.ok) throw new Error(`the round page's invitation does not read: ${JSON.stringify(binding.problem)}`);
-    const questionnaire = questionnaireV1(TAKEN);
-    const response = makeResponse({
-      questionnaire, round: binding.value.round, response: 'member-after-update',
-      answers: Object.fromEntries(questionnaire.items.map((item, i) => [item.id, 1 + ((i * 3) % 7)])),
-      wanted: Object.fromEntries(questionnaire.dimensions.map((d, i) => [d.id, 1 + (i % 7)])),
-    });
-    const code = await sealResponse(response, binding.value);
+    const code = await codeOfThisBuild(invitation);
     await dashboard.getByLabel('Paste response codes').fill(code);
     await dashboard.getByRole('button', { name: 'Import', exact: true }).click();
     await eventually(() => dashboard.getByTestId('import-report').innerText(), (text) => expect(text).toContain('Counted: 1. Not counted: 0.'));
