@@ -315,8 +315,14 @@ function catalogPlugin() {
           const summary = { id: data.id, version: data.version, languages: data.languages, title: data.title, description: data.description, poles: data.poles, dimensionCount: data.dimensions.length, itemCount: data.items.length, questionCount: data.formatVersion === 2 ? 2 * data.items.length : data.items.length + data.dimensions.length };
           return `{...${JSON.stringify(summary)}, load: () => import(${JSON.stringify(`./questionnaires/earlier/${name}`)}).then((m) => m.default)}`;
         });
+        // For the popup, which resumes a draft begun on an earlier version before an update:
+        // how to find and load that version, without its texts (the current version's stand in).
+        const earlierVersions = earlierQuestionnaireFiles().map(({ name, data }) => {
+          const counts = { id: data.id, version: data.version, dimensionCount: data.dimensions.length, itemCount: data.items.length, questionCount: data.formatVersion === 2 ? 2 * data.items.length : data.items.length + data.dimensions.length };
+          return `{...${JSON.stringify(counts)}, load: () => import(${JSON.stringify(`./questionnaires/earlier/${name}`)}).then((m) => m.default)}`;
+        });
         return {
-          contents: `export const shippedQuestionnaires = [${entries.join(',\n')}];\nexport const earlierQuestionnaires = [${earlier.join(',\n')}];`,
+          contents: `export const shippedQuestionnaires = [${entries.join(',\n')}];\nexport const earlierQuestionnaires = [${earlier.join(',\n')}];\nexport const earlierVersions = [${earlierVersions.join(',\n')}];`,
           resolveDir: root,
           loader: 'js',
           watchFiles: files.map(({ name }) => path.join(root, 'questionnaires', name)),

@@ -1,4 +1,4 @@
-import { shippedQuestionnaires } from 'shiftmeter:catalog';
+import { earlierVersions, shippedQuestionnaires } from 'shiftmeter:catalog';
 import { createExtensionStore } from '../platform/extension-storage';
 import { browserLanguages, openDashboard } from '../platform/runtime';
 import { createCatalog } from '../ui/catalog';
@@ -7,7 +7,12 @@ import { adoptStylesheet } from '../ui/styles/adopt-stylesheet';
 import baseCss from '../ui/styles/base.css';
 import { PopupApp, popupKeys } from './popup-app';
 
-const catalog = createCatalog(shippedQuestionnaires);
+// Earlier versions too, titled as the current one: a draft begun on one before an update resumes on it.
+const earlier = earlierVersions.flatMap((version) => {
+  const current = shippedQuestionnaires.find((entry) => entry.id === version.id);
+  return current ? [{ ...current, ...version }] : [];
+});
+const catalog = createCatalog(shippedQuestionnaires, earlier);
 void renderPage(
   { store: createExtensionStore(), catalog, browserLanguages },
   (_app, prefetched) => <PopupApp prefetched={prefetched} openDashboard={(hash) => void openDashboard(hash).then(() => window.close())} />,

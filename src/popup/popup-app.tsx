@@ -34,7 +34,7 @@ export function PopupApp({ openDashboard, prefetched }: PopupAppProps) {
     if (!latest) return { kind: 'list', drafts, recent: recentFrom(prefetched, app.catalog), actions: openActionCounts(prefetched, app.catalog) };
     // Fetch the questionnaire now rather than from the runner's effect after the first
     // frame: a few ms sooner on screen (the module loader shares the one request).
-    void app.catalog.find(latest.questionnaire.id)?.load();
+    void app.catalog.findVersion(latest.questionnaire.id, latest.questionnaire.version)?.load();
     void loadAssessmentScreen();
     return { kind: 'assessment', id: latest.questionnaire.id };
   });

@@ -6,6 +6,8 @@ declare module 'shiftmeter:catalog' {
   export const shippedQuestionnaires: ReadonlyArray<QuestionnaireSummary & { load(): Promise<Questionnaire> }>;
   /** Earlier versions, kept for the sittings and rounds answered on them (questionnaires/earlier/). */
   export const earlierQuestionnaires: ReadonlyArray<QuestionnaireSummary & { load(): Promise<Questionnaire> }>;
+  /** The same earlier versions without their texts, for the popup: what finds and loads each. */
+  export const earlierVersions: ReadonlyArray<Pick<QuestionnaireSummary, 'id' | 'version' | 'dimensionCount' | 'itemCount' | 'questionCount'> & { load(): Promise<Questionnaire> }>;
 }
 
 declare module 'shiftmeter:packs' {

@@ -6,7 +6,11 @@ export function draftKeysOf(catalog: Catalog): string[] {
   return catalog.entries.map((entry) => draftKey(entry.id));
 }
 
-/** The drafts in progress, read by their meta keys only (never a scan of all storage). */
+/**
+ * The drafts in progress, read by their meta keys only (never a scan of all storage). A
+ * draft of an earlier version of a questionnaire (begun before an update) counts as long
+ * as that version is kept: it resumes on it (assessment-model.ts).
+ */
 export async function readDrafts(store: KeyValueStore, catalog: Catalog): Promise<Record<string, DraftMeta>> {
   return draftsFrom(await store.get(draftKeysOf(catalog)), catalog);
 }
@@ -15,7 +19,7 @@ export function draftsFrom(stored: Readonly<Record<string, unknown>>, catalog: C
   const drafts: Record<string, DraftMeta> = {};
   for (const entry of catalog.entries) {
     const draft = stored[draftKey(entry.id)];
-    if (isDraftMeta(draft) && draft.questionnaire.version === entry.version) drafts[entry.id] = draft;
+    if (isDraftMeta(draft) && catalog.findVersion(entry.id, draft.questionnaire.version)) drafts[entry.id] = draft;
   }
   return drafts;
 }

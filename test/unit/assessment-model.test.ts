@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AssessmentModel, type AssessmentModelInstance, type RoundMark } from '../../src/ui/assessment/assessment-model';
 import { isSitting } from '../../src/core/storage/records';
 import { createCatalog } from '../../src/ui/catalog';
+import { draftsFrom } from '../../src/ui/drafts';
 import { MemoryStore } from '../helpers/memory-store';
 import { catalogOf, until } from '../helpers/model-fixtures';
 import { makeQuestionnaire } from '../helpers/questionnaire-fixture';
@@ -161,6 +162,44 @@ describe('opening a questionnaire', () => {
     await model.answer('dim-1-1', 3);
     expect(store.snapshot()['draft:test-questionnaire:a:dim-1-1']).toBe(3);
     model[Symbol.dispose]();
+  });
+});
+
+describe('a draft begun before an update shipped the next version of its questionnaire', () => {
+  const earlier = questionnaire;
+  const next = { ...makeQuestionnaire(3, 2), version: 2 } as typeof questionnaire;
+  const entry = (q: typeof questionnaire) => catalogOf(q).entries[0]!;
+  const catalog = createCatalog([entry(next)], [entry(earlier)]);
+  const leftByUpdate = () => new MemoryStore({
+    'draft:test-questionnaire': { schema: 1, questionnaire: { id: earlier.id, version: 1 }, startedAt: '2027-02-01T09:00:00.000Z', updatedAt: '2027-02-01T09:05:00.000Z', page: 1, answered: 2 },
+    'draft:test-questionnaire:a:dim-1-1': 4,
+    'draft:test-questionnaire:a:dim-2-1': 6,
+  });
+
+  it('is listed as in progress, and resumes on its own version, page and answers', async () => {
+    const store = leftByUpdate();
+    expect(Object.keys(draftsFrom(store.snapshot(), catalog))).toEqual([earlier.id]);
+    const model = new AssessmentModel(services(store, catalog), earlier.id);
+    await until(() => model.stage.value.kind !== 'loading');
+    expect(model.stage.value).toEqual({ kind: 'ready', questionnaire: earlier });
+    expect(model.page.value).toBe(1);
+    expect(model.answers.value).toEqual({ 'dim-1-1': 4, 'dim-2-1': 6 });
+    // Finished, it is a sitting of that version, and the draft is gone.
+    await answerAll(model);
+    await model.finish();
+    const sitting = Object.values(store.snapshot()).find(isSitting);
+    expect(sitting?.questionnaire).toEqual({ id: earlier.id, version: 1 });
+    expect(Object.keys(store.snapshot()).filter((key) => key.startsWith('draft:'))).toEqual([]);
+  });
+
+  it('is not listed once its version is no longer kept, and the current version starts afresh', async () => {
+    const store = leftByUpdate();
+    const withoutEarlier = createCatalog([entry(next)]);
+    expect(draftsFrom(store.snapshot(), withoutEarlier)).toEqual({});
+    const model = new AssessmentModel(services(store, withoutEarlier), earlier.id);
+    await until(() => model.stage.value.kind !== 'loading');
+    expect(model.stage.value).toEqual({ kind: 'ready', questionnaire: next });
+    expect(model.answers.value).toEqual({});
   });
 });
 

@@ -9,8 +9,12 @@ import {
 /**
  * The version of the stored data's shape. Bump it with a migration in migrations.ts.
  * 2: sittings are stored as JSON text (stored-form.ts); the records themselves are as in 1.
+ * 3: records Shiftmeter 0.1 (schema 2) would misread or does not know: a round's summary
+ *    where 0.1 kept its tally (the tally moves beside the key; 0.1 shows such a round as
+ *    empty), added questionnaires, the organisation's policy. The version makes 0.1 leave
+ *    such data alone and say why.
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export const KEYS = {
   schemaVersion: 'schemaVersion',

@@ -3,10 +3,10 @@ import { isScalePosition, MIN_ANSWERED_ITEMS, scoreQuestionnaire } from '../../c
 import { asksWantedPerItem, itemsOf, type Questionnaire } from '../../core/questionnaire/types';
 import { draftKeys, draftScope, readDraft } from '../../core/storage/draft-keys';
 import {
-  draftAnswerKey, draftKey, draftWantedItemKey, draftWantedKey, NOT_APPLICABLE, type DraftMeta, type Sitting,
+  draftAnswerKey, draftKey, draftWantedItemKey, draftWantedKey, isDraftMeta, NOT_APPLICABLE, type DraftMeta, type Sitting,
 } from '../../core/storage/records';
 import type { KeyValueStore } from '../../core/storage/store';
-import type { Catalog } from '../catalog';
+import type { Catalog, CatalogEntry } from '../catalog';
 import { storeSittingWithRecent } from '../history/recent-sittings';
 import { classifySaveError, describeStorageError, type SaveProblem } from '../storage-errors';
 
@@ -133,9 +133,10 @@ export const AssessmentModel = createModel((services: AssessmentServices, questi
   const load = action(async () => {
     const attempt = ++loads;
     stage.value = { kind: 'loading' };
-    const entry = round?.version === undefined ? services.catalog.find(questionnaireId) : services.catalog.findVersion(questionnaireId, round.version);
-    if (!entry) return void (stage.value = { kind: 'missing' });
+    const listed = round?.version === undefined ? services.catalog.find(questionnaireId) : services.catalog.findVersion(questionnaireId, round.version);
+    if (!listed) return void (stage.value = { kind: 'missing' });
     try {
+      const entry = round?.version === undefined ? await draftEntry(listed) : listed;
       const loaded = await entry.load();
       const draft = readDraft(loaded, await store.get(draftKeys(loaded, scope)), scope);
       if (attempt !== loads) return;
@@ -159,6 +160,17 @@ export const AssessmentModel = createModel((services: AssessmentServices, questi
       if (attempt === loads) stage.value = { kind: 'failed', detail: describeStorageError(error) };
     }
   });
+
+  /**
+   * The version a draft in progress was begun on. An update that ships the next version
+   * of a questionnaire leaves a draft of the earlier one, which resumes on its own
+   * version (kept in the catalog for the sittings taken on it) rather than being ignored.
+   */
+  async function draftEntry(listed: CatalogEntry): Promise<CatalogEntry> {
+    const meta = (await store.get([draftKey(scope)]))[draftKey(scope)];
+    if (!isDraftMeta(meta) || meta.questionnaire.version === listed.version) return listed;
+    return services.catalog.findVersion(questionnaireId, meta.questionnaire.version) ?? listed;
+  }
 
   function meta(current: Questionnaire): DraftMeta {
     return {

@@ -1,3 +1,4 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 
@@ -123,4 +124,48 @@ export async function clickButton(page: Page, text: string): Promise<void> {
     if (!button) throw new Error(`no button ${label}`);
     button.click();
   }, text);
+}
+
+/**
+ * Firefox with an extension installed for good in a profile of its own, not as a
+ * temporary add-on: a proxy file in the profile's extensions folder names the extension's
+ * folder (unsigned, which Firefox ESR allows). Replacing that folder's contents between
+ * two starts of the profile is an update, as in Chromium. A temporary add-on can be
+ * replaced in one session (installExtension with the same gecko id), but Firefox closes
+ * its pages then and the driver may not open moz-extension:// again; a URL on the command
+ * line may, so `startAt` (an extension page, e.g. `popup.html`) is where the start opens.
+ */
+export async function launchFirefoxProfile(folder: string, profile: string, startAt?: { origin: string; page: string }): Promise<Browser> {
+  const manifest = JSON.parse(await readFile(path.join(folder, 'manifest.json'), 'utf8')) as { browser_specific_settings: { gecko: { id: string } } };
+  await mkdir(path.join(profile, 'extensions'), { recursive: true });
+  await writeFile(path.join(profile, 'extensions', manifest.browser_specific_settings.gecko.id), folder);
+  return puppeteer.launch({
+    browser: 'firefox', executablePath: FIREFOX, headless: true, userDataDir: profile, dumpio: Boolean(process.env.FIREFOX_DUMPIO),
+    // startupScanScopes: the profile's add-ons are checked for changes as the start begins; without
+    // it Firefox found the replaced folder later and quit under the driver.
+    extraPrefsFirefox: { 'xpinstall.signatures.required': false, 'extensions.autoDisableScopes': 0, 'extensions.enabledScopes': 15, 'extensions.startupScanScopes': 15 },
+    args: startAt ? [`${startAt.origin}/${startAt.page}`] : [],
+  });
+}
+
+/** The first open page of the extension whose address contains `part`. */
+export async function extensionPage(browser: Browser, part: string, timeout = 30_000): Promise<Page> {
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    for (const page of await browser.pages()) {
+      const href = await page.evaluate(() => location.href).catch(() => '');
+      if (href.startsWith('moz-extension://') && href.includes(part)) return page;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  const open = await Promise.all((await browser.pages()).map((page) => page.evaluate(() => location.href).catch((error: Error) => `(${error.message.slice(0, 80)})`)));
+  throw new Error(`Firefox has no extension page with ${part} open; open: ${open.join(', ')}`);
+}
+
+/** Extension pages reach each other by the page's own navigation, which Firefox allows. */
+export async function goTo(page: Page, target: string): Promise<void> {
+  await page.evaluate((url) => {
+    location.href = url;
+  }, target);
+  await waitUntil(page, (url) => location.href.endsWith(url) && performance.getEntriesByName('shiftmeter:ready', 'mark').length > 0, { timeout: 15_000 }, target);
 }
