@@ -1,6 +1,7 @@
 import { browser } from './browser';
 import { ALARM_PREFIX, isAlarmPlanKey, planAlarms, remindedKey } from '../core/history/alarm-plan';
 import { KEYS, SCHEMA_VERSION } from '../core/storage/records';
+import { ACTIONS_PREFIX } from '../core/actions/actions';
 
 /**
  * The records a reminder plan needs, not every sitting: where the browser can list the
@@ -39,8 +40,9 @@ export async function scheduleReminders(): Promise<void> {
   await Promise.all(existing.filter((a) => a.name.startsWith(ALARM_PREFIX) && !planned.has(a.name)).map((a) => browser.alarms.clear(a.name)));
 }
 
+/** A change that can move a reminder: a cadence, a sitting finished (its last-taken time), an action chosen or reviewed. */
 export function isReminderChange(keys: readonly string[]): boolean {
-  return keys.some((key) => key.startsWith(KEYS.reminderPrefix) || key.startsWith(KEYS.lastTakenPrefix));
+  return keys.some((key) => key.startsWith(KEYS.reminderPrefix) || key.startsWith(KEYS.lastTakenPrefix) || key.startsWith(ACTIONS_PREFIX));
 }
 
 /** Shows the reminder for a questionnaire and records that this due time was notified. */

@@ -86,6 +86,28 @@ describe('reminders', () => {
   });
 });
 
+describe('reminders from actions', () => {
+  const now = new Date('2031-01-10T09:00:00.000Z');
+  const action = (id: string, by: string | undefined, reviewed = false) => ({
+    id, sittingId: 's1', dimension: 'dim-1', text: 'Try it', createdAt: '2031-01-01T09:00:00.000Z',
+    ...(by ? { by } : {}), ...(reviewed ? { review: { status: 'done', note: '', at: '2031-01-05T09:00:00.000Z' } } : {}),
+  });
+  it('reminds on the day the earliest open action is due, sooner than the cadence, and not for a reviewed one', () => {
+    const stored = {
+      'reminder:q': { schema: 1, questionnaireId: 'q', cadence: 'quarterly', since: '2031-01-01T09:00:00.000Z' },
+      'actions:q': { schema: 1, questionnaireId: 'q', actions: [action('a1', '2031-02-20T12:00:00.000Z'), action('a2', '2031-02-01T12:00:00.000Z', true)] },
+      // No cadence: an action alone reminds too.
+      'actions:r': { schema: 1, questionnaireId: 'r', actions: [action('b1', '2031-03-03T12:00:00.000Z'), action('b2', undefined)] },
+    };
+    expect(planAlarms(stored, now).map((a) => [a.name, a.due])).toEqual([['reminder:q', '2031-02-20T12:00:00.000Z'], ['reminder:r', '2031-03-03T12:00:00.000Z']]);
+    expect(isAlarmPlanKey('actions:q')).toBe(true);
+    // Once notified, that due time is not planned again.
+    expect(planAlarms({ ...stored, 'reminded:r': '2031-03-03T12:00:00.000Z' }, now).map((a) => a.name)).toEqual(['reminder:q']);
+    // A record under another questionnaire's key is not believed.
+    expect(planAlarms({ 'actions:x': stored['actions:r'] }, now)).toEqual([]);
+  });
+});
+
 describe('history across questionnaire versions', () => {
   it('joins an earlier version\'s sittings only on the dimensions declared continuous, without their overall or a wanted asked another way', async () => {
     const { makeProfileQuestionnaire } = await import('../helpers/questionnaire-fixture');
