@@ -6,6 +6,7 @@ import { navigate } from '../../ui/hash-route';
 import type { HistoryModelInstance } from '../../ui/history/history-model';
 import { useEarlierVersions, useQuestionnaire } from '../../ui/history/use-questionnaire';
 import { useReadyMark } from '../../ui/ready';
+import { useQuestionnaireActions } from '../../ui/actions/actions-store';
 import { SetAsideNotice } from '../set-aside-notice';
 import { Comparison } from './comparison';
 import { OverTime } from './over-time';
@@ -33,6 +34,7 @@ export function HistoryView({ history, questionnaireId }: { history: HistoryMode
   // Sittings answered on an earlier version are charted too, for the dimensions that continue.
   const versions = useMemo(() => [...new Set(sittings.filter((s) => s.questionnaire.id === selectedId).map((s) => s.questionnaire.version))].sort(), [sittings, selectedId]);
   const earlier = useEarlierVersions(selectedId, versions);
+  const actions = useQuestionnaireActions(app.store, selectedId);
   const status = history.status.value;
   useReadyMark(status.kind === 'failed' || (status.kind === 'ready' && (selectedId === undefined || (questionnaire !== null && earlier !== null))));
   const language = app.i18n.language.value;
@@ -68,7 +70,14 @@ export function HistoryView({ history, questionnaireId }: { history: HistoryMode
       )}
       {questionnaire && questionnaire !== 'missing' && series.length > 0 ? (
         <>
-          <OverTime questionnaire={questionnaire} series={series} contentLanguage={pickLanguage(questionnaire, language)} onDrawn={markChartsDrawn} />
+          <OverTime
+            questionnaire={questionnaire}
+            series={series}
+            notes={history.notes.value}
+            actions={actions}
+            contentLanguage={pickLanguage(questionnaire, language)}
+            onDrawn={markChartsDrawn}
+          />
           {series.length > 1 ? (
             <Comparison questionnaire={questionnaire} series={series} contentLanguage={pickLanguage(questionnaire, language)} />
           ) : (

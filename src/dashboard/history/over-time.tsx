@@ -8,10 +8,16 @@ import { ChartCanvas } from '../../ui/charts/chart-canvas';
 import type { ChartTheme } from '../../ui/charts/chart-theme';
 import { describeChange } from '../../ui/history/change-words';
 import { figureText } from '../../ui/figures';
+import type { UnitAction } from '../../core/actions/actions';
+import type { Note } from '../../core/storage/records';
+import type { MessageKey } from '../../ui/i18n/en-dashboard';
 
 export interface OverTimeProps {
   questionnaire: Questionnaire;
   series: readonly ScoredSitting[];
+  /** Reflection notes by sitting id, and the actions chosen after this questionnaire's results: markers on the time axis and a column of the table. */
+  notes?: Readonly<Record<string, Note>>;
+  actions?: readonly UnitAction[];
   contentLanguage: string;
   onDrawn: () => void;
 }
@@ -19,7 +25,7 @@ export interface OverTimeProps {
 const OVERALL = 'overall';
 
 /** Overall and per-dimension scores across all sittings, on a real time axis, with "wanted" dashed beside "now". */
-export function OverTime({ questionnaire, series, contentLanguage, onDrawn }: OverTimeProps) {
+export function OverTime({ questionnaire, series, contentLanguage, onDrawn, notes = {}, actions = [] }: OverTimeProps) {
   const t = useT();
   const { i18n } = useApp();
   const format = i18n.formatNumber.value;
@@ -33,7 +39,18 @@ export function OverTime({ questionnaire, series, contentLanguage, onDrawn }: Ov
   const nowOf = (point: ScoredSitting, id: string) => (id === OVERALL ? point.score.overall.now : point.score.dimensions.find((d) => d.dimension === id)?.now ?? null);
   const wantedOf = (point: ScoredSitting, id: string) => (id === OVERALL ? point.score.overall.wanted : point.score.dimensions.find((d) => d.dimension === id)?.wanted ?? null);
 
+  // What was noted and decided at each sitting, for the markers and the table.
+  const timeOf = useMemo(() => new Map(series.map((point) => [point.sitting.id, point.time])), [series]);
+  const noted = series.filter((point) => notes[point.sitting.id]?.text.trim());
+  const decided = actions.filter((action) => timeOf.has(action.sittingId));
+  const marksColumn = noted.length > 0 || decided.length > 0;
+
   const config = useMemo(() => (theme: ChartTheme): ChartConfiguration => {
+    // Markers on the time axis, at the sitting they belong to: notes along the foot of the chart, actions along its top.
+    const markers = [
+      ...(noted.length > 0 ? [{ label: t('history.markerNote'), data: noted.map((p) => ({ x: p.time, y: 2 })), pointStyle: 'rect' as const }] : []),
+      ...(decided.length > 0 ? [{ label: t('history.markerAction'), data: decided.map((a) => ({ x: timeOf.get(a.sittingId)!, y: 98 })), pointStyle: 'triangle' as const }] : []),
+    ].map((marker) => ({ ...marker, showLine: false, pointRadius: 6, pointHoverRadius: 8, borderColor: theme.text, backgroundColor: theme.text }));
     const datasets = shown.flatMap((id) => {
       const colour = theme.series[lines.indexOf(id) % theme.series.length]!;
       const common = { borderColor: colour, backgroundColor: colour, pointRadius: series.length > 60 ? 0 : 3, borderWidth: id === OVERALL ? 3 : 2, spanGaps: true };
@@ -49,7 +66,7 @@ export function OverTime({ questionnaire, series, contentLanguage, onDrawn }: Ov
     const ticksAt = new Map((axis?.ticks ?? []).map((tick) => [tick.time, tick]));
     return {
       type: 'line',
-      data: { datasets },
+      data: { datasets: [...datasets, ...markers] },
       options: {
         animation: theme.animate ? { duration: 400 } : false,
         maintainAspectRatio: false,
@@ -77,7 +94,7 @@ export function OverTime({ questionnaire, series, contentLanguage, onDrawn }: Ov
         },
       },
     };
-  }, [series, shown, contentLanguage, i18n.language.value]);
+  }, [series, shown, contentLanguage, i18n.language.value, notes, actions]);
 
   const first = series[0]!;
   const last = series[series.length - 1]!;
@@ -91,6 +108,18 @@ export function OverTime({ questionnaire, series, contentLanguage, onDrawn }: Ov
   const figure = (value: number | null) => figureText(format, value);
   // Where the questionnaire's version changes along the line: said in words beside the chart.
   const versionChanges = series.flatMap((point, i) => (i > 0 && point.version !== series[i - 1]!.version ? [{ version: point.version, from: point.sitting.completedAt }] : []));
+
+  /** The note and the actions of one sitting, in words (the table's equivalent of the markers). */
+  function marksOf(sittingId: string): string {
+    const words: string[] = [];
+    const note = notes[sittingId]?.text.trim();
+    if (note) words.push(t('history.markNote', { text: note.length > 120 ? `${note.slice(0, 119)}…` : note }));
+    for (const action of decided.filter((a) => a.sittingId === sittingId)) {
+      const how = action.review ? t(`review.status.${action.review.status}` as MessageKey) : t('history.actionOpen');
+      words.push(t('history.markAction', { dimension: nameOf(action.dimension) ?? action.dimension, text: action.text || '…', how }));
+    }
+    return words.join(' ');
+  }
 
   return (
     <section class="section" aria-labelledby="over-time-heading">
@@ -129,6 +158,7 @@ export function OverTime({ questionnaire, series, contentLanguage, onDrawn }: Ov
                 <th scope="col">{t('history.date')}</th>
                 {shown.map((id) => <th scope="col" key={id}>{nameOf(id)} · {t('result.now')}</th>)}
                 {shown.map((id) => <th scope="col" key={`w-${id}`}>{nameOf(id)} · {t('result.wanted')}</th>)}
+                {marksColumn ? <th scope="col">{t('history.marksColumn')}</th> : null}
               </tr>
             </thead>
             <tbody>
@@ -137,6 +167,7 @@ export function OverTime({ questionnaire, series, contentLanguage, onDrawn }: Ov
                   <th scope="row">{formatDate(point.sitting.completedAt)}{versionChanges.length > 0 ? ` (${t('print.version', { version: point.version })})` : ''}</th>
                   {shown.map((id) => <td key={id}>{figure(nowOf(point, id))}</td>)}
                   {shown.map((id) => <td key={`w-${id}`}>{figure(wantedOf(point, id))}</td>)}
+                  {marksColumn ? <td class="text-cell">{marksOf(point.sitting.id)}</td> : null}
                 </tr>
               ))}
             </tbody>

@@ -1,4 +1,5 @@
-import { actionsKey, readActions, type ActionsRecord } from '../../core/actions/actions';
+import { useEffect, useState } from 'preact/hooks';
+import { actionsKey, readActions, type ActionsRecord, type UnitAction } from '../../core/actions/actions';
 import type { KeyValueStore } from '../../core/storage/store';
 
 /** Every page that changes a questionnaire's actions takes this lock, so two never interleave a read and a write. */
@@ -23,4 +24,23 @@ export async function changeActions(store: KeyValueStore, questionnaireId: strin
     await store.set({ [key]: next });
     return next;
   });
+}
+
+/** A questionnaire's actions, read when shown and again whenever any page changes them. */
+export function useQuestionnaireActions(store: KeyValueStore, questionnaireId: string | undefined): readonly UnitAction[] {
+  const [actions, setActions] = useState<readonly UnitAction[]>([]);
+  useEffect(() => {
+    if (!questionnaireId) return setActions([]);
+    let live = true;
+    const read = () => void readQuestionnaireActions(store, questionnaireId).then((record) => live && setActions(record?.actions ?? []), () => undefined);
+    read();
+    const stop = store.onChanged((keys) => {
+      if (keys.includes(actionsKey(questionnaireId))) read();
+    });
+    return () => {
+      live = false;
+      stop();
+    };
+  }, [store, questionnaireId]);
+  return actions;
 }
