@@ -106,6 +106,16 @@ describe('a returning person in Chromium', () => {
       expect(text).toMatch(/(\d+ points? towards .+|no change) since /);
       expect(text).not.toContain('open action');
     });
+
+    // The history marks the action on the time axis, and says it in the table beside the chart.
+    await dashboard.bringToFront();
+    await dashboard.evaluate((id) => { location.hash = `#/history/${id}`; }, ID);
+    await dashboard.waitForFunction(() => performance.getEntriesByName('shiftmeter:charts-drawn').length > 0);
+    await dashboard.locator('#over-time-heading ~ details summary').first().click();
+    const marks = dashboard.locator('[data-testid="over-time-table"] tbody tr td:last-child');
+    await eventually(() => marks.allInnerTexts(), (cells) => expect(cells[0]).toBe(`Action on ${dimensionLabel}: Ask the next ten callers what they were trying to get done (Partly).`));
+    expect(await dashboard.locator('[data-testid="over-time-table"] thead th').last().innerText()).toBe('Notes and actions');
+    await expectNoAxeViolations(dashboard, 'history with an action');
   });
 
   it('fits six questionnaires with their last results in a 600 px popup', async () => {
