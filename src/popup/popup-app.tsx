@@ -3,15 +3,16 @@ import { useEffect, useState } from 'preact/hooks';
 import type { DraftMeta } from '../core/storage/records';
 import { useApp, useT } from '../ui/app-context';
 import { BlockingError } from '../ui/blocking-error';
-import { draftKeysOf, draftsFrom, latestDraft, readDrafts } from '../ui/drafts';
+import { draftsFrom, latestDraft, readDrafts } from '../ui/drafts';
 import { LanguageSelect } from '../ui/language-select';
 import { readRecent, recentKey, type RecentRecord } from '../core/history/recent';
 import { actionsKey, openActions, readActions } from '../core/actions/actions';
 import { QuestionnaireRows } from './questionnaire-rows';
 import { focusNextViewHeading, useReadyMark } from '../ui/ready';
-import { reminderKeysOf, RemindersModel } from '../ui/reminders-model';
+import { RemindersModel } from '../ui/reminders-model';
 import { LazyAssessmentScreen, loadAssessmentScreen } from './assessment-loader';
-import type { Catalog } from '../ui/catalog';
+import type { Catalog, CatalogEntry } from '../ui/catalog';
+import { draftKey, lastTakenKey, reminderKey } from '../core/storage/records';
 
 type View = { kind: 'list'; drafts: Record<string, DraftMeta>; recent: Record<string, RecentRecord | null>; actions: Record<string, number> } | { kind: 'assessment'; id: string };
 
@@ -39,7 +40,10 @@ export function PopupApp({ openDashboard, prefetched }: PopupAppProps) {
     return { kind: 'assessment', id: latest.questionnaire.id };
   });
 
-  async function showList() {
+  // A hundred questionnaires added from files would make a long list and a large first read: the first few are listed, the rest on demand.
+  const [showAll, setShowAll] = useState(false);
+
+  async function showList(all = showAll) {
     const [drafts, stored] = await Promise.all([
       readDrafts(app.store, app.catalog),
       app.store.get([...recentKeysOf(app.catalog), ...actionKeysOf(app.catalog)]).catch(() => ({})),
@@ -48,7 +52,8 @@ export function PopupApp({ openDashboard, prefetched }: PopupAppProps) {
     const recent = recentFrom(stored, app.catalog);
     const actions = openActionCounts(stored, app.catalog);
     // Back from a questionnaire ("Stop for now", "Done"): the list's heading takes the focus.
-    focusNextViewHeading();
+    if (!all) focusNextViewHeading();
+    setShowAll(all);
     setView({ kind: 'list', drafts, recent, actions });
   }
 
@@ -68,6 +73,9 @@ export function PopupApp({ openDashboard, prefetched }: PopupAppProps) {
             <button type="button" class="link-button" onClick={() => openDashboard('#/team/answer')}>{t('team.popupInvitation')}</button>
           </div>
           <QuestionnaireRows
+            entries={showAll ? app.catalog.entries : listedFirst(app.catalog)}
+            hidden={showAll ? 0 : app.catalog.entries.length - listedFirst(app.catalog).length}
+            onShowAll={() => void showList(true)}
             drafts={view.drafts}
             recent={view.recent}
             openActions={view.actions}
@@ -97,7 +105,18 @@ function PreloadAssessment() {
  * (for added questionnaires, in one more: see AppModel.start).
  */
 export function popupKeys(catalog: Catalog): string[] {
-  return [...draftKeysOf(catalog), ...reminderKeysOf(catalog), ...recentKeysOf(catalog), ...actionKeysOf(catalog)];
+  return listedFirst(catalog).flatMap((entry) => [draftKey(entry.id), reminderKey(entry.id), lastTakenKey(entry.id), recentKey(entry.id), actionsKey(entry.id)]);
+}
+
+/** Questionnaires added in this browser listed before "Show all": enough for a course or an agency's own few. */
+export const ADDED_LISTED_FIRST = 10;
+
+/** What the list shows first: every shipped and organisation questionnaire, and the first few added ones. */
+function listedFirst(catalog: Catalog): readonly CatalogEntry[] {
+  const added = catalog.entries.filter((entry) => entry.origin === 'added');
+  if (added.length <= ADDED_LISTED_FIRST) return catalog.entries;
+  const hidden = new Set(added.slice(ADDED_LISTED_FIRST));
+  return catalog.entries.filter((entry) => !hidden.has(entry));
 }
 
 /** Each listed questionnaire's recent record (only these keys: the scoring that makes them is not in the popup's first view). */

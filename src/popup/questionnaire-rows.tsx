@@ -9,6 +9,11 @@ import { TrendLine } from '../ui/trend-line';
 import { useState } from 'preact/hooks';
 
 export interface QuestionnaireRowsProps {
+  /** The questionnaires listed now. */
+  entries: readonly CatalogEntry[];
+  /** How many more there are, behind "Show all". */
+  hidden: number;
+  onShowAll: () => void;
   drafts: Readonly<Record<string, DraftMeta>>;
   /** Each questionnaire's latest sittings, scored (recent records); absent for one never taken. */
   recent: Readonly<Record<string, RecentRecord | null>>;
@@ -25,18 +30,20 @@ export interface QuestionnaireRowsProps {
  * the person stands and what changed for one taken before, the two poles for one not yet
  * taken, and the description on demand.
  */
-export function QuestionnaireRows({ drafts, recent, openActions, lastTaken, isDue, onOpen }: QuestionnaireRowsProps) {
-  const app = useApp();
+export function QuestionnaireRows({ entries, hidden, onShowAll, drafts, recent, openActions, lastTaken, isDue, onOpen }: QuestionnaireRowsProps) {
   const t = useT();
-  if (app.catalog.entries.length === 0) return <p class="hint">{t('list.empty')}</p>;
+  if (entries.length === 0) return <p class="hint">{t('list.empty')}</p>;
   // Someone who has taken none yet is shown what each one is about; a returning person sees where they stand, and opens the rest on demand.
-  const firstTime = app.catalog.entries.every((entry) => !drafts[entry.id] && !recent[entry.id] && !lastTaken(entry.id));
+  const firstTime = entries.every((entry) => !drafts[entry.id] && !recent[entry.id] && !lastTaken(entry.id));
   return (
+    <>
     <ul class="questionnaire-rows">
-      {app.catalog.entries.map((entry) => (
+      {entries.map((entry) => (
         <Row key={entry.id} entry={entry} draft={drafts[entry.id]} view={viewRecent(recent[entry.id] ?? null)} lastTaken={lastTaken(entry.id)} due={isDue(entry.id)} actions={openActions[entry.id] ?? 0} open={firstTime} onOpen={onOpen} />
       ))}
     </ul>
+    {hidden > 0 ? <p><button type="button" class="link-button" onClick={onShowAll}>{t('list.showAll', { count: hidden })}</button></p> : null}
+    </>
   );
 }
 

@@ -113,6 +113,7 @@ export const en = {
   'review.status.not-done': "Not done",
   'review.note': "Note (optional)",
   'review.continue': "Continue to the questions",
+  'list.showAll': "Show {count} more questionnaires you added",
   'list.due': "Due now",
   'list.added': "Added by you",
   'list.organisation': "From your organisation",
