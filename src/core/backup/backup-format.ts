@@ -10,6 +10,7 @@ import { RoundFormat, ROUND_KEYS } from '../round/round-record';
 import { TallySummaryFormat } from '../round/tally-summary';
 import { ActionsFormat, NoteFormat, ReminderFormat, SettingsFormat, SittingFormat } from '../storage/record-formats';
 import { ACTIONS_PREFIX } from '../actions/actions';
+import { ROUND_ACTIONS_PREFIX, RoundActionsFormat } from '../round/round-actions';
 import { KEYS } from '../storage/records';
 
 /**
@@ -41,6 +42,7 @@ const RECORDS_BY_KEY = {
   [`^${PACK_ORDER_KEY}$`]: PackOrderFormat,
   [prefixed(ADDED_KEYS.prefix)]: AddedRecordFormat,
   [prefixed(ACTIONS_PREFIX)]: ActionsFormat,
+  [prefixed(ROUND_ACTIONS_PREFIX)]: RoundActionsFormat,
 };
 
 export const BackupFormat = Type.Object({

@@ -9,6 +9,7 @@ import { isAddedRecord } from '../library/added-record';
 import { validateQuestionnaire } from '../questionnaire/validate';
 import { isPlainObject } from '../shape';
 import { ACTIONS_PREFIX, actionsKey, isActionsRecord } from '../actions/actions';
+import { isRoundActions, ROUND_ACTIONS_PREFIX, roundActionsKey } from '../round/round-actions';
 import { isIsoDate, isNote, isReminder, isSitting, KEYS } from '../storage/records';
 
 /**
@@ -40,6 +41,8 @@ const KINDS: ReadonlyArray<{ kind: string; matches: (key: string) => boolean; va
   { kind: 'added-questionnaire', matches: (k) => k.startsWith(ADDED_KEYS.prefix), valid: (k, v) => isWholeAddedRecord(k, v) },
   // What a unit chose to try after a result, and how it went.
   { kind: 'actions', matches: (k) => k.startsWith(ACTIONS_PREFIX), valid: (k, v) => isActionsRecord(v) && k === actionsKey(v.questionnaireId) },
+  // What a team agreed after a round, and how it went.
+  { kind: 'round-actions', matches: (k) => k.startsWith(ROUND_ACTIONS_PREFIX), valid: (k, v) => isRoundActions(v) && k === roundActionsKey(v.roundId) },
   { kind: 'pack-sitting', matches: (k) => k.startsWith(PACK_SITTING_PREFIX), valid: (k, v) => isPackSittingLink(v) && k === packSittingKey(v.packId) },
 ];
 

@@ -14,10 +14,11 @@ import { CodeBox } from './code-box';
 import { Fingerprint, useFingerprint } from './fingerprint';
 import { ImportPanel } from './import-panel';
 import { TeamFigures } from './team-figures';
+import { ConversationGuide } from './conversation-guide';
 import { TeamSizeForm } from './team-size-form';
 
 /** One round for its lead: the invitation and its fingerprint, the import of codes, and the team's figures. */
-export function RoundPage({ roundId }: { roundId: string }) {
+export function RoundPage({ roundId, guide = false }: { roundId: string; guide?: boolean }) {
   const app = useApp();
   const vault = useRoundVault();
   const t = useT();
@@ -39,7 +40,26 @@ export function RoundPage({ roundId }: { roundId: string }) {
   if (page.kind === 'missing') return <p class="notice notice-error" role="alert">{t('team.roundMissing')}</p>;
   if (page.kind === 'version-gone') return <p class="notice notice-error" role="alert">{t('team.versionGone', { version: page.version, installed: page.installed })}</p>;
   if (page.kind === 'failed') return <p class="notice notice-error" role="alert">{t('error.load', { detail: page.detail })}</p>;
+  if (guide) return <GuidePage page={page} />;
   return <ReadyRound model={model} page={page} />;
+}
+
+/** The round's conversation guide, once it has figures. */
+function GuidePage({ page }: { page: Extract<RoundPageState, { kind: 'ready' }> }) {
+  const app = useApp();
+  const t = useT();
+  const { view, questionnaire } = page;
+  const published = view.kind === 'held' ? publishedOf(view.state) : view.summary?.published ?? null;
+  const roundLink = `#/team/round/${encodeURIComponent(view.round.id)}`;
+  if (!published) {
+    return <p>{t('guide.noFigures')} <a href={roundLink}>{t('guide.backToRound')}</a></p>;
+  }
+  return (
+    <>
+      <p class="no-print"><a href={roundLink}>{t('guide.backToRound')}</a></p>
+      <ConversationGuide round={view.round} questionnaire={questionnaire} figures={published} contentLanguage={contentLanguage(questionnaire, app.i18n.language.value)} />
+    </>
+  );
 }
 
 function ReadyRound({ model, page }: { model: RoundModelInstance; page: Extract<RoundPageState, { kind: 'ready' }> }) {
@@ -103,6 +123,7 @@ function RoundFigures({ model, view, questionnaire, earlier, language }: {
       {tooMany ? <p class="notice notice-error" data-testid="too-many">{t('team.moreThanTeam', { count, size: round.teamSize! })}</p> : null}
       {view.kind === 'held' ? <TeamSizeForm model={model} round={round} /> : null}
       {published ? <TeamFigures questionnaire={questionnaire} round={round} figures={published} earlier={earlier} contentLanguage={language} /> : null}
+      {published ? <p><a class="button" href={`#/team/round/${encodeURIComponent(round.id)}/guide`}>{t('guide.open')}</a></p> : null}
     </section>
   );
 }

@@ -5,11 +5,11 @@ import { RoundsHome } from './rounds-home';
 
 /**
  * Team rounds: `#/team` (the lead's rounds and a new one), `#/team/round/<id>` (one
- * round: invitation, import, figures) and `#/team/answer[/<invitation>]` (a member).
+ * round: invitation, import, figures), `#/team/round/<id>/guide` (its conversation guide) and `#/team/answer[/<invitation>]` (a member).
  */
 export function TeamView({ route }: { route: readonly string[] }) {
   const t = useT();
-  const [first, second] = route;
+  const [first, second, third] = route;
   const answering = first === 'answer';
   return (
     <section class="team">
@@ -22,7 +22,7 @@ export function TeamView({ route }: { route: readonly string[] }) {
       {answering ? (
         <AnswerRound key={second ?? ''} initialCode={second} />
       ) : first === 'round' && second ? (
-        <RoundPage key={second} roundId={second} />
+        <RoundPage key={`${second} ${third ?? ''}`} roundId={second} guide={third === 'guide'} />
       ) : (
         <RoundsHome />
       )}
