@@ -6,7 +6,7 @@ import { BlockingError } from '../ui/blocking-error';
 import { draftsFrom, latestDraft, readDrafts } from '../ui/drafts';
 import { LanguageSelect } from '../ui/language-select';
 import { readRecent, recentKey, type RecentRecord } from '../core/history/recent';
-import { actionsKey, openActions, readActions } from '../core/actions/actions';
+import { actionsKey, isActionDue, openActions, readActions } from '../core/actions/actions';
 import { QuestionnaireRows } from './questionnaire-rows';
 import { focusNextViewHeading, useReadyMark } from '../ui/ready';
 import { RemindersModel } from '../ui/reminders-model';
@@ -14,7 +14,7 @@ import { LazyAssessmentScreen, loadAssessmentScreen } from './assessment-loader'
 import type { Catalog, CatalogEntry } from '../ui/catalog';
 import { draftKey, lastTakenKey, reminderKey } from '../core/storage/records';
 
-type View = { kind: 'list'; drafts: Record<string, DraftMeta>; recent: Record<string, RecentRecord | null>; actions: Record<string, number> } | { kind: 'assessment'; id: string };
+type View = { kind: 'list'; drafts: Record<string, DraftMeta>; recent: Record<string, RecentRecord | null>; actions: Record<string, OpenActionState> } | { kind: 'assessment'; id: string };
 
 export interface PopupAppProps {
   openDashboard: (hash: string) => void;
@@ -32,7 +32,7 @@ export function PopupApp({ openDashboard, prefetched }: PopupAppProps) {
   const [view, setView] = useState<View>(() => {
     const drafts = draftsFrom(prefetched, app.catalog);
     const latest = latestDraft(drafts);
-    if (!latest) return { kind: 'list', drafts, recent: recentFrom(prefetched, app.catalog), actions: openActionCounts(prefetched, app.catalog) };
+    if (!latest) return { kind: 'list', drafts, recent: recentFrom(prefetched, app.catalog), actions: openActionCounts(prefetched, app.catalog, app.now()) };
     // Fetch the questionnaire now rather than from the runner's effect after the first
     // frame: a few ms sooner on screen (the module loader shares the one request).
     void app.catalog.findVersion(latest.questionnaire.id, latest.questionnaire.version)?.load();
@@ -50,7 +50,7 @@ export function PopupApp({ openDashboard, prefetched }: PopupAppProps) {
       reminders.load(),
     ]);
     const recent = recentFrom(stored, app.catalog);
-    const actions = openActionCounts(stored, app.catalog);
+    const actions = openActionCounts(stored, app.catalog, app.now());
     // Back from a questionnaire ("Stop for now", "Done"): the list's heading takes the focus.
     if (!all) focusNextViewHeading();
     setShowAll(all);
@@ -78,9 +78,9 @@ export function PopupApp({ openDashboard, prefetched }: PopupAppProps) {
             onShowAll={() => void showList(true)}
             drafts={view.drafts}
             recent={view.recent}
-            openActions={view.actions}
+            openActions={Object.fromEntries(Object.entries(view.actions).map(([id, state]) => [id, state.count]))}
             lastTaken={(id) => reminders.states.value[id]?.lastTaken ?? null}
-            isDue={(id) => reminders.due.value.has(id)}
+            isDue={(id) => reminders.due.value.has(id) || (view.actions[id]?.due ?? false)}
             onOpen={(id) => setView({ kind: 'assessment', id })}
           />
           {/* Fetched once the list is up, so opening a questionnaire does not wait for it. */}
@@ -128,9 +128,18 @@ function actionKeysOf(catalog: Catalog): string[] {
   return catalog.entries.map((entry) => actionsKey(entry.id));
 }
 
-/** How many actions of each questionnaire wait to be reviewed. */
-function openActionCounts(stored: Readonly<Record<string, unknown>>, catalog: Catalog): Record<string, number> {
-  return Object.fromEntries(catalog.entries.map((entry) => [entry.id, openActions(readActions(stored[actionsKey(entry.id)])).length]));
+interface OpenActionState {
+  count: number;
+  /** An open action's day has passed: the questionnaire is due for the sitting that asks how it went. */
+  due: boolean;
+}
+
+/** How many actions of each questionnaire wait to be reviewed, and whether one is due. */
+function openActionCounts(stored: Readonly<Record<string, unknown>>, catalog: Catalog, now: Date): Record<string, OpenActionState> {
+  return Object.fromEntries(catalog.entries.map((entry) => {
+    const open = openActions(readActions(stored[actionsKey(entry.id)]));
+    return [entry.id, { count: open.length, due: open.some((action) => isActionDue(action, now)) }];
+  }));
 }
 
 function recentFrom(stored: Readonly<Record<string, unknown>>, catalog: Catalog): Record<string, RecentRecord | null> {
