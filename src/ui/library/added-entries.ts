@@ -1,7 +1,6 @@
 import { ADDED_KEYS, addedKey } from '../../core/library/added-keys';
 import { readAddedIndex, type AddedEntry } from '../../core/library/added-index';
 import { isPlainObject } from '../../core/shape';
-import { contentHash } from '../../core/library/content-hash';
 import type { Questionnaire } from '../../core/questionnaire/types';
 import type { KeyValueStore } from '../../core/storage/store';
 import type { CatalogEntry } from '../catalog';
@@ -47,6 +46,8 @@ function addedCatalogEntry(entry: AddedEntry, store: KeyValueStore): CatalogEntr
         // validator stays out of the popup; the dashboard's library check runs it.)
         // The index may be older than the record (another page replaced it): the record's own hash decides.
         const questionnaire = isPlainObject(record) && record.hash === entry.hash && isPlainObject(record.questionnaire) ? record.questionnaire : null;
+        // The hashing code is fetched when a questionnaire is opened, not with the popup's list.
+        const { contentHash } = await import('../../core/library/content-hash');
         if (!questionnaire || (await contentHash(questionnaire)) !== entry.hash) throw new AddedQuestionnaireUnreadable(key);
         if (questionnaire.id !== entry.id || questionnaire.version !== entry.version) throw new AddedQuestionnaireUnreadable(key);
         return questionnaire as unknown as Questionnaire;
