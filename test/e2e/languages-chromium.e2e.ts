@@ -150,7 +150,13 @@ describe('every view in English, Swedish and Danish, light and dark, in Chromium
         await dashboard.bringToFront();
       });
 
-      it(`dashboard in ${language}: the welcome view and the list of self-assessments ${checks}`, async () => {
+      it(`dashboard in ${language}: the overview, the welcome view and the list of self-assessments ${checks}`, async () => {
+        // The overview of a person with a history (the seeded sittings and the one just taken in the popup).
+        await goTo(dashboard, '#/home');
+        await expectHeading(dashboard, 'main h1', heading('home.heading'));
+        await eventually(() => dashboard.locator('main table tbody tr').count(), (n) => expect(n).toBeGreaterThan(0));
+        await checkInBothThemes(dashboard, language, 'overview');
+
         await goTo(dashboard, '#/welcome');
         await expectHeading(dashboard, 'main h1', heading('welcome.heading'));
         await checkInBothThemes(dashboard, language, 'welcome');
@@ -244,7 +250,7 @@ describe('every view in English, Swedish and Danish, light and dark, in Chromium
     const narrow = await ext.open('dashboard.html#/welcome', { reducedMotion: 'reduce' });
     await narrow.setViewportSize({ width: 320, height: 800 });
     await eventually(() => narrow.evaluate(() => document.documentElement.lang), (lang) => expect(lang).toBe('sv'));
-    for (const hash of ['#/welcome', '#/take', '#/history', '#/sittings', '#/team', '#/team/answer', '#/courses', '#/data', '#/settings']) {
+    for (const hash of ['#/home', '#/welcome', '#/take', '#/history', '#/sittings', '#/team', '#/team/answer', '#/courses', '#/data', '#/settings']) {
       await goTo(narrow, hash);
       await eventually(
         () => narrow.evaluate(() => ({
