@@ -138,5 +138,16 @@ describe('a returning person in Chromium', () => {
     expect(bottom).toBeLessThanOrEqual(600);
     // The trend's values are in words for a screen reader.
     expect(await popup.locator('svg.trend-line').first().getAttribute('aria-label')).toMatch(/^Overall now in the last \d sittings: \d+(, \d+)+$/);
+    // Swedish and Danish titles and words are longer: the six still fit.
+    for (const language of ['sv', 'da']) {
+      await popup.evaluate((lang) => chrome.storage.local.set({ settings: { schema: 1, language: lang, theme: 'system' } }), language);
+      const translated = await ext.open('popup.html');
+      await translated.setViewportSize({ width: 480, height: 600 });
+      await eventually(() => translated.evaluate(() => document.documentElement.lang), (lang) => expect(lang).toBe(language));
+      const last = await translated.locator('li.questionnaire-row').last().evaluate((row) => row.getBoundingClientRect().bottom);
+      expect(last, language).toBeLessThanOrEqual(600);
+      await translated.close();
+    }
+    await popup.evaluate(() => chrome.storage.local.set({ settings: { schema: 1, language: 'en', theme: 'system' } }));
   });
 });

@@ -89,7 +89,7 @@ export const da: CoreMessages = {
   'list.changeTowards': "{points} point nærmere {pole} siden {date}",
   'list.changeNone': 'ingen ændring siden {date}',
   'list.notTaken': "Ikke taget endnu · ca. {minutes} min.",
-  'list.about': 'Om spørgeskemaet',
+  'list.about': 'Om',
   'list.trend': "Samlet score ved de seneste {count} evalueringer: {values}",
   'actions.heading': "Hvad vil enheden prøve?",
   'actions.hint': "Vælg op til tre dimensioner at arbejde med før næste evaluering, og skriv, hvad I vil prøve, og hvornår det skal være gjort. Næste gang du tager spørgeskemaet, bliver du først spurgt, hvordan det gik.",

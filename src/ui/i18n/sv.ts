@@ -89,7 +89,7 @@ export const sv: CoreMessages = {
   'list.changeTowards': '{points} poäng mot {pole} sedan {date}',
   'list.changeNone': 'ingen förändring sedan {date}',
   'list.notTaken': 'Inte gjort än · cirka {minutes} min',
-  'list.about': 'Om formuläret',
+  'list.about': 'Om',
   'list.trend': 'Samlat värde (nu) i de {count} senaste skattningarna: {values}',
   'actions.heading': "Vad ska enheten pröva?",
   'actions.hint': "Välj högst tre dimensioner att arbeta med före nästa skattning. Skriv vad ni ska pröva och när det ska vara klart. Nästa gång du gör frågeformuläret får du först svara på hur det gick.",
