@@ -58,6 +58,14 @@ describe('recent records beside the sittings', () => {
     expect(store.snapshot()[recentKey(questionnaire.id)]).toBeUndefined();
   });
 
+  it('leaves data from a newer Shiftmeter exactly as it is', async () => {
+    const s = sitting(0, 3);
+    const store = new MemoryStore({ schemaVersion: 99, [`sitting:${s.id}`]: s, [`last-taken:${questionnaire.id}`]: s.completedAt });
+    const before = JSON.stringify(store.snapshot());
+    await rebuildRecent(store, catalog);
+    expect(JSON.stringify(store.snapshot())).toBe(before);
+  });
+
   it('the dashboard makes missing records at start and follows sittings changed on any page', async () => {
     const s = sitting(0, 3);
     const store = new MemoryStore({ [`sitting:${s.id}`]: s, [`last-taken:${questionnaire.id}`]: s.completedAt });

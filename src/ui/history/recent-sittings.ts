@@ -2,7 +2,7 @@ import { readRecent, recentFrom, recentKey, RECENT_LENGTH, RECENT_PREFIX, withSi
 import { readStoredHistory } from '../../core/history/stored-records';
 import type { Questionnaire } from '../../core/questionnaire/types';
 import { scoreQuestionnaire } from '../../core/scoring';
-import { KEYS, lastTakenKey, sittingKey, type Sitting } from '../../core/storage/records';
+import { KEYS, lastTakenKey, SCHEMA_VERSION, sittingKey, type Sitting } from '../../core/storage/records';
 import type { KeyValueStore } from '../../core/storage/store';
 import type { Catalog } from '../catalog';
 
@@ -55,6 +55,9 @@ export async function rebuildRecent(store: KeyValueStore, catalog: Catalog, only
   // Under the lock from the read to the write: a sitting stored meanwhile is not left out.
   await store.exclusive(RECENT_LOCK, async () => {
     const all = await store.getAll();
+    // Data saved by a newer Shiftmeter is left exactly as it is (its pages say to update).
+    const version = all[KEYS.schemaVersion];
+    if (typeof version === 'number' && version > SCHEMA_VERSION) return;
     const latest = new Map<string, Sitting[]>();
     for (const sitting of readStoredHistory(all).sittings) {
       const id = sitting.questionnaire.id;
