@@ -199,6 +199,14 @@ describe('data safety in Chromium', () => {
     // A reminder that falls due in this moment was read before the version changed and may be
     // written just after; let any such reminder be notified first, so the test sees only the pages.
     await eventually(() => dashboard.evaluate(() => chrome.alarms.getAll().then((alarms: { scheduledTime: number }[]) => alarms.map((a) => a.scheduledTime - Date.now()))), (inMs: number[]) => expect(inMs.every((ms: number) => ms > 60_000)).toBe(true), { timeout: 15_000 });
+    // The dashboard remakes its summary of the latest sittings (recent:<id>) shortly after the
+    // sittings change (the test before wrote some): let storage come to rest first, so that
+    // only what happens after the version changes is compared.
+    await eventually(async () => {
+      const first = JSON.stringify(await stored(dashboard));
+      await new Promise((resolve) => setTimeout(resolve, 700));
+      return first === JSON.stringify(await stored(dashboard));
+    }, (quiet) => expect(quiet).toBe(true), { timeout: 15_000 });
     await dashboard.evaluate(() => chrome.storage.local.set({ schemaVersion: 99 }));
     const before = await stored(dashboard);
     const popup = await ext.open('popup.html');
