@@ -23,6 +23,8 @@ export interface OverTimeProps {
 }
 
 const OVERALL = 'overall';
+/** Up to this many sittings the chart animates in (when motion is welcome). */
+const ANIMATED_POINTS = 60;
 
 /** Overall and per-dimension scores across all sittings, on a real time axis, with "wanted" dashed beside "now". */
 export function OverTime({ questionnaire, series, contentLanguage, onDrawn, notes = {}, actions = [] }: OverTimeProps) {
@@ -68,7 +70,9 @@ export function OverTime({ questionnaire, series, contentLanguage, onDrawn, note
       type: 'line',
       data: { datasets: [...datasets, ...markers] },
       options: {
-        animation: theme.animate ? { duration: 400 } : false,
+        // A long history is drawn at once: Chart.js works out an animation for every point, which for a
+        // thousand sittings took longer than drawing them, and a line growing in shows nothing new.
+        animation: theme.animate && series.length <= ANIMATED_POINTS ? { duration: 400 } : false,
         maintainAspectRatio: false,
         parsing: false,
         normalized: true,
