@@ -2,6 +2,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { ACTION_STATUSES, dayToStored, MAX_ACTION_TEXT, type ActionStatus } from '../../core/actions/actions';
 import type { StoredTeamFigures } from '../../core/round/figure-sums';
 import { guideDimensions } from '../../core/round/guide';
+import { MIN_GAP_TO_SUGGEST } from '../../core/scoring';
 import { MAX_ROUND_ACTIONS, type RoundActions } from '../../core/round/round-actions';
 import type { Round } from '../../core/round/round-record';
 import { dimensionPoles, textIn, type Questionnaire } from '../../core/questionnaire/types';
@@ -40,7 +41,7 @@ export function ConversationGuide({ round, questionnaire, figures, contentLangua
       <p>{t('guide.intro')}</p>
       <p class="no-print"><button type="button" class="button" onClick={() => window.print()}>{t('guide.print')}</button></p>
       <PreviousAgreements round={round} questionnaire={questionnaire} contentLanguage={contentLanguage} />
-      {chosen.length === 0 ? <p>{t('guide.noGap')}</p> : chosen.map((entry) => {
+      {chosen.length === 0 ? <p>{t('guide.noGap', { points: MIN_GAP_TO_SUGGEST })}</p> : chosen.map((entry) => {
         const dimension = questionnaire.dimensions.find((d) => d.id === entry.id);
         if (!dimension) return null;
         // On a profile, each dimension is scored between the ends of its own axis.

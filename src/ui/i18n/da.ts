@@ -94,7 +94,7 @@ export const da: CoreMessages = {
   'actions.heading': "Hvad vil enheden prøve?",
   'actions.hint': "Vælg op til tre dimensioner at arbejde med før næste evaluering, og skriv, hvad I vil prøve, og hvornår det skal være gjort. Næste gang du tager spørgeskemaet, bliver du først spurgt, hvordan det gik.",
   'actions.choose': "Dimensioner at arbejde med",
-  'actions.suggested': "{name} (foreslået: stor forskel)",
+  'actions.suggested': "{name} (foreslået: blandt de største forskelle)",
   'actions.limit': "Du har valgt tre. Fravælg én for at vælge en anden.",
   'actions.what': "Hvad vil enheden prøve?",
   'actions.by': "Frist (valgfrit)",

@@ -94,7 +94,7 @@ export const sv: CoreMessages = {
   'actions.heading': "Vad ska enheten pröva?",
   'actions.hint': "Välj högst tre dimensioner att arbeta med före nästa skattning. Skriv vad ni ska pröva och när det ska vara klart. Nästa gång du gör frågeformuläret får du först svara på hur det gick.",
   'actions.choose': "Dimensioner att arbeta med",
-  'actions.suggested': "{name} (förslag: stor skillnad)",
+  'actions.suggested': "{name} (förslag: bland de största skillnaderna)",
   'actions.limit': "Du har valt tre. Avmarkera en om du vill välja en annan.",
   'actions.what': "Vad ska enheten pröva?",
   'actions.by': "Klart senast (valfritt)",
