@@ -66,7 +66,7 @@ describe('a team round\'s conversation guide, in Chromium', () => {
     const sections = page.locator('section.guide-dimension');
     await eventually(() => sections.count(), (n) => expect(n).toBe(3));
     const first = sections.first();
-    expect(await first.innerText()).toMatch(/The team places its unit at \d+ now and wants it at \d+: \d+ points? towards /);
+    expect(await first.innerText()).toMatch(/On average, members place the unit at \d+ now and want it at \d+: \d+ points? towards /);
     const name = await first.locator('h2').innerText();
     const dimension = questionnaire.dimensions.find((d) => textIn(d.name, 'en') === name)!;
     expect(await first.innerText()).toContain(textIn(dimension.reflection!.doubleLoop, 'en'));

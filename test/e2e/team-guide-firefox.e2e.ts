@@ -53,7 +53,7 @@ describe('a team round\'s conversation guide, in Firefox ESR', () => {
     await waitUntil(page, () => document.querySelector('h1')?.textContent === 'Conversation guide: Team Epsilon', { timeout: 15_000 });
     await eventually(() => page.evaluate(() => document.querySelectorAll('section.guide-dimension').length), (n) => expect(n).toBe(3));
     await eventually(() => page.evaluate(() => (document.querySelector('section.guide-dimension') as HTMLElement).innerText), (section) => {
-      expect(section).toMatch(/The team places its unit at \d+ now and wants it at \d+: \d+ points? towards /);
+      expect(section).toMatch(/On average, members place the unit at \d+ now and want it at \d+: \d+ points? towards /);
       expect(section).toContain('Questioning the assumptions:');
     });
     const violations = await axeViolations(page);

@@ -15,6 +15,15 @@ describe('the conversation guide of a round', () => {
     expect(guideDimensions({ ...figures, dimensions: [dimension('d', 50, 50.2), dimension('e', null, 90)] })).toEqual([]);
   });
 
+  it('picks only dimensions whose means lie at least 5 points apart: a smaller gap of a few people\'s means is mostly rounding', () => {
+    const figures = { n: 5, overall: { mean: 50 }, dimensions: [
+      dimension('a', 40, 41), dimension('b', 70, 67), dimension('c', 20, 24.4), dimension('d', 50, 45.5), dimension('e', 10, 15),
+    ] };
+    expect(guideDimensions(figures).map((d) => d.id)).toEqual(['e', 'd']);
+    // Every gap under 5 points: none is picked, and the guide says the means lie close together.
+    expect(guideDimensions({ ...figures, dimensions: figures.dimensions.slice(0, 3) })).toEqual([]);
+  });
+
   it('keeps what the team agreed as a record of the round that backups carry, checked by its one definition', () => {
     const record = { schema: 1, roundId: 'r_1-x', actions: [{ id: 'a1', dimension: 'contacts', text: 'Follow three cases', createdAt: '2027-01-01T09:00:00.000Z', review: { status: 'partly', at: '2027-04-01T09:00:00.000Z' } }] };
     expect(isRoundActions(record)).toBe(true);

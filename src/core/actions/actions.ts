@@ -1,6 +1,6 @@
 import type { Static } from 'typebox';
 import { conforms } from '../formats/check-shape';
-import type { QuestionnaireScore } from '../scoring';
+import { gapWorthSuggesting, type QuestionnaireScore } from '../scoring';
 import { ACTION_STATUSES, ActionsFormat, MAX_ACTIONS_PER_SITTING, MAX_ACTION_TEXT, type ActionFormat } from '../storage/record-formats';
 
 /**
@@ -45,11 +45,12 @@ export function withoutAction(record: ActionsRecord | null, questionnaireId: str
 
 /**
  * The dimensions a result suggests working on: those with the largest gap between now and
- * wanted, either way (wanting to move towards either pole is a reason to act), at most three.
+ * wanted, either way (wanting to move towards either pole is a reason to act), at most three,
+ * and only where the gap is at least MIN_GAP_TO_SUGGEST points (a smaller one is mostly rounding).
  */
 export function suggestedDimensions(score: QuestionnaireScore, count = MAX_ACTIONS_PER_SITTING): string[] {
   return score.dimensions
-    .filter((d) => d.gap !== null && Math.round(Math.abs(d.gap)) > 0)
+    .filter((d) => gapWorthSuggesting(d.gap))
     .sort((a, b) => Math.abs(b.gap!) - Math.abs(a.gap!) || a.dimension.localeCompare(b.dimension))
     .slice(0, count)
     .map((d) => d.dimension);

@@ -40,6 +40,18 @@ export function itemsOf(questionnaire: Questionnaire, dimensionId: string): Item
   return questionnaire.items.filter((item) => item.dimension === dimensionId);
 }
 
+/**
+ * The poles one dimension runs between: for a profile (a questionnaire with `axes`), the
+ * ends of the dimension's own axis, on which its score is read; otherwise the
+ * questionnaire's poles. Every text that names where a dimension stands or moves takes
+ * its poles from here.
+ */
+export function dimensionPoles(questionnaire: Pick<Questionnaire, 'poles' | 'axes' | 'dimensions'>, dimensionId: string): { from: LocalizedText; to: LocalizedText } {
+  const axisId = questionnaire.dimensions.find((d) => d.id === dimensionId)?.axis;
+  const axis = axisId === undefined ? undefined : questionnaire.axes?.find((a) => a.id === axisId);
+  return axis ? { from: axis.from, to: axis.to } : { from: questionnaire.poles.from, to: questionnaire.poles.to };
+}
+
 /** Picks a text in the wanted language, falling back to English, which every file has. */
 export function textIn(text: LocalizedText, language: string): string {
   return text[language] ?? text.en ?? '';

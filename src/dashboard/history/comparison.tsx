@@ -1,7 +1,7 @@
 import type { ChartConfiguration } from 'chart.js';
 import { useMemo, useState } from 'preact/hooks';
 import { compareScores, type ScoredSitting } from '../../core/history/series';
-import { textIn, type Questionnaire } from '../../core/questionnaire/types';
+import { dimensionPoles, textIn, type Questionnaire } from '../../core/questionnaire/types';
 import { useApp, useT } from '../../ui/app-context';
 import { ChartCanvas } from '../../ui/charts/chart-canvas';
 import type { ChartTheme } from '../../ui/charts/chart-theme';
@@ -31,6 +31,11 @@ export function Comparison({ questionnaire, series, contentLanguage }: Compariso
   const names = questionnaire.dimensions.map((d) => textIn(d.name, contentLanguage));
   const fromPole = textIn(questionnaire.poles.from, contentLanguage);
   const toPole = textIn(questionnaire.poles.to, contentLanguage);
+  // A dimension's change is named by its own poles (on a profile, the ends of its axis).
+  const describeDimension = (name: string, id: string, change: number | null) => {
+    const poles = dimensionPoles(questionnaire, id);
+    return describeChange(t, name, change, textIn(poles.from, contentLanguage), textIn(poles.to, contentLanguage), format);
+  };
   const earlierLabel = t('history.earlier', { date: formatDate(earlier.sitting.completedAt) });
   const laterLabel = t('history.later', { date: formatDate(later.sitting.completedAt) });
   const figure = (value: number | null | undefined) => figureText(format, value);
@@ -77,7 +82,7 @@ export function Comparison({ questionnaire, series, contentLanguage }: Compariso
       <ChartCanvas config={config} height={Math.max(220, names.length * 56)} label={t('history.compareChartLabel', { earlier: earlierLabel, later: laterLabel })} />
       <ul class="change-list" data-testid="change-words" lang={contentLanguage}>
         {changes.dimensions.map((change, index) => (
-          <li key={change.dimension}>{describeChange(t, names[index]!, change.change, fromPole, toPole, format)}</li>
+          <li key={change.dimension}>{describeDimension(names[index]!, change.dimension, change.change)}</li>
         ))}
         <li>{describeChange(t, t('result.overall'), changes.overall.change, fromPole, toPole, format)}</li>
       </ul>

@@ -2,9 +2,10 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { ACTION_STATUSES, dayToStored, MAX_ACTION_TEXT, type ActionStatus } from '../../core/actions/actions';
 import type { StoredTeamFigures } from '../../core/round/figure-sums';
 import { guideDimensions } from '../../core/round/guide';
+import { MIN_GAP_TO_SUGGEST } from '../../core/scoring';
 import { MAX_ROUND_ACTIONS, type RoundActions } from '../../core/round/round-actions';
 import type { Round } from '../../core/round/round-record';
-import { textIn, type Questionnaire } from '../../core/questionnaire/types';
+import { dimensionPoles, textIn, type Questionnaire } from '../../core/questionnaire/types';
 import { useApp, useT } from '../../ui/app-context';
 import type { MessageKey } from '../../ui/i18n/en-dashboard';
 import { describeStorageError } from '../../ui/storage-errors';
@@ -40,17 +41,19 @@ export function ConversationGuide({ round, questionnaire, figures, contentLangua
       <p>{t('guide.intro')}</p>
       <p class="no-print"><button type="button" class="button" onClick={() => window.print()}>{t('guide.print')}</button></p>
       <PreviousAgreements round={round} questionnaire={questionnaire} contentLanguage={contentLanguage} />
-      {chosen.length === 0 ? <p>{t('guide.noGap')}</p> : chosen.map((entry) => {
+      {chosen.length === 0 ? <p>{t('guide.noGap', { points: MIN_GAP_TO_SUGGEST })}</p> : chosen.map((entry) => {
         const dimension = questionnaire.dimensions.find((d) => d.id === entry.id);
         if (!dimension) return null;
-        const pole = text(entry.gap > 0 ? questionnaire.poles.to : questionnaire.poles.from);
+        // On a profile, each dimension is scored between the ends of its own axis.
+        const poles = dimensionPoles(questionnaire, dimension.id);
+        const pole = text(entry.gap > 0 ? poles.to : poles.from);
         return (
           <section key={entry.id} class="section guide-dimension" aria-labelledby={`guide-${entry.id}`}>
             <h2 id={`guide-${entry.id}`} lang={contentLanguage}>{text(dimension.name)}</h2>
             <p>{t('guide.figures', { now: number(entry.now), wanted: number(entry.wanted), points: Math.round(Math.abs(entry.gap)), pole })}</p>
             <dl class="guide-poles" lang={contentLanguage}>
-              <dt>{text(questionnaire.poles.from)}</dt><dd>{text(dimension.from)}</dd>
-              <dt>{text(questionnaire.poles.to)}</dt><dd>{text(dimension.to)}</dd>
+              <dt>{text(poles.from)}</dt><dd>{text(dimension.from)}</dd>
+              <dt>{text(poles.to)}</dt><dd>{text(dimension.to)}</dd>
             </dl>
             {dimension.reflection ? (
               <>

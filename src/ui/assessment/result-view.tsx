@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
-import { textIn, type Questionnaire } from '../../core/questionnaire/types';
+import { dimensionPoles, textIn, type Questionnaire } from '../../core/questionnaire/types';
 import type { QuestionnaireScore } from '../../core/scoring';
 import type { Sitting } from '../../core/storage/records';
 import { useApp, useT } from '../app-context';
@@ -34,10 +34,16 @@ export function ResultView({ questionnaire, sitting, score, contentLanguage, onD
   const fromPole = text(questionnaire.poles.from);
   const toPole = text(questionnaire.poles.to);
   const shown = (value: number | null) => figureText(format, value);
-  const rows = score.dimensions.map((entry) => ({
-    entry,
-    name: text(questionnaire.dimensions.find((d) => d.id === entry.dimension)!.name),
-  }));
+  const rows = score.dimensions.map((entry) => {
+    // On a profile, a dimension's row names the ends of its own axis, on which it is scored.
+    const poles = dimensionPoles(questionnaire, entry.dimension);
+    return {
+      entry,
+      name: text(questionnaire.dimensions.find((d) => d.id === entry.dimension)!.name),
+      fromPole: text(poles.from),
+      toPole: text(poles.to),
+    };
+  });
 
   return (
     <section class="result" aria-labelledby="result-heading">
@@ -56,7 +62,7 @@ export function ResultView({ questionnaire, sitting, score, contentLanguage, onD
         </div>
       )}
       <ul class="position-list" lang={contentLanguage}>
-        {rows.map(({ entry, name }) => (
+        {rows.map(({ entry, name, fromPole: rowFrom, toPole: rowTo }) => (
           <li key={entry.dimension} class="position-row">
             <span class="position-name">{name}</span>
             <span class="position-track" aria-hidden="true">
@@ -65,8 +71,8 @@ export function ResultView({ questionnaire, sitting, score, contentLanguage, onD
               {entry.now !== null ? <span class="marker marker-now" data-at={entry.now} style={{ '--at': String(entry.now) }} /> : null}
             </span>
             <span class="position-words">
-              {entry.now !== null ? describePosition(t, entry.now, fromPole, toPole) : t('result.notEnough')}
-              {entry.gap !== null ? ` · ${describeGap(t, entry.gap, fromPole, toPole, format)}` : ''}
+              {entry.now !== null ? describePosition(t, entry.now, rowFrom, rowTo) : t('result.notEnough')}
+              {entry.gap !== null ? ` · ${describeGap(t, entry.gap, rowFrom, rowTo, format)}` : ''}
             </span>
           </li>
         ))}

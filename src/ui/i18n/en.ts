@@ -97,7 +97,7 @@ export const en = {
   'actions.heading': "What will your unit try?",
   'actions.hint': "Choose up to three dimensions to work on before the next sitting, and write what you will try and by when. The next sitting of this questionnaire starts by asking how each went.",
   'actions.choose': "Dimensions to work on",
-  'actions.suggested': "{name} (suggested: a large gap)",
+  'actions.suggested': "{name} (suggested: among your largest gaps)",
   'actions.limit': "Three are chosen. Clear one to choose another.",
   'actions.what': "What will the unit try?",
   'actions.by': "By when (optional)",
