@@ -132,7 +132,7 @@ describe('a returning person in Chromium', () => {
     const dashboard = await ext.open('dashboard.html');
     await eventually(() => storedRecords(dashboard), (stored) => expect(SIX.filter((id) => stored[`recent:${id}`])).toEqual(SIX));
     const popup = await ext.open('popup.html');
-    await popup.setViewportSize({ width: 480, height: 600 });
+    await popup.setViewportSize({ width: 512, height: 600 });
     for (const id of SIX.slice(1, 5)) expect(await rowText(popup, id)).toMatch(/now \d+, wanted \d+/);
     const bottom = await popup.locator('li.questionnaire-row').last().evaluate((row) => row.getBoundingClientRect().bottom);
     expect(bottom).toBeLessThanOrEqual(600);
@@ -142,7 +142,7 @@ describe('a returning person in Chromium', () => {
     for (const language of ['sv', 'da']) {
       await popup.evaluate((lang) => chrome.storage.local.set({ settings: { schema: 1, language: lang, theme: 'system' } }), language);
       const translated = await ext.open('popup.html');
-      await translated.setViewportSize({ width: 480, height: 600 });
+      await translated.setViewportSize({ width: 512, height: 600 });
       await eventually(() => translated.evaluate(() => document.documentElement.lang), (lang) => expect(lang).toBe(language));
       const last = await translated.locator('li.questionnaire-row').last().evaluate((row) => row.getBoundingClientRect().bottom);
       expect(last, language).toBeLessThanOrEqual(600);
