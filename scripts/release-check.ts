@@ -1,6 +1,7 @@
 // npm run release:check: refuses the packages in dist/packages/ (npm run package) unless
-//   - package.json, manifest.json, the manifests in the packages, the source package and
-//     CHANGELOG.md's latest entry all give one version (and Unreleased is empty);
+//   - package.json, manifest.json, package-lock.json (twice), the manifests in the packages,
+//     the source package and CHANGELOG.md's latest entry all give one version (and
+//     Unreleased is empty);
 //   - web-ext lint finds no error in the Chrome and the Firefox package (warnings are printed);
 //   - no package holds a test, a source map or a development file, each browser package
 //     holds every file its manifest names and runs no script from elsewhere, and each
@@ -52,7 +53,20 @@ for (const kind of PACKAGE_KINDS) {
 const entry = (kind: PackageKind, name: string) => zips.get(kind)?.entries.find((e) => e.name === name)?.data.toString('utf8');
 
 // One version.
-const sources: VersionSource[] = [{ source: 'manifest.json', version: versionOf(readFileSync(path.join(root, 'manifest.json'), 'utf8')) }];
+const lockText = readFileSync(path.join(root, 'package-lock.json'), 'utf8');
+const lockRoot = (() => {
+  try {
+    return JSON.stringify((JSON.parse(lockText) as { packages?: Record<string, unknown> }).packages?.[''] ?? {});
+  } catch {
+    return undefined;
+  }
+})();
+const sources: VersionSource[] = [
+  { source: 'manifest.json', version: versionOf(readFileSync(path.join(root, 'manifest.json'), 'utf8')) },
+  // npm writes package.json's version twice into the lock file, which the source package carries.
+  { source: 'package-lock.json', version: versionOf(lockText) },
+  { source: 'package-lock.json\'s root package', version: versionOf(lockRoot) },
+];
 for (const kind of ['chrome', 'edge', 'firefox'] as const) if (zips.has(kind)) sources.push({ source: `the ${kind} package's manifest.json`, version: versionOf(entry(kind, 'manifest.json')) });
 if (zips.has('source')) {
   sources.push({ source: "the source package's package.json", version: versionOf(entry('source', 'package.json')) });
@@ -133,6 +147,7 @@ const placeholders = ['en', 'sv', 'da'].flatMap((language) => {
 const policyFile = path.join(root, 'docs', 'privacy-policy.md');
 if (!existsSync(policyFile)) problems.push('docs/privacy-policy.md is missing: every store asks for a privacy policy');
 else if (readFileSync(policyFile, 'utf8').includes('PLACEHOLDER')) placeholders.push('docs/privacy-policy.md (the contact)');
+if (existsSync(changelogFile) && readFileSync(changelogFile, 'utf8').includes('PLACEHOLDER')) placeholders.push("CHANGELOG.md (the repository's address in the links)");
 if (placeholders.length > 0) warnings.push(`placeholders to fill in before the listings are submitted: ${placeholders.join('; ')}`);
 
 // What a release should be made from.
