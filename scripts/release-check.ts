@@ -1,7 +1,9 @@
 // npm run release:check: refuses the packages in dist/packages/ (npm run package) unless
-//   - package.json, manifest.json, the manifests in the packages, the source package and
-//     CHANGELOG.md's latest entry all give one version (and Unreleased is empty);
-//   - web-ext lint finds no error in the Chrome and the Firefox package (warnings are printed);
+//   - package.json, manifest.json, package-lock.json (twice), the manifests in the packages,
+//     the source package and CHANGELOG.md's latest entry all give one version (and
+//     Unreleased is empty);
+//   - web-ext lint finds no error in the Chrome and the Firefox package, and no warning but
+//     those ALLOWED_LINT_WARNINGS (scripts/release/lint.ts) names, each printed with its reason;
 //   - no package holds a test, a source map or a development file, each browser package
 //     holds every file its manifest names and runs no script from elsewhere, and each
 //     archive is made as package.ts makes it (sorted, one time, mode 644); Edge's is Chrome's;
@@ -13,7 +15,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { archiveProblems, extensionProblems, forbiddenFile, formatBytes, PACKAGE_KINDS, packageFileName, sizeProblems, sizeReport, type PackageKind, type SizeReport } from './release/content-rules';
-import { describeLintMessage, webExtLint } from './release/lint';
+import { describeLintMessage, judgeLintWarnings, webExtLint } from './release/lint';
 import { SOURCE_README } from './release/source-files';
 import { changelogEntries, versionProblems, type VersionSource } from './release/versions';
 import { readZip, type ZipEntry } from './release/zip';
@@ -52,7 +54,20 @@ for (const kind of PACKAGE_KINDS) {
 const entry = (kind: PackageKind, name: string) => zips.get(kind)?.entries.find((e) => e.name === name)?.data.toString('utf8');
 
 // One version.
-const sources: VersionSource[] = [{ source: 'manifest.json', version: versionOf(readFileSync(path.join(root, 'manifest.json'), 'utf8')) }];
+const lockText = readFileSync(path.join(root, 'package-lock.json'), 'utf8');
+const lockRoot = (() => {
+  try {
+    return JSON.stringify((JSON.parse(lockText) as { packages?: Record<string, unknown> }).packages?.[''] ?? {});
+  } catch {
+    return undefined;
+  }
+})();
+const sources: VersionSource[] = [
+  { source: 'manifest.json', version: versionOf(readFileSync(path.join(root, 'manifest.json'), 'utf8')) },
+  // npm writes package.json's version twice into the lock file, which the source package carries.
+  { source: 'package-lock.json', version: versionOf(lockText) },
+  { source: 'package-lock.json\'s root package', version: versionOf(lockRoot) },
+];
 for (const kind of ['chrome', 'edge', 'firefox'] as const) if (zips.has(kind)) sources.push({ source: `the ${kind} package's manifest.json`, version: versionOf(entry(kind, 'manifest.json')) });
 if (zips.has('source')) {
   sources.push({ source: "the source package's package.json", version: versionOf(entry('source', 'package.json')) });
@@ -111,12 +126,17 @@ try {
       writeFileSync(path.join(dir, e.name), e.data);
     }
     const result = webExtLint(root, dir, { selfHosted: kind === 'chrome' });
-    console.log(`  ${kind}: ${result.errors.length} errors, ${result.warnings.length} warnings, ${result.notices.length} notices`);
-    for (const warning of result.warnings) console.log(`    warning ${describeLintMessage(warning)}`);
+    const { allowed, refused } = judgeLintWarnings(kind, result.warnings, (name) => zip.entries.find((e) => e.name === name)?.data.toString('utf8'));
+    console.log(`  ${kind}: ${result.errors.length} errors, ${result.warnings.length} warnings (${allowed.length} allowed), ${result.notices.length} notices`);
     for (const error of result.errors) {
       console.log(`    error ${describeLintMessage(error)}`);
       problems.push(`web-ext lint on the ${kind} package: ${describeLintMessage(error)}`);
     }
+    for (const warning of refused) {
+      console.log(`    warning ${describeLintMessage(warning)}`);
+      problems.push(`web-ext lint on the ${kind} package warns ${describeLintMessage(warning)}: fix it, or list it with its reason in ALLOWED_LINT_WARNINGS (scripts/release/lint.ts)`);
+    }
+    for (const { warning, rule } of allowed) console.log(`    allowed ${warning.code} in ${warning.file ?? '?'}: from ${rule.from}; ${rule.reason}`);
   }
 } finally {
   rmSync(scratch, { recursive: true, force: true });
@@ -133,6 +153,7 @@ const placeholders = ['en', 'sv', 'da'].flatMap((language) => {
 const policyFile = path.join(root, 'docs', 'privacy-policy.md');
 if (!existsSync(policyFile)) problems.push('docs/privacy-policy.md is missing: every store asks for a privacy policy');
 else if (readFileSync(policyFile, 'utf8').includes('PLACEHOLDER')) placeholders.push('docs/privacy-policy.md (the contact)');
+if (existsSync(changelogFile) && readFileSync(changelogFile, 'utf8').includes('PLACEHOLDER')) placeholders.push("CHANGELOG.md (the repository's address in the links)");
 if (placeholders.length > 0) warnings.push(`placeholders to fill in before the listings are submitted: ${placeholders.join('; ')}`);
 
 // What a release should be made from.

@@ -15,6 +15,13 @@ const LANGUAGES = ['en', 'sv', 'da'] as const;
 type Language = (typeof LANGUAGES)[number];
 const QUESTIONNAIRES = ['production-service', 'control-service', 'performance-capacity', 'npm-npg', 'silos-joined-up', 'innovation-orientation'];
 const SIZE = { width: 1280, height: 800 };
+/**
+ * The browser's locale for each language's screenshots, so the browser's own controls
+ * (the date field's dd/mm/yyyy, åååå-mm-dd, dd.mm.åååå) read as the person's browser
+ * shows them. English is en-GB: the listing is for European public servants, who write
+ * the day before the month.
+ */
+const LOCALE: Record<Language, string> = { en: 'en-GB', sv: 'sv-SE', da: 'da-DK' };
 // The history ends two weeks before today, so the popup and overview read as a returning person's.
 const HISTORY_START = Date.now() - 200 * 86_400_000;
 const ACTION: Record<Language, string> = {
@@ -75,7 +82,7 @@ async function screenshots(language: Language): Promise<void> {
   const dir = path.resolve('store-assets/screenshots', language);
   await mkdir(dir, { recursive: true });
   const out = (name: string) => path.join(dir, name);
-  const ext = await launchChromium();
+  const ext = await launchChromium(undefined, undefined, { locale: LOCALE[language] });
   try {
     const setup = await open(ext, 'popup.html');
     await setup.evaluate(

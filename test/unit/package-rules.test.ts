@@ -152,10 +152,12 @@ describe('versions', () => {
     expect(versionProblems('1.1.0', [], unreleased, { allowUnreleased: true }).warnings).toEqual([expect.stringMatching(/Unreleased section has 1 entry/)]);
   });
 
-  it("agree in this repository: package.json, manifest.json and the CHANGELOG's latest version", () => {
+  it("agree in this repository: package.json, manifest.json, package-lock.json and the CHANGELOG's latest version", () => {
     const version = (file: string) => (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
     const latest = changelogEntries(readFileSync('CHANGELOG.md', 'utf8')).find((entry) => entry.version !== 'Unreleased');
     expect(version('manifest.json')).toBe(version('package.json'));
+    const lock = JSON.parse(readFileSync('package-lock.json', 'utf8')) as { version: string; packages: Record<string, { version?: string }> };
+    expect([lock.version, lock.packages['']?.version]).toEqual([version('package.json'), version('package.json')]);
     expect(latest?.version).toBe(version('package.json'));
     expect(latest?.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });

@@ -12,6 +12,13 @@ export const ADDED_KEYS = { index: 'added-questionnaires', prefix: 'added:' } as
 
 export const addedKey = (id: string, version: number) => `${ADDED_KEYS.prefix}${id}@${version}`;
 
+/**
+ * The lock every writer of the added questionnaires' index holds (the pages' library
+ * model and the background's policy sync), so two writers never lose each other's change.
+ * Here rather than in the library model, so the background does not bundle Preact with it.
+ */
+export const LIBRARY_LOCK = 'library';
+
 /** How many added questionnaires one browser keeps: far more than any person takes, and the popup's list stays quick. */
 export const MAX_ADDED_QUESTIONNAIRES = 200;
 /** The most a questionnaire file may weigh: the parser's own limit (safe-json). */

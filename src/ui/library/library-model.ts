@@ -1,6 +1,6 @@
 import { action, createModel, signal } from '@preact/signals';
 import { recogniseFile, type FileKind } from '../../core/file-kind';
-import { ADDED_KEYS, addedKey, MAX_QUESTIONNAIRE_FILE_BYTES, type AddedOrigin } from '../../core/library/added-keys';
+import { ADDED_KEYS, addedKey, LIBRARY_LOCK, MAX_QUESTIONNAIRE_FILE_BYTES, type AddedOrigin } from '../../core/library/added-keys';
 import { readAddedIndex, type AddedEntry } from '../../core/library/added-index';
 import { contentHash } from '../../core/library/content-hash';
 import { indexFromRecords, planAddition, readAddedRecord, type AdditionPlan, type KnownQuestionnaire } from '../../core/library/library';
@@ -37,9 +37,6 @@ export type FileOutcome =
   | { kind: 'unreadable' }
   | { kind: 'refused'; found: FileKind; problems: readonly Problem[] }
   | AdditionOutcome;
-
-/** The lock every writer of the added questionnaires' index holds, so two pages never lose each other's change. */
-export const LIBRARY_LOCK = 'library';
 
 /**
  * Adds a valid questionnaire to this browser's library, unless identity by content

@@ -1,4 +1,4 @@
-import { ADDED_KEYS, addedKey } from '../../core/library/added-keys';
+import { ADDED_KEYS, addedKey, LIBRARY_LOCK } from '../../core/library/added-keys';
 import { readAddedIndex, type AddedEntry, type AddedIndex } from '../../core/library/added-index';
 import type { AddedRecord } from '../../core/library/added-record';
 import { contentHash } from '../../core/library/content-hash';
@@ -9,7 +9,6 @@ import type { Problem } from '../../core/problems';
 import { isReminder, reminderKey, type Reminder } from '../../core/storage/records';
 import type { KeyValueStore } from '../../core/storage/store';
 import { sameJson } from '../../core/backup/restore-plan';
-import { LIBRARY_LOCK } from '../library/library-model';
 
 export interface PolicySync {
   policy: OrganisationPolicy;

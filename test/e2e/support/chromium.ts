@@ -14,13 +14,24 @@ export interface ChromiumExtension {
   close(): Promise<void>;
 }
 
-/** Real Chromium with the built extension loaded, in a fresh profile of its own. */
-export async function launchChromium(extensionDir = CHROME_DIST, profileDir?: string): Promise<ChromiumExtension> {
+/**
+ * Real Chromium with the built extension loaded, in a fresh profile of its own. `locale`
+ * (e.g. sv-SE) runs the browser in that locale (--lang, and LANGUAGE and LANG, which
+ * Chromium on Linux reads), so its own controls read as they do there: a date field
+ * åååå-mm-dd in Sweden. Chromium needs that language's pack for it (Debian: the
+ * chromium-l10n package), else it falls back to en-US without a word; so this throws
+ * unless the browser then reports the locale asked for. Without `locale`, Chromium takes
+ * the machine's.
+ */
+export async function launchChromium(extensionDir = CHROME_DIST, profileDir?: string, { locale }: { locale?: string } = {}): Promise<ChromiumExtension> {
   const userDataDir = profileDir ?? (await mkdtemp(path.join(tmpdir(), 'shiftmeter-chromium-')));
+  const posixLocale = locale?.replace('-', '_');
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
+    ...(locale ? { env: { ...process.env, LANG: `${posixLocale}.UTF-8`, LANGUAGE: `${posixLocale}:${locale.split('-')[0]}` } } : {}),
     args: [
+      ...(locale ? [`--lang=${locale}`] : []),
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
       '--no-sandbox',
@@ -36,6 +47,13 @@ export async function launchChromium(extensionDir = CHROME_DIST, profileDir?: st
   let [worker] = context.serviceWorkers();
   worker ??= await context.waitForEvent('serviceworker', { timeout: 30_000 });
   const extensionId = new URL(worker.url()).host;
+  if (locale) {
+    const running = await worker.evaluate(() => navigator.language);
+    if (running.toLowerCase() !== locale.toLowerCase()) {
+      await context.close();
+      throw new Error(`Chromium runs in ${running}, not ${locale}: it lacks that language's pack (on Debian: apt-get install chromium-l10n, of the version of chromium)`);
+    }
+  }
   return {
     context,
     extensionId,
