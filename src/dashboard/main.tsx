@@ -10,6 +10,7 @@ import { keepRecentCurrent, recentKeysOf } from '../ui/history/recent-sittings';
 import { syncPolicy } from '../ui/policy/policy-sync';
 import { loadDashboardMessages } from '../ui/i18n/dashboard-messages';
 import { reminderKeysOf } from '../ui/reminders-model';
+import { loadChart } from '../ui/charts/chart-js';
 import { renderPage } from '../ui/render-page';
 import { adoptStylesheet } from '../ui/styles/adopt-stylesheet';
 import baseCss from '../ui/styles/base.css';
@@ -44,6 +45,9 @@ void renderPage(
 // small read still comes back first, and the large one no longer waits for it to return.
 // (A read from before a migration is set aside by the history model; see its readAll.)
 if (opensOnHistory) void history.ensureLoaded();
+// The history's charts need Chart.js, a large chunk: fetched while the history is read, so
+// the charts are drawn in the same frame as the rest of the view.
+if (/^#\/history/.test(location.hash)) void loadChart();
 // The stylesheet is parsed while the reads are on their way, and is in place before the
 // first render, which waits for them.
 adoptStylesheet(baseCss);

@@ -62,11 +62,13 @@ export function Comparison({ questionnaire, series, contentLanguage }: Compariso
     },
   }), [earlier, later, contentLanguage, i18n.language.value]);
 
+  // Each sitting's date, formatted once for both lists (a long history has a thousand).
+  const dates = useMemo(() => series.map((p) => [p.sitting.id, formatDate(p.sitting.completedAt)] as const), [series, formatDate]);
   const pick = (id: string, label: string, value: string, onChange: (v: string) => void) => (
     <div class="field">
       <label for={id}>{label}</label>
-      <select id={id} value={value} onChange={(event) => onChange((event.currentTarget as HTMLSelectElement).value)}>
-        {series.map((p) => <option key={p.sitting.id} value={p.sitting.id}>{formatDate(p.sitting.completedAt)}</option>)}
+      <select id={id} class="sitting-select" value={value} onChange={(event) => onChange((event.currentTarget as HTMLSelectElement).value)}>
+        {dates.map(([sittingId, date]) => <option key={sittingId} value={sittingId}>{date}</option>)}
       </select>
     </div>
   );

@@ -1,5 +1,5 @@
 import type { Chart, ChartConfiguration } from 'chart.js';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { loadChart } from './chart-js';
 import { readChartTheme, watchChartTheme, type ChartTheme } from './chart-theme';
 
@@ -15,23 +15,41 @@ export interface ChartCanvasProps {
 /** A Chart.js canvas with role="img", redrawn when its data, the colour scheme or motion preference change. */
 export function ChartCanvas({ config, label, height = 320, onDrawn }: ChartCanvasProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
+  const chart = useRef<Chart | null>(null);
   const [themeVersion, setThemeVersion] = useState(0);
 
   useEffect(() => watchChartTheme(() => setThemeVersion((v) => v + 1)), []);
 
-  useEffect(() => {
-    let chart: Chart | null = null;
+  // A layout effect: with Chart.js already loaded (the history starts loading it at once),
+  // the chart is drawn before the page is first painted, not a frame or more after it.
+  useLayoutEffect(() => {
+    const next = config(readChartTheme());
+    const current = chart.current;
+    if (current && current.config.type === next.type) {
+      // New data or colours: the chart is updated where it is, without building it again
+      // or animating (a history's actions arriving a moment later would replay its animation).
+      current.data = next.data;
+      current.options = next.options ?? {};
+      current.update('none');
+      return;
+    }
+    current?.destroy();
+    chart.current = null;
     let cancelled = false;
     void loadChart().then((ChartJs) => {
       if (cancelled || !canvas.current) return;
-      chart = new ChartJs(canvas.current, config(readChartTheme()));
+      chart.current = new ChartJs(canvas.current, next);
       requestAnimationFrame(() => onDrawn?.());
     });
     return () => {
       cancelled = true;
-      chart?.destroy();
     };
   }, [config, themeVersion]);
+
+  useLayoutEffect(() => () => {
+    chart.current?.destroy();
+    chart.current = null;
+  }, []);
 
   return (
     <div class="chart-box" style={{ height: `${height}px` }}>
