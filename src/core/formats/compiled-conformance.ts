@@ -35,10 +35,12 @@ function compileNode(schema: SchemaNode, node: (schema: SchemaNode) => Conforman
   const hint = hintOf(schema);
   if (hint.rule !== undefined) {
     const name = hint.rule;
+    // One checker for this node, emptied before each use: a rule runs to its end before the next.
+    const check = new ShapeChecker();
+    const rule = rules(check)[name];
     return (value) => {
-      const check = new ShapeChecker();
-      const rule = rules(check)[name];
       if (!rule) throw new Error(`The definition asks for the rule "${name}", which this validator does not know.`);
+      check.problems.length = 0;
       rule(value, '', schema, check);
       return check.problems.length === 0;
     };
@@ -85,6 +87,9 @@ function compileNode(schema: SchemaNode, node: (schema: SchemaNode) => Conforman
   }
 }
 
+/** How many keys that fit a map's pattern each map check remembers. */
+const MAX_KEYS_REMEMBERED = 10_000;
+
 /** The checker's "not blank" pattern, which its blank check already covers. */
 const NOT_BLANK = '\\S';
 
@@ -115,17 +120,26 @@ function openObject(schema: SchemaNode, node: (schema: SchemaNode) => Conformanc
   const required = schema.required ?? [];
   const others = schema.additionalProperties === undefined || schema.additionalProperties === false ? null : node(schema.additionalProperties);
   const keyPattern = schema.propertyNames?.pattern !== undefined ? new RegExp(schema.propertyNames.pattern, 'u') : null;
+  // A map's keys repeat from record to record (a sitting's item ids): each key is tested once.
+  const keysSeen = new Set<string>();
+  const keyFits = (key: string) => {
+    if (!keyPattern || keysSeen.has(key)) return true;
+    if (!keyPattern.test(key)) return false;
+    if (keysSeen.size < MAX_KEYS_REMEMBERED) keysSeen.add(key);
+    return true;
+  };
   return (value) => {
     if (value === undefined) return true;
     if (!isPlainObject(value)) return false;
     for (const key of required) if (!Object.hasOwn(value, key)) return false;
-    for (const [key, entry] of Object.entries(value)) {
+    for (const key in value) {
+      if (!Object.hasOwn(value, key)) continue;
       const named = properties.get(key);
       if (named) {
-        if (!named(entry)) return false;
+        if (!named(value[key])) return false;
       } else if (others) {
-        if (keyPattern && !keyPattern.test(key)) return false;
-        if (!others(entry)) return false;
+        if (!keyFits(key)) return false;
+        if (!others(value[key])) return false;
       }
     }
     return true;
