@@ -1,5 +1,6 @@
 import type { ChartConfiguration } from 'chart.js';
 import { useMemo, useState } from 'preact/hooks';
+import { chartLines } from '../../core/history/chart-lines';
 import { compareScores, type ScoredSitting } from '../../core/history/series';
 import { dimensionPoles, textIn, type Questionnaire } from '../../core/questionnaire/types';
 import { useApp, useT } from '../../ui/app-context';
@@ -29,8 +30,6 @@ export function Comparison({ questionnaire, series, contentLanguage }: Compariso
   const later = series.find((p) => p.sitting.id === laterId) ?? series[series.length - 1]!;
   const changes = compareScores(earlier.score, later.score);
   const names = questionnaire.dimensions.map((d) => textIn(d.name, contentLanguage));
-  const fromPole = textIn(questionnaire.poles.from, contentLanguage);
-  const toPole = textIn(questionnaire.poles.to, contentLanguage);
   // A dimension's change is named by its own poles (on a profile, the ends of its axis).
   const describeDimension = (name: string, id: string, change: number | null) => {
     const poles = dimensionPoles(questionnaire, id);
@@ -86,7 +85,13 @@ export function Comparison({ questionnaire, series, contentLanguage }: Compariso
         {changes.dimensions.map((change, index) => (
           <li key={change.dimension}>{describeDimension(names[index]!, change.dimension, change.change)}</li>
         ))}
-        <li>{describeChange(t, t('result.overall'), changes.overall.change, fromPole, toPole, format)}</li>
+        {/* The overall score, or a profile's two axes (a profile has no overall). */}
+        {chartLines(questionnaire).filter((line) => line.kind !== 'dimension').map((line) => {
+          const before = line.now(earlier.score);
+          const after = line.now(later.score);
+          const name = line.name ? textIn(line.name, contentLanguage) : t('result.overall');
+          return <li key={line.id}>{describeChange(t, name, before !== null && after !== null ? after - before : null, textIn(line.poles.from, contentLanguage), textIn(line.poles.to, contentLanguage), format)}</li>;
+        })}
       </ul>
       <details class="table-toggle">
         <summary>{t('history.showTable')}</summary>

@@ -1,5 +1,6 @@
 import type { ChartConfiguration } from 'chart.js';
 import { useMemo, useState } from 'preact/hooks';
+import { chartLines, summaryLineIds } from '../../core/history/chart-lines';
 import type { ScoredSitting } from '../../core/history/series';
 import { timeAxis, type AxisTick, type AxisUnit } from '../../core/history/time-axis';
 import { textIn, type Questionnaire } from '../../core/questionnaire/types';
@@ -22,7 +23,6 @@ export interface OverTimeProps {
   onDrawn: () => void;
 }
 
-const OVERALL = 'overall';
 /** Up to this many sittings the chart animates in (when motion is welcome). */
 const ANIMATED_POINTS = 60;
 
@@ -32,14 +32,19 @@ export function OverTime({ questionnaire, series, contentLanguage, onDrawn, note
   const { i18n } = useApp();
   const format = i18n.formatNumber.value;
   const formatDate = i18n.formatDate.value;
-  const [shown, setShown] = useState<readonly string[]>([OVERALL]);
+  // The overall line, or a profile's two axes (chart-lines.ts); the dimensions on demand.
+  const lines = useMemo(() => chartLines(questionnaire), [questionnaire]);
+  const [shown, setShown] = useState<readonly string[]>(() => summaryLineIds(lines));
   // Years of sittings make a long table: its rows are rendered only once it is opened.
   const [tableOpen, setTableOpen] = useState(false);
-  const names = useMemo(() => new Map(questionnaire.dimensions.map((d) => [d.id, textIn(d.name, contentLanguage)])), [questionnaire, contentLanguage]);
-  const lines = [OVERALL, ...questionnaire.dimensions.map((d) => d.id)];
-  const nameOf = (id: string) => (id === OVERALL ? t('result.overall') : names.get(id)!);
-  const nowOf = (point: ScoredSitting, id: string) => (id === OVERALL ? point.score.overall.now : point.score.dimensions.find((d) => d.dimension === id)?.now ?? null);
-  const wantedOf = (point: ScoredSitting, id: string) => (id === OVERALL ? point.score.overall.wanted : point.score.dimensions.find((d) => d.dimension === id)?.wanted ?? null);
+  const lineById = new Map(lines.map((line) => [line.id, line]));
+  const nameOf = (id: string) => {
+    const name = lineById.get(id)?.name;
+    return name ? textIn(name, contentLanguage) : t('result.overall');
+  };
+  const nowOf = (point: ScoredSitting, id: string) => lineById.get(id)?.now(point.score) ?? null;
+  const wantedOf = (point: ScoredSitting, id: string) => lineById.get(id)?.wanted(point.score) ?? null;
+  const isSummary = (id: string) => lineById.get(id)?.kind !== 'dimension';
 
   // What was noted and decided at each sitting, for the markers and the table.
   const timeOf = useMemo(() => new Map(series.map((point) => [point.sitting.id, point.time])), [series]);
@@ -54,8 +59,8 @@ export function OverTime({ questionnaire, series, contentLanguage, onDrawn, note
       ...(decided.length > 0 ? [{ label: t('history.markerAction'), data: decided.map((a) => ({ x: timeOf.get(a.sittingId)!, y: 98 })), pointStyle: 'triangle' as const }] : []),
     ].map((marker) => ({ ...marker, showLine: false, pointRadius: 6, pointHoverRadius: 8, borderColor: theme.text, backgroundColor: theme.text }));
     const datasets = shown.flatMap((id) => {
-      const colour = theme.series[lines.indexOf(id) % theme.series.length]!;
-      const common = { borderColor: colour, backgroundColor: colour, pointRadius: series.length > 60 ? 0 : 3, borderWidth: id === OVERALL ? 3 : 2, spanGaps: true };
+      const colour = theme.series[lines.findIndex((line) => line.id === id) % theme.series.length]!;
+      const common = { borderColor: colour, backgroundColor: colour, pointRadius: series.length > 60 ? 0 : 3, borderWidth: isSummary(id) ? 3 : 2, spanGaps: true };
       return [
         { ...common, label: `${nameOf(id)} · ${t('result.now')}`, data: series.map((p) => ({ x: p.time, y: nowOf(p, id) })) },
         { ...common, label: `${nameOf(id)} · ${t('result.wanted')}`, borderDash: [6, 4], pointStyle: 'rectRot' as const, data: series.map((p) => ({ x: p.time, y: wantedOf(p, id) })) },
@@ -102,13 +107,16 @@ export function OverTime({ questionnaire, series, contentLanguage, onDrawn, note
 
   const first = series[0]!;
   const last = series[series.length - 1]!;
-  const fromPole = textIn(questionnaire.poles.from, contentLanguage);
-  const toPole = textIn(questionnaire.poles.to, contentLanguage);
+  // How the overall score (or each axis of a profile) moved from the first sitting to the last.
+  const moved = lines.filter((line) => line.kind !== 'dimension').map((line) => {
+    const before = line.now(first.score);
+    const after = line.now(last.score);
+    return describeChange(t, nameOf(line.id), before !== null && after !== null ? after - before : null, textIn(line.poles.from, contentLanguage), textIn(line.poles.to, contentLanguage), format);
+  });
   // One sitting has a date, not a span, and nothing yet to compare (the hint below says so).
   const summary = series.length === 1
     ? t('history.overTimeOne', { date: formatDate(first.sitting.completedAt) })
-    : t('history.overTimeSummary', { count: series.length, first: formatDate(first.sitting.completedAt), last: formatDate(last.sitting.completedAt) })
-      + ' ' + describeChange(t, t('result.overall'), last.score.overall.now !== null && first.score.overall.now !== null ? last.score.overall.now - first.score.overall.now : null, fromPole, toPole, format);
+    : [t('history.overTimeSummary', { count: series.length, first: formatDate(first.sitting.completedAt), last: formatDate(last.sitting.completedAt) }), ...moved].join(' ');
   const figure = (value: number | null) => figureText(format, value);
   // Where the questionnaire's version changes along the line: said in words beside the chart.
   const versionChanges = series.flatMap((point, i) => (i > 0 && point.version !== series[i - 1]!.version ? [{ version: point.version, from: point.sitting.completedAt }] : []));
@@ -130,14 +138,14 @@ export function OverTime({ questionnaire, series, contentLanguage, onDrawn, note
       <h2 id="over-time-heading">{t('history.overTime')}</h2>
       <fieldset class="checkbox-row">
         <legend>{t('history.showLines')}</legend>
-        {lines.map((id) => (
-          <label key={id} lang={id === OVERALL ? undefined : contentLanguage}>
+        {lines.map(({ id, kind }) => (
+          <label key={id} lang={kind === 'overall' ? undefined : contentLanguage}>
             <input
               type="checkbox"
               checked={shown.includes(id)}
               onChange={(event) => {
                 const on = (event.currentTarget as HTMLInputElement).checked;
-                setShown(on ? lines.filter((l) => l === id || shown.includes(l)) : shown.filter((l) => l !== id));
+                setShown(on ? lines.flatMap((line) => (line.id === id || shown.includes(line.id) ? [line.id] : [])) : shown.filter((l) => l !== id));
               }}
             />
             {nameOf(id)}

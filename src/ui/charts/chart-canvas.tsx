@@ -15,7 +15,7 @@ export interface ChartCanvasProps {
 /** A Chart.js canvas with role="img", redrawn when its data, the colour scheme or motion preference change. */
 export function ChartCanvas({ config, label, height = 320, onDrawn }: ChartCanvasProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
-  const chart = useRef<Chart | null>(null);
+  const chart = useRef<{ chart: Chart; type: ChartConfiguration['type'] } | null>(null);
   const [themeVersion, setThemeVersion] = useState(0);
 
   useEffect(() => watchChartTheme(() => setThemeVersion((v) => v + 1)), []);
@@ -24,8 +24,8 @@ export function ChartCanvas({ config, label, height = 320, onDrawn }: ChartCanva
   // the chart is drawn before the page is first painted, not a frame or more after it.
   useLayoutEffect(() => {
     const next = config(readChartTheme());
-    const current = chart.current;
-    if (current && current.config.type === next.type) {
+    const current = chart.current?.chart;
+    if (current && chart.current?.type === next.type) {
       // New data or colours: the chart is updated where it is, without building it again
       // or animating (a history's actions arriving a moment later would replay its animation).
       current.data = next.data;
@@ -38,7 +38,7 @@ export function ChartCanvas({ config, label, height = 320, onDrawn }: ChartCanva
     let cancelled = false;
     void loadChart().then((ChartJs) => {
       if (cancelled || !canvas.current) return;
-      chart.current = new ChartJs(canvas.current, next);
+      chart.current = { chart: new ChartJs(canvas.current, next), type: next.type };
       requestAnimationFrame(() => onDrawn?.());
     });
     return () => {
@@ -47,7 +47,7 @@ export function ChartCanvas({ config, label, height = 320, onDrawn }: ChartCanva
   }, [config, themeVersion]);
 
   useLayoutEffect(() => () => {
-    chart.current?.destroy();
+    chart.current?.chart.destroy();
     chart.current = null;
   }, []);
 
