@@ -26,6 +26,9 @@ import { RECORD_ID_PATTERN } from './record-formats';
  * - dimensions and wanted: the dimension ids (front-coded the same way) and one digit each.
  * - `!` stands for a field the sitting does not have (wanted per item and not applicable,
  *   which only sittings of format-2 questionnaires have).
+ * - `s1a|` instead of `s1|`: the sitting's fields are in alphabetical order, not in the
+ *   order the app writes them. Chromium kept records stored as objects (schema 1) with
+ *   their keys sorted, and schema 2 wrote them to text in that order.
  *
  * `|` and `,` cannot occur in any value written here: every value is checked against its
  * rule as it is written. The encoder is only used when decoding gives back the very same
@@ -33,6 +36,8 @@ import { RECORD_ID_PATTERN } from './record-formats';
  * it does not know, a value it does not expect or an order it cannot keep, stays JSON text.
  */
 export const COMPACT_PREFIX = 's1|';
+/** The same form, the sitting's fields in alphabetical order. */
+export const SORTED_PREFIX = 's1a|';
 
 const FIELD = '|';
 const LIST = ',';
@@ -62,15 +67,19 @@ function fail(): never {
  * knows, or decoding the form would not give back exactly the same JSON.
  */
 export function encodeSitting(value: unknown): string | null {
-  let text: string;
+  let body: string;
   try {
-    text = encode(value);
+    body = encode(value);
   } catch (error) {
     if (error instanceof NotCompact) return null;
     throw error;
   }
-  const back = decodeSitting(text);
-  return back !== null && JSON.stringify(back) === JSON.stringify(value) ? text : null;
+  const json = JSON.stringify(value);
+  for (const prefix of [COMPACT_PREFIX, SORTED_PREFIX]) {
+    const back = decodeSitting(prefix + body);
+    if (back !== null && JSON.stringify(back) === json) return prefix + body;
+  }
+  return null;
 }
 
 /** The sitting a compact form holds, or null if the text is not one (a damaged record). */
@@ -83,7 +92,7 @@ export function decodeSitting(text: string): Record<string, unknown> | null {
   }
 }
 
-export const isCompactForm = (value: unknown): value is string => typeof value === 'string' && value.startsWith(COMPACT_PREFIX);
+export const isCompactForm = (value: unknown): value is string => typeof value === 'string' && (value.startsWith(COMPACT_PREFIX) || value.startsWith(SORTED_PREFIX));
 
 function encode(value: unknown): string {
   if (!isPlainObject(value)) fail();
@@ -97,7 +106,7 @@ function encode(value: unknown): string {
   const notApplicable = value.notApplicable === undefined ? undefined : ids(value.notApplicable);
   const items = [...new Set([...Object.keys(answers), ...Object.keys(wantedItems ?? {}), ...(notApplicable ?? [])])];
   const width = widthFor(items.length);
-  return COMPACT_PREFIX + [
+  return [
     encodeId(value.id),
     id(questionnaire.id),
     encodeVersion(questionnaire.version),
@@ -114,8 +123,9 @@ function encode(value: unknown): string {
 }
 
 function decode(text: string): Record<string, unknown> {
-  if (!text.startsWith(COMPACT_PREFIX)) fail();
-  const fields = text.slice(COMPACT_PREFIX.length).split(FIELD);
+  const sorted = text.startsWith(SORTED_PREFIX);
+  if (!sorted && !text.startsWith(COMPACT_PREFIX)) fail();
+  const fields = text.slice((sorted ? SORTED_PREFIX : COMPACT_PREFIX).length).split(FIELD);
   if (fields.length !== FIELDS) fail();
   const [sittingId, questionnaireId, version, startedAt, completedAt, lang, itemList, answers, wantedItems, notApplicable, dimensionList, wanted] = fields;
   const items = fromFrontCoded(itemList!);
@@ -137,7 +147,7 @@ function decode(text: string): Record<string, unknown> {
     if (notApplicable!.length % width !== 0) fail();
     sitting.notApplicable = Array.from({ length: notApplicable!.length / width }, (_, i) => items[fromIndex(notApplicable!.slice(i * width, (i + 1) * width), items.length)]!);
   }
-  return sitting;
+  return sorted ? Object.fromEntries(Object.keys(sitting).sort().map((key) => [key, sitting[key]])) : sitting;
 }
 
 function id(value: unknown): string {
