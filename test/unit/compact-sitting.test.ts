@@ -160,6 +160,7 @@ describe('sittings that keep JSON text', () => {
 describe('reading the compact form', () => {
   const [sitting] = makeSittings(1) as [Sitting];
   const compact = encodeSitting(sitting)!;
+  const withField = (index: number, value: string) => compact.split('|').map((field, i) => (i === index ? value : field)).join('|');
 
   it('returns a compact form that does not decode as the text it is, so it is set aside and reported, never lost', () => {
     const damaged = [
@@ -170,6 +171,10 @@ describe('reading the compact form', () => {
       `${COMPACT_PREFIX}`,
       `${compact.slice(0, -1)}9`.replace('|0value-4,', '|9value-4,'),
       compact.replace(/\|([1-7]{24})\|/, '|$1888|'),
+      withField(4, 'zzzzzzzzzz'), // after the year 9999
+      withField(4, '2026-13-01T00:00:00.000Z'),
+      withField(1, '4e8eb2af2f26465a881cd424e42a851'),
+      withField(9, '0'), // a wanted position of 0
     ];
     for (const value of damaged) {
       const read = fromStoredItems({ 'sitting:a': value });

@@ -1,4 +1,4 @@
-import { ISO_DATE_PATTERN, isIsoDate } from '../formats/iso-date';
+import { isIsoDate } from '../formats/iso-date';
 import { ID_PATTERN } from '../questionnaire/types';
 import { isPlainObject } from '../shape';
 import { RECORD_ID_PATTERN } from './record-formats';
@@ -52,6 +52,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const HEX32 = /^[0-9a-f]{32}$/;
 const LANGUAGE = /^[A-Za-z0-9-]{0,8}$/;
 const BASE36 = /^[0-9a-z]+$/;
+const FIRST_MS = Date.parse('0000-01-01T00:00:00.000Z');
+const LAST_MS = Date.parse('9999-12-31T23:59:59.999Z');
 /** The longest shared prefix one base-36 character can say. */
 const MAX_SHARED = 35;
 
@@ -221,13 +223,11 @@ function decodeTime(text: string): string {
   }
   if (!/^-?[0-9a-z]+$/.test(text)) fail();
   const ms = Number.parseInt(text, 36);
-  if (!Number.isSafeInteger(ms)) fail();
-  const date = new Date(ms);
-  if (Number.isNaN(date.getTime())) fail();
-  const iso = date.toISOString();
-  if (!ISO_DATE_PATTERN.test(iso)) fail();
-  return iso;
+  // From 0000-01-01 to 9999-12-31: the years `toISOString()` writes with four digits.
+  if (!Number.isSafeInteger(ms) || ms < FIRST_MS || ms > LAST_MS) fail();
+  return new Date(ms).toISOString();
 }
+
 
 /** How many base-36 digits a position among `count` items takes. */
 function widthFor(count: number): number {
@@ -258,7 +258,23 @@ function frontCoded(list: readonly string[]): string {
   }).join(LIST);
 }
 
-function fromFrontCoded(text: string): string[] {
+/**
+ * Item lists decoded lately, by their text: the sittings of one questionnaire mostly share
+ * theirs, and the dashboard reads every sitting at once. The lists are never changed.
+ */
+const decodedLists = new Map<string, readonly string[]>();
+const MAX_DECODED_LISTS = 64;
+
+function fromFrontCoded(text: string): readonly string[] {
+  const known = decodedLists.get(text);
+  if (known) return known;
+  const list = decodeFrontCoded(text);
+  if (decodedLists.size >= MAX_DECODED_LISTS) decodedLists.delete(decodedLists.keys().next().value!);
+  decodedLists.set(text, list);
+  return list;
+}
+
+function decodeFrontCoded(text: string): string[] {
   if (text === '') return [];
   let previous = '';
   return text.split(LIST).map((entry) => {
