@@ -202,7 +202,8 @@ describe('data safety in Chromium', () => {
     await replaceStorage(dashboard, v3);
     const page = await ext.open('dashboard.html#/sittings');
     await eventually(() => page.locator('[data-testid="sittings-table"] tbody tr').count(), (n) => expect(n).toBe(5));
-    await eventually(() => page.getByTestId('set-aside').innerText(), (text) => expect(text).toContain('1 stored record could not be read'));
+    // The fixture's person reads Swedish: "1 stored record could not be read".
+    await eventually(() => page.getByTestId('set-aside').innerText(), (text) => expect(text).toContain('1 sparad post kunde inte läsas'));
     // The page's own records (as in the test above) are left out.
     const own = (key: string) => key === 'organisation-policy' || key.startsWith('reminded:') || key.startsWith('recent:');
     await eventually(async () => Object.fromEntries(Object.entries(await stored(page)).filter(([key]) => !own(key))), (after) => {
