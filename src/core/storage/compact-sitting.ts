@@ -17,7 +17,7 @@ import { RECORD_ID_PATTERN } from './record-formats';
  *   item and not applicable, joined by `,`; each is front-coded: one base-36 character for
  *   how many leading characters it shares with the one before, then the rest.
  *   "value-4,value-2" is written `0value-4,62`.
- * - answers and wanted per item: one digit per item in the items' order, `.` where the
+ * - answers and wanted per item: one digit (1–9) per item in the items' order, `.` where the
  *   item has none; a map whose keys are in another order is written `~` and, per key,
  *   the item's position (base 36, as wide as the count needs) and the digit. So the
  *   keys come back in the order they were stored in, and a backup made from the record
