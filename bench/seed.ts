@@ -76,7 +76,7 @@ export function makeSittings(count: number, seed = 1): records.Sitting[] {
 function storedItems(sittings: readonly records.Sitting[]): Record<string, unknown>[] {
   const batches: Record<string, unknown>[] = [];
   for (let i = 0; i < sittings.length; i += BATCH) {
-    // In the form the extension's store writes them (JSON text, src/core/storage/stored-form.ts).
+    // In the form the extension's store writes them (compact text, src/core/storage/stored-form.ts).
     batches.push(toStoredItems(Object.fromEntries(sittings.slice(i, i + BATCH).map((s) => [records.sittingKey(s.id), s]))));
   }
   // Newer checkouts keep the latest completion per questionnaire in a key of its own.

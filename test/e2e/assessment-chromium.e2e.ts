@@ -122,7 +122,7 @@ describe('a self-assessment in Chromium', () => {
       expect(data.schemaVersion).toBe(SCHEMA_VERSION);
     });
     const [key] = Object.entries(stored).find(([k]) => k.startsWith('sitting:'))!;
-    // Kept as JSON text in storage (src/core/storage/stored-form.ts).
+    // Kept as text in storage, its compact form (src/core/storage/stored-form.ts).
     await eventually(() => storedRaw(popup), (raw) => expect(typeof raw[key]).toBe('string'));
     await popup.close();
   });

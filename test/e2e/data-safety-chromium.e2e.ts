@@ -108,7 +108,7 @@ describe('data safety in Chromium', () => {
   });
 
   it('exports a backup and a CSV, erases everything after a warning, and restores exactly what was there', async () => {
-    // As the extension stores them: sittings as JSON text (src/core/storage/stored-form.ts).
+    // As the extension stores them: sittings in their compact form (src/core/storage/stored-form.ts).
     const original = toStoredItems({ schemaVersion: SCHEMA_VERSION, ...makeSittings(questionnaire, 4), 'note:seed-00001': { schema: 1, sittingId: 'seed-00001', text: 'A note', updatedAt: '2026-01-01T00:00:00.000Z' }, settings: { schema: 1, language: null, theme: 'dark' } });
     await replaceStorage(dashboard, original);
     await dashboard.reload();
@@ -173,15 +173,15 @@ describe('data safety in Chromium', () => {
     await history.close();
   });
 
-  it('migrates the stored data of schema 1 when a page opens: the same records, sittings now kept as text', async () => {
+  it('migrates the stored data of schema 1 when a page opens: the same records, sittings now kept in their compact form', async () => {
     const v1 = JSON.parse(await readFile('test/fixtures/storage/schema-v1.json', 'utf8')) as Record<string, unknown>;
     const v2 = JSON.parse(await readFile('test/fixtures/storage/schema-v2.json', 'utf8')) as Record<string, unknown>;
     await replaceStorage(dashboard, v1);
     const page = await ext.open('dashboard.html#/sittings');
     await eventually(() => page.locator('[data-testid="sittings-table"] tbody tr').count(), (n) => expect(n).toBe(1));
     await expect(page.getByTestId('set-aside').count()).resolves.toBe(0);
-    // The same records as schema 2 holds them (key order inside the text is the browser's),
-    // under the current version (3 changes no record).
+    // The same records as schema 2 holds them, under the current version (3 changes no
+    // record; 4 keeps each sitting in its compact form, which reads back as the same sitting).
     // The dashboard applies the organisation's policy and the background notifies the
     // fixture's overdue reminder as soon as the data is there: their own records, which the
     // check leaves out rather than racing them.
@@ -189,8 +189,30 @@ describe('data safety in Chromium', () => {
     const own = (key: string) => key === 'organisation-policy' || key.startsWith('reminded:') || key.startsWith('recent:');
     await eventually(async () => Object.fromEntries(Object.entries(await stored(page)).filter(([key]) => !own(key))), (after) => {
       expect(Object.keys(after).sort()).toEqual(Object.keys(v2).sort());
-      for (const key of Object.keys(v2).filter((k) => k.startsWith('sitting:'))) expect(typeof after[key]).toBe('string');
+      for (const key of Object.keys(v2).filter((k) => k.startsWith('sitting:'))) expect(after[key]).toMatch(/^s1a?\|/);
       expect(fromStoredItems(after)).toEqual({ ...fromStoredItems(v2), schemaVersion: SCHEMA_VERSION });
+    });
+    await page.close();
+  });
+
+  it('migrates the stored data of schema 3 (as 0.2 leaves it) to the compact form, leaving a damaged sitting and a team round\'s exactly as they were', async () => {
+    const v3 = JSON.parse(await readFile('test/fixtures/storage/schema-v3.json', 'utf8')) as Record<string, unknown>;
+    const damaged = 'sitting:e7a1c3b5-9d2f-4b6a-8e0c-1a3c5e7b9d02';
+    const ofRound = 'sitting:2f8d4b6a-0e1c-4d3f-a5b7-9c1e3a5d7f80';
+    await replaceStorage(dashboard, v3);
+    const page = await ext.open('dashboard.html#/sittings');
+    await eventually(() => page.locator('[data-testid="sittings-table"] tbody tr').count(), (n) => expect(n).toBe(5));
+    // The fixture's person reads Swedish: "1 stored record could not be read".
+    await eventually(() => page.getByTestId('set-aside').innerText(), (text) => expect(text).toContain('1 sparad post kunde inte läsas'));
+    // The page's own records (as in the test above) are left out.
+    const own = (key: string) => key === 'organisation-policy' || key.startsWith('reminded:') || key.startsWith('recent:');
+    await eventually(async () => Object.fromEntries(Object.entries(await stored(page)).filter(([key]) => !own(key))), (after) => {
+      expect(Object.keys(after).sort()).toEqual(Object.keys(v3).sort());
+      for (const key of Object.keys(v3).filter((k) => k.startsWith('sitting:'))) {
+        if (key === damaged || key === ofRound) expect(after[key], key).toBe(v3[key]);
+        else expect(after[key], key).toMatch(/^s1a?\|/);
+      }
+      expect(fromStoredItems(after)).toEqual({ ...fromStoredItems(v3), schemaVersion: SCHEMA_VERSION });
     });
     await page.close();
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AssessmentModel, type AssessmentModelInstance, type RoundMark } from '../../src/ui/assessment/assessment-model';
 import { isSitting } from '../../src/core/storage/records';
+import { decodeSitting, encodeSitting } from '../../src/core/storage/compact-sitting';
 import { createCatalog } from '../../src/ui/catalog';
 import { draftsFrom } from '../../src/ui/drafts';
 import { MemoryStore } from '../helpers/memory-store';
@@ -256,6 +257,22 @@ describe('instrument 2: "does not apply" and "wanted" per item (questionnaires o
     expect(Object.keys(sitting.wantedItems!)).not.toContain('dim-2-3');
     expect(isSitting(sitting)).toBe(true);
     expect(model.score.value!.dimensions[1]).toMatchObject({ now: 50, wanted: 50, answered: 2, notApplicable: 1 });
+  });
+
+  it('makes sittings the compact stored form holds exactly, answers given in any order (format 1 and 2)', async () => {
+    const model = await openedSecond(new MemoryStore());
+    for (const item of [...second.items].reverse()) await model.answer(item.id, item.id === 'dim-1-2' ? 'n/a' : 3);
+    for (const item of second.items) if (item.id !== 'dim-1-2') await model.wantItem(item.id, 5);
+    const format2 = (await model.finish())!;
+    expect(Object.keys(format2.answers)).not.toEqual(Object.keys(format2.wantedItems!));
+    const first = await opened(new MemoryStore());
+    await answerAll(first);
+    const format1 = (await first.finish())!;
+    for (const sitting of [format1, format2]) {
+      const compact = encodeSitting(sitting);
+      expect(compact).not.toBeNull();
+      expect(JSON.stringify(decodeSitting(compact!))).toBe(JSON.stringify(sitting));
+    }
   });
 
   it('never offers "does not apply" for a questionnaire of format 1', async () => {

@@ -5,7 +5,7 @@ import { MIGRATIONS } from '../../src/core/storage/migrations';
 import { fromStoredItems, fromStoredValue, toStoredItems, toStoredValue } from '../../src/core/storage/stored-form';
 
 describe('the stored form of records', () => {
-  it('keeps a sitting as JSON text and reads back exactly the object it was', () => {
+  it('keeps a record under a sitting key that the compact form does not hold as JSON text, and reads back exactly the object it was', () => {
     fc.assert(
       fc.property(fc.string(), fc.dictionary(fc.string(), fc.jsonValue()), (id, record) => {
         const key = `sitting:${id}`;

@@ -1,5 +1,5 @@
 import { isPlainObject } from '../shape';
-import { KEYS, SCHEMA_VERSION } from './records';
+import { isSitting, KEYS, SCHEMA_VERSION, type Sitting } from './records';
 
 /** Everything in extension storage, as read with `storage.local.get(null)`. */
 export type StoredData = Readonly<Record<string, unknown>>;
@@ -27,7 +27,35 @@ export const MIGRATIONS: Readonly<Record<number, Migration>> = {
   // its page first opens (team-store.ts), which needs the key; everything else of 2 reads
   // as it is. The new version tells 0.1, which knows up to 2, that newer records follow.
   3: () => ({ set: {}, remove: [] }),
+  // 4: sittings move to their compact form (stored-form.ts, compact-sitting.ts). As in 2,
+  // the store decides the form (compact where it holds the sitting exactly, else JSON
+  // text), so the step writes each valid sitting back as it is. Only valid sittings: an
+  // object or text that is not one is damaged and stays exactly as it was, to be reported.
+  // Every sitting and the version go in one write (run-migrations.ts), and each sitting
+  // only gets smaller. Should the browser still refuse it (storage full), the version
+  // stays 3 and the step runs again at the next start; a sitting already rewritten reads
+  // the same in either form, so even a half-applied write loses nothing.
+  4: (data) => ({
+    set: Object.fromEntries(Object.entries(data).flatMap(([key, value]) => {
+      if (!key.startsWith(KEYS.sittingPrefix)) return [];
+      const sitting = asSitting(value);
+      return sitting === null ? [] : [[key, sitting]];
+    })),
+    remove: [],
+  }),
 };
+
+/** A sitting as the store reads it (an object), or as JSON text a store without the stored form would hand over. */
+function asSitting(value: unknown): Sitting | null {
+  if (isSitting(value)) return value;
+  if (typeof value !== 'string') return null;
+  try {
+    const parsed: unknown = JSON.parse(value);
+    return isSitting(parsed) ? parsed : null;
+  } catch {
+    return null;
+  }
+}
 
 export type MigrationPlan =
   | { kind: 'current'; version: number }

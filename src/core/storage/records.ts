@@ -13,8 +13,11 @@ import {
  *    where 0.1 kept its tally (the tally moves beside the key; 0.1 shows such a round as
  *    empty), added questionnaires, the organisation's policy. The version makes 0.1 leave
  *    such data alone and say why.
+ * 4: sittings are stored in a compact form where it holds them exactly (compact-sitting.ts),
+ *    else as JSON text; the records themselves are as in 3. 0.2 (schema 3) cannot read
+ *    the compact form, so the version makes it leave such data alone and say why.
  */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 export const KEYS = {
   schemaVersion: 'schemaVersion',

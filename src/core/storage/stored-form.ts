@@ -1,35 +1,49 @@
 import { isPlainObject } from '../shape';
 import { ADDED_KEYS } from '../library/added-keys';
 import { KEYS } from './records';
+import { decodeSitting, encodeSitting, isCompactForm } from './compact-sitting';
 
 /**
  * How records are kept in extension storage, apart from how the code sees them.
  *
- * Sittings are kept as JSON text. Chromium turns every value of every record into a
- * value object of its own on the way out of storage and into the page; a sitting has
- * some forty of them. The dashboard reads every sitting at once, and the benchmark
- * measured `storage.local.get(null)` of 1,000 sittings at 60–70 ms as objects and about
- * 10 ms as text parsed in the page. Each sitting keeps a key of its own, so writes stay
- * per record and one damaged record cannot take others with it.
+ * Sittings are kept as text. Chromium turns every value of every record into a value
+ * object of its own on the way out of storage and into the page; a sitting has some
+ * forty of them. The dashboard reads every sitting at once, and the benchmark measured
+ * `storage.local.get(null)` of 1,000 sittings at 60–70 ms as objects and about 10 ms as
+ * text parsed in the page. Each sitting keeps a key of its own, so writes stay per record
+ * and one damaged record cannot take others with it.
  *
- * Added questionnaires and their index are kept as text for the same reason: a
+ * Since schema 4 a sitting's text is its compact form (compact-sitting.ts), about a
+ * quarter of its JSON: Chrome's `storage.local` holds 10 MB, and 10,000 sittings took
+ * 8.6 MB of it as JSON text. The compact form is written only when it reads back as
+ * exactly the same JSON; any other sitting (a field or value that form does not know, a
+ * team round's) stays JSON text, as in schema 2 and 3. Reading accepts all three forms:
+ * an object (schema 1), JSON text and the compact form.
+ *
+ * Added questionnaires and their index are kept as JSON text for the same reason: a
  * questionnaire is hundreds of values, and the popup reads the index on every opening.
  *
- * The platform's store applies this on every read and write, so nothing else sees text.
+ * The platform's store applies this on every read and write, so nothing else sees text:
+ * the rest of the code, backups included, sees the same sitting objects in every form.
  */
 const storedAsText = (key: string) => key.startsWith(KEYS.sittingPrefix) || key.startsWith(ADDED_KEYS.prefix) || key === ADDED_KEYS.index;
 
+const isSittingKey = (key: string) => key.startsWith(KEYS.sittingPrefix);
+
 export function toStoredValue(key: string, value: unknown): unknown {
-  return storedAsText(key) && isPlainObject(value) ? JSON.stringify(value) : value;
+  if (!storedAsText(key) || !isPlainObject(value)) return value;
+  return (isSittingKey(key) ? encodeSitting(value) : null) ?? JSON.stringify(value);
 }
 
 /**
- * Text that does not parse comes back as the text it is: the record is then damaged,
- * set aside and reported like any other, and never deleted or rewritten. A record
- * still stored as an object (data from before schema 2) reads as it is.
+ * Text that does not parse (JSON text that is not JSON, a compact form that does not
+ * decode) comes back as the text it is: the record is then damaged, set aside and
+ * reported like any other, and never deleted or rewritten. A record still stored as an
+ * object (data from before schema 2) reads as it is.
  */
 export function fromStoredValue(key: string, value: unknown): unknown {
   if (!storedAsText(key) || typeof value !== 'string') return value;
+  if (isSittingKey(key) && isCompactForm(value)) return decodeSitting(value) ?? value;
   try {
     return JSON.parse(value) as unknown;
   } catch {
