@@ -146,7 +146,25 @@ describe('every view in English, Swedish and Danish, light and dark, in Chromium
         await expectHeading(popup, '#result-heading', heading('result.heading'));
         await eventually(() => textOf(popup, '[data-testid="overall-score"]'), (score) => expect(score).toMatch(/^\d+$/));
         await checkInBothThemes(popup, language, 'popup-result');
+
+        // The action step of the result (the suggested dimensions, what the unit will try and by when), then the next
+        // sitting's first step, which asks how it went.
+        await expectHeading(popup, '#plan-heading', heading('actions.heading'));
+        await popup.locator('.action-plan fieldset input[type="checkbox"]').first().check();
+        await popup.locator('.action-entry textarea').first().fill(`${language}: ring the next ten callers`);
+        await popup.locator('.action-entry input[type="date"]').first().fill('2031-03-31');
+        await popup.locator('.action-entry textarea').first().focus();
+        await popup.keyboard.press('Tab');
+        await eventually(() => storedRecords(popup), (stored) => expect(stored[`actions:${POPUP_QUESTIONNAIRE}`]?.actions).toHaveLength(1));
+        await checkInBothThemes(popup, language, 'popup-action');
         await popup.close();
+        const again = await ext.open('popup.html', { reducedMotion: 'reduce' });
+        await again.click(`button[data-questionnaire="${POPUP_QUESTIONNAIRE}"]`);
+        await expectHeading(again, '#review-heading', heading('review.heading'));
+        await checkInBothThemes(again, language, 'popup-review');
+        // The next language starts, as this one did, with no action waiting to be asked about.
+        await again.evaluate((key) => chrome.storage.local.remove(key), `actions:${POPUP_QUESTIONNAIRE}`);
+        await again.close();
         await dashboard.bringToFront();
       });
 
