@@ -92,7 +92,7 @@ function Row({ entry, draft, view, lastTaken, due, actions, open, onOpen }: RowP
             : t('list.notTaken', { minutes: minutesFor(entry.questionCount) })}
         </span>
         {view && view.trend.length >= 2 ? <TrendLine values={view.trend} label={trendWords(t, view.trend, app.i18n.formatNumber.value)} /> : null}
-        <button type="button" class="link-button row-about-toggle" aria-expanded={showAbout} aria-controls={aboutId} onClick={() => setShowAbout(!showAbout)}>
+        <button type="button" class="link-button row-about-toggle" aria-expanded={showAbout} aria-controls={showAbout ? aboutId : undefined} onClick={() => setShowAbout(!showAbout)}>
           {t('list.about')}<span class="visually-hidden"> {title}</span>
         </button>
       </p>
@@ -101,10 +101,13 @@ function Row({ entry, draft, view, lastTaken, due, actions, open, onOpen }: RowP
           {[change, actions > 0 ? t('actions.open', { count: actions }) : null].filter(Boolean).join(' · ')}
         </p>
       ) : null}
-      <div id={aboutId} class="row-about" hidden={!showAbout}>
-        <p lang={lang}>{textIn(entry.description, lang)}</p>
-        <p class="hint small">{t('list.dimensions', { count: entry.dimensionCount, items: entry.itemCount })}</p>
-      </div>
+      {/* Rendered only when shown: a returning person's six hidden descriptions were a fifth of the popup's first render. */}
+      {showAbout ? (
+        <div id={aboutId} class="row-about">
+          <p lang={lang}>{textIn(entry.description, lang)}</p>
+          <p class="hint small">{t('list.dimensions', { count: entry.dimensionCount, items: entry.itemCount })}</p>
+        </div>
+      ) : null}
     </li>
   );
 }
