@@ -15,7 +15,8 @@ import { renderPage } from '../ui/render-page';
 import { adoptStylesheet } from '../ui/styles/adopt-stylesheet';
 import baseCss from '../ui/styles/base.css';
 import dashboardCss from './dashboard.css';
-import { DashboardApp } from './dashboard-app';
+import { DashboardApp, preloadView } from './dashboard-app';
+import { parseRoute } from '../ui/hash-route';
 
 const store = createExtensionStore();
 const catalog = createCatalog(shippedQuestionnaires, earlierQuestionnaires);
@@ -45,6 +46,8 @@ void renderPage(
 // small read still comes back first, and the large one no longer waits for it to return.
 // (A read from before a migration is set aside by the history model; see its readAll.)
 if (opensOnHistory) void history.ensureLoaded();
+// The first view's own chunk, if it has one, is fetched while storage is read.
+preloadView(parseRoute(location.hash)[0]);
 // The history's charts need Chart.js, a large chunk: fetched while the history is read, so
 // the charts are drawn in the same frame as the rest of the view.
 if (/^#\/history/.test(location.hash)) void loadChart();
