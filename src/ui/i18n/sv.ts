@@ -110,7 +110,7 @@ export const sv: CoreMessages = {
   'review.status.not-done': "Inte genomförd",
   'review.note': "Kommentar (valfritt)",
   'review.continue': "Gå vidare till frågorna",
-  'list.showAll': "Visa {count} frågeformulär till som du har lagt till",
+  'list.showAll': "Visa ytterligare {count} frågeformulär som du har lagt till",
   'list.due': "Dags nu",
   'list.added': "Tillagt av dig",
   'list.organisation': "Från din organisation",
