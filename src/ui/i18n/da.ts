@@ -110,7 +110,7 @@ export const da: CoreMessages = {
   'review.status.not-done': "Ikke gjort",
   'review.note': "Bemærkning (valgfrit)",
   'review.continue': "Videre til spørgsmålene",
-  'list.showAll': "Vis {count} spørgeskemaer mere, som du har tilføjet",
+  'list.showAll': "Vis alle tilføjede spørgeskemaer ({count} mere)",
   'list.due': "Tid nu",
   'list.added': "Tilføjet af dig",
   'list.organisation': "Fra din organisation",
