@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { suggestedDimensions } from '../../src/core/actions/actions';
-import { MIN_GAP_TO_SUGGEST, type DimensionScore, type QuestionnaireScore } from '../../src/core/scoring';
+import type { DimensionScore, QuestionnaireScore } from '../../src/core/scoring';
+import { MIN_GAP_TO_SUGGEST } from '../../src/core/suggested-gap';
 
 const dimension = (id: string, now: number | null, wanted: number | null): DimensionScore => ({
   dimension: id, now, wanted, gap: now === null || wanted === null ? null : wanted - now, answered: 3, notApplicable: 0, total: 3,

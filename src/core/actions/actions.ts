@@ -1,6 +1,7 @@
 import type { Static } from 'typebox';
-import { conforms } from '../formats/check-shape';
-import { gapWorthSuggesting, type QuestionnaireScore } from '../scoring';
+import { conforms } from '../formats/conforms';
+import type { QuestionnaireScore } from '../scoring';
+import { gapWorthSuggesting } from '../suggested-gap';
 import { ACTION_STATUSES, ActionsFormat, MAX_ACTIONS_PER_SITTING, MAX_ACTION_TEXT, type ActionFormat } from '../storage/record-formats';
 
 /**

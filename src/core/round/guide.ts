@@ -1,4 +1,4 @@
-import { gapWorthSuggesting } from '../scoring';
+import { gapWorthSuggesting } from '../suggested-gap';
 import type { StoredTeamFigures } from './figure-sums';
 
 export interface GuideDimension {

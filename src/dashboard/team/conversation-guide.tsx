@@ -2,7 +2,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { ACTION_STATUSES, dayToStored, MAX_ACTION_TEXT, type ActionStatus } from '../../core/actions/actions';
 import type { StoredTeamFigures } from '../../core/round/figure-sums';
 import { guideDimensions } from '../../core/round/guide';
-import { MIN_GAP_TO_SUGGEST } from '../../core/scoring';
+import { MIN_GAP_TO_SUGGEST } from '../../core/suggested-gap';
 import { MAX_ROUND_ACTIONS, type RoundActions } from '../../core/round/round-actions';
 import type { Round } from '../../core/round/round-record';
 import { dimensionPoles, textIn, type Questionnaire } from '../../core/questionnaire/types';
