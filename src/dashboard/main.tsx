@@ -1,5 +1,5 @@
 import { earlierQuestionnaires, shippedQuestionnaires } from 'shiftmeter:catalog';
-import { createExtensionStore } from '../platform/extension-storage';
+import { createExtensionStore, sittingForm } from '../platform/extension-storage';
 import { readManagedPolicy } from '../platform/managed-policy';
 import { createRoundVault } from '../platform/round-vault';
 import { browserLanguages } from '../platform/runtime';
@@ -46,6 +46,8 @@ void renderPage(
 // small read still comes back first, and the large one no longer waits for it to return.
 // (A read from before a migration is set aside by the history model; see its readAll.)
 if (opensOnHistory) void history.ensureLoaded();
+// Every view but the welcome reads sittings sooner or later: their stored form is fetched beside the first reads.
+void sittingForm();
 // The first view's own chunk, if it has one, is fetched while storage is read.
 preloadView(parseRoute(location.hash)[0]);
 // The history's charts need Chart.js, a large chunk: fetched while the history is read, so

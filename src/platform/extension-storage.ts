@@ -1,6 +1,18 @@
 import { browser } from './browser';
 import { StorageFullError, isQuotaMessage, type KeyValueStore } from '../core/storage/store';
-import { fromStoredItems, toStoredItems } from '../core/storage/stored-form';
+import { fromStoredTextItems, holdsSittings, toStoredTextItems } from '../core/storage/stored-text';
+
+let loadingSittingForm: Promise<typeof import('../core/storage/stored-form')> | null = null;
+
+/**
+ * The stored form of sittings (their compact codec), loaded with the first read or write
+ * that holds a sitting: the popup's list never reads one. A page that reads sittings at
+ * once (the dashboard's history) asks for it as it starts, beside its storage reads.
+ */
+export function sittingForm(): Promise<typeof import('../core/storage/stored-form')> {
+  loadingSittingForm ??= import('../core/storage/stored-form');
+  return loadingSittingForm;
+}
 
 /**
  * `browser.storage.local`, with quota failures turned into StorageFullError and records
@@ -8,12 +20,14 @@ import { fromStoredItems, toStoredItems } from '../core/storage/stored-form';
  */
 export function createExtensionStore(): KeyValueStore {
   const area = browser.storage.local;
+  const read = async (items: Record<string, unknown>) => (holdsSittings(Object.keys(items)) ? (await sittingForm()).fromStoredItems(items) : fromStoredTextItems(items));
   return {
-    get: async (keys) => fromStoredItems(await area.get([...keys])),
-    getAll: async () => fromStoredItems(await area.get(null)),
+    get: async (keys) => read(await area.get([...keys])),
+    getAll: async () => read(await area.get(null)),
     async set(items) {
+      const stored = holdsSittings(Object.keys(items)) ? (await sittingForm()).toStoredItems(items) : toStoredTextItems(items);
       try {
-        await area.set(toStoredItems(items));
+        await area.set(stored);
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         if (isQuotaMessage(message)) throw new StorageFullError(error);

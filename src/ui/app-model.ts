@@ -1,5 +1,4 @@
 import { signal, type Signal } from '@preact/signals';
-import { ensureMigrated } from '../core/storage/run-migrations';
 import { DEFAULT_SETTINGS, KEYS, readSettings, SCHEMA_VERSION, type Settings, type Theme } from '../core/storage/records';
 import type { KeyValueStore } from '../core/storage/store';
 import type { RoundVault } from '../core/round/round-vault';
@@ -128,6 +127,8 @@ export function createAppModel(deps: AppDependencies): AppModel {
       try {
         stored = await deps.store.get(keys);
         if (stored[KEYS.schemaVersion] !== SCHEMA_VERSION) {
+          // Loaded only when the stored data needs it: the popup's first view does not carry the migrations.
+          const { ensureMigrated } = await import('../core/storage/run-migrations');
           const plan = await ensureMigrated(deps.store);
           if (plan.kind === 'newer') {
             blockingError.value = i18n.t.value('error.newerData', { stored: plan.stored, known: plan.known });

@@ -1,8 +1,7 @@
 import { joinPath } from '../problems';
 import { found, isPlainObject, quote, ShapeChecker } from '../shape';
 import { hintOf } from './annotations';
-import { compileConformance, type Conformance } from './compiled-conformance';
-import { isIsoDate } from './iso-date';
+import { RECORD_RULES } from './record-rules';
 
 /** The part of JSON Schema the file formats use, as the definitions build it. */
 export interface SchemaNode {
@@ -111,34 +110,13 @@ function checkOpenObject(check: ShapeChecker, schema: SchemaNode, value: unknown
   }
 }
 
-const compiledDefinitions = new WeakMap<object, Conformance>();
-
-/** Whether a value has a definition's shape: for stored records, where the answer is yes or no. */
-export function conforms(definition: object, value: unknown, rules: Readonly<Record<string, RuleCheck>> = {}): boolean {
-  // The checks stay silent on `undefined` (a missing field, reported by its object); a missing record is no record.
-  if (value === undefined) return false;
-  // With the record rules only (nearly every record), the definition's compiled predicate answers: the same verdict, faster.
-  if (Object.keys(rules).length > 0) return conformsByChecker(definition, value, rules);
-  let predicate = compiledDefinitions.get(definition);
-  if (!predicate) compiledDefinitions.set(definition, (predicate = compileConformance(definition, RECORD_RULES)));
-  return predicate(value);
-}
-
-/** `conforms` by walking the definition with the checker, which collects every problem: what the compiled predicates are tested against. */
+/** Whether a value has a definition's shape, by walking it with the checker, which collects every problem: what `conforms` (conforms.ts) is tested against. */
 export function conformsByChecker(definition: object, value: unknown, rules: Readonly<Record<string, RuleCheck>> = {}): boolean {
   if (value === undefined) return false;
   const check = new ShapeChecker();
   checkShape(check, definition, value, '', { ...RECORD_RULES(check), ...rules });
   return check.problems.length === 0;
 }
-
-/** Rules every stored record may use. */
-export const RECORD_RULES = (check: ShapeChecker): Record<string, RuleCheck> => ({
-  // A time as `toISOString()` writes it; the pattern alone would let "2024-13-40…" through.
-  'iso-date': (value, path) => {
-    if (value !== undefined && !isIsoDate(value)) check.problem(path, 'not-a-date', {});
-  },
-});
 
 /**
  * A choice between shapes. Three kinds occur: constants ("from" or "to"); objects told

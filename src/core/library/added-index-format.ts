@@ -1,5 +1,5 @@
 import { Type, type Static } from '../formats/type';
-import { conforms } from '../formats/check-shape';
+import { conforms } from '../formats/conforms';
 import { Id, IsoDate, LanguageCode } from '../formats/common';
 import { CONTENT_HASH_PATTERN, MAX_ADDED_QUESTIONNAIRES, ORIGINS } from './added-keys';
 

@@ -1,6 +1,6 @@
 import { Type, type Static } from '../formats/type';
 import { withHint } from '../formats/annotations';
-import { conforms } from '../formats/check-shape';
+import { conforms } from '../formats/conforms';
 import { IsoDate } from '../formats/common';
 import { isPlainObject } from '../shape';
 import { ID_PATTERN } from '../questionnaire/types';

@@ -1,5 +1,5 @@
 import { use, withHint } from '../formats/annotations';
-import { conforms } from '../formats/check-shape';
+import { conforms } from '../formats/conforms';
 import { Id, IsoDate } from '../formats/common';
 import { Type, type Static } from '../formats/type';
 import { isPlainObject } from '../shape';

@@ -1,4 +1,4 @@
-import { conforms } from '../formats/check-shape';
+import { conforms } from '../formats/conforms';
 import { Type, type Static } from '../formats/type';
 import { RECORD_ID_PATTERN } from '../storage/record-formats';
 import { stableOrder, strictlyAlternates } from './stable-order';

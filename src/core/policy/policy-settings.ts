@@ -1,5 +1,5 @@
 import { Type, type Static } from '../formats/type';
-import { conforms } from '../formats/check-shape';
+import { conforms } from '../formats/conforms';
 import { KNOWN_LANGUAGES } from '../questionnaire/types';
 
 /**

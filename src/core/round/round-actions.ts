@@ -1,6 +1,6 @@
 import { Type, type Static } from '../formats/type';
 import { use, withHint } from '../formats/annotations';
-import { conforms } from '../formats/check-shape';
+import { conforms } from '../formats/conforms';
 import { Id, IsoDate } from '../formats/common';
 import { ACTION_STATUSES, MAX_ACTION_TEXT } from '../storage/record-formats';
 import { TOKEN_PATTERN } from './token';

@@ -1,6 +1,6 @@
 import { Type, type Static } from '../formats/type';
 import { withHint } from '../formats/annotations';
-import { conforms } from '../formats/check-shape';
+import { conforms } from '../formats/conforms';
 import { isPlainObject } from '../shape';
 import { LOWEST_MIN_GROUP, MAX_MIN_GROUP } from './disclosure';
 import { figuresOf, isFigureSums, isTeamFigures, type StoredTeamFigures } from './figure-sums';

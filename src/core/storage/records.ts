@@ -1,5 +1,5 @@
 import type { Static } from 'typebox';
-import { conforms } from '../formats/check-shape';
+import { conforms } from '../formats/conforms';
 import { isIsoDate } from '../formats/iso-date';
 import { isPlainObject } from '../shape';
 import {

@@ -1,7 +1,6 @@
 import { isPlainObject } from '../shape';
-import { ADDED_KEYS } from '../library/added-keys';
-import { KEYS } from './records';
 import { decodeSitting, encodeSitting, isCompactForm } from './compact-sitting';
+import { fromStoredText, isSittingKey, toStoredText } from './stored-text';
 
 /**
  * How records are kept in extension storage, apart from how the code sees them.
@@ -20,19 +19,16 @@ import { decodeSitting, encodeSitting, isCompactForm } from './compact-sitting';
  * team round's) stays JSON text, as in schema 2 and 3. Reading accepts all three forms:
  * an object (schema 1), JSON text and the compact form.
  *
- * Added questionnaires and their index are kept as JSON text for the same reason: a
- * questionnaire is hundreds of values, and the popup reads the index on every opening.
+ * Added questionnaires and their index are kept as JSON text for the same reason
+ * (stored-text.ts, which the popup's first read needs without the sitting codec).
  *
  * The platform's store applies this on every read and write, so nothing else sees text:
  * the rest of the code, backups included, sees the same sitting objects in every form.
  */
-const storedAsText = (key: string) => key.startsWith(KEYS.sittingPrefix) || key.startsWith(ADDED_KEYS.prefix) || key === ADDED_KEYS.index;
-
-const isSittingKey = (key: string) => key.startsWith(KEYS.sittingPrefix);
-
 export function toStoredValue(key: string, value: unknown): unknown {
-  if (!storedAsText(key) || !isPlainObject(value)) return value;
-  return (isSittingKey(key) ? encodeSitting(value) : null) ?? JSON.stringify(value);
+  if (!isSittingKey(key)) return toStoredText(key, value);
+  if (!isPlainObject(value)) return value;
+  return encodeSitting(value) ?? JSON.stringify(value);
 }
 
 /**
@@ -42,8 +38,9 @@ export function toStoredValue(key: string, value: unknown): unknown {
  * object (data from before schema 2) reads as it is.
  */
 export function fromStoredValue(key: string, value: unknown): unknown {
-  if (!storedAsText(key) || typeof value !== 'string') return value;
-  if (isSittingKey(key) && isCompactForm(value)) return decodeSitting(value) ?? value;
+  if (!isSittingKey(key)) return fromStoredText(key, value);
+  if (typeof value !== 'string') return value;
+  if (isCompactForm(value)) return decodeSitting(value) ?? value;
   try {
     return JSON.parse(value) as unknown;
   } catch {
