@@ -24,7 +24,7 @@ const row = (label: string, text: string) => `  ${label.padEnd(40)} ${text}`;
 
 const CELL = 40;
 const cell = (text: string) => text.padEnd(CELL);
-const sideRow = (label: string, cells: string[]) => `  ${label.padEnd(44)} ${cells.map(cell).join(' ').trimEnd()}`;
+const sideRow = (label: string, cells: string[]) => `  ${label.padEnd(48)} ${cells.map(cell).join(' ').trimEnd()}`;
 const short = (reason: string) => `not measured${reason === 'not run' ? ' (not run)' : ' (see below)'}`;
 
 /** One browser's cell of a timed page: median (min–max) and the ratio to that browser's blank page. */
@@ -46,7 +46,7 @@ const storedCell = (figure: Figure<PopupFigure> | undefined) =>
 /** A page figure in both browsers: the blank page's row of the same runs, then the page's. */
 function sideBySide(label: string, figures: (Figure<PageFigure> | undefined)[], notes: Set<string>, withBlank = true): string[] {
   return [
-    ...(withBlank ? [sideRow('  blank page (floor), same runs', figures.map((f) => (f && !isNotMeasured(f) ? pageCell(f, 'blank', notes) : '')))] : []),
+    ...(withBlank && figures.some((f) => f && !isNotMeasured(f)) ? [sideRow('  blank page (floor), same runs', figures.map((f) => (f && !isNotMeasured(f) ? pageCell(f, 'blank', notes) : '')))] : []),
     sideRow(label, figures.map((f) => pageCell(f, 'page', notes))),
   ];
 }
@@ -126,7 +126,7 @@ function targetRows(targets: Target[], notes: Set<string>): string[] {
       }
       return `[${t.status}] ${actual(t)}${t.note ? ` (${t.note.length > 24 ? `${t.note.slice(0, 23)}…` : t.note})` : ''}`;
     };
-    rows.push(`  ${first.description.padEnd(76)} ${cell(verdict(of('chromium')))} ${verdict(of('firefox'))}`);
+    rows.push(`  ${first.description.padEnd(78)} ${cell(verdict(of('chromium')))} ${verdict(of('firefox'))}`);
   }
   return rows;
 }
@@ -164,7 +164,8 @@ export function formatReport(r: BenchResults): string {
     }
     return `${(figure.usedJSHeapSize / 1e6).toFixed(1)} MB${figure.runtimeUsedSize === null ? '' : ` (CDP ${(figure.runtimeUsedSize / 1e6).toFixed(1)} MB)`}${figure.gcForced ? ' after GC' : ''}`;
   };
-  lines.push(sideRow('JS heap after drawing 10,000 sittings', [heapCell(r.heap), heapCell(ff((b) => b.heap))]));
+  lines.push('Memory and storage');
+  lines.push(sideRow('dashboard JS heap, 10,000 sittings drawn', [heapCell(r.heap), heapCell(ff((b) => b.heap))]));
   const storedSizeCell = (figure: BrowserMeasurements['storedSize'] | undefined) => {
     if (!figure || isNotMeasured(figure)) {
       notes.add(figure?.notMeasured ?? 'not run');
@@ -190,7 +191,7 @@ export function formatReport(r: BenchResults): string {
   for (const [name, sizes] of Object.entries(r.sizes)) lines.push(...sizeRows(name, sizes));
   lines.push('', `Command line (wall ms incl. node start-up: median, min–max, IQR)`, ...cliRows(r.cli));
   lines.push(splitRow(r.split));
-  lines.push('', `Targets, per browser${' '.repeat(56)} ${cell('Chromium')} Firefox`);
+  lines.push('', `Targets, per browser${' '.repeat(58)} ${cell('Chromium')} Firefox`);
   lines.push(...targetRows(r.targets, notes));
   for (const target of r.targets.filter((t) => !t.browser)) lines.push(targetRow(target));
   const reasons = [...notes].filter((n) => n && n !== 'not run');

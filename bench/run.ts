@@ -25,16 +25,17 @@ import { benchCli } from './cli';
 import { chromiumDriver, firefoxDriver, onExtensionPage } from './driver';
 import { pageFigure, round2 } from './page-figure';
 import { BLANK_PAGE, prepareBenchExtension } from './extension-copy';
-import { asBenchPage, measureInterleaved, READY, waitForMark, type BenchDriver, type BenchPage, type Variant } from './page-timing';
+import { measureInterleaved, READY, type BenchDriver, type BenchPage, type Variant } from './page-timing';
 import { profileLoad, type LoadProfile } from './profile';
 import { formatReport, type BenchResults } from './report';
 import { seedAddedQuestionnaires, seedSittings, storedJsonBytes, type StoredSize } from './seed';
 import { sizesOf } from './sizes';
 import { benchSplit } from './split';
 import { isNotMeasured, notMeasured } from './stats';
-import { judgeTargets, unmeasuredBrowser, type BrowserMeasurements, type Figure, type HeapFigure, type Measurements } from './targets';
+import { judgeTargets, unmeasuredBrowser, type BrowserMeasurements, type Measurements } from './targets';
 import { benchTeam, TEAM_CODES } from './team';
 import { benchAgainstSurveyJs } from './versus';
+import { chromiumHeap } from './heap';
 import { CHARTS_DRAWN, missingMarkReason, probeView } from './views';
 
 /** A whole number from the environment, or the default; anything else is refused rather than guessed at. */
@@ -166,7 +167,7 @@ async function benchBrowser(driver: BenchDriver, extensionDir: string, m: Browse
       m.heap = !dashboardShown
         ? notMeasured('the dashboard has no history view to draw')
         : ext
-          ? await chromiumHeap(driver, count)
+          ? await chromiumHeap(driver, count, TIMEOUT_MS, log)
           : notMeasured("Firefox gives a page no reading of its JS heap: it has neither performance.memory nor performance.measureUserAgentSpecificMemory, and WebDriver BiDi has no heap command (the heap is only in about:memory and the Firefox profiler, which the driver cannot read)");
     }
     if (!ext) continue;
@@ -191,37 +192,6 @@ async function benchBrowser(driver: BenchDriver, extensionDir: string, m: Browse
   m.versus = versus.figure;
   Object.assign(extras.sizes, versus.sizes);
   extras.profiles.push(...versus.profiles);
-}
-
-/**
- * The dashboard's JS heap once #/history has drawn `count` sittings: a GC forced over
- * CDP (HeapProfiler.collectGarbage), then performance.memory.usedJSHeapSize read in the
- * page, and the isolate's exact figure (Runtime.getHeapUsage) beside it.
- */
-async function chromiumHeap(driver: BenchDriver, count: number): Promise<Figure<HeapFigure>> {
-  const ext = driver.chromium!;
-  log(`chromium: the dashboard's heap after drawing ${count} sittings`);
-  const page = await ext.context.newPage();
-  try {
-    const cdp = await ext.context.newCDPSession(page);
-    await page.goto(`chrome-extension://${ext.extensionId}/dashboard.html#/history`, { waitUntil: 'commit' });
-    if ((await waitForMark(asBenchPage(page), CHARTS_DRAWN, TIMEOUT_MS)) === null) return notMeasured(`'${CHARTS_DRAWN}' did not come within ${TIMEOUT_MS / 1000} s with ${count} sittings`);
-    let gcForced = true;
-    try {
-      await cdp.send('HeapProfiler.enable');
-      await cdp.send('HeapProfiler.collectGarbage');
-    } catch {
-      gcForced = false;
-    }
-    const usedJSHeapSize = await page.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? null);
-    if (usedJSHeapSize === null) return notMeasured('performance.memory is missing in this Chromium');
-    const usage = await cdp.send('Runtime.getHeapUsage').catch(() => null);
-    return { sittings: count, usedJSHeapSize, runtimeUsedSize: usage?.usedSize ?? null, gcForced };
-  } catch (error) {
-    return notMeasured(`reading the heap failed: ${messageOf(error)}`);
-  } finally {
-    await page.close();
-  }
 }
 
 /** The team view, if this build has one: 200 codes imported into a fresh round per run (team.ts). */
