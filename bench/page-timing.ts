@@ -1,8 +1,39 @@
-import type { Page } from 'playwright-core';
 import type { ChromiumExtension } from '../test/e2e/support/chromium';
 import { summarize, type Summary } from './stats';
 
 export const READY = 'shiftmeter:ready';
+
+/**
+ * What the bench needs of an open page, whichever browser drives it: one call into the
+ * page with one serialisable argument. Playwright's and puppeteer's pages both give it
+ * (bench/driver.ts wraps them), so seeding and timing are written once.
+ */
+export interface BenchPage {
+  evaluate<A, R>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
+}
+
+/** Wraps a playwright or puppeteer page, whose evaluate takes the function and one argument alike. */
+export const asBenchPage = (page: { evaluate(fn: never, arg: never): Promise<unknown> }): BenchPage => ({
+  evaluate: <A, R>(fn: (arg: A) => R | Promise<R>, arg: A) => (page.evaluate as unknown as (f: typeof fn, a: A) => Promise<R>).call(page, fn, arg),
+});
+
+/**
+ * One browser with the bench's copy of the extension (bench/driver.ts): Chromium over
+ * playwright (CDP), Firefox ESR over puppeteer (WebDriver BiDi).
+ */
+export interface BenchDriver {
+  browser: 'chromium' | 'firefox';
+  /** The browser's own version string. */
+  version: string | null;
+  /**
+   * Opens an extension page (e.g. `popup.html`) in a fresh tab and returns as soon as
+   * the tab holds that page's document (committed, not yet loaded).
+   */
+  openPage(path: string): Promise<{ page: BenchPage; close(): Promise<void> }>;
+  /** The Chromium session, for what only Chromium gives (traces, CDP, the team view's locators). */
+  chromium?: ChromiumExtension;
+  close(): Promise<void>;
+}
 
 /** One page to time: which extension page to open and which performance marks to read. */
 export interface Variant {
@@ -22,21 +53,20 @@ export interface PageLoad {
  * clock, so the driver's round trips never count. `inspect` runs before the tab closes.
  */
 export async function timePage<T = undefined>(
-  ext: ChromiumExtension,
+  driver: BenchDriver,
   path: string,
   marks: readonly string[],
   timeoutMs: number,
-  inspect?: (page: Page) => Promise<T>,
+  inspect?: (page: BenchPage) => Promise<T>,
 ): Promise<PageLoad & { inspected?: T }> {
-  const page = await ext.context.newPage();
+  const tab = await driver.openPage(path);
   try {
-    await page.goto(`chrome-extension://${ext.extensionId}/${path}`, { waitUntil: 'commit' });
     const found: Record<string, number | null> = {};
-    for (const mark of marks) found[mark] = await waitForMark(page, mark, timeoutMs);
-    const inspected = inspect ? await inspect(page) : undefined;
+    for (const mark of marks) found[mark] = await waitForMark(tab.page, mark, timeoutMs);
+    const inspected = inspect ? await inspect(tab.page) : undefined;
     return { marks: found, inspected };
   } finally {
-    await page.close();
+    await tab.close();
   }
 }
 
@@ -46,12 +76,12 @@ export async function timePage<T = undefined>(
  * thread while it loads. A call made before the new document exists (right after the
  * commit) is retried once the page has a context.
  */
-export async function waitForMark(page: Page, mark: string, timeoutMs: number): Promise<number | null> {
+export async function waitForMark(page: BenchPage, mark: string, timeoutMs: number): Promise<number | null> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     try {
       return await page.evaluate(
-        ([name, timeout]) =>
+        ([name, timeout]: readonly [string, number]) =>
           new Promise<number | null>((resolve) => {
             const existing = performance.getEntriesByName(name, 'mark')[0];
             if (existing) return resolve(existing.startTime);
@@ -71,7 +101,7 @@ export async function waitForMark(page: Page, mark: string, timeoutMs: number): 
       );
     } catch (error) {
       // The context was replaced (the page navigated) before the answer came: ask the new one.
-      if (!/context|navigat|destroyed/i.test(String(error))) throw error;
+      if (!/context|navigat|destroyed|discarded|no such frame/i.test(String(error))) throw error;
     }
   }
   return null;
@@ -95,7 +125,7 @@ const SETTLE_MS = 100;
  * the blank page and the measured pages alike instead of on one of them.
  */
 export async function measureInterleaved(
-  ext: ChromiumExtension,
+  driver: BenchDriver,
   variants: readonly Variant[],
   options: { runs: number; warmups: number; timeoutMs: number },
 ): Promise<VariantResult[]> {
@@ -107,7 +137,7 @@ export async function measureInterleaved(
     for (let k = 0; k < variants.length; k++) {
       const index = (k + offset) % variants.length;
       const variant = variants[index]!;
-      const load = await timePage(ext, variant.path, variant.marks, options.timeoutMs);
+      const load = await timePage(driver, variant.path, variant.marks, options.timeoutMs);
       await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
       if (round < 0) continue;
       for (const mark of variant.marks) {

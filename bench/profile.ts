@@ -1,5 +1,5 @@
 import type { ChromiumExtension } from '../test/e2e/support/chromium';
-import { READY, waitForMark } from './page-timing';
+import { asBenchPage, READY, waitForMark } from './page-timing';
 
 /**
  * Where one page load's time goes, read from a Chromium performance trace (the data
@@ -144,7 +144,7 @@ export async function profileLoad(ext: ChromiumExtension, path: string, mark = R
   const url = `chrome-extension://${ext.extensionId}/${path}`;
   const warm = await ext.context.newPage();
   await warm.goto(url, { waitUntil: 'commit' });
-  await waitForMark(warm, mark, 20_000);
+  await waitForMark(asBenchPage(warm), mark, 20_000);
   // Extension pages share one renderer, and the trace is read per renderer: let the warm-up
   // page finish what it loads after its mark (the dashboard fetches Chart.js then), or its
   // requests would show up in the traced load.
@@ -155,7 +155,7 @@ export async function profileLoad(ext: ChromiumExtension, path: string, mark = R
   try {
     await browser.startTracing(undefined, { categories: CATEGORIES });
     await page.goto(url, { waitUntil: 'commit' });
-    const at = await waitForMark(page, mark, 20_000);
+    const at = await waitForMark(asBenchPage(page), mark, 20_000);
     const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] };
     if (at === null) return null;
     const storageCalls = await page.evaluate((before) => performance.getEntriesByType('measure')

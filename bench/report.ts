@@ -3,14 +3,14 @@ import type { LoadProfile } from './profile';
 import type { PageSizes } from './sizes';
 import type { SplitFigure } from './split';
 import { isNotMeasured, type NotMeasured, type Summary } from './stats';
-import type { Figure, Measurements, PageFigure, Target } from './targets';
+import type { BrowserMeasurements, Figure, Measurements, PageFigure, PopupFigure, Target } from './targets';
 
 export interface BenchResults extends Measurements {
   date: string;
   machine: { cores: number; cpu: string | null; memoryBytes: number; platform: string; node: string; loadAverage: { before: number; after: number } };
   chromium: string | null;
   split: SplitFigure | NotMeasured;
-  method: { runs: number; warmups: number };
+  method: { runs: number; warmups: number; timing?: string; sizes?: string; browsers?: string };
   profiles: LoadProfile[];
   targets: Target[];
   durationSeconds: number;
@@ -22,11 +22,32 @@ const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(0)} MB`;
 const row = (label: string, text: string) => `  ${label.padEnd(40)} ${text}`;
 
-function pageRows(label: string, figure: Figure<PageFigure> | undefined, withBlank: boolean): string[] {
-  if (!figure || isNotMeasured(figure)) return [row(label, `not measured: ${figure?.notMeasured ?? 'not run'}`)];
+const CELL = 40;
+const cell = (text: string) => text.padEnd(CELL);
+const sideRow = (label: string, cells: string[]) => `  ${label.padEnd(48)} ${cells.map(cell).join(' ').trimEnd()}`;
+const short = (reason: string) => `not measured${reason === 'not run' ? ' (not run)' : ' (see below)'}`;
+
+/** One browser's cell of a timed page: median (min–max) and the ratio to that browser's blank page. */
+function pageCell(figure: Figure<PageFigure> | undefined, part: 'page' | 'blank', notes: Set<string>): string {
+  if (!figure || isNotMeasured(figure)) {
+    const reason = figure?.notMeasured ?? 'not run';
+    notes.add(reason);
+    return short(reason);
+  }
+  const s = figure[part];
+  const timing = `${ms(s.median)} (${ms(s.min)}–${ms(s.max)})`;
+  if (part === 'blank') return timing;
+  return `${timing} ${figure.ratio.toFixed(2)}x${figure.pairedRatio === null ? '' : ` p${figure.pairedRatio.toFixed(2)}x`}`;
+}
+
+const storedCell = (figure: Figure<PopupFigure> | undefined) =>
+  !figure || isNotMeasured(figure) ? '' : figure.bytesInUse !== null ? `${(figure.bytesInUse / 1e6).toFixed(2)} MB (getBytesInUse)` : `${(figure.jsonBytes / 1e6).toFixed(2)} MB (keys + JSON)`;
+
+/** A page figure in both browsers: the blank page's row of the same runs, then the page's. */
+function sideBySide(label: string, figures: (Figure<PageFigure> | undefined)[], notes: Set<string>, withBlank = true): string[] {
   return [
-    ...(withBlank ? [row('  blank page (floor), same runs', spread(figure.blank))] : []),
-    row(label, `${spread(figure.page)} ${figure.ratio.toFixed(2)}x blank${figure.pairedRatio === null ? '' : ` (paired ${figure.pairedRatio.toFixed(2)}x)`}`),
+    ...(withBlank && figures.some((f) => f && !isNotMeasured(f)) ? [sideRow('  blank page (floor), same runs', figures.map((f) => (f && !isNotMeasured(f) ? pageCell(f, 'blank', notes) : '')))] : []),
+    sideRow(label, figures.map((f) => pageCell(f, 'page', notes))),
   ];
 }
 
@@ -69,7 +90,11 @@ export function targetRow(target: Target): string {
 function actual(target: Target): string {
   if (target.actual === null) return '—';
   if (target.unit === 'x blank') return `${(target.actual as number).toFixed(2)}x`;
-  if (target.unit === 'bytes') return target.id.includes('memory') ? mb(target.actual as number) : kb(target.actual as number);
+  if (target.unit === 'bytes') {
+    const bytes = target.actual as number;
+    if (target.id.includes('memory')) return mb(bytes);
+    return bytes >= 1e6 ? `${(bytes / 1e6).toFixed(2)} MB` : kb(bytes);
+  }
   if (target.unit === 'ms') return `${((target.actual as number) / 1000).toFixed(2)} s`;
   return target.actual ? 'yes' : 'no';
 }
@@ -86,47 +111,96 @@ function profileRows(profile: LoadProfile): string[] {
   ];
 }
 
+/** The page targets of both browsers on one row each: the limit, then each browser's verdict. */
+function targetRows(targets: Target[], notes: Set<string>): string[] {
+  const ids = [...new Set(targets.filter((t) => t.browser).map((t) => t.id))];
+  const rows: string[] = [];
+  for (const id of ids) {
+    const of = (browser: 'chromium' | 'firefox') => targets.find((t) => t.id === id && t.browser === browser);
+    const first = of('chromium') ?? of('firefox')!;
+    const verdict = (t: Target | undefined) => {
+      if (!t) return '—';
+      if (t.status === 'not measured') {
+        notes.add(t.note ?? '');
+        return `[not measured]${t.note ? ' (see below)' : ''}`;
+      }
+      return `[${t.status}] ${actual(t)}${t.note ? ` (${t.note.length > 24 ? `${t.note.slice(0, 23)}…` : t.note})` : ''}`;
+    };
+    rows.push(`  ${first.description.padEnd(78)} ${cell(verdict(of('chromium')))} ${verdict(of('firefox'))}`);
+  }
+  return rows;
+}
+
 /** The readable table for stdout; bench/results.json has every run. */
 export function formatReport(r: BenchResults): string {
+  const firefox: BrowserMeasurements | undefined = isNotMeasured(r.firefox) ? undefined : r.firefox;
+  const firefoxVersion = isNotMeasured(r.firefox) ? 'not measured' : r.firefox.version ?? '?';
+  const ff = <T,>(pick: (b: BrowserMeasurements) => T): T | undefined => (firefox ? pick(firefox) : (r.firefox as T));
+  const notes = new Set<string>();
   const lines = [
     '',
-    `Shiftmeter bench, ${r.date.slice(0, 10)}: Chromium ${r.chromium ?? '?'}, ${r.machine.cores} cores, ${(r.machine.memoryBytes / 2 ** 30).toFixed(0)} GiB, Node ${r.machine.node}`,
-    `Page times: ms from navigation start to the mark, ${r.method.runs} runs after ${r.method.warmups} warm-ups, interleaved with a blank extension page.`,
+    `Shiftmeter bench, ${r.date.slice(0, 10)}: Chromium ${r.chromium ?? '?'} and Firefox ${firefoxVersion}, ${r.machine.cores} cores, ${(r.machine.memoryBytes / 2 ** 30).toFixed(0)} GiB, Node ${r.machine.node}`,
+    `Page times: ms from navigation start to the mark, ${r.method.runs} runs after ${r.method.warmups} warm-ups, interleaved with a blank extension page of the same browser.`,
     `Load average (1 min) before/after: ${r.machine.loadAverage.before}/${r.machine.loadAverage.after}${r.machine.loadAverage.before > r.machine.cores / 2 ? ' (the machine was busy: expect noise)' : ''}.`,
     '',
-    row('', `${'median'.padStart(7)}  ${'min–max'.padEnd(13)} ${'IQR'.padEnd(13)} ratio`),
+    sideRow('median (min–max) ms, ratio to blank, p: paired', [`Chromium ${r.chromium ?? '?'}`, `Firefox ${firefoxVersion}`]),
     'Popup to shiftmeter:ready',
   ];
-  for (const [count, figure] of Object.entries(r.popup)) {
-    const stored = figure && !isNotMeasured(figure) ? `, ${(figure.bytesInUse / 1e6).toFixed(1)} MB stored` : '';
-    lines.push(...pageRows(`popup, ${Number(count).toLocaleString('en')} sittings${stored}`, figure, true));
+  const counts = [...new Set([...Object.keys(r.popup), ...(firefox ? Object.keys(firefox.popup) : [])])].sort((a, b) => Number(a) - Number(b));
+  for (const count of counts) {
+    const figures = [r.popup[count], ff((b) => b.popup[count])];
+    lines.push(...sideBySide(`popup, ${Number(count).toLocaleString('en')} sittings`, figures, notes));
+    if (figures.some((f) => storedCell(f) !== '')) lines.push(sideRow('  stored', figures.map(storedCell)));
   }
-  if (r.popupAdded) {
-    const stored = !isNotMeasured(r.popupAdded) ? `, ${(r.popupAdded.bytesInUse / 1e6).toFixed(1)} MB stored` : '';
-    lines.push(...pageRows(`popup, 1,000 sittings and 100 added questionnaires${stored}`, r.popupAdded, true));
-  }
+  const added = [r.popupAdded, ff((b) => b.popupAdded)];
+  lines.push(...sideBySide('popup, 1,000 sittings, 100 added questionnaires', added, notes));
+  if (added.some((f) => storedCell(f) !== '')) lines.push(sideRow('  stored', added.map(storedCell)));
   lines.push(`Dashboard #/history, ${r.dashboard.sittings.toLocaleString('en')} sittings`);
-  lines.push(...pageRows('ready', r.dashboard.ready, true), ...pageRows('charts drawn', r.dashboard.chartsDrawn, false));
-  lines.push('Team view #/team, 200 response codes');
+  lines.push(...sideBySide('ready', [r.dashboard.ready, ff((b) => b.dashboard.ready)], notes), ...sideBySide('charts drawn', [r.dashboard.chartsDrawn, ff((b) => b.dashboard.chartsDrawn)], notes, false));
+  const heapCell = (figure: BrowserMeasurements['heap'] | undefined) => {
+    if (!figure || isNotMeasured(figure)) {
+      notes.add(figure?.notMeasured ?? 'not run');
+      return short(figure?.notMeasured ?? 'not run');
+    }
+    return `${(figure.usedJSHeapSize / 1e6).toFixed(1)} MB${figure.runtimeUsedSize === null ? '' : ` (CDP ${(figure.runtimeUsedSize / 1e6).toFixed(1)} MB)`}${figure.gcForced ? ' after GC' : ''}`;
+  };
+  lines.push('Memory and storage');
+  lines.push(sideRow('dashboard JS heap, 10,000 sittings drawn', [heapCell(r.heap), heapCell(ff((b) => b.heap))]));
+  const storedSizeCell = (figure: BrowserMeasurements['storedSize'] | undefined) => {
+    if (!figure || isNotMeasured(figure)) {
+      notes.add(figure?.notMeasured ?? 'not run');
+      return short(figure?.notMeasured ?? 'not run');
+    }
+    return `${(figure.bytes / 1e6).toFixed(2)} MB`;
+  };
+  lines.push(sideRow('stored size of 10,000 sittings', [storedSizeCell(r.storedSize), storedSizeCell(ff((b) => b.storedSize))]));
+  const versus = [r.versus, ff((b) => b.versus)];
+  const versusOf = (figure: BrowserMeasurements['versus'] | undefined, side: 'shiftmeter' | 'surveyjs') => (figure && !isNotMeasured(figure) ? figure[side] : figure);
+  const questionnaire = versus.map((v) => (v && !isNotMeasured(v) ? v.questionnaire : null)).find(Boolean) ?? 'production-service';
+  lines.push(`Against SurveyJS: the first page of ${questionnaire} shown (popup resuming it; SurveyJS from its JSON)`);
+  lines.push(
+    ...sideBySide('Shiftmeter popup resuming it', versus.map((v) => versusOf(v, 'shiftmeter')), notes),
+    ...sideBySide('SurveyJS (survey-core + survey-js-ui)', versus.map((v) => versusOf(v, 'surveyjs')), notes, false),
+    sideRow('SurveyJS / Shiftmeter', versus.map((v) => (v && !isNotMeasured(v) ? `${v.surveyjsOverShiftmeter.toFixed(2)}x as long` : ''))),
+  );
+  lines.push('Team view #/team, 200 response codes (Chromium only: driven with playwright locators)');
   for (const [label, figure] of [['imported', r.team.imported], ['aggregated', r.team.aggregated]] as const) {
     lines.push(isNotMeasured(figure) ? row(label, `not measured: ${figure.notMeasured}`) : row(label, spread(figure)));
   }
-  if (isNotMeasured(r.versus)) lines.push(row('Against SurveyJS', `not measured: ${r.versus.notMeasured}`));
-  else {
-    lines.push(`Against SurveyJS: the first page of ${r.versus.questionnaire} shown (popup resuming it; SurveyJS from its JSON)`);
-    lines.push(...pageRows('Shiftmeter popup', r.versus.shiftmeter, true), ...pageRows('SurveyJS (survey-core + survey-js-ui)', r.versus.surveyjs, false));
-    lines.push(row('SurveyJS / Shiftmeter', `${r.versus.surveyjsOverShiftmeter.toFixed(2)}x as long`));
-  }
-  lines.push('', 'Files loaded up to the mark (raw, gzip -9)');
+  lines.push('', 'Files loaded up to the mark (raw, gzip -9; Chromium only: the list comes from its traces)');
   for (const [name, sizes] of Object.entries(r.sizes)) lines.push(...sizeRows(name, sizes));
   lines.push('', `Command line (wall ms incl. node start-up: median, min–max, IQR)`, ...cliRows(r.cli));
   lines.push(splitRow(r.split));
-  lines.push('', 'Targets');
-  for (const target of r.targets) {
-    lines.push(targetRow(target));
+  lines.push('', `Targets, per browser${' '.repeat(58)} ${cell('Chromium')} Firefox`);
+  lines.push(...targetRows(r.targets, notes));
+  for (const target of r.targets.filter((t) => !t.browser)) lines.push(targetRow(target));
+  const reasons = [...notes].filter((n) => n && n !== 'not run');
+  if (reasons.length > 0) {
+    lines.push('', 'Not measured, and why');
+    for (const reason of reasons) lines.push(`  - ${reason}`);
   }
   if (r.profiles.length > 0) {
-    lines.push('', 'Where the time goes: one traced load each, ms since navigation start (tracing slows a load a little)');
+    lines.push('', 'Where the time goes (Chromium only): one traced load each, ms since navigation start (tracing slows a load a little)');
     for (const profile of r.profiles) lines.push(...profileRows(profile));
   }
   return `${lines.join('\n')}\n`;

@@ -1,7 +1,7 @@
 import { mulberry32 } from '../src/core/round/random';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { BenchPage } from './page-timing';
 import * as records from '../src/core/storage/records';
 import { toStoredItems } from '../src/core/storage/stored-form';
 import { ADDED_KEYS, addedKey } from '../src/core/library/added-keys';
@@ -92,20 +92,16 @@ function storedItems(sittings: readonly records.Sitting[]): Record<string, unkno
  * After `clear` the schema version goes back, as the background's install step left it.
  * Returns the bytes in use, which shows how close 10,000 sittings come to the quota.
  */
-export async function seedSittings(page: Page, count: number): Promise<{ count: number; bytesInUse: number }> {
-  await page.evaluate(async (schemaVersion) => {
-    const storage = (globalThis as any).chrome.storage.local;
+export async function seedSittings(page: BenchPage, count: number): Promise<StoredSize> {
+  await page.evaluate(async (schemaVersion: number) => {
+    const storage = ((globalThis as any).browser ?? (globalThis as any).chrome).storage.local;
     await storage.clear();
     await storage.set({ schemaVersion });
   }, records.SCHEMA_VERSION);
   for (const batch of storedItems(makeSittings(count))) {
-    await page.evaluate((items) => (globalThis as any).chrome.storage.local.set(items), batch);
+    await page.evaluate((items: Record<string, unknown>) => ((globalThis as any).browser ?? (globalThis as any).chrome).storage.local.set(items), batch);
   }
-  const stored = await page.evaluate(async () => {
-    const storage = (globalThis as any).chrome.storage.local;
-    const all = await storage.get(null);
-    return { count: Object.keys(all).filter((key) => key.startsWith('sitting:')).length, bytesInUse: await storage.getBytesInUse(null) };
-  });
+  const stored = await storedSize(page, 'sitting:');
   if (stored.count !== count) throw new Error(`bench: stored ${stored.count} sittings, wanted ${count}`);
   return stored;
 }
@@ -116,7 +112,7 @@ export async function seedSittings(page: Page, count: number): Promise<{ count: 
  * check that many added questionnaires keep the popup quick. Written on top of what is
  * stored; returns the bytes in use.
  */
-export async function seedAddedQuestionnaires(page: Page, count: number): Promise<{ count: number; bytesInUse: number }> {
+export async function seedAddedQuestionnaires(page: BenchPage, count: number): Promise<StoredSize> {
   const shipped = JSON.parse(readFileSync(path.resolve('questionnaires', `${QUESTIONNAIRE_ID}.json`), 'utf8')) as Questionnaire;
   const items: Record<string, unknown> = {};
   const entries = [];
@@ -130,11 +126,42 @@ export async function seedAddedQuestionnaires(page: Page, count: number): Promis
   const stored = toStoredItems(items);
   const keys = Object.keys(stored);
   for (let i = 0; i < keys.length; i += 20) {
-    await page.evaluate((batch) => (globalThis as any).chrome.storage.local.set(batch), Object.fromEntries(keys.slice(i, i + 20).map((key) => [key, stored[key]])));
+    await page.evaluate((batch: Record<string, unknown>) => ((globalThis as any).browser ?? (globalThis as any).chrome).storage.local.set(batch), Object.fromEntries(keys.slice(i, i + 20).map((key) => [key, stored[key]])));
   }
-  return page.evaluate(async () => {
-    const storage = (globalThis as any).chrome.storage.local;
-    const all = await storage.get(null);
-    return { count: Object.keys(all).filter((key) => key.startsWith('added:')).length, bytesInUse: await storage.getBytesInUse(null) };
-  });
+  return storedSize(page, 'added:');
+}
+
+/**
+ * What is stored: how many keys start with `prefix`, Chromium's own count of the bytes
+ * in use (getBytesInUse: each key's length plus its value as JSON), and the same count
+ * made in the page from what storage.local.get returns, as UTF-8. Firefox's
+ * storage.local has no getBytesInUse (it keeps the data in IndexedDB, with no quota
+ * of 10 MB), so there `bytesInUse` is null and `jsonBytes` is the figure.
+ */
+export interface StoredSize {
+  count: number;
+  bytesInUse: number | null;
+  jsonBytes: number;
+}
+
+function storedSize(page: BenchPage, prefix: string): Promise<StoredSize> {
+  return page.evaluate(async (start: string) => {
+    const storage = ((globalThis as any).browser ?? (globalThis as any).chrome).storage.local;
+    const all = (await storage.get(null)) as Record<string, unknown>;
+    const encoder = new TextEncoder();
+    let jsonBytes = 0;
+    for (const [key, value] of Object.entries(all)) jsonBytes += encoder.encode(key).length + encoder.encode(JSON.stringify(value)).length;
+    const bytesInUse = typeof storage.getBytesInUse === 'function' ? ((await storage.getBytesInUse(null)) as number) : null;
+    return { count: Object.keys(all).filter((key) => key.startsWith(start)).length, bytesInUse, jsonBytes };
+  }, prefix);
+}
+
+/**
+ * The bytes `count` sittings would take in storage.local as Chromium counts them
+ * (each key's length plus its value as JSON, UTF-8), computed here from the stored form
+ * alone: the figure for a history the browser's quota refused.
+ */
+export function storedJsonBytes(count: number): number {
+  const items: Record<string, unknown> = Object.assign({ schemaVersion: records.SCHEMA_VERSION }, ...storedItems(makeSittings(count)));
+  return Object.entries(items).reduce((sum, [key, value]) => sum + Buffer.byteLength(key) + Buffer.byteLength(JSON.stringify(value)), 0);
 }

@@ -23,18 +23,54 @@ export interface VersusFigure {
   surveyjsOverShiftmeter: number;
 }
 
-export interface Measurements {
-  popup: Record<string, Figure<PageFigure & { bytesInUse: number }>>;
+/** A popup figure with what was stored when it was taken (seed.ts, StoredSize). */
+export type PopupFigure = PageFigure & { bytesInUse: number | null; jsonBytes: number };
+
+/** The dashboard's JS heap after drawing #/history's charts (Chromium: after a forced GC). */
+export interface HeapFigure {
+  sittings: number;
+  /** performance.memory.usedJSHeapSize, read in the page after the GC. */
+  usedJSHeapSize: number;
+  /** The same isolate's used heap by CDP (Runtime.getHeapUsage): exact, where performance.memory is rounded to buckets. */
+  runtimeUsedSize: number | null;
+  gcForced: boolean;
+}
+
+/** The bytes 10,000 sittings take in storage.local, and how they were counted. */
+export interface StoredSizeFigure {
+  sittings: number;
+  bytes: number;
+  method: string;
+}
+
+/** The page figures taken in each browser alike (issue #17). */
+export interface BrowserMeasurements {
+  popup: Record<string, Figure<PopupFigure>>;
   /** The popup with 1,000 sittings and 100 questionnaires added from files. */
-  popupAdded: Figure<PageFigure & { bytesInUse: number }>;
+  popupAdded: Figure<PopupFigure>;
   dashboard: {
     sittings: number;
     ready: Figure<PageFigure>;
     chartsDrawn: Figure<PageFigure>;
   };
-  team: { imported: Figure<Summary>; aggregated: Figure<Summary> };
+  /** The popup resuming a questionnaire against SurveyJS showing its first page. */
   versus: Figure<VersusFigure>;
+  heap: Figure<HeapFigure>;
+  storedSize: Figure<StoredSizeFigure>;
+}
+
+export interface FirefoxMeasurements extends BrowserMeasurements {
+  version: string | null;
+}
+
+/**
+ * Chromium's figures at the top level, where they always were; Firefox's under
+ * `firefox` in the same shape, or why Firefox was not measured at all.
+ */
+export interface Measurements extends BrowserMeasurements {
+  team: { imported: Figure<Summary>; aggregated: Figure<Summary> };
   sizes: Record<string, Figure<PageSizes>>;
+  firefox: Figure<FirefoxMeasurements>;
   cli: CliResult;
 }
 
@@ -48,6 +84,8 @@ export interface Target {
   actual: number | boolean | null;
   status: Status;
   note?: string;
+  /** Which browser a page target was judged in; none for the kit's targets. */
+  browser?: 'chromium' | 'firefox';
 }
 
 const measured = <T extends object>(figure: Figure<T> | undefined): T | null =>
@@ -60,28 +98,62 @@ function check(id: string, description: string, limit: number, unit: Target['uni
   return { id, description, limit, unit, actual, status: met ? 'met' : 'missed' };
 }
 
+const reasonFor = (figure: unknown, fallback = 'not run') => reasonOf(figure as { notMeasured?: string }, fallback);
+
 /**
- * The issue's targets, judged on medians. KB and MB are decimal (1 KB = 1,000 bytes),
- * the stricter reading. Page targets are ratios to the blank page of the same run, so
- * a slow machine moves both sides and the verdict stays meaningful.
+ * The issue's targets (#17), judged on medians, in each browser against its own blank
+ * page. KB and MB are decimal (1 KB = 1,000 bytes), the stricter reading. Page targets
+ * are ratios to the blank page of the same run, so a slow machine moves both sides and
+ * the verdict stays meaningful. The popup's file sizes are Chromium's only (its traces).
  */
 export function judgeTargets(m: Measurements): Target[] {
-  const popup1k = measured(m.popup['1000']);
-  const popup10k = measured(m.popup['10000']);
-  const popupAdded = measured(m.popupAdded);
-  const dashboard = measured(m.dashboard.ready);
   const popupSizes = measured(m.sizes['popup.html']);
   const chart: Target = popupSizes
     ? { id: 'popup-no-chartjs', description: 'popup loads no Chart.js before ready', limit: 0, unit: 'boolean', actual: popupSizes.chartJs.loaded, status: popupSizes.chartJs.loaded ? 'missed' : 'met', ...(popupSizes.chartJs.loaded ? { note: `in ${popupSizes.chartJs.files.join(', ')}` } : {}) }
-    : { id: 'popup-no-chartjs', description: 'popup loads no Chart.js before ready', limit: 0, unit: 'boolean', actual: null, status: 'not measured', note: reasonOf(m.sizes['popup.html'] as { notMeasured?: string }, '') };
+    : { id: 'popup-no-chartjs', description: 'popup loads no Chart.js before ready', limit: 0, unit: 'boolean', actual: null, status: 'not measured', note: reasonFor(m.sizes['popup.html'], '') };
+  const firefox = measured(m.firefox);
+  const firefoxTargets = firefox
+    ? browserTargets(firefox)
+    : browserTargets(unmeasuredBrowser(reasonFor(m.firefox)));
   return [
-    check('popup-1k', 'popup ready, 1,000 sittings, at most 1.3x blank', 1.3, 'x blank', popup1k?.ratio ?? null, reasonOf(m.popup['1000'] as { notMeasured?: string }, '')),
-    check('popup-10k', 'popup ready, 10,000 sittings, at most 1.5x blank', 1.5, 'x blank', popup10k?.ratio ?? null, reasonOf(m.popup['10000'] as { notMeasured?: string }, '')),
-    check('popup-1k-added', 'popup ready, 1,000 sittings and 100 added questionnaires, at most 1.3x blank', 1.3, 'x blank', popupAdded?.ratio ?? null, reasonOf(m.popupAdded as { notMeasured?: string }, '')),
-    check('popup-js', "popup's initial JS at most 30 KB gzipped", 30_000, 'bytes', popupSizes?.js.gzip ?? null, reasonOf(m.sizes['popup.html'] as { notMeasured?: string }, '')),
-    chart,
-    check('dashboard-1k', 'dashboard ready, 1,000 sittings, within 3x blank', 3, 'x blank', dashboard?.ratio ?? null, reasonOf(m.dashboard.ready as { notMeasured?: string }, '')),
+    ...browserTargets(m).map((t) => ({ ...t, browser: 'chromium' as const })),
+    ...firefoxTargets.map((t) => ({ ...t, browser: 'firefox' as const })),
+    { ...check('popup-js', "popup's initial JS at most 30 KB gzipped", 30_000, 'bytes', popupSizes?.js.gzip ?? null, reasonFor(m.sizes['popup.html'], '')), browser: 'chromium' },
+    { ...chart, browser: 'chromium' },
     ...cliTargets(m.cli),
+  ];
+}
+
+/** Every figure of one browser, not measured for `reason` (a browser that did not launch). */
+export function unmeasuredBrowser(reason: string, dashboardSittings = 1_000): BrowserMeasurements {
+  const no = { notMeasured: reason };
+  return { popup: { 0: no, 1000: no, 10000: no }, popupAdded: no, dashboard: { sittings: dashboardSittings, ready: no, chartsDrawn: no }, versus: no, heap: no, storedSize: no };
+}
+
+/** How the stored size was counted, in a word for the report (results.json keeps the whole method). */
+const storedNote = (method: string) =>
+  method.startsWith('storage.local.getBytesInUse') ? 'getBytesInUse' : method.startsWith('computed') ? 'computed, quota refused' : 'keys + JSON';
+
+/** The page targets of issue #17 for one browser. */
+export function browserTargets(b: BrowserMeasurements): Target[] {
+  const popup1k = measured(b.popup['1000']);
+  const popup10k = measured(b.popup['10000']);
+  const popupAdded = measured(b.popupAdded);
+  const versus = measured(b.versus);
+  const dashboard = measured(b.dashboard.ready);
+  const charts = measured(b.dashboard.chartsDrawn);
+  const heap = measured(b.heap);
+  const stored = measured(b.storedSize);
+  const chartsTarget = check('charts-1k', 'history charts drawn, 1,000 sittings, within 250 ms', 250, 'ms', charts?.page.median ?? null, reasonFor(b.dashboard.chartsDrawn));
+  return [
+    check('popup-1k', 'popup ready, 1,000 sittings, at most 1.15x blank', 1.15, 'x blank', popup1k?.ratio ?? null, reasonFor(b.popup['1000'])),
+    check('popup-10k', 'popup ready, 10,000 sittings, at most 1.3x blank', 1.3, 'x blank', popup10k?.ratio ?? null, reasonFor(b.popup['10000'])),
+    check('popup-1k-added', 'popup ready, 1,000 sittings and 100 added questionnaires, at most 1.3x blank', 1.3, 'x blank', popupAdded?.ratio ?? null, reasonFor(b.popupAdded)),
+    check('popup-resume', 'popup resuming a questionnaire, first page ready, at most 1.3x blank', 1.3, 'x blank', versus?.shiftmeter.ratio ?? null, reasonFor(b.versus)),
+    check('dashboard-1k', 'dashboard history ready, 1,000 sittings, at most 1.6x blank', 1.6, 'x blank', dashboard?.ratio ?? null, reasonFor(b.dashboard.ready)),
+    charts ? { ...chartsTarget, note: `${charts.ratio.toFixed(2)}x blank` } : chartsTarget,
+    { ...check('heap-10k', 'dashboard JS heap after drawing 10,000 sittings, at most 40 MB', 40_000_000, 'bytes', heap?.usedJSHeapSize ?? null, reasonFor(b.heap)), ...(heap ? { note: heap.gcForced ? 'after a forced GC' : 'no GC could be forced' } : {}) },
+    { ...check('stored-10k', 'stored size of 10,000 sittings, at most 5 MB', 5_000_000, 'bytes', stored?.bytes ?? null, reasonFor(b.storedSize)), ...(stored ? { note: storedNote(stored.method) } : {}) },
   ];
 }
 

@@ -5,7 +5,7 @@ import type { Questionnaire } from '../src/core/questionnaire/types';
 import { createSimulation } from '../src/core/round/simulation';
 import { parseInvitation } from '../src/core/round/invitation';
 import { sealResponse } from '../src/core/round/sealing';
-import { READY, waitForMark } from './page-timing';
+import { asBenchPage, READY, waitForMark } from './page-timing';
 import { notMeasured, summarize, type NotMeasured, type Summary } from './stats';
 import { TEAM_AGGREGATED, TEAM_IMPORTED } from './views';
 
@@ -31,7 +31,7 @@ async function importOnce(ext: ChromiumExtension, run: number): Promise<{ import
   page.setDefaultTimeout(STEP_TIMEOUT_MS);
   try {
     await page.goto(`chrome-extension://${ext.extensionId}/dashboard.html#/team`);
-    if ((await waitForMark(page, READY, STEP_TIMEOUT_MS)) === null) throw new Error('#/team never marked ready');
+    if ((await waitForMark(asBenchPage(page), READY, STEP_TIMEOUT_MS)) === null) throw new Error('#/team never marked ready');
     await page.getByLabel('Questionnaire', { exact: true }).selectOption('production-service');
     await page.getByLabel('Name of the round').fill(`Bench round ${run}`);
     await page.getByRole('button', { name: 'Start the round' }).click();

@@ -1,8 +1,7 @@
-import type { ChromiumExtension } from '../test/e2e/support/chromium';
 import { shippedQuestionnaire } from '../test/e2e/support/answers';
 import { addSurveyJsBaseline, BASELINE_PAGE, draftInProgress } from './baseline';
 import { pageFigure, round2 } from './page-figure';
-import { measureInterleaved, READY, timePage, type Variant, type VariantResult } from './page-timing';
+import { measureInterleaved, READY, timePage, type BenchDriver, type Variant, type VariantResult } from './page-timing';
 import { profileLoad, type LoadProfile } from './profile';
 import { sizesOf, type PageSizes } from './sizes';
 import type { Figure, VersusFigure } from './targets';
@@ -13,9 +12,10 @@ const QUESTIONNAIRE = 'production-service';
  * Shiftmeter's popup and SurveyJS, each showing the first page of the same
  * questionnaire, timed in the same interleaved runs as the blank page. The popup opens
  * on the questionnaire because one is in progress (a person coming back to it).
+ * In either browser; the traces and file sizes only in Chromium.
  */
 export async function benchAgainstSurveyJs(
-  ext: ChromiumExtension,
+  driver: BenchDriver,
   extensionDir: string,
   store: (items: Record<string, unknown>) => Promise<void>,
   options: { runs: number; warmups: number; timeoutMs: number },
@@ -25,18 +25,20 @@ export async function benchAgainstSurveyJs(
   await addSurveyJsBaseline(extensionDir, questionnaire);
   await store(draftInProgress(questionnaire));
   // One probe load first: a baseline that never renders must not cost 28 timeouts.
-  const probe = await timePage(ext, BASELINE_PAGE, [READY], options.timeoutMs);
+  const probe = await timePage(driver, BASELINE_PAGE, [READY], options.timeoutMs);
   if (probe.marks[READY] === null) {
     return { figure: { notMeasured: `SurveyJS never marked ready within ${options.timeoutMs / 1000} s` }, profiles: [], sizes: {} };
   }
   const blank: Variant = { label: 'blank', path: 'blank.html', marks: [READY] };
   const popup: Variant = { label: 'shiftmeter', path: 'popup.html', marks: [READY] };
   const surveyjs: Variant = { label: 'surveyjs', path: BASELINE_PAGE, marks: [READY] };
-  log(`timing blank, the popup and SurveyJS on ${QUESTIONNAIRE}'s first page (${options.warmups} warm-ups + ${options.runs} runs each, interleaved)`);
-  const results = await measureInterleaved(ext, [blank, popup, surveyjs], options);
+  log(`${driver.browser}: timing blank, the popup and SurveyJS on ${QUESTIONNAIRE}'s first page (${options.warmups} warm-ups + ${options.runs} runs each, interleaved)`);
+  const results = await measureInterleaved(driver, [blank, popup, surveyjs], options);
   const profiles: LoadProfile[] = [];
   const sizes: Record<string, Figure<PageSizes>> = {};
-  for (const [page, name] of [['popup.html', 'popup.html, questionnaire open'], [BASELINE_PAGE, BASELINE_PAGE]] as const) {
+  // Traces (and the file list the sizes come from) are Chromium's: see profile.ts.
+  const ext = driver.chromium;
+  if (ext) for (const [page, name] of [['popup.html', 'popup.html, questionnaire open'], [BASELINE_PAGE, BASELINE_PAGE]] as const) {
     const profile = await profileLoad(ext, page, READY);
     if (profile) profiles.push({ ...profile, page: `${name} (the same questionnaire)` });
     sizes[name] = profile ? await sizesOf(extensionDir, { ...profile, page: name }) : { notMeasured: `no trace of ${name}` };

@@ -1,7 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { ChromiumExtension } from '../test/e2e/support/chromium';
-import { READY, timePage } from './page-timing';
+import { READY, timePage, type BenchDriver } from './page-timing';
 
 export const CHARTS_DRAWN = 'shiftmeter:charts-drawn';
 export const TEAM_IMPORTED = 'shiftmeter:team-imported';
@@ -28,9 +27,9 @@ export interface ViewProbe {
  * shows its welcome view for a route it does not know, and that view marks ready too,
  * so "ready" alone would time the wrong view: the nav's current link says which view it is.
  */
-export async function probeView(ext: ChromiumExtension, route: string, marks: readonly string[]): Promise<ViewProbe> {
-  const load = await timePage(ext, `dashboard.html#/${route}`, [READY, ...marks], PROBE_TIMEOUT_MS, (page) =>
-    page.evaluate((hash) => {
+export async function probeView(driver: BenchDriver, route: string, marks: readonly string[]): Promise<ViewProbe> {
+  const load = await timePage(driver, `dashboard.html#/${route}`, [READY, ...marks], PROBE_TIMEOUT_MS, (page) =>
+    page.evaluate((hash: string) => {
       const current = document.querySelector('nav a[aria-current="page"]')?.getAttribute('href');
       return current ? current === hash : document.querySelector('article.welcome') === null;
     }, `#/${route}`),
