@@ -99,7 +99,8 @@ function StartRoundForm({ model }: { model: RoundsModelInstance }) {
           <label for="round-min-group">{t('team.minGroup')}</label>
           <input id="round-min-group" type="number" min={lowest} max={MAX_MIN_GROUP} step={1} required value={minGroup} aria-describedby="round-min-group-hint"
             onInput={(event) => setMinGroup((event.currentTarget as HTMLInputElement).value)} />
-          <p id="round-min-group-hint" class="hint small">{t('team.minGroupHint', { min: lowest })}{floor !== null ? ` ${t('team.minGroupFloor', { min: floor })}` : ''}</p>
+          {/* The least allowed, said once: the organisation's floor where it has set one. */}
+          <p id="round-min-group-hint" class="hint small">{t('team.minGroupHint')} {floor !== null ? t('team.minGroupFloor', { min: floor }) : t('team.minGroupAtLeast', { min: lowest })}</p>
         </div>
         <div class="field">
           <label for="round-team-size">{t('team.teamSize')}</label>
