@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ADDED_KEYS, addedKey } from '../../src/core/library/added-keys';
 import { readAddedIndex } from '../../src/core/library/added-index';
 import { POLICY_SETTINGS_KEY } from '../../src/core/policy/policy-settings';
-import { reminderKey, sittingKey } from '../../src/core/storage/records';
+import { reminderKey, SCHEMA_VERSION, sittingKey } from '../../src/core/storage/records';
 import { createAppModel } from '../../src/ui/app-model';
 import { addToLibrary } from '../../src/ui/library/library-model';
 import { syncPolicy } from '../../src/ui/policy/policy-sync';
@@ -33,6 +33,16 @@ describe('applying an organisation\'s policy in this browser', () => {
     const writes = store.writes;
     const before = JSON.stringify(store.snapshot());
     await syncPolicy(store, shipped, policyWith({ reminderCadences: { 'production-service': 'monthly' } }), LATER);
+    expect(store.writes).toBe(writes);
+    expect(JSON.stringify(store.snapshot())).toBe(before);
+  });
+
+  it('writes nothing into data saved by a newer Shiftmeter (the background applies the policy on every start)', async () => {
+    const store = new MemoryStore();
+    await store.set({ schemaVersion: SCHEMA_VERSION + 1, settings: { schema: 1, theme: 'dark' } });
+    const writes = store.writes;
+    const before = JSON.stringify(store.snapshot());
+    await syncPolicy(store, shipped, policyWith({ defaultLanguage: 'sv', reminderCadences: { 'agency-model': 'quarterly' } }), NOW);
     expect(store.writes).toBe(writes);
     expect(JSON.stringify(store.snapshot())).toBe(before);
   });

@@ -6,7 +6,7 @@ import { entryOf } from '../../core/library/library';
 import { POLICY_SETTINGS_KEY, type PolicySettings } from '../../core/policy/policy-settings';
 import { policyProblem, readPolicy, type OrganisationPolicy } from '../../core/policy/read-policy';
 import type { Problem } from '../../core/problems';
-import { isReminder, reminderKey, type Reminder } from '../../core/storage/records';
+import { isReminder, KEYS, reminderKey, SCHEMA_VERSION, type Reminder } from '../../core/storage/records';
 import type { KeyValueStore } from '../../core/storage/store';
 import { sameJson } from '../../core/backup/restore-plan';
 
@@ -38,8 +38,12 @@ export async function syncPolicy(store: KeyValueStore, shipped: ShippedQuestionn
   const { policy, problems } = readPolicy(raw);
   const wanted = await Promise.all(policy.questionnaires.map(async ({ questionnaire }, index) => ({ questionnaire, index, hash: await contentHash(questionnaire) })));
   const index = await store.exclusive(LIBRARY_LOCK, async () => {
-    const first = await store.get([ADDED_KEYS.index, POLICY_SETTINGS_KEY]);
+    const first = await store.get([ADDED_KEYS.index, POLICY_SETTINGS_KEY, KEYS.schemaVersion]);
     const before = readAddedIndex(first[ADDED_KEYS.index]);
+    // Data saved by a newer Shiftmeter is left exactly as it is (its pages say to update),
+    // whichever page or event applies the policy: the background does on every start.
+    const version = first[KEYS.schemaVersion];
+    if (typeof version === 'number' && version > SCHEMA_VERSION) return before;
     // Suggested reminders may be for any questionnaire here: shipped, added or preinstalled.
     const reminderIds = new Set([...Object.keys(policy.reminderCadences), ...shipped.ids, ...before.entries.map((entry) => entry.id)]);
     const stored = { ...first, ...(await store.get([...reminderIds].map(reminderKey))) };
