@@ -264,7 +264,9 @@ export function historyChart(page: OwnPage): Promise<{ label: string | null; pai
 export async function expectCharted(page: OwnPage, questionnaire: Questionnaire, plan: Plan, sittingId: string): Promise<void> {
   await eventually(() => page.evaluate(() => (document.getElementById('history-questionnaire') as HTMLSelectElement | null)?.value), (value) => expect(value).toBe(questionnaire.id), { timeout: 15_000 });
   await eventually(() => historyChart(page), (chart) => {
-    expect(chart?.label).toBe(say('history.overTimeChartLabel', { lines: say('result.overall') }));
+    // A profile draws its axes, not an overall score (chart-lines.ts).
+    const lines = questionnaire.axes ? questionnaire.axes.map((axis) => axis.name.en).join(', ') : say('result.overall');
+    expect(chart?.label).toBe(say('history.overTimeChartLabel', { lines }));
     // Axes, ticks and one line and its markers: thousands of pixels, not a stray few.
     expect(chart!.painted).toBeGreaterThan(5_000);
   }, { timeout: 15_000 });
@@ -285,7 +287,9 @@ export async function expectCharted(page: OwnPage, questionnaire: Questionnaire,
   });
   await eventually(
     () => page.evaluate(() => [...document.querySelectorAll('[data-testid="over-time-table"] tbody tr')].map((tr) => [tr.getAttribute('data-sitting'), ...[...tr.querySelectorAll('td')].map((td) => td.textContent)])),
-    (rows) => expect(rows).toEqual([[sittingId, round(plan.score.overall.now), round(plan.score.overall.wanted)]]),
+    (rows) => expect(rows).toEqual([[sittingId, ...(plan.score.axes
+      ? [...plan.score.axes.map((a) => round(a.now)), ...plan.score.axes.map((a) => round(a.wanted))]
+      : [round(plan.score.overall.now), round(plan.score.overall.wanted)])]]),
   );
 }
 
