@@ -4,26 +4,16 @@ import { BlockingError } from '../ui/blocking-error';
 import { useHashRoute } from '../ui/hash-route';
 import type { HistoryModelInstance } from '../ui/history/history-model';
 import type { MessageKey } from '../ui/i18n/en-dashboard';
+import { CoursesView } from './courses/courses-view';
+import { DataView } from './data/data-view';
 import { HistoryView } from './history/history-view';
 import { HomeView } from './home-view';
-import { lazyView } from './lazy-view';
+import { PrintView } from './print-view';
+import { SettingsView } from './settings-view';
+import { SittingsView } from './sittings/sittings-view';
+import { TakeView } from './take-view';
+import { TeamView } from './team/team-view';
 import { WelcomeView } from './welcome-view';
-
-// The views a person opens less often are chunks of their own (lazy-view.tsx); the overview,
-// the welcome and the history, where the dashboard most often opens, come with it.
-const CoursesView = lazyView(() => import('./courses/courses-view').then((m) => m.CoursesView));
-const DataView = lazyView(() => import('./data/data-view').then((m) => m.DataView));
-const PrintView = lazyView(() => import('./print-view').then((m) => m.PrintView));
-const SettingsView = lazyView(() => import('./settings-view').then((m) => m.SettingsView));
-const SittingsView = lazyView(() => import('./sittings/sittings-view').then((m) => m.SittingsView));
-const TakeView = lazyView(() => import('./take-view').then((m) => m.TakeView));
-const TeamView = lazyView(() => import('./team/team-view').then((m) => m.TeamView));
-
-/** Starts loading the chunk of the view a route names, if it has one: main.tsx asks for the first view's at once. */
-export function preloadView(route: string | undefined): void {
-  const views: Record<string, { preload(): Promise<unknown> }> = { courses: CoursesView, data: DataView, print: PrintView, settings: SettingsView, sittings: SittingsView, take: TakeView, team: TeamView };
-  if (route && Object.hasOwn(views, route)) void views[route]!.preload();
-}
 
 const VIEWS = ['home', 'welcome', 'take', 'history', 'sittings', 'courses', 'team', 'data', 'settings'] as const;
 type View = (typeof VIEWS)[number] | 'print';
@@ -69,21 +59,21 @@ export function DashboardApp({ history, returning }: { history: HistoryModelInst
         {app.blockingError.value ? (
           <BlockingError />
         ) : view === 'print' ? (
-          <PrintView.View questionnaireId={rest[0]} />
+          <PrintView questionnaireId={rest[0]} />
         ) : view === 'take' ? (
-          <TakeView.View questionnaireId={rest[0]} coursePackId={rest[1] === 'course' ? rest[2] : undefined} />
+          <TakeView questionnaireId={rest[0]} coursePackId={rest[1] === 'course' ? rest[2] : undefined} />
         ) : view === 'history' ? (
           <HistoryView history={history} questionnaireId={rest[0]} />
         ) : view === 'sittings' ? (
-          <SittingsView.View history={history} sittingId={rest[0]} />
+          <SittingsView history={history} sittingId={rest[0]} />
         ) : view === 'courses' ? (
-          <CoursesView.View packId={rest[0]} section={rest[1]} />
+          <CoursesView packId={rest[0]} section={rest[1]} />
         ) : view === 'data' ? (
-          <DataView.View />
+          <DataView />
         ) : view === 'team' ? (
-          <TeamView.View route={rest} />
+          <TeamView route={rest} />
         ) : view === 'settings' ? (
-          <SettingsView.View />
+          <SettingsView />
         ) : view === 'home' ? (
           <HomeView />
         ) : (

@@ -15,8 +15,7 @@ import { renderPage } from '../ui/render-page';
 import { adoptStylesheet } from '../ui/styles/adopt-stylesheet';
 import baseCss from '../ui/styles/base.css';
 import dashboardCss from './dashboard.css';
-import { DashboardApp, preloadView } from './dashboard-app';
-import { parseRoute } from '../ui/hash-route';
+import { DashboardApp } from './dashboard-app';
 
 const store = createExtensionStore();
 const catalog = createCatalog(shippedQuestionnaires, earlierQuestionnaires);
@@ -48,8 +47,6 @@ void renderPage(
 if (opensOnHistory) void history.ensureLoaded();
 // Every view but the welcome reads sittings sooner or later: their stored form is fetched beside the first reads.
 void sittingForm();
-// The first view's own chunk, if it has one, is fetched while storage is read.
-preloadView(parseRoute(location.hash)[0]);
 // The history's charts need Chart.js, a large chunk: fetched while the history is read, so
 // the charts are drawn in the same frame as the rest of the view.
 if (/^#\/history/.test(location.hash)) void loadChart();
