@@ -38,7 +38,7 @@ export function ConversationGuide({ round, questionnaire, figures, contentLangua
     <article class="guide" aria-labelledby="guide-heading">
       <h1 id="guide-heading" tabIndex={-1}>{t('guide.heading', { name: round.name })}</h1>
       <p class="hint"><span lang={contentLanguage}>{text(questionnaire.title)}</span> · {t('guide.basis', { count: figures.n })}</p>
-      <p>{t('guide.intro')}</p>
+      <p>{t('guide.intro', { points: MIN_GAP_TO_SUGGEST })}</p>
       <p class="no-print"><button type="button" class="button" onClick={() => window.print()}>{t('guide.print')}</button></p>
       <PreviousAgreements round={round} questionnaire={questionnaire} contentLanguage={contentLanguage} />
       {chosen.length === 0 ? <p>{t('guide.noGap', { points: MIN_GAP_TO_SUGGEST })}</p> : chosen.map((entry) => {

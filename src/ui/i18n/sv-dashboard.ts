@@ -95,7 +95,7 @@ export const svDashboard: DashboardMessages = {
   'guide.open': "Öppna samtalsunderlaget för teamets möte",
   'guide.heading': "Samtalsunderlag: {name}",
   'guide.basis': "{count, plural, one {# svar} other {# svar}}, bara siffror som visas i omgången",
-  'guide.intro': "Till teamets möte om siffrorna. Här nedan finns upp till tre dimensioner där teamets medelvärden för nu och önskat ligger längst ifrån varandra, åt det ena eller andra hållet. Poängen går från 0 vid den första polen till 100 vid den andra. De beskriver ett läge, inte ett betyg. Gå igenom frågorna för var och en av dem och skriv ned vad teamet kommer överens om att pröva. Siffrorna är medelvärden och säger inget om någon enskild person.",
+  'guide.intro': "Till teamets möte om siffrorna. Här nedan finns upp till tre dimensioner där teamets medelvärden för nu och önskat ligger längst ifrån varandra, åt det ena eller andra hållet, och minst {points} poäng från varandra (i ett medelvärde av några få personer är en mindre skillnad mest avrundning). Poängen går från 0 vid den första polen till 100 vid den andra. De beskriver ett läge, inte ett betyg. Gå igenom frågorna för var och en av dem och skriv ned vad teamet kommer överens om att pröva. Siffrorna är medelvärden och säger inget om någon enskild person.",
   'guide.print': "Skriv ut underlaget",
   'guide.noGap': "I alla dimensioner ligger teamets medelvärden för nu och önskat mindre än {points} poäng från varandra. Ett medelvärde kan dölja att medlemmar vill åt motsatta håll. Det är ett bra tillfälle att fråga sig om alla ser på enheten på samma sätt.",
   'guide.figures': "I genomsnitt placerar medlemmarna i dag enheten på {now} och vill att den ska ligga på {wanted}: {points} poäng mot {pole}.",
