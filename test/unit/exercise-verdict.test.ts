@@ -10,6 +10,7 @@ import { daDashboard } from '../../src/ui/i18n/da-dashboard';
 import { enDashboard, type MessageKey } from '../../src/ui/i18n/en-dashboard';
 import { interpolate, type Params } from '../../src/ui/i18n/interpolate';
 import { svDashboard } from '../../src/ui/i18n/sv-dashboard';
+import type { UiLanguage } from '../../src/ui/i18n/languages';
 
 const PACKS = ['pack-cafe', 'pack-asymmetries', 'pack-tax-agency'].map((id) => JSON.parse(readFileSync(`questionnaires/${id}.json`, 'utf8')) as CoursePack);
 const cafe = PACKS[0]!;
@@ -46,8 +47,9 @@ describe('the verdict on an exercise', () => {
   it('says it in one short sentence per check, and names the items, in every language', () => {
     const one = Object.fromEntries(sort.statements.map((s, i) => [s.id, i === 0 ? flip(s.pole) : s.pole]));
     const three = Object.fromEntries(sort.statements.map((s, i) => [s.id, i < 3 ? flip(s.pole) : s.pole]));
-    const cases: [string, Readonly<Record<string, string>>, string[]][] = [
-      ['en', enDashboard, ['1 of 8 is on the other side: statement 1.', 'Checked: 7 of 8 match.', '3 of 8 are on the other side: statements 1, 2, and 3.', 'Checked: 5 of 8 match.']],
+    // English lists are British, as every English date and number is (languages.ts): no comma before "and".
+    const cases: [UiLanguage, Readonly<Record<string, string>>, string[]][] = [
+      ['en', enDashboard, ['1 of 8 is on the other side: statement 1.', 'Checked: 7 of 8 match.', '3 of 8 are on the other side: statements 1, 2 and 3.', 'Checked: 5 of 8 match.']],
       ['sv', svDashboard, ['1 av 8 hör till andra sidan: påstående 1.', 'Kontrollerat: 7 av 8 stämmer.', '3 av 8 hör till andra sidan: påstående 1, 2 och 3.', 'Kontrollerat: 5 av 8 stämmer.']],
       ['da', daDashboard, ['1 af 8 hører til på den anden side: udsagn 1.', 'Tjekket: 7 af 8 passer.', '3 af 8 hører til på den anden side: udsagn 1, 2 og 3.', 'Tjekket: 5 af 8 passer.']],
     ];

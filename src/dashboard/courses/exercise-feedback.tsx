@@ -4,6 +4,7 @@ import type { CoursePack, Exercise } from '../../core/pack/types';
 import { textIn } from '../../core/questionnaire/types';
 import { useApp, useT } from '../../ui/app-context';
 import type { Translate } from '../../ui/i18n/translator';
+import { formatLocale, type UiLanguage } from '../../ui/i18n/languages';
 
 interface FeedbackProps {
   pack: CoursePack;
@@ -72,10 +73,10 @@ export function ExerciseFeedback({ pack, exercise, verdict, lang, number, headin
 }
 
 /** The feedback's first sentence: what matches, and which items do not. */
-export function verdictSentence(t: Translate, verdict: ExerciseVerdict, language: string): string {
+export function verdictSentence(t: Translate, verdict: ExerciseVerdict, language: UiLanguage): string {
   if (verdict.kind === 'sort') {
     if (verdict.right) return t('course.sortAllMatch', { total: verdict.total });
-    const items = new Intl.ListFormat(language, { type: 'conjunction' }).format(verdict.misplaced.map((item) => String(item.number)));
+    const items = new Intl.ListFormat(formatLocale(language), { type: 'conjunction' }).format(verdict.misplaced.map((item) => String(item.number)));
     return t('course.sortMisplaced', { misplaced: verdict.misplaced.length, total: verdict.total, items });
   }
   if (verdict.kind === 'choose') return t(verdict.right ? 'course.chooseBestVerdict' : 'course.chooseOtherVerdict');

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { RestoreMode } from '../../core/backup/restore-plan';
 import { useApp, useT } from '../../ui/app-context';
+import { formatLocale } from '../../ui/i18n/languages';
 import type { DataModelInstance } from '../../ui/data-model';
 import { FileRefusal } from '../../ui/file-refusal';
 
@@ -14,7 +15,7 @@ export function RestorePanel({ data }: { data: DataModelInstance }) {
   const refused = state.kind === 'refused' || state.kind === 'refused-rounds' || state.kind === 'too-big' || state.kind === 'unreadable' || state.kind === 'read-failed';
   const { language } = useApp().i18n;
   const roundList = (names: readonly string[]) =>
-    new Intl.ListFormat(language.value, { type: 'conjunction' }).format(names.map((name) => t('data.roundName', { name })));
+    new Intl.ListFormat(formatLocale(language.value), { type: 'conjunction' }).format(names.map((name) => t('data.roundName', { name })));
   return (
     <>
       <h2>{t('data.restore')}</h2>

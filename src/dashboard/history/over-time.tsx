@@ -12,6 +12,7 @@ import { figureText } from '../../ui/figures';
 import type { UnitAction } from '../../core/actions/actions';
 import type { Note } from '../../core/storage/records';
 import type { MessageKey } from '../../ui/i18n/en-dashboard';
+import { formatLocale } from '../../ui/i18n/languages';
 
 export interface OverTimeProps {
   questionnaire: Questionnaire;
@@ -66,10 +67,10 @@ export function OverTime({ questionnaire, series, contentLanguage, onDrawn, note
         { ...common, label: `${nameOf(id)} · ${t('result.wanted')}`, borderDash: [6, 4], pointStyle: 'rectRot' as const, data: series.map((p) => ({ x: p.time, y: wantedOf(p, id) })) },
       ];
     });
-    const shortDate = new Intl.DateTimeFormat(i18n.language.value, { year: 'numeric', month: 'short', day: 'numeric' });
+    const shortDate = new Intl.DateTimeFormat(formatLocale(i18n.language.value), { year: 'numeric', month: 'short', day: 'numeric' });
     // The axis spans the sittings shown (one sitting: its day and two weeks either side), ticked on calendar days, months or years.
     const axis = timeAxis(series.map((p) => p.time));
-    const tickLabel = axisLabels(i18n.language.value, axis?.unit ?? 'day');
+    const tickLabel = axisLabels(formatLocale(i18n.language.value), axis?.unit ?? 'day');
     const ticksAt = new Map((axis?.ticks ?? []).map((tick) => [tick.time, tick]));
     return {
       type: 'line',
@@ -194,12 +195,12 @@ export function OverTime({ questionnaire, series, contentLanguage, onDrawn, note
  * Labels for the time axis's ticks, in UTC as the ticks are: a day ("3 Mar"), a month
  * ("Mar") or a year, with the year on the first tick and wherever it changes.
  */
-function axisLabels(language: string, unit: AxisUnit): (tick: AxisTick) => string {
+function axisLabels(locale: string, unit: AxisUnit): (tick: AxisTick) => string {
   const options: Record<AxisUnit, [Intl.DateTimeFormatOptions, Intl.DateTimeFormatOptions]> = {
     day: [{ day: 'numeric', month: 'short' }, { day: 'numeric', month: 'short', year: 'numeric' }],
     month: [{ month: 'short' }, { month: 'short', year: 'numeric' }],
     year: [{ year: 'numeric' }, { year: 'numeric' }],
   };
-  const [plain, withYear] = options[unit].map((option) => new Intl.DateTimeFormat(language, { ...option, timeZone: 'UTC' }));
+  const [plain, withYear] = options[unit].map((option) => new Intl.DateTimeFormat(locale, { ...option, timeZone: 'UTC' }));
   return (tick) => (tick.withYear ? withYear! : plain!).format(new Date(tick.time));
 }

@@ -6,6 +6,18 @@ export type UiLanguage = (typeof UI_LANGUAGES)[number];
 /** Each language's own name, so a person finds theirs whatever is shown now. */
 export const LANGUAGE_NAMES: Readonly<Record<UiLanguage, string>> = { en: 'English', sv: 'Svenska', da: 'Dansk' };
 
+/**
+ * The locale each language's dates, numbers and lists are written in. English is
+ * British English, as the texts are: the people Shiftmeter is for work in European
+ * administrations, where "3 March 2026, 14:05" is how a date reads, not the month first
+ * and a 12-hour clock.
+ */
+const FORMAT_LOCALES: Readonly<Record<UiLanguage, string>> = { en: 'en-GB', sv: 'sv-SE', da: 'da-DK' };
+
+export function formatLocale(language: UiLanguage): string {
+  return FORMAT_LOCALES[language];
+}
+
 export function isUiLanguage(value: unknown): value is UiLanguage {
   return typeof value === 'string' && (UI_LANGUAGES as readonly string[]).includes(value);
 }

@@ -2,7 +2,7 @@ import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import { en } from './en';
 import { interpolate, type Params } from './interpolate';
 import type { MessageKey } from './en-dashboard';
-import { loadMessages, type UiLanguage } from './languages';
+import { formatLocale, loadMessages, type UiLanguage } from './languages';
 
 export type { Params };
 export type Translate = (key: MessageKey, params?: Params) => string;
@@ -33,15 +33,15 @@ export function createTranslator(extra?: ExtraMessages): Translator {
       return (key, params) => interpolate(current[key] ?? (en as Readonly<Record<string, string>>)[key] ?? key, params, lang);
     }),
     formatNumber: computed(() => {
-      const format = new Intl.NumberFormat(language.value, { maximumFractionDigits: 0 });
+      const format = new Intl.NumberFormat(formatLocale(language.value), { maximumFractionDigits: 0 });
       return (value: number) => format.format(value);
     }),
     formatDate: computed(() => {
-      const format = new Intl.DateTimeFormat(language.value, { dateStyle: 'long', timeStyle: 'short' });
+      const format = new Intl.DateTimeFormat(formatLocale(language.value), { dateStyle: 'long', timeStyle: 'short' });
       return (iso: string) => format.format(new Date(iso));
     }),
     formatDay: computed(() => {
-      const format = new Intl.DateTimeFormat(language.value, { dateStyle: 'medium' });
+      const format = new Intl.DateTimeFormat(formatLocale(language.value), { dateStyle: 'medium' });
       return (iso: string) => format.format(new Date(iso));
     }),
     async setLanguage(next) {
