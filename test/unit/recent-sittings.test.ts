@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { readRecent, recentKey } from '../../src/core/history/recent';
 import { scoreQuestionnaire } from '../../src/core/scoring';
 import type { Sitting } from '../../src/core/storage/records';
@@ -74,6 +74,25 @@ describe('recent records beside the sittings', () => {
     const restored = sitting(1, 6);
     await store.set({ [`sitting:${restored.id}`]: restored });
     await eventually(() => readRecent(store.snapshot()[recentKey(questionnaire.id)])?.sittings.length === 2);
+    stop();
+  });
+
+  it('reads no history again when a sitting arrives with its recent record, and does after one arrives without', async () => {
+    const first = sitting(0, 3);
+    const store = new MemoryStore();
+    await storeSittingWithRecent(store, catalog, questionnaire, first);
+    const stop = keepRecentCurrent(store, catalog, await store.get([recentKey(questionnaire.id), `last-taken:${questionnaire.id}`]));
+    const getAll = vi.spyOn(store, 'getAll');
+    // As the popup stores a finished sitting while the dashboard is open.
+    await storeSittingWithRecent(store, catalog, questionnaire, sitting(1, 5));
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(getAll).not.toHaveBeenCalled();
+    expect(readRecent(store.snapshot()[recentKey(questionnaire.id)])?.sittings.map((s) => s.id)).toEqual(['s-0', 's-1']);
+    // An undo in the history writes the sitting alone: the record is made again from every sitting.
+    const restored = sitting(2, 6);
+    await store.set({ [`sitting:${restored.id}`]: restored });
+    await eventually(() => readRecent(store.snapshot()[recentKey(questionnaire.id)])?.sittings.length === 3);
+    expect(getAll).toHaveBeenCalled();
     stop();
   });
 });

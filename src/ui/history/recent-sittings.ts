@@ -108,6 +108,10 @@ export function keepRecentCurrent(store: KeyValueStore, catalog: Catalog, stored
   let timer: ReturnType<typeof setTimeout> | undefined;
   const stop = store.onChanged((keys) => {
     if (!keys.some((key) => key.startsWith(KEYS.sittingPrefix))) return;
+    // A sitting stored with its recent record (storeSittingWithRecent, one write) left the
+    // record current: rebuilding would read and check every sitting again, which in a
+    // dashboard open beside the popup took longer the longer the history.
+    if (keys.some((key) => key.startsWith(RECENT_PREFIX))) return;
     // A restore writes many sittings in a few writes: one rebuild after them.
     clearTimeout(timer);
     timer = setTimeout(() => void rebuildRecent(store, catalog).catch(() => undefined), 300);
