@@ -1,6 +1,6 @@
 import { isPlainObject } from '../shape';
 import { decodeSitting, encodeSitting, isCompactForm } from './compact-sitting';
-import { fromStoredText, isSittingKey, toStoredText } from './stored-text';
+import { fromStoredText, isSittingKey, parsedOrAsIs, toStoredText } from './stored-text';
 
 /**
  * How records are kept in extension storage, apart from how the code sees them.
@@ -41,11 +41,7 @@ export function fromStoredValue(key: string, value: unknown): unknown {
   if (!isSittingKey(key)) return fromStoredText(key, value);
   if (typeof value !== 'string') return value;
   if (isCompactForm(value)) return decodeSitting(value) ?? value;
-  try {
-    return JSON.parse(value) as unknown;
-  } catch {
-    return value;
-  }
+  return parsedOrAsIs(value);
 }
 
 export function toStoredItems(items: Readonly<Record<string, unknown>>): Record<string, unknown> {

@@ -22,14 +22,17 @@ export function toStoredText(key: string, value: unknown): unknown {
   return isJsonTextKey(key) && isPlainObject(value) ? JSON.stringify(value) : value;
 }
 
-/** Text that does not parse comes back as the text it is: the record is then damaged and reported, never deleted or rewritten. */
-export function fromStoredText(key: string, value: unknown): unknown {
-  if (!isJsonTextKey(key) || typeof value !== 'string') return value;
+/** A record's JSON text, parsed; text that does not parse comes back as the text it is: the record is then damaged and reported, never deleted or rewritten. */
+export function parsedOrAsIs(text: string): unknown {
   try {
-    return JSON.parse(value) as unknown;
+    return JSON.parse(text) as unknown;
   } catch {
-    return value;
+    return text;
   }
+}
+
+export function fromStoredText(key: string, value: unknown): unknown {
+  return isJsonTextKey(key) && typeof value === 'string' ? parsedOrAsIs(value) : value;
 }
 
 function withoutSittings(items: Readonly<Record<string, unknown>>): void {
