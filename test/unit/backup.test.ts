@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { makeBackup, parseBackup } from '../../src/core/backup/backup';
+import { BACKUP_RECORDS_VERSION, makeBackup, parseBackup } from '../../src/core/backup/backup';
+import { MIGRATIONS } from '../../src/core/storage/migrations';
+import { fromStoredItems } from '../../src/core/storage/stored-form';
 import { previewRestore, restoreWrites } from '../../src/core/backup/restore-plan';
 import { csvCell, sittingsCsv } from '../../src/core/backup/sittings-csv';
 import { DataModel } from '../../src/ui/data-model';
@@ -99,7 +102,7 @@ describe('backup and restore', () => {
   it('refuses a damaged or hostile file with a reason, and writes nothing', async () => {
     const valid = await new DataModel({ store: new MemoryStore(fc.sample(storeArb, 1)[0]), catalog, now, vault: memoryRoundVault() }).backupText();
     const hostile = [
-      '', 'null', '[]', '{"format":"shiftmeter-backup"}', valid.replace(`"schemaVersion": ${SCHEMA_VERSION}`, '"schemaVersion": 99'),
+      '', 'null', '[]', '{"format":"shiftmeter-backup"}', valid.replace(`"schemaVersion": ${BACKUP_RECORDS_VERSION}`, '"schemaVersion": 99'),
       valid.replace('"records": {', '"records": {"__proto__": {"polluted": true},'),
       valid.replace('"records": {', '"records": {"sitting:evil": {"schema": 1, "id": "evil", "answers": {"constructor": 3}},'),
       valid.replace('"records": {', '"records": {"rounds:key": "x",'), `${'['.repeat(10_000)}`,
@@ -182,5 +185,33 @@ describe('sittings as CSV', () => {
     expect(csvCell('say "hi"')).toBe('"say ""hi"""');
     expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
     expect(csvCell('-12.5')).toBe('-12.5');
+  });
+});
+
+describe('the version a backup says its records are in', () => {
+  it('stays at BACKUP_RECORDS_VERSION while every later storage step leaves the records, as a backup holds them, as they were', async () => {
+    expect(BACKUP_RECORDS_VERSION).toBeLessThanOrEqual(SCHEMA_VERSION);
+    const made = makeBackup({}, now());
+    expect(made.schemaVersion).toBe(BACKUP_RECORDS_VERSION);
+    // Each step after it, run on the stored data it starts from (a fixture of each schema,
+    // as the store reads it): if a step changes what a backup would hold, older versions
+    // could not read the records a backup made now holds, and BACKUP_RECORDS_VERSION must rise.
+    for (let step = BACKUP_RECORDS_VERSION + 1; step <= SCHEMA_VERSION; step++) {
+      const before = fromStoredItems(JSON.parse(readFileSync(`test/fixtures/storage/schema-v${step - 1}.json`, 'utf8')) as Record<string, unknown>);
+      const { set, remove } = MIGRATIONS[step]!(before);
+      const after = Object.fromEntries(Object.entries({ ...before, ...set }).filter(([key]) => !remove.includes(key)));
+      expect(Object.keys(makeBackup(before, now()).records).length, `the fixture of schema ${step - 1} holds records`).toBeGreaterThan(3);
+      expect(makeBackup(after, now()).records, `step ${step}`).toEqual(makeBackup(before, now()).records);
+    }
+  });
+
+  it('is restored by a Shiftmeter that knows that version, and refused, saying to update, above what it knows', () => {
+    const text = JSON.stringify({ ...makeBackup({}, now()), schemaVersion: BACKUP_RECORDS_VERSION });
+    expect(parseBackup(text).ok).toBe(true);
+    const newer = parseBackup(JSON.stringify({ ...makeBackup({}, now()), schemaVersion: SCHEMA_VERSION + 1 }));
+    expect(newer.ok).toBe(false);
+    expect(newer.ok ? [] : newer.problems.map((problem) => `${problem.path}: ${problem.message}`)).toEqual([
+      `schemaVersion: is ${SCHEMA_VERSION + 1}: this backup was made by a newer Shiftmeter (this one knows up to ${SCHEMA_VERSION}); update Shiftmeter to restore it`,
+    ]);
   });
 });

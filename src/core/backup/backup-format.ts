@@ -48,7 +48,7 @@ const RECORDS_BY_KEY = {
 export const BackupFormat = Type.Object({
   format: Type.Literal(BACKUP_FORMAT, { title: 'Kind of file', description: `Always "${BACKUP_FORMAT}".` }),
   formatVersion: Type.Literal(1, { title: 'Format version', description: 'Always 1.' }),
-  schemaVersion: Type.Integer({ title: 'Schema version', description: 'The version of the stored data the records are in; a newer Shiftmeter migrates older ones.', minimum: 1, maximum: Number.MAX_SAFE_INTEGER }),
+  schemaVersion: Type.Integer({ title: 'Schema version', description: 'The version of the stored records the backup holds (3 since Shiftmeter 0.2.0: later steps that only change how storage keeps them leave it); a Shiftmeter that knows this version or a later one restores the backup.', minimum: 1, maximum: Number.MAX_SAFE_INTEGER }),
   exportedAt: IsoDate,
   records: Type.Unsafe<Record<string, unknown>>({
     title: 'Records',
