@@ -3,9 +3,9 @@ import type { Browser, Page } from 'puppeteer-core';
 import { axeViolations, formatViolations } from './support/axe';
 import { pages, plannedAnswers, shippedQuestionnaire } from './support/answers';
 import { eventually } from './support/eventually';
-import { clickButton, launchFirefox, reloadPage, selectOption, typeInto, waitForElement, waitForReadyMark, waitUntil } from './support/firefox';
+import { clickButton, goTo, launchFirefox, reloadPage, selectOption, typeInto, waitForElement, waitForReadyMark, waitUntil } from './support/firefox';
+import { storedData, waitForPart } from './support/firefox-pages';
 import { scoreQuestionnaire } from '../../src/core/scoring';
-import { fromStoredItems } from '../../src/core/storage/stored-form';
 import { answerNextByKeyboard, pressButtonByKeyboard, tabUntil } from './support/keyboard';
 
 const questionnaire = shippedQuestionnaire('production-service');
@@ -13,18 +13,6 @@ const plan = plannedAnswers(questionnaire);
 const pageList = pages(questionnaire);
 
 const progress = (page: Page) => page.evaluate(() => document.querySelector('label[for="assessment-progress"]')?.textContent ?? '');
-
-async function waitForPart(page: Page, part: number) {
-  await waitUntil(page, (n) => document.querySelector('label[for="assessment-progress"]')?.textContent?.startsWith(`Part ${n} `), {}, part);
-}
-
-/** Extension pages reach each other by the page's own navigation, which Firefox allows. */
-async function goTo(page: Page, url: string) {
-  await page.evaluate((target) => {
-    location.href = target;
-  }, url);
-  await waitUntil(page, (target) => location.href.endsWith(target) && performance.getEntriesByName('shiftmeter:ready', 'mark').length > 0, { timeout: 15_000 }, url);
-}
 
 describe('a self-assessment in Firefox ESR', () => {
   let browser: Browser;
@@ -74,7 +62,7 @@ describe('a self-assessment in Firefox ESR', () => {
       );
     }
     await eventually(
-      async (): Promise<Record<string, any>> => fromStoredItems(JSON.parse(await page.evaluate(() => (globalThis as any).browser.storage.local.get(null).then((data: unknown) => JSON.stringify(data))))),
+      () => storedData(page),
       (stored) => {
         const sittings = Object.keys(stored).filter((key) => key.startsWith('sitting:')).map((key) => stored[key]);
         expect(sittings).toHaveLength(1);
@@ -101,9 +89,8 @@ describe('a self-assessment in Firefox ESR', () => {
       if (index < pageList.length - 1) await waitForPart(page, index + 2);
     }
     await waitForElement(page, '#result-heading');
-    const storedData = async (): Promise<Record<string, any>> => fromStoredItems(JSON.parse(await page.evaluate(() => (globalThis as any).browser.storage.local.get(null).then((d: unknown) => JSON.stringify(d)))));
     const sittings = await eventually(
-      async () => Object.values(await storedData()).filter((v: any) => v?.completedAt).sort((a: any, b: any) => a.completedAt.localeCompare(b.completedAt)),
+      async () => Object.values(await storedData(page)).filter((v: any) => v?.completedAt).sort((a: any, b: any) => a.completedAt.localeCompare(b.completedAt)),
       (found) => expect(found).toHaveLength(2),
     );
 
@@ -131,10 +118,10 @@ describe('a self-assessment in Firefox ESR', () => {
 
     await clickButton(page, 'Delete this sitting');
     await waitUntil(page, () => document.querySelectorAll('[data-testid="sittings-table"] tbody tr').length === 1);
-    await eventually(() => storedData(), (data) => expect(data[`sitting:${id}`]).toBeUndefined());
+    await eventually(() => storedData(page), (data) => expect(data[`sitting:${id}`]).toBeUndefined());
     await clickButton(page, 'Undo');
     await waitUntil(page, () => document.querySelectorAll('[data-testid="sittings-table"] tbody tr').length === 2);
-    await eventually(() => storedData(), (data) => expect(data[`note:${id}`].text).toBe('Firefox note'));
+    await eventually(() => storedData(page), (data) => expect(data[`note:${id}`].text).toBe('Firefox note'));
 
     await goTo(page, 'dashboard.html#/settings');
     await selectOption(page, '#cadence-production-service', 'quarterly');

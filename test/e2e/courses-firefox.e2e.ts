@@ -2,11 +2,10 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'puppeteer-core';
 import type { CoursePack } from '../../src/core/pack/types';
-import { fromStoredItems } from '../../src/core/storage/stored-form';
 import { pages, plannedAnswers, shippedQuestionnaire } from './support/answers';
-import { axeViolations, formatViolations } from './support/axe';
 import { eventually } from './support/eventually';
-import { launchFirefox, waitForElement, waitForReadyMark, waitUntil } from './support/firefox';
+import { launchFirefox, show, waitForElement, waitForReadyMark, waitUntil } from './support/firefox';
+import { expectNoAxeViolationsLightAndDark, storedData } from './support/firefox-pages';
 import { answerNextByKeyboard, pressButtonByKeyboard, tabUntil } from './support/keyboard';
 
 const pack = JSON.parse(readFileSync('questionnaires/pack-asymmetries.json', 'utf8')) as CoursePack;
@@ -15,20 +14,8 @@ const plan = plannedAnswers(questionnaire);
 const sort = pack.exercises[0]!;
 if (sort.kind !== 'sort') throw new Error('pack-asymmetries starts with a sort exercise');
 
-/** axe with the dashboard's dark theme and then its light one (as Settings sets them), ending in light. */
-async function expectNoAxeViolationsLightAndDark(page: Page, what: string) {
-  for (const theme of ['dark', 'light']) {
-    await page.evaluate((chosen) => {
-      document.documentElement.dataset.theme = chosen;
-    }, theme);
-    const violations = await axeViolations(page);
-    expect(violations, `${what} (${theme}):\n${formatViolations(violations)}`).toEqual([]);
-  }
-}
-
 const text = (page: Page, selector: string) => page.evaluate((css) => (document.querySelector(css) as HTMLElement | null)?.innerText ?? null, selector);
 const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
-const storedData = async (page: Page): Promise<Record<string, any>> => fromStoredItems(JSON.parse(await page.evaluate(() => (globalThis as any).browser.storage.local.get(null).then((data: unknown) => JSON.stringify(data)))));
 
 describe('course packs in Firefox ESR', () => {
   let browser: Browser;
@@ -43,9 +30,7 @@ describe('course packs in Firefox ESR', () => {
   });
 
   it('names the statements that are off, takes the self-assessment from the course by keyboard and back, and sums it up with the name', async () => {
-    await page.evaluate(() => {
-      location.hash = '#/courses/pack-asymmetries';
-    });
+    await show(page, '#/courses/pack-asymmetries');
     await waitForElement(page, '.exercise');
     await eventually(() => focusedId(page), (id) => expect(id).toBe('pack-heading'));
 

@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'puppeteer-core';
 import { itemsOf } from '../../src/core/questionnaire/types';
 import { scoreQuestionnaire } from '../../src/core/scoring';
-import { fromStoredItems, toStoredItems } from '../../src/core/storage/stored-form';
+import { toStoredItems } from '../../src/core/storage/stored-form';
 import { pages, plannedAnswers, shippedQuestionnaire, type Plan, type PlannedPage } from './support/answers';
-import { axeViolations, formatViolations } from './support/axe';
 import { eventually } from './support/eventually';
-import { clickButton, launchFirefox, waitForElement, waitForReadyMark, waitUntil } from './support/firefox';
+import { clickButton, goTo, launchFirefox, waitForElement, waitForReadyMark, waitUntil } from './support/firefox';
+import { expectNoAxeViolationsLightAndDark, storedData, storedRaw } from './support/firefox-pages';
 import {
   dimensionName, expectedHistoryTable, expectedSittingScores, fieldsetId, notApplicableCase, resultCells, text, todayText, versionChangeCase, wantedHeading,
 } from './support/instrument-2';
@@ -17,28 +17,6 @@ import {
  * after every "now" page; a sitting of version 1 is charted beside version 2 after the
  * update. Every page action goes through evaluate (see ./support/firefox.ts).
  */
-
-/** axe with the page's dark theme and then its light one (as Settings sets them), ending in light. */
-async function expectNoAxeViolationsLightAndDark(page: Page, what: string) {
-  for (const theme of ['dark', 'light']) {
-    await page.evaluate((chosen) => {
-      document.documentElement.dataset.theme = chosen;
-    }, theme);
-    const violations = await axeViolations(page);
-    expect(violations, `${what} (${theme}):\n${formatViolations(violations)}`).toEqual([]);
-  }
-}
-
-/** Extension pages reach each other by the page's own navigation, which Firefox allows. */
-async function goTo(page: Page, url: string) {
-  await page.evaluate((target) => {
-    location.href = target;
-  }, url);
-  await waitUntil(page, (target) => location.href.endsWith(target) && performance.getEntriesByName('shiftmeter:ready', 'mark').length > 0, { timeout: 15_000 }, url);
-}
-
-const storedRaw = async (page: Page): Promise<Record<string, any>> => JSON.parse(await page.evaluate(() => (globalThis as any).browser.storage.local.get(null).then((data: unknown) => JSON.stringify(data))));
-const storedData = async (page: Page): Promise<Record<string, any>> => fromStoredItems(await storedRaw(page));
 
 /** What the assessment page shows: its part, heading, and each question's fieldset id. */
 const shownPage = (page: Page) => page.evaluate(() => ({

@@ -3,12 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'puppeteer-core';
 import type { CoursePack } from '../../src/core/pack/types';
 import { SCHEMA_VERSION } from '../../src/core/storage/records';
-import { fromStoredItems, toStoredItems } from '../../src/core/storage/stored-form';
+import { toStoredItems } from '../../src/core/storage/stored-form';
 import type { MessageKey } from '../../src/ui/i18n/en-dashboard';
 import type { UiLanguage } from '../../src/ui/i18n/languages';
 import { shippedQuestionnaire } from './support/answers';
 import { eventually } from './support/eventually';
-import { launchFirefox, selectOption, waitForElement, waitForReadyMark, waitUntil } from './support/firefox';
+import { goTo, launchFirefox, selectOption, show, waitForElement, waitForReadyMark } from './support/firefox';
+import { storedData } from './support/firefox-pages';
 import { expectViewInLanguage, LANGUAGES, message, shotFile, THEMES, type Theme } from './support/languages';
 import { makeSittings } from './support/seed';
 
@@ -27,25 +28,14 @@ const CHOSEN_IN: Record<UiLanguage, 'settings' | 'popup'> = { en: 'settings', sv
 
 const textOf = (page: Page, selector: string) => page.evaluate((css) => document.querySelector(css)?.textContent?.trim() ?? null, selector);
 const count = (page: Page, selector: string) => page.evaluate((css) => document.querySelectorAll(css).length, selector);
-const storedData = async (page: Page): Promise<Record<string, any>> => fromStoredItems(JSON.parse(await page.evaluate(() => (globalThis as any).browser.storage.local.get(null).then((data: unknown) => JSON.stringify(data)))));
 
 async function expectHeading(page: Page, selector: string, text: string) {
   await eventually(() => textOf(page, selector), (shown) => expect(shown, selector).toBe(text));
 }
 
-/** Another extension page, reached by the page's own navigation (Firefox refuses the driver's), once it is ready. */
-async function goToPage(page: Page, url: string) {
-  await page.evaluate((target) => {
-    location.href = target;
-  }, url);
-  await waitUntil(page, (target) => location.href.endsWith(target) && performance.getEntriesByName('shiftmeter:ready', 'mark').length > 0, { timeout: 15_000 }, url);
-}
-
-/** Another view of the dashboard, by its hash route. */
-async function goTo(page: Page, hash: string) {
-  await page.evaluate((target) => {
-    location.hash = target;
-  }, hash);
+/** Another view of the dashboard, by its hash route, once the address shows it. */
+async function showView(page: Page, hash: string) {
+  await show(page, hash);
   await eventually(() => page.evaluate(() => location.hash), (now) => expect(now).toBe(hash));
 }
 
@@ -82,20 +72,20 @@ describe('views in English, Swedish and Danish, light and dark, in Firefox ESR',
     describe(`in ${language}`, () => {
       it(`sets the interface language to ${language} with the language select in ${CHOSEN_IN[language] === 'popup' ? 'the popup' : 'Settings'}: the stored setting and <html lang> become ${language}`, async () => {
         if (CHOSEN_IN[language] === 'popup') {
-          await goToPage(page, 'popup.html');
+          await goTo(page, 'popup.html');
           await selectOption(page, '#language-select', language);
         } else {
-          await goTo(page, '#/settings');
+          await showView(page, '#/settings');
           await selectOption(page, '#settings-language', language);
         }
         await eventually(() => storedData(page), (stored) => expect(stored.settings?.language).toBe(language));
         await eventually(() => page.evaluate(() => document.documentElement.lang), (lang) => expect(lang).toBe(language));
-        if (CHOSEN_IN[language] === 'popup') await goToPage(page, 'dashboard.html#/settings');
+        if (CHOSEN_IN[language] === 'popup') await goTo(page, 'dashboard.html#/settings');
       });
 
       for (const theme of THEMES) {
         it(`in ${language} with the ${theme} theme chosen in Settings: Settings, welcome, the history of two seeded sittings, Team rounds home, a course page, the popup's list and a questionnaire's first page have <html lang="${language}">, the ${theme} theme's background, no interface text in English or as a bare message key, and no WCAG 2.2 A/AA axe violations`, async () => {
-          await goTo(page, '#/settings');
+          await showView(page, '#/settings');
           await expectHeading(page, '#settings-heading', heading('settings.heading'));
           await click(page, `input[name="theme"][value="${theme}"]`);
           await eventually(() => storedData(page), (stored) => expect(stored.settings?.theme).toBe(theme));
@@ -103,27 +93,27 @@ describe('views in English, Swedish and Danish, light and dark, in Firefox ESR',
           await eventually(() => count(page, `select#cadence-${history.id}`), (n) => expect(n).toBe(1));
           await check(page, language, theme, 'settings');
 
-          await goTo(page, '#/welcome');
+          await showView(page, '#/welcome');
           await expectHeading(page, 'main h1', heading('welcome.heading'));
           await check(page, language, theme, 'welcome');
 
-          await goTo(page, `#/history/${history.id}`);
+          await showView(page, `#/history/${history.id}`);
           await expectHeading(page, '#history-heading', heading('history.heading'));
           await eventually(() => count(page, 'canvas[role="img"]'), (n) => expect(n).toBeGreaterThan(0));
           await eventually(() => textOf(page, '#over-time-summary'), (summary) => expect(summary).toMatch(/^2 /));
           await check(page, language, theme, 'history');
 
-          await goTo(page, '#/team');
+          await showView(page, '#/team');
           await expectHeading(page, 'main h1', heading('team.heading'));
           await eventually(() => count(page, '#round-name'), (n) => expect(n).toBe(1));
           await check(page, language, theme, 'team-home');
 
-          await goTo(page, `#/courses/${pack.id}`);
+          await showView(page, `#/courses/${pack.id}`);
           await expectHeading(page, '#pack-heading', pack.title[language]!);
           await eventually(() => count(page, 'section.exercise'), (n) => expect(n).toBe(pack.exercises.length));
           await check(page, language, theme, 'course');
 
-          await goToPage(page, 'popup.html');
+          await goTo(page, 'popup.html');
           await expectHeading(page, 'h2[data-view-heading]', heading('popup.heading'));
           await eventually(() => count(page, 'button[data-questionnaire]'), (n) => expect(n).toBe(6));
           await check(page, language, theme, 'popup-list');
@@ -131,7 +121,7 @@ describe('views in English, Swedish and Danish, light and dark, in Firefox ESR',
           await eventually(() => page.evaluate(() => (document.querySelector('#assessment-progress') as HTMLProgressElement | null)?.value), (part) => expect(part).toBe(1));
           await eventually(() => count(page, 'fieldset.scale-question'), (n) => expect(n).toBeGreaterThan(1));
           await check(page, language, theme, 'popup-question');
-          await goToPage(page, 'dashboard.html#/settings');
+          await goTo(page, 'dashboard.html#/settings');
         });
       }
     });

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'puppeteer-core';
-import { fromStoredItems } from '../../src/core/storage/stored-form';
-import { axeViolations, formatViolations } from './support/axe';
 import { eventually } from './support/eventually';
-import { clickButton, fill, launchFirefox, waitForElement, waitUntil } from './support/firefox';
+import { clickButton, fill, goTo, launchFirefox, waitForElement, waitUntil } from './support/firefox';
+import { expectNoAxeViolationsLightAndDark, storedData, waitForPart } from './support/firefox-pages';
 import { pressButtonByKeyboard } from './support/keyboard';
 
 /*
@@ -13,27 +12,6 @@ import { pressButtonByKeyboard } from './support/keyboard';
  */
 
 const ID = 'production-service';
-
-/** Extension pages reach each other by the page's own navigation, which Firefox allows. */
-async function goTo(page: Page, url: string) {
-  await page.evaluate((target) => {
-    location.href = target;
-  }, url);
-  await waitUntil(page, (target) => location.href.endsWith(target) && performance.getEntriesByName('shiftmeter:ready', 'mark').length > 0, { timeout: 15_000 }, url);
-}
-
-const storedData = async (page: Page): Promise<Record<string, any>> => fromStoredItems(JSON.parse(await page.evaluate(() => (globalThis as any).browser.storage.local.get(null).then((d: unknown) => JSON.stringify(d)))));
-
-/** axe with the page's dark theme and then its light one (as Settings sets them), ending in light. */
-async function expectNoAxeViolationsLightAndDark(page: Page, what: string) {
-  for (const theme of ['dark', 'light']) {
-    await page.evaluate((chosen) => {
-      document.documentElement.dataset.theme = chosen;
-    }, theme);
-    const violations = await axeViolations(page);
-    expect(violations, `${what} (${theme}):\n${formatViolations(violations)}`).toEqual([]);
-  }
-}
 
 /** Answers every page of the open questionnaire by clicking, to the result: the n-th question shown gets position 1 + (n × step) mod 7. */
 async function takeWithClicks(page: Page, step: number) {
@@ -49,7 +27,7 @@ async function takeWithClicks(page: Page, step: number) {
     const part = await page.evaluate(() => Number(/^Part (\d+) /.exec(document.querySelector('label[for="assessment-progress"]')?.textContent ?? '')?.[1]));
     await clickButton(page, last ? 'See my result' : 'Next');
     if (last) break;
-    await waitUntil(page, (n: number) => document.querySelector('label[for="assessment-progress"]')?.textContent?.startsWith(`Part ${n} `), {}, part + 1);
+    await waitForPart(page, part + 1);
   }
   await waitForElement(page, '#result-heading');
 }

@@ -8,6 +8,7 @@ import { roundKey, tallyKey } from '../../src/core/round/round-record';
 import { SCHEMA_VERSION } from '../../src/core/storage/records';
 import { eventually } from './support/eventually';
 import { clickButton, extensionPage, fill, FIREFOX_DIST, goTo, launchFirefoxProfile, selectOption, waitForElement, waitUntil } from './support/firefox';
+import { storedRaw } from './support/firefox-pages';
 import { PREVIOUS_RELEASE, previousRelease, readStorageFixture, type PreviousRelease, type StorageFixture } from './support/previous-release';
 import { codeOfThisBuild, codesOfPreviousRelease, expectRecordsKept, expectRoundKept, installInto, NOTE, PACK, PLACED, REFLECTION, ROUND_NAME, TAKEN, type Facts } from './support/update-steps';
 
@@ -28,16 +29,15 @@ import { codeOfThisBuild, codesOfPreviousRelease, expectRecordsKept, expectRound
 const started = Date.now();
 const log = (line: string) => console.log(`[update-firefox ${((Date.now() - started) / 1000).toFixed(1)}s] ${line}`);
 
-const stored = async (page: Page): Promise<Record<string, unknown>> => JSON.parse(await page.evaluate(() => (globalThis as any).browser.storage.local.get(null).then((data: unknown) => JSON.stringify(data)))) as Record<string, unknown>;
 const text = (page: Page, selector: string) => page.evaluate((css) => document.querySelector(css)?.textContent ?? '', selector);
 const value = (page: Page, selector: string) => page.evaluate((css) => (document.querySelector(css) as HTMLInputElement | HTMLTextAreaElement | null)?.value ?? '', selector);
 
 /** Storage once nothing has written for a while. */
 async function settledStorage(page: Page): Promise<Record<string, unknown>> {
-  let last = JSON.stringify(await stored(page));
+  let last = JSON.stringify(await storedRaw(page));
   for (;;) {
     await new Promise((resolve) => setTimeout(resolve, 500));
-    const now = JSON.stringify(await stored(page));
+    const now = JSON.stringify(await storedRaw(page));
     if (now === last) return JSON.parse(now) as Record<string, unknown>;
     last = now;
   }
@@ -59,7 +59,7 @@ async function expectEverythingKept(browser: Browser, before: Record<string, unk
   await goTo(page, `dashboard.html#/sittings/${facts.sittingId}`);
   await eventually(() => value(page, '#note'), (note) => expect(note).toBe(NOTE));
   await waitUntil(page, () => document.documentElement.dataset.theme === 'dark' && document.documentElement.lang === 'en');
-  expectRecordsKept(before, await stored(page), facts);
+  expectRecordsKept(before, await storedRaw(page), facts);
 
   await goTo(page, `dashboard.html#/courses/${PACK}`);
   await waitForElement(page, `[data-exercise="${PLACED}"] [data-testid="feedback"]`);
@@ -72,7 +72,7 @@ async function expectEverythingKept(browser: Browser, before: Record<string, unk
   await eventually(() => text(page, '[data-testid="team-count"]'), (count) => expect(count).toMatch(/^Responses counted: 3\./));
   await waitForElement(page, '[data-testid="team-figures"]');
   if (!heldRound) await waitForElement(page, '[data-testid="round-not-held"]');
-  expectRoundKept(before, await stored(page), facts, heldRound);
+  expectRoundKept(before, await storedRaw(page), facts, heldRound);
   if (heldRound) {
     const invitation = await eventually(() => value(page, '#invitation-code'), (code) => expect(code).toMatch(/^SMI2\./));
     await fill(page, '#import-codes', await codeOfThisBuild(invitation));

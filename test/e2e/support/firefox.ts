@@ -169,3 +169,10 @@ export async function goTo(page: Page, target: string): Promise<void> {
   }, target);
   await waitUntil(page, (url) => location.href.endsWith(url) && performance.getEntriesByName('shiftmeter:ready', 'mark').length > 0, { timeout: 15_000 }, target);
 }
+
+/** Shows a view of the open dashboard by its address, as a link in the page does (the hash route; no new document). */
+export async function show(page: Page, hash: string): Promise<void> {
+  await page.evaluate((target) => {
+    location.hash = target;
+  }, hash);
+}
