@@ -1,16 +1,17 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, ElementHandle, Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { ADDED_KEYS, addedKey } from '../../src/core/library/added-keys';
 import { plannedAnswers } from './support/answers';
 import { eventually } from './support/eventually';
-import { launchFirefox, waitForElement, waitForReadyMark, waitUntil } from './support/firefox';
-import { BACKGROUND } from './support/languages';
+import { chooseFile, goTo, launchFirefox, show, waitForReadyMark } from './support/firefox';
+import { setTheme } from './support/firefox-pages';
 import {
   expectAdded, expectCharted, expectNoAxeViolations, expectResult, expectStoredSitting, historyRemoved, libraryShown, openRefusalDetails, popupCards,
   removeByKeyboard, say, shoot, sittingsTable, storageDump, storedRecords, takeByKeyboard, writeOwnFiles, type OwnFiles,
 } from './support/own-questionnaires';
+import { expectNoAxeViolationsLightAndDark as expectNoAxeViolationsInBothThemes } from './support/team-own-questionnaire';
 
 /*
  * A questionnaire of one's own in Firefox ESR, over WebDriver BiDi: the same walk as in
@@ -19,41 +20,13 @@ import {
  * the keyboard, as the other Firefox tests do (./support/firefox.ts).
  */
 
-/** Extension pages reach each other by the page's own navigation, which Firefox allows. */
-async function goTo(page: Page, url: string) {
-  await page.evaluate((target) => {
-    location.href = target;
-  }, url);
-  await waitUntil(page, (target) => location.href.endsWith(target) && performance.getEntriesByName('shiftmeter:ready', 'mark').length > 0, { timeout: 15_000 }, url);
-}
-
-/** Shows a view of the open dashboard by its address, as a link in the page does. */
-async function show(page: Page, hash: string) {
-  await page.evaluate((target) => {
-    location.hash = target;
-  }, hash);
-}
-
-/** Chooses a file in the questionnaire file input, as the file picker would. */
-async function chooseFile(page: Page, file: string) {
-  await waitForElement(page, '#questionnaire-file');
-  const input = (await page.$('#questionnaire-file')) as ElementHandle<HTMLInputElement> | null;
-  if (!input) throw new Error('no #questionnaire-file');
-  await input.uploadFile(file);
-  await input.dispose();
-}
-
-/** axe with the dashboard's dark theme and then its light one (as Settings sets them), ending in light. */
-async function expectNoAxeViolationsLightAndDark(page: Page, what: string, darkShot?: string) {
-  for (const theme of ['dark', 'light'] as const) {
-    await page.evaluate((chosen) => {
-      document.documentElement.dataset.theme = chosen;
-    }, theme);
-    await eventually(() => page.evaluate(() => getComputedStyle(document.body).backgroundColor), (background) => expect(background).toBe(BACKGROUND[theme]));
-    await expectNoAxeViolations(page, `${what} (${theme})`);
-    if (darkShot && theme === 'dark') await shoot(page, 'firefox', darkShot);
-  }
-}
+/**
+ * axe in the dashboard's dark and light theme, read until it holds, each once the page's
+ * background shows the theme applies (./support/team-own-questionnaire.ts); `darkShot`
+ * names a screenshot of the dark one.
+ */
+const expectNoAxeViolationsLightAndDark = (page: Page, what: string, darkShot?: string) =>
+  expectNoAxeViolationsInBothThemes(page, what, setTheme(page), darkShot ? () => shoot(page, 'firefox', darkShot) : undefined);
 
 describe('a questionnaire of one’s own in Firefox ESR', () => {
   let browser: Browser;
@@ -75,7 +48,7 @@ describe('a questionnaire of one’s own in Firefox ESR', () => {
     const { questionnaire } = files;
     await goTo(page, 'dashboard.html#/take');
     await eventually(() => libraryShown(page), (shown) => expect(shown).toMatchObject({ status: [], alert: '', refusal: null, added: [] }));
-    await chooseFile(page, files.valid);
+    await chooseFile(page, '#questionnaire-file', files.valid);
     await expectAdded(page, questionnaire);
     await eventually(() => popupCards(page), (cards) => expect(cards.at(-1)).toEqual({ id: questionnaire.id, title: questionnaire.title.en, mark: say('list.added') }));
     await eventually(() => storedRecords(page), (stored) => {
@@ -115,7 +88,7 @@ describe('a questionnaire of one’s own in Firefox ESR', () => {
     await eventually(() => libraryShown(page), (shown) => expect(shown.added.map((entry) => entry.key)).toEqual([`${questionnaire.id}@${questionnaire.version}`]));
     const before = await storageDump(page);
 
-    await chooseFile(page, files.tooFewItems);
+    await chooseFile(page, '#questionnaire-file', files.tooFewItems);
     await eventually(() => libraryShown(page), (shown) => {
       expect(shown.refusal).toBe(say('file.badQuestionnaire'));
       expect(shown.status).toEqual([]);
@@ -132,7 +105,7 @@ describe('a questionnaire of one’s own in Firefox ESR', () => {
     await shoot(page, 'firefox', 'refusal');
 
     for (const file of [files.notJson, files.truncated]) {
-      await chooseFile(page, file);
+      await chooseFile(page, '#questionnaire-file', file);
       await eventually(() => libraryShown(page), (shown) => {
         expect(shown.refusal, path.basename(file)).toBe(say('file.notJson'));
         expect(shown.alert.startsWith(say('file.notJson'))).toBe(true);
@@ -144,7 +117,7 @@ describe('a questionnaire of one’s own in Firefox ESR', () => {
     }
     await expectNoAxeViolations(page, 'Self-assessments with a file that is not JSON');
 
-    await chooseFile(page, files.valid);
+    await chooseFile(page, '#questionnaire-file', files.valid);
     await eventually(() => libraryShown(page), (shown) => {
       expect(shown.status).toEqual([say('library.alreadyHere', { title: questionnaire.title.en!, version: questionnaire.version })]);
       expect(shown.alert).toBe('');
@@ -177,7 +150,7 @@ describe('a questionnaire of one’s own in Firefox ESR', () => {
     await eventually(() => sittingsTable(page), (rows) => expect(rows).toEqual([{ id: sittingId, questionnaire: say('sittings.removedQuestionnaire', { id: questionnaire.id }) }]));
 
     await show(page, '#/take');
-    await chooseFile(page, files.valid);
+    await chooseFile(page, '#questionnaire-file', files.valid);
     await expectAdded(page, questionnaire);
     await show(page, `#/history/${questionnaire.id}`);
     await expectCharted(page, questionnaire, plan, sittingId);

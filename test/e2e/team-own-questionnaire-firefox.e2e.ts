@@ -2,12 +2,12 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import type { AnonymisedResponse } from '../../src/core/round/response';
 import { plannedAnswers } from './support/answers';
 import { eventually } from './support/eventually';
-import { FIREFOX, FIREFOX_DIST, launchFirefox, waitForElement, waitForReadyMark, waitUntil } from './support/firefox';
-import type { Theme } from './support/languages';
+import { chooseFile, launchFirefox, waitForElement, waitForReadyMark, waitUntil } from './support/firefox';
+import { setTheme } from './support/firefox-pages';
 import { expectAdded, expectNoAxeViolations, say, writeOwnFiles, type OwnFiles } from './support/own-questionnaires';
 import {
   addedHere, answerByClicks, answerByKeyboard, answerShown, clickButton, expectAskedForFile, expectInvitationFile, expectInvitationFileBox,
@@ -17,59 +17,12 @@ import {
 
 /*
  * A team round on a questionnaire of one's own, in Firefox ESR over WebDriver BiDi: the
- * same walk as in Chromium (./support/team-own-questionnaire.ts). Puppeteer sets a
- * download folder over CDP only, so the lead's Firefox is started with preferences that
- * save every download into a temporary folder without asking, and the test reads the
- * invitation file from there as Firefox saved it. Every member is a Firefox of their own
- * (the extension's storage is per profile, not per container), the next started while
- * the one before answers.
+ * same walk as in Chromium (./support/team-own-questionnaire.ts). The lead's Firefox saves
+ * every download into a temporary folder without asking (launchFirefox's `downloadsTo`,
+ * ./support/firefox.ts), and the test reads the invitation file from there as Firefox
+ * saved it. Every member is a Firefox of their own (the extension's storage is per
+ * profile, not per container), the next started while the one before answers.
  */
-
-/** Firefox with the extension, as launchFirefox, saving downloads into `downloads` without asking. */
-async function launchFirefoxSavingTo(downloads: string): Promise<{ browser: Browser; welcome: Page }> {
-  const browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: FIREFOX,
-    headless: true,
-    extraPrefsFirefox: {
-      'browser.download.folderList': 2,
-      'browser.download.dir': downloads,
-      'browser.download.useDownloadDir': true,
-      'browser.download.always_ask_before_handling_new_types': false,
-      'browser.download.start_downloads_in_tmp_dir': false,
-      'browser.download.alwaysOpenPanel': false,
-      'browser.download.manager.showWhenStarting': false,
-      'browser.helperApps.neverAsk.saveToDisk': 'application/json',
-    },
-  });
-  await browser.installExtension(FIREFOX_DIST);
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    for (const page of await browser.pages()) {
-      const href = await page.evaluate(() => location.href).catch(() => '');
-      if (href.startsWith('moz-extension://') && href.includes('dashboard.html')) return { browser, welcome: page };
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  await browser.close();
-  throw new Error('Firefox never opened the Shiftmeter welcome page');
-}
-
-/** Chooses a file in a file input, as the file picker would (BiDi's input.setFiles). */
-async function chooseFile(page: Page, selector: string, file: string) {
-  await waitForElement(page, selector);
-  const input = (await page.$(selector)) as ElementHandle<HTMLInputElement> | null;
-  if (!input) throw new Error(`no ${selector}`);
-  await input.uploadFile(file);
-  await input.dispose();
-}
-
-/** The dashboard's own theme setting, as Settings sets it. */
-const setTheme = (page: Page) => async (theme: Theme) => {
-  await page.evaluate((chosen) => {
-    document.documentElement.dataset.theme = chosen;
-  }, theme);
-};
 
 describe('a team round on a questionnaire of one’s own in Firefox ESR', () => {
   let files: OwnFiles;
@@ -98,7 +51,7 @@ describe('a team round on a questionnaire of one’s own in Firefox ESR', () => 
   beforeAll(async () => {
     files = await writeOwnFiles();
     downloads = await mkdtemp(path.join(tmpdir(), 'shiftmeter-invitation-'));
-    ({ browser: lead, welcome: leadPage } = await launchFirefoxSavingTo(downloads));
+    ({ browser: lead, welcome: leadPage } = await launchFirefox({ downloadsTo: downloads }));
     await waitForReadyMark(leadPage);
   });
   afterAll(async () => {

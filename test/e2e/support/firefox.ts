@@ -1,6 +1,6 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
 
 export const FIREFOX = process.env.FIREFOX ?? '/usr/bin/firefox-esr';
 export const FIREFOX_DIST = path.resolve('dist/firefox');
@@ -9,20 +9,38 @@ export const FIREFOX_DIST = path.resolve('dist/firefox');
  * Real Firefox ESR over WebDriver BiDi with the built extension installed. Firefox
  * refuses navigation to moz-extension:// from the driver, so tests start from the
  * welcome page the extension opens itself on install.
+ *
+ * `downloadsTo`: every download saved into that folder without asking. Puppeteer sets a
+ * download folder over CDP only, so Firefox is started with preferences that do it, and
+ * a test reads the file from there as Firefox saved it.
  */
-export async function launchFirefox(): Promise<{ browser: Browser; welcome: Page }> {
-  const browser = await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX, headless: true });
+export async function launchFirefox(options: { downloadsTo?: string } = {}): Promise<{ browser: Browser; welcome: Page }> {
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX,
+    headless: true,
+    ...(options.downloadsTo ? { extraPrefsFirefox: savingDownloadsTo(options.downloadsTo) } : {}),
+  });
   await browser.installExtension(FIREFOX_DIST);
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    for (const page of await browser.pages()) {
-      const href = await page.evaluate(() => location.href).catch(() => '');
-      if (href.startsWith('moz-extension://') && href.includes('dashboard.html')) return { browser, welcome: page };
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
+  try {
+    return { browser, welcome: await extensionPage(browser, 'dashboard.html') };
+  } catch (error) {
+    await browser.close();
+    throw new Error(`Firefox never opened the Shiftmeter welcome page (${(error as Error).message})`);
   }
-  await browser.close();
-  throw new Error('Firefox never opened the Shiftmeter welcome page');
+}
+
+function savingDownloadsTo(downloads: string): Record<string, unknown> {
+  return {
+    'browser.download.folderList': 2,
+    'browser.download.dir': downloads,
+    'browser.download.useDownloadDir': true,
+    'browser.download.always_ask_before_handling_new_types': false,
+    'browser.download.start_downloads_in_tmp_dir': false,
+    'browser.download.alwaysOpenPanel': false,
+    'browser.download.manager.showWhenStarting': false,
+    'browser.helperApps.neverAsk.saveToDisk': 'application/json',
+  };
 }
 
 /**
@@ -124,6 +142,19 @@ export async function clickButton(page: Page, text: string): Promise<void> {
     if (!button) throw new Error(`no button ${label}`);
     button.click();
   }, text);
+}
+
+/**
+ * Chooses a file in a file input, as the file picker would. The one action that needs an
+ * element handle (BiDi's input.setFiles takes the element): found just before, let go
+ * of at once, so a reload cannot leave it stale (see the actions above).
+ */
+export async function chooseFile(page: Page, selector: string, file: string): Promise<void> {
+  await waitForElement(page, selector);
+  const input = (await page.$(selector)) as ElementHandle<HTMLInputElement> | null;
+  if (!input) throw new Error(`no ${selector}`);
+  await input.uploadFile(file);
+  await input.dispose();
 }
 
 /**
