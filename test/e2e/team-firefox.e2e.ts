@@ -7,7 +7,8 @@ import { sealResponse } from '../../src/core/round/sealing';
 import { plannedAnswers, shippedQuestionnaire } from './support/answers';
 import { axeViolations, formatViolations } from './support/axe';
 import { eventually } from './support/eventually';
-import { clickButton, fill, launchFirefox, reloadPage, waitForElement, waitForReadyMark, waitUntil } from './support/firefox';
+import { clickButton, fill, launchFirefox, reloadPage, show, waitForElement, waitForReadyMark, waitUntil } from './support/firefox';
+import { startTeamRound } from './support/firefox-pages';
 
 const questionnaire = shippedQuestionnaire('production-service');
 
@@ -24,15 +25,7 @@ describe('a team round in Firefox ESR', () => {
   });
 
   it('keeps the round key in IndexedDB across a reload and opens a sealed code with it', async () => {
-    await page.evaluate(() => {
-      location.hash = '#/team';
-    });
-    await waitForElement(page, '#round-name');
-    await fill(page, '#round-name', 'Team Beta');
-    await fill(page, '#round-min-group', '3');
-    await clickButton(page, 'Start the round');
-    await waitForElement(page, '#invitation-code');
-    const invitationText = await eventually(() => page.evaluate(() => (document.querySelector('#invitation-code') as HTMLTextAreaElement).value), (text) => expect(parseInvitation(text).ok).toBe(true));
+    const invitationText = await startTeamRound(page, 'Team Beta', 3);
     const invitation = parseInvitation(invitationText);
     expect(invitation.ok).toBe(true);
     if (!invitation.ok) return;
@@ -55,9 +48,7 @@ describe('a team round in Firefox ESR', () => {
     await eventually(() => page.evaluate(() => document.querySelector('[data-testid="team-count"]')?.textContent), (text) => expect(text).toMatch(/^Responses counted: 1\./));
 
     // A member opening the invitation sees the minimum group and the same fingerprint before answering.
-    await page.evaluate(() => {
-      location.hash = '#/team/answer';
-    });
+    await show(page, '#/team/answer');
     await waitForElement(page, '#invitation-input');
     await fill(page, '#invitation-input', invitationText);
     await clickButton(page, 'Open the invitation');

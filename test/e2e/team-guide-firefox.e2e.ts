@@ -6,7 +6,8 @@ import { sealResponse } from '../../src/core/round/sealing';
 import { shippedQuestionnaire } from './support/answers';
 import { axeViolations, formatViolations } from './support/axe';
 import { eventually } from './support/eventually';
-import { clickButton, fill, launchFirefox, waitForElement, waitForReadyMark, waitUntil } from './support/firefox';
+import { clickButton, fill, launchFirefox, waitForReadyMark, waitUntil } from './support/firefox';
+import { startTeamRound } from './support/firefox-pages';
 
 /*
  * Issue #15 in Firefox ESR: a round with figures has a conversation guide that records
@@ -28,15 +29,7 @@ describe('a team round\'s conversation guide, in Firefox ESR', () => {
   });
 
   it('shows the largest gaps with their questions, records what the team agrees, and prints without navigation or buttons', async () => {
-    await page.evaluate(() => {
-      location.hash = '#/team';
-    });
-    await waitForElement(page, '#round-name');
-    await fill(page, '#round-name', 'Team Epsilon');
-    await fill(page, '#round-min-group', '3');
-    await clickButton(page, 'Start the round');
-    await waitForElement(page, '#invitation-code');
-    const text = await eventually(() => page.evaluate(() => (document.querySelector('#invitation-code') as HTMLTextAreaElement).value), (value) => expect(parseInvitation(value).ok).toBe(true));
+    const text = await startTeamRound(page, 'Team Epsilon', 3);
     const invitation = parseInvitation(text);
     if (!invitation.ok) throw new Error('the invitation did not parse');
     const codes = await Promise.all(Array.from({ length: 3 }, (_, m) => sealResponse(makeResponse({

@@ -1,8 +1,10 @@
 import { expect } from 'vitest';
 import type { Page } from 'puppeteer-core';
+import { parseInvitation } from '../../../src/core/round/invitation';
 import { fromStoredItems } from '../../../src/core/storage/stored-form';
 import { axeViolations, formatViolations } from './axe';
-import { waitUntil } from './firefox';
+import { eventually } from './eventually';
+import { clickButton, fill, show, waitForElement, waitUntil } from './firefox';
 import type { Theme } from './languages';
 
 /*
@@ -46,4 +48,18 @@ export async function expectNoAxeViolationsLightAndDark(page: Page, what: string
 /** Waits for the assessment page to show part `n` (its progress label reads "Part n of …"). */
 export async function waitForPart(page: Page, n: number): Promise<void> {
   await waitUntil(page, (part: number) => document.querySelector('label[for="assessment-progress"]')?.textContent?.startsWith(`Part ${part} `), {}, n);
+}
+
+/**
+ * The lead starts a round of the shipped questionnaire on the Team page, named `name`
+ * with the minimum group `minGroup`, and gets its invitation code, read until it parses.
+ */
+export async function startTeamRound(page: Page, name: string, minGroup: number): Promise<string> {
+  await show(page, '#/team');
+  await waitForElement(page, '#round-name');
+  await fill(page, '#round-name', name);
+  await fill(page, '#round-min-group', String(minGroup));
+  await clickButton(page, 'Start the round');
+  await waitForElement(page, '#invitation-code');
+  return eventually(() => page.evaluate(() => (document.querySelector('#invitation-code') as HTMLTextAreaElement).value), (text) => expect(parseInvitation(text).ok).toBe(true));
 }
