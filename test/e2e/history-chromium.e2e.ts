@@ -196,7 +196,7 @@ describe('the history’s time axis and the result’s markers in Chromium', () 
     for (const [id, count] of [['control-service', 1], ['npm-npg', 6]] as const) {
       const page = await ext.open(`dashboard.html#/history/${id}`, { reducedMotion: 'reduce' });
       await page.waitForFunction(() => performance.getEntriesByName('shiftmeter:charts-drawn').length > 0);
-      await eventually(() => page.locator('#over-time-summary').innerText(), (text) => expect(text).toMatch(count === 1 ? /^1 sitting, on \w+ \d+, 2026 at \d+:\d\d\s[AP]M\.$/ : /^6 sittings, from .* to .*\. Overall: /));
+      await eventually(() => page.locator('#over-time-summary').innerText(), (text) => expect(text).toMatch(count === 1 ? /^1 sitting, on \d{1,2} \w+ 2026 at \d\d:\d\d\.$/ : /^6 sittings, from .* to .*\. Overall: /));
       await shoot(page.locator('section[aria-labelledby="over-time-heading"]'), count === 1 ? 'history-one-sitting' : 'history-several-sittings');
       await page.close();
     }
