@@ -9,6 +9,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, watch as fsWatch } from 'node:fs';
 import { cp, mkdir, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { readEarlierQuestionnaires, readShippedFiles } from './scripts/shipped-files.mjs';
+import { mergeEntryChunks } from './scripts/build/merge-entry-chunks.mjs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -98,7 +99,7 @@ function backgroundOptions() {
 }
 
 /**
- * The pages whose HTML gets modulepreload links, with their entry points.
+ * The pages, each with its entry point: one file before its first view (see finishStaging).
  * @type {[name: string, entry: string][]}
  */
 const PAGES = [['popup', 'src/popup/main.tsx'], ['dashboard', 'src/dashboard/main.tsx']];
@@ -110,47 +111,18 @@ async function buildPages() {
 }
 
 /**
- * What the extension needs beside the bundles in the staging folder: the pages' HTML
- * with their preloads, the locales, the icons and the managed-storage schema.
+ * What the extension needs beside the bundles in the staging folder: each page's entry
+ * with the chunks it imports folded in (scripts/build/merge-entry-chunks.mjs), the pages'
+ * HTML, the locales, the icons and the managed-storage schema.
  * @param {Metafile[]} metafiles  the pages' builds
+ * @param {{ sourcemap?: boolean }} [options]  inline source maps (the watch build's)
  */
-async function finishStaging(metafiles) {
+async function finishStaging(metafiles, { sourcemap = false } = {}) {
   await cp(path.join(root, 'src/pages'), staging, { recursive: true });
-  await addModulePreloads({ outputs: Object.fromEntries(metafiles.flatMap((metafile) => Object.entries(metafile.outputs))) }, PAGES.map(([name]) => name));
+  await mergeEntryChunks({ inputs: {}, outputs: Object.fromEntries(metafiles.flatMap((metafile) => Object.entries(metafile.outputs))) }, PAGES.map(([name]) => name), { staging, root, target: extensionOptions.target, sourcemap });
   await cp(path.join(root, 'src/_locales'), path.join(staging, '_locales'), { recursive: true });
   await cp(path.join(root, 'managed-schema.json'), path.join(staging, 'managed-schema.json'));
   await renderIcons(path.join(staging, 'icons'));
-}
-
-/**
- * Lists each page's statically imported chunks in its HTML as modulepreload links, so
- * the browser fetches them alongside the entry script instead of a round trip later.
- * @param {Pick<Metafile, 'outputs'>} metafile
- * @param {string[]} pageNames
- */
-async function addModulePreloads(metafile, pageNames) {
-  const outputs = metafile.outputs;
-  /** @param {string} file */
-  const relative = (file) => path.relative(staging, path.resolve(root, file)).split(path.sep).join('/');
-  for (const name of pageNames) {
-    const entry = Object.keys(outputs).find((file) => relative(file) === `${name}.js`);
-    /** @type {Set<string>} */
-    const chunks = new Set();
-    /** @param {string} file */
-    const walk = (file) => {
-      for (const imported of outputs[file]?.imports ?? []) {
-        if (imported.kind === 'import-statement' && !chunks.has(imported.path)) {
-          chunks.add(imported.path);
-          walk(imported.path);
-        }
-      }
-    };
-    if (entry !== undefined) walk(entry);
-    const links = [...chunks].map((file) => `  <link rel="modulepreload" href="${relative(file)}">`).join('\n');
-    const htmlFile = path.join(staging, `${name}.html`);
-    const html = await readFile(htmlFile, 'utf8');
-    await writeFile(htmlFile, html.replace('</head>', `${links}\n</head>`));
-  }
 }
 
 /** @type {Promise<Map<number, Buffer>> | undefined} */
@@ -513,7 +485,7 @@ async function watch(onlyCli) {
           const metafile = built.get(name)?.metafile;
           if (!metafile) throw new Error(`the ${name} build has no metafile`);
           return metafile;
-        }));
+        }), { sourcemap: true });
       };
       const [valid] = await Promise.all([shippedAreValid(), stage()]);
       if (!valid) {
