@@ -7,6 +7,7 @@ import type { MessageKey } from '../ui/i18n/en-dashboard';
 import { CoursesView } from './courses/courses-view';
 import { DataView } from './data/data-view';
 import { HistoryView } from './history/history-view';
+import type { HomeStart } from './home-start';
 import { HomeView } from './home-view';
 import { PrintView } from './print-view';
 import { SettingsView } from './settings-view';
@@ -23,7 +24,7 @@ type View = (typeof VIEWS)[number] | 'print';
  * main.tsx). With no view named, someone who has taken a questionnaire sees the overview
  * of where they stand, and someone who has not the welcome.
  */
-export function DashboardApp({ history, returning }: { history: HistoryModelInstance; returning: boolean }) {
+export function DashboardApp({ history, returning, homeStart }: { history: HistoryModelInstance; returning: boolean; homeStart?: HomeStart | null }) {
   const app = useApp();
   const t = useT();
   const start = returning ? 'home' : 'welcome';
@@ -75,7 +76,7 @@ export function DashboardApp({ history, returning }: { history: HistoryModelInst
         ) : view === 'settings' ? (
           <SettingsView />
         ) : view === 'home' ? (
-          <HomeView />
+          <HomeView start={homeStart} />
         ) : (
           <WelcomeView />
         )}

@@ -7,7 +7,8 @@ import type { Round } from '../core/round/round-record';
 import type { DraftMeta } from '../core/storage/records';
 import { useApp, useT } from '../ui/app-context';
 import type { CatalogEntry } from '../ui/catalog';
-import { readDrafts } from '../ui/drafts';
+import { draftsFrom, readDrafts } from '../ui/drafts';
+import type { HomeStart } from './home-start';
 import { recentKeysOf } from '../ui/history/recent-sittings';
 import { useReadyMark } from '../ui/ready';
 import { RemindersModel } from '../ui/reminders-model';
@@ -35,17 +36,22 @@ type HomeRead = { kind: 'loading' } | { kind: 'ready'; data: HomeData } | { kind
  * Where a returning person stands, in one view: the latest sitting of each questionnaire
  * with its change, what is due, what is in progress, and the team rounds they lead.
  */
-export function HomeView() {
+export function HomeView({ start }: { start?: HomeStart | null | undefined }) {
   const app = useApp();
   const t = useT();
-  const reminders = useModel(() => new RemindersModel({ store: app.store, catalog: app.catalog, now: app.now }));
+  // What the dashboard read as it started, when it opened here (home-start.ts); else null, and the view reads.
+  const [early] = useState(() => start?.take() ?? null);
+  const reminders = useModel(() => new RemindersModel({ store: app.store, catalog: app.catalog, now: app.now }, early?.stored));
   const [read, setRead] = useState<HomeRead>({ kind: 'loading' });
   useEffect(() => {
     let live = true;
     void (async () => {
       try {
+        const earlyRounds = early ? await early.rounds : null;
         const keys = [...recentKeysOf(app.catalog), ...app.catalog.entries.map((entry) => actionsKey(entry.id))];
-        const [stored, drafts, rounds] = await Promise.all([app.store.get(keys), readDrafts(app.store, app.catalog), listRounds(app.store)]);
+        const [stored, drafts, rounds] = early && earlyRounds
+          ? [early.stored, draftsFrom(early.stored, app.catalog), earlyRounds]
+          : await Promise.all([app.store.get(keys), readDrafts(app.store, app.catalog), listRounds(app.store)]);
         const recent = Object.fromEntries(app.catalog.entries.map((entry) => [entry.id, viewRecent(readRecent(stored[recentKey(entry.id)]))]));
         const actions = await openActionsOf(app.catalog.entries, stored, app.i18n.language.peek());
         if (live) setRead({ kind: 'ready', data: { recent, actions, drafts, rounds } });

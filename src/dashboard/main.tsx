@@ -16,6 +16,7 @@ import { adoptStylesheet } from '../ui/styles/adopt-stylesheet';
 import baseCss from '../ui/styles/base.css';
 import dashboardCss from './dashboard.css';
 import { DashboardApp } from './dashboard-app';
+import { homeKeysOf, startHome } from './home-start';
 
 const store = createExtensionStore();
 const catalog = createCatalog(shippedQuestionnaires, earlierQuestionnaires);
@@ -27,6 +28,8 @@ addEventListener('pagehide', (event) => {
   if (!event.persisted) history[Symbol.dispose]();
 });
 const opensOnHistory = /^#\/(history|sittings)/.test(location.hash);
+// No view named (a returning person's summary, or the welcome) or the summary itself.
+const opensOnHome = /^(#\/?)?(home)?$/.test(location.hash);
 
 void renderPage(
   { store, catalog, browserLanguages, extraMessages: loadDashboardMessages, roundVault: createRoundVault(),
@@ -36,10 +39,13 @@ void renderPage(
     keepRecentCurrent(store, catalog, prefetched);
     // Someone who has taken any questionnaire opens on the overview.
     const returning = catalog.entries.some((entry) => prefetched[lastTakenKey(entry.id)] !== undefined);
-    return <DashboardApp history={history} returning={returning} />;
+    home?.firstRead(prefetched);
+    return <DashboardApp history={history} returning={returning} homeStart={home} />;
   },
-  (shown) => [...reminderKeysOf(shown), ...recentKeysOf(shown)],
+  (shown) => (opensOnHome ? homeKeysOf(shown) : [...reminderKeysOf(shown), ...recentKeysOf(shown)]),
 );
+// The summary's other read (the rounds) goes out now, after the first, as the history's does below.
+const home = opensOnHome ? startHome(store) : null;
 // Views built on the history start reading it now, while the settings read that
 // renderPage has just sent is on its way: storage answers in the order asked, so the
 // small read still comes back first, and the large one no longer waits for it to return.

@@ -24,6 +24,7 @@ export function createExtensionStore(): KeyValueStore {
   return {
     get: async (keys) => read(await area.get([...keys])),
     getAll: async () => read(await area.get(null)),
+    getPrefixed: async (prefixes) => read(withPrefix(await area.get(null), prefixes)),
     async set(items) {
       const stored = holdsSittings(Object.keys(items)) ? (await sittingForm()).toStoredItems(items) : toStoredTextItems(items);
       try {
@@ -44,6 +45,10 @@ export function createExtensionStore(): KeyValueStore {
     },
     exclusive: withLock,
   };
+}
+
+function withPrefix(items: Record<string, unknown>, prefixes: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(items).filter(([key]) => prefixes.some((prefix) => key.startsWith(prefix))));
 }
 
 /**

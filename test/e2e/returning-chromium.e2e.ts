@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { roundKey } from '../../src/core/round/round-record';
 import { toStoredItems } from '../../src/core/storage/stored-form';
+import { startRound } from '../../src/ui/team/team-store';
+import { memoryRoundVault } from '../helpers/memory-round-vault';
+import { MemoryStore } from '../helpers/memory-store';
 import { shippedQuestionnaire } from './support/answers';
 import { axeViolations, formatViolations } from './support/axe';
 import { launchChromium, type ChromiumExtension } from './support/chromium';
@@ -75,12 +79,17 @@ describe('a returning person in Chromium', () => {
     expect(await again.locator(`#about-${ID}`).isVisible()).toBe(true);
     await expectNoAxeViolations(again, 'popup, returning');
 
+    // A round this person leads, waiting for codes: the overview lists it (read beside the first read, home-start.ts).
+    const round = await startRound(new MemoryStore(), memoryRoundVault(), { name: 'Front desk, spring round', questionnaire: shippedQuestionnaire(ID), minGroup: 3 }, new Date());
+    await again.evaluate((items) => chrome.storage.local.set(items), { [roundKey(round.id)]: round });
+
     // The dashboard opens on the overview, not the welcome.
     const dashboard = await ext.open('dashboard.html');
     await eventually(() => dashboard.locator('h1').innerText(), (text) => expect(text).toBe('Overview'));
     const standing = await dashboard.locator('table tbody tr').first().innerText();
     expect(standing).toContain('Production logic or service logic');
     expect(await dashboard.locator('.action-list').innerText()).toContain(`${dimensionLabel}: Ask the next ten callers`);
+    expect(await dashboard.locator('section[aria-labelledby="rounds-heading"]').innerText()).toContain('Front desk, spring round');
     await expectNoAxeViolations(dashboard, 'overview');
     expect(await dashboard.locator('a[href="#/welcome"]').count()).toBeGreaterThan(0);
 

@@ -26,6 +26,10 @@ export class MemoryStore implements KeyValueStore {
     return this.get([...this.data.keys()]);
   }
 
+  async getPrefixed(prefixes: readonly string[]) {
+    return this.get([...this.data.keys()].filter((key) => prefixes.some((prefix) => key.startsWith(prefix))));
+  }
+
   async set(items: Record<string, unknown>) {
     const next = new Map(this.data);
     for (const [key, value] of Object.entries(items)) next.set(key, structuredClone(value));

@@ -38,7 +38,7 @@ describe('the courses model', () => {
     await model.loadFile(file(cafe));
     expect(model.lastFile.value.kind).toBe('not-saved');
     const broken = new MemoryStore();
-    broken.getAll = () => Promise.reject(new Error('storage unavailable'));
+    broken.getPrefixed = () => Promise.reject(new Error('storage unavailable'));
     const failing = new CoursesModel(broken);
     await settled();
     expect(failing.loaded.value).toEqual({ kind: 'failed', detail: 'storage unavailable' });

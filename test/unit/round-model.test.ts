@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { invitationOf } from '../../src/core/round/round-record';
 import { countOf } from '../../src/core/round/round-state';
 import { makeResponse } from '../../src/core/round/response';
@@ -63,9 +63,24 @@ describe('the rounds model', () => {
     expect(id).toMatch(/^[A-Za-z0-9_-]+$/);
     expect(vault.keys.has(id!)).toBe(true);
     const broken = new MemoryStore();
-    broken.getAll = () => Promise.reject(new Error('storage unavailable'));
+    broken.getPrefixed = () => Promise.reject(new Error('storage unavailable'));
     const failing = new RoundsModel({ store: broken, vault, catalog, now: () => new Date() });
     await until(() => failing.list.value.kind !== 'loading');
     expect(failing.list.value).toEqual({ kind: 'failed', detail: 'storage unavailable' });
+  });
+
+  it('lists the rounds without reading every record whole (the dashboard summary lists them beside a long history)', async () => {
+    const store = new MemoryStore({ 'sitting:a': { schema: 1, id: 'a' }, 'note:a': { schema: 1 } });
+    const vault = memoryRoundVault();
+    const started = new RoundsModel({ store, vault, catalog, now: () => new Date('2027-01-01T00:00:00.000Z') });
+    await until(() => started.list.value.kind !== 'loading');
+    await started.start({ questionnaireId: questionnaire.id, name: 'Team', minGroup: 3 });
+    const getAll = vi.spyOn(store, 'getAll');
+    const getPrefixed = vi.spyOn(store, 'getPrefixed');
+    const model = new RoundsModel({ store, vault, catalog, now: () => new Date() });
+    await until(() => model.list.value.kind !== 'loading');
+    expect(model.list.value.kind === 'ready' && model.list.value.rounds.map((round) => round.name)).toEqual(['Team']);
+    expect(getAll).not.toHaveBeenCalled();
+    expect(getPrefixed).toHaveBeenCalledWith(['round:']);
   });
 });

@@ -5,6 +5,12 @@
 export interface KeyValueStore {
   get(keys: readonly string[]): Promise<Record<string, unknown>>;
   getAll(): Promise<Record<string, unknown>>;
+  /**
+   * Every record whose key starts with one of `prefixes`. Extension storage has no read by
+   * prefix, so it is read whole; but only these records are decoded, so a page that lists
+   * a few rounds or packs does not decode a history of sittings to find them.
+   */
+  getPrefixed(prefixes: readonly string[]): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
   remove(keys: readonly string[]): Promise<void>;
   /** Calls `listener` with the changed keys whenever another page (or this one) writes. */

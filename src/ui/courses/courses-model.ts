@@ -36,7 +36,7 @@ export const CoursesModel = createModel((store: KeyValueStore) => {
 
   const read = action(async () => {
     try {
-      const all = await store.getAll();
+      const all = await store.getPrefixed([PACK_KEYS.pack]);
       const packs: CoursePack[] = [];
       for (const [key, value] of Object.entries(all)) {
         if (!key.startsWith(PACK_KEYS.pack)) continue;

@@ -17,7 +17,12 @@ import type { KeyValueStore } from '../../core/storage/store';
 import { contentHash } from '../../core/library/content-hash';
 
 export async function listRounds(store: KeyValueStore): Promise<Round[]> {
-  const all = await store.getAll();
+  // By prefix: the dashboard's summary lists rounds, and must not decode every sitting to find them.
+  return roundsFrom(await store.getPrefixed([ROUND_KEYS.roundPrefix]));
+}
+
+/** The rounds among these records, newest first; a damaged one is left out. */
+export function roundsFrom(all: Readonly<Record<string, unknown>>): Round[] {
   return Object.entries(all)
     .filter(([key, value]) => key.startsWith(ROUND_KEYS.roundPrefix) && isRound(value) && key === roundKey(value.id))
     .map(([, value]) => value as Round)
