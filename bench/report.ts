@@ -157,6 +157,8 @@ export function formatReport(r: BenchResults): string {
   if (added.some((f) => storedCell(f) !== '')) lines.push(sideRow('  stored', added.map(storedCell)));
   lines.push(`Dashboard #/history, ${r.dashboard.sittings.toLocaleString('en')} sittings`);
   lines.push(...sideBySide('ready', [r.dashboard.ready, ff((b) => b.dashboard.ready)], notes), ...sideBySide('charts drawn', [r.dashboard.chartsDrawn, ff((b) => b.dashboard.chartsDrawn)], notes, false));
+  lines.push(`Dashboard #/home, the summary a returning person opens on,, ${r.dashboard.sittings.toLocaleString('en')} sittings`);
+  lines.push(...sideBySide('ready', [r.dashboard.home, ff((b) => b.dashboard.home)], notes));
   const heapCell = (figure: BrowserMeasurements['heap'] | undefined) => {
     if (!figure || isNotMeasured(figure)) {
       notes.add(figure?.notMeasured ?? 'not run');

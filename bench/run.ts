@@ -153,6 +153,7 @@ async function benchBrowser(driver: BenchDriver, extensionDir: string, m: Browse
       if (!probe.shown) {
         m.dashboard.ready = notMeasured('the dashboard has no history view yet: #/history fell back to the welcome view');
         m.dashboard.chartsDrawn = m.dashboard.ready;
+        m.dashboard.home = m.dashboard.ready;
       } else {
         const drawn = probe.marks[CHARTS_DRAWN] !== null;
         if (!drawn) m.dashboard.chartsDrawn = notMeasured(await missingMarkReason(extensionDir, CHARTS_DRAWN, `#/history with ${count} sittings`));
@@ -161,6 +162,7 @@ async function benchBrowser(driver: BenchDriver, extensionDir: string, m: Browse
         const timed = await measureInterleaved(driver, [blank, dashboard], options);
         m.dashboard.ready = pageFigure(timed, 'dashboard', READY, TIMEOUT_MS);
         if (drawn) m.dashboard.chartsDrawn = pageFigure(timed, 'dashboard', CHARTS_DRAWN, TIMEOUT_MS);
+        m.dashboard.home = await homeFigure(driver, count, options);
       }
     }
     if (count === HEAP_SITTINGS) {
@@ -194,6 +196,21 @@ async function benchBrowser(driver: BenchDriver, extensionDir: string, m: Browse
   extras.profiles.push(...versus.profiles);
 }
 
+/**
+ * The dashboard's summary, where a returning person's dashboard opens: where they
+ * stand (issue #17's "history (or the new summary)"). Timed in a set of its own, as the
+ * history is, once a probe has shown the summary is what that address opens on.
+ */
+async function homeFigure(driver: BenchDriver, count: number, options: { runs: number; warmups: number; timeoutMs: number }): Promise<BrowserMeasurements['dashboard']['home']> {
+  const probe = await probeView(driver, 'home', []);
+  if (!probe.shown) return notMeasured('the dashboard has no summary view yet: #/home fell back to the welcome view');
+  log(`${driver.browser}: timing blank and the dashboard's summary (#/home) with ${count} sittings (${WARMUPS} warm-ups + ${RUNS} runs each, interleaved)`);
+  const blank: Variant = { label: 'blank', path: BLANK_PAGE, marks: [READY] };
+  // The address of the view the probe checked; a returning person's dashboard.html opens on the same view.
+  const home: Variant = { label: 'home', path: 'dashboard.html#/home', marks: [READY] };
+  return pageFigure(await measureInterleaved(driver, [blank, home], options), 'home', READY, TIMEOUT_MS);
+}
+
 /** The team view, if this build has one: 200 codes imported into a fresh round per run (team.ts). */
 async function teamFigures(driver: BenchDriver): Promise<Measurements['team']> {
   const probe = await probeView(driver, 'team', []);
@@ -213,6 +230,7 @@ function markUnfinished(m: BrowserMeasurements, reason: string) {
   if (stop(m.popupAdded)) m.popupAdded = why;
   if (stop(m.dashboard.ready)) m.dashboard.ready = why;
   if (stop(m.dashboard.chartsDrawn)) m.dashboard.chartsDrawn = why;
+  if (stop(m.dashboard.home)) m.dashboard.home = why;
   if (stop(m.versus)) m.versus = why;
   if (stop(m.heap)) m.heap = why;
   if (stop(m.storedSize)) m.storedSize = why;

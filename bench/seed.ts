@@ -9,6 +9,8 @@ import type { AddedRecord } from '../src/core/library/added-record';
 import { contentHash } from '../src/core/library/content-hash';
 import { entryOf } from '../src/core/library/library';
 import type { Questionnaire } from '../src/core/questionnaire/types';
+import { recentFrom, recentKey, RECENT_LENGTH } from '../src/core/history/recent';
+import { recentEntryOf } from '../src/ui/history/recent-sittings';
 
 const QUESTIONNAIRE_ID = 'production-service';
 const BATCH = 500;
@@ -79,10 +81,16 @@ function storedItems(sittings: readonly records.Sitting[]): Record<string, unkno
     // In the form the extension's store writes them (compact text, src/core/storage/stored-form.ts).
     batches.push(toStoredItems(Object.fromEntries(sittings.slice(i, i + BATCH).map((s) => [records.sittingKey(s.id), s]))));
   }
-  // Newer checkouts keep the latest completion per questionnaire in a key of its own.
-  const lastTakenKey = (records as Record<string, unknown>).lastTakenKey as ((id: string) => string) | undefined;
+  // As the app keeps them when a sitting is finished: the latest completion per
+  // questionnaire, and the recent record the popup and the dashboard's summary draw from
+  // (without it the popup shows a date where a person sees their last scores and trend,
+  // and the dashboard rebuilds it from every sitting on its first opening).
   const latest = sittings.at(-1);
-  if (lastTakenKey && latest) batches.push({ [lastTakenKey(QUESTIONNAIRE_ID)]: latest.completedAt });
+  if (latest) {
+    const questionnaire = JSON.parse(readFileSync(path.resolve('questionnaires', `${QUESTIONNAIRE_ID}.json`), 'utf8')) as Questionnaire;
+    const recent = recentFrom(sittings.slice(-RECENT_LENGTH).map((sitting) => recentEntryOf(questionnaire, sitting)));
+    batches.push({ [records.lastTakenKey(QUESTIONNAIRE_ID)]: latest.completedAt, [recentKey(QUESTIONNAIRE_ID)]: recent });
+  }
   return batches;
 }
 
