@@ -1,18 +1,19 @@
 import { actionsKey } from '../core/actions/actions';
-import { ROUND_KEYS, type Round } from '../core/round/round-record';
+import { readRoundIndex, ROUND_INDEX_KEY } from '../core/round/round-index';
+import type { Round } from '../core/round/round-record';
 import { KEYS, SCHEMA_VERSION } from '../core/storage/records';
 import type { KeyValueStore } from '../core/storage/store';
 import type { Catalog } from '../ui/catalog';
 import { draftKeysOf } from '../ui/drafts';
 import { recentKeysOf } from '../ui/history/recent-sittings';
 import { reminderKeysOf } from '../ui/reminders-model';
-import { roundsFrom } from '../ui/team/team-store';
+import { roundsByIndex } from '../ui/team/team-store';
 
 /** What the summary shows, as read when the dashboard started. */
 export interface HomeStartData {
   /** The page's first read, which carried `homeKeysOf`. */
   stored: Readonly<Record<string, unknown>>;
-  /** The rounds, or null when they must be read again (see `startHome`). */
+  /** The rounds, or null when the view must list them itself (see `startHome`). */
   rounds: Promise<Round[] | null>;
 }
 
@@ -35,13 +36,17 @@ export function homeKeysOf(catalog: Catalog): string[] {
 }
 
 /**
- * Starts reading the rounds now: call it after the page's first read is sent, which
- * storage then answers first. A rounds read that saw records of another schema (sent
- * before the start migrated them) is set aside, and the summary reads them itself.
+ * Starts reading the rounds now, by their index: call it after the page's first read is
+ * sent, which storage then answers first. Where the index is missing (rounds from before
+ * it) or the read saw records of another schema (sent before the start migrated them), it
+ * is set aside, and the summary lists the rounds itself.
  */
 export function startHome(store: KeyValueStore): HomeStart {
-  const rounds = store.getPrefixed([ROUND_KEYS.roundPrefix, KEYS.schemaVersion])
-    .then((all) => (all[KEYS.schemaVersion] === SCHEMA_VERSION ? roundsFrom(all) : null))
+  const rounds = store.get([ROUND_INDEX_KEY, KEYS.schemaVersion])
+    .then((stored) => {
+      const index = readRoundIndex(stored[ROUND_INDEX_KEY]);
+      return index && stored[KEYS.schemaVersion] === SCHEMA_VERSION ? roundsByIndex(store, index) : null;
+    })
     .catch(() => null);
   let stored: Readonly<Record<string, unknown>> | null = null;
   let taken = false;

@@ -17,7 +17,7 @@ import { dateStamp } from './download';
 import { attemptSave, describeStorageError, type SaveProblem } from './storage-errors';
 import { rebuildLibraryIndex } from './library/library-model';
 import { readChosenFile, type ChosenFile } from './chosen-file';
-import { heldRounds } from './team/team-store';
+import { forgetRoundIndex, heldRounds } from './team/team-store';
 
 export type RestoreState =
   | { kind: 'idle' }
@@ -163,6 +163,9 @@ export const DataModel = createModel(({ store, catalog, now, vault }: DataServic
         if (writes.remove.length > 0) await store.remove(writes.remove);
         // The list of added questionnaires is made from their records, which the restore may have changed.
         await rebuildLibraryIndex(store, catalog);
+        // The round index may no longer name every round: let the next listing make it again
+        // (best effort: the rounds page puts it right whenever it is shown).
+        await forgetRoundIndex(store).catch(() => undefined);
         restore.value = { kind: 'done', written: Object.keys(writes.set).length, removed: writes.remove.length };
         status.value = { kind: 'restored', mode };
       }),

@@ -69,7 +69,7 @@ describe('the rounds model', () => {
     expect(failing.list.value).toEqual({ kind: 'failed', detail: 'storage unavailable' });
   });
 
-  it('lists the rounds without reading every record whole (the dashboard summary lists them beside a long history)', async () => {
+  it('lists the rounds without decoding every record (the rounds page lists them beside a long history)', async () => {
     const store = new MemoryStore({ 'sitting:a': { schema: 1, id: 'a' }, 'note:a': { schema: 1 } });
     const vault = memoryRoundVault();
     const started = new RoundsModel({ store, vault, catalog, now: () => new Date('2027-01-01T00:00:00.000Z') });
@@ -81,6 +81,6 @@ describe('the rounds model', () => {
     await until(() => model.list.value.kind !== 'loading');
     expect(model.list.value.kind === 'ready' && model.list.value.rounds.map((round) => round.name)).toEqual(['Team']);
     expect(getAll).not.toHaveBeenCalled();
-    expect(getPrefixed).toHaveBeenCalledWith(['round:']);
+    expect(getPrefixed).toHaveBeenCalledWith(['round:', 'round-index']);
   });
 });

@@ -2,7 +2,7 @@ import { action, createModel, signal } from '@preact/signals';
 import type { Round } from '../../core/round/round-record';
 import { describeStorageError } from '../storage-errors';
 import type { RoundServices } from './round-model';
-import { listRounds, startRound } from './team-store';
+import { scanRounds, startRound } from './team-store';
 
 export type RoundList = { kind: 'loading' } | { kind: 'ready'; rounds: Round[] } | { kind: 'failed'; detail: string };
 export type Starting = { kind: 'idle' } | { kind: 'busy' } | { kind: 'no-questionnaire' } | { kind: 'below-floor'; floor: number } | { kind: 'failed'; detail: string };
@@ -24,7 +24,8 @@ export const RoundsModel = createModel((services: RoundServices & { now: () => D
 
   const load = action(async () => {
     try {
-      list.value = { kind: 'ready', rounds: await listRounds(services.store) };
+      // By scanning: the rounds page lists every round whatever the index says, and puts the index right.
+      list.value = { kind: 'ready', rounds: await scanRounds(services.store) };
     } catch (error) {
       list.value = { kind: 'failed', detail: describeStorageError(error) };
     }

@@ -5,6 +5,7 @@ import { contributionOf, type StoredTeamFigures } from '../../core/round/figure-
 import type { Invitation } from '../../core/round/invitation';
 import { adoptV1Tally } from '../../core/round/legacy-v1';
 import { invitationOf, isRound, roundKey, sameBinding, tallyKey, ROUND_KEYS, type Round } from '../../core/round/round-record';
+import { readRoundIndex, roundIndexOf, ROUND_INDEX_KEY, sameRoundIndex, type RoundIndex } from '../../core/round/round-index';
 import { addToRound, hashResponseId, newRoundState, readRoundState, type CountedResponse, type RoundState } from '../../core/round/round-state';
 import type { RoundVault } from '../../core/round/round-vault';
 import { encodeResponseId, makeResponse, type AnonymisedResponse } from '../../core/round/response';
@@ -16,9 +17,43 @@ import type { Sitting } from '../../core/storage/records';
 import type { KeyValueStore } from '../../core/storage/store';
 import { contentHash } from '../../core/library/content-hash';
 
+/** Every page that writes the round index takes this lock: a round started in one tab is never left out by another's rebuild. */
+export const ROUND_INDEX_LOCK = 'round-index';
+
+/**
+ * The lead's rounds, newest first, read by key through the round index (round-index.ts);
+ * where there is no index yet (rounds started before it, or a damaged one), read by
+ * scanning storage, which makes it.
+ */
 export async function listRounds(store: KeyValueStore): Promise<Round[]> {
-  // By prefix: the dashboard's summary lists rounds, and must not decode every sitting to find them.
-  return roundsFrom(await store.getPrefixed([ROUND_KEYS.roundPrefix]));
+  const index = readRoundIndex((await store.get([ROUND_INDEX_KEY]))[ROUND_INDEX_KEY]);
+  return index ? roundsByIndex(store, index) : scanRounds(store);
+}
+
+/** Removes the round index, so the next listing makes it from the rounds (after a restore has written some). */
+export function forgetRoundIndex(store: KeyValueStore): Promise<void> {
+  return store.exclusive(ROUND_INDEX_LOCK, () => store.remove([ROUND_INDEX_KEY]));
+}
+
+/** The rounds this index names (a name whose record is gone or damaged is left out). */
+export async function roundsByIndex(store: KeyValueStore, index: RoundIndex): Promise<Round[]> {
+  return index.ids.length === 0 ? [] : roundsFrom(await store.get(index.ids.map(roundKey)));
+}
+
+/**
+ * Every round, found by reading storage whole (by prefix: no sitting is decoded), and the
+ * index made again where it was missing or out of step: what the rounds page lists, so
+ * no round is ever hidden there.
+ */
+export async function scanRounds(store: KeyValueStore): Promise<Round[]> {
+  return store.exclusive(ROUND_INDEX_LOCK, async () => {
+    const all = await store.getPrefixed([ROUND_KEYS.roundPrefix, ROUND_INDEX_KEY]);
+    const rounds = roundsFrom(all);
+    const index = roundIndexOf(rounds.map((round) => round.id));
+    // Best effort: the list is right without it, and the next listing tries again.
+    if (!sameRoundIndex(readRoundIndex(all[ROUND_INDEX_KEY]), index)) await store.set({ [ROUND_INDEX_KEY]: index }).catch(() => undefined);
+    return rounds;
+  });
 }
 
 /** The rounds among these records, newest first; a damaged one is left out. */
@@ -63,7 +98,13 @@ export async function startRound(store: KeyValueStore, vault: RoundVault, input:
   };
   const state = newRoundState(round, input.questionnaire);
   await vault.create(round.id, pair.privateKey, state);
-  await store.set({ [roundKey(round.id)]: round, [tallyKey(round.id)]: summaryOf(state) });
+  // With the index in the same write, under its lock; without an index the next listing makes one.
+  await store.exclusive(ROUND_INDEX_LOCK, async () => {
+    const index = readRoundIndex((await store.get([ROUND_INDEX_KEY]))[ROUND_INDEX_KEY]);
+    const items: Record<string, unknown> = { [roundKey(round.id)]: round, [tallyKey(round.id)]: summaryOf(state) };
+    if (index) items[ROUND_INDEX_KEY] = roundIndexOf([...index.ids, round.id]);
+    await store.set(items);
+  });
   return round;
 }
 
