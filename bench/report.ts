@@ -157,7 +157,7 @@ export function formatReport(r: BenchResults): string {
   if (added.some((f) => storedCell(f) !== '')) lines.push(sideRow('  stored', added.map(storedCell)));
   lines.push(`Dashboard #/history, ${r.dashboard.sittings.toLocaleString('en')} sittings`);
   lines.push(...sideBySide('ready', [r.dashboard.ready, ff((b) => b.dashboard.ready)], notes), ...sideBySide('charts drawn', [r.dashboard.chartsDrawn, ff((b) => b.dashboard.chartsDrawn)], notes, false));
-  lines.push(`Dashboard #/home, the summary a returning person opens on,, ${r.dashboard.sittings.toLocaleString('en')} sittings`);
+  lines.push(`Dashboard #/home (the summary a returning person opens on), ${r.dashboard.sittings.toLocaleString('en')} sittings`);
   lines.push(...sideBySide('ready', [r.dashboard.home, ff((b) => b.dashboard.home)], notes));
   const heapCell = (figure: BrowserMeasurements['heap'] | undefined) => {
     if (!figure || isNotMeasured(figure)) {
