@@ -1,3 +1,4 @@
+import { failureWords } from './failure-words';
 import { useModel } from '@preact/signals';
 import { contentLanguage, textIn } from '../core/questionnaire/types';
 import { CADENCES, THEMES, type Cadence } from '../core/storage/records';
@@ -67,7 +68,7 @@ export function SettingsView() {
           );
         })
       )}
-      {lastSave.kind === 'failed' ? <p class="notice notice-error" role="alert">{t('settings.notSaved', { detail: lastSave.detail })}</p> : null}
+      {lastSave.kind === 'failed' ? <p class="notice notice-error" role="alert">{t('settings.notSaved', { detail: failureWords(t, lastSave) })}</p> : null}
       <p role="status" class="hint">{lastSave.kind === 'saved' ? t('settings.saved') : ''}</p>
     </section>
   );

@@ -3,7 +3,7 @@ import { isDue, nextDue } from '../core/history/reminders';
 import { isIsoDate, isReminder, lastTakenKey, reminderKey, type Cadence, type Reminder } from '../core/storage/records';
 import type { KeyValueStore } from '../core/storage/store';
 import type { Catalog } from './catalog';
-import { describeStorageError } from './storage-errors';
+import { describeStorageError, storageFailure, type StorageFailure } from './storage-errors';
 
 export interface ReminderState {
   reminder: Reminder | null;
@@ -11,7 +11,7 @@ export interface ReminderState {
 }
 
 export type RemindersRead = { kind: 'loading' } | { kind: 'ready' } | { kind: 'failed'; detail: string };
-export type CadenceSave = { kind: 'none' } | { kind: 'saved' } | { kind: 'failed'; detail: string };
+export type CadenceSave = { kind: 'none' } | { kind: 'saved' } | ({ kind: 'failed' } & StorageFailure);
 
 export interface RemindersServices {
   store: KeyValueStore;
@@ -74,7 +74,7 @@ export const RemindersModel = createModel((services: RemindersServices, prefetch
       await store.set({ [reminderKey(questionnaireId)]: reminder });
     } catch (error) {
       // The choice shown goes back to the stored one, and the page says why.
-      lastSave.value = { kind: 'failed', detail: describeStorageError(error) };
+      lastSave.value = { kind: 'failed', ...storageFailure(error) };
       return;
     }
     states.value = { ...states.value, [questionnaireId]: { reminder, lastTaken: states.value[questionnaireId]?.lastTaken ?? null } };

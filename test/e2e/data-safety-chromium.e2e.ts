@@ -25,6 +25,39 @@ async function expectNoAxeViolations(page: Page, what: string) {
   expect(violations, `${what}:\n${formatViolations(violations)}`).toEqual([]);
 }
 
+/** Fills the extension's storage to its quota, as years of data or another tool might. */
+async function fillStorage(page: Page) {
+  await page.evaluate(async () => {
+    let size = 10_000_000;
+    while (size > 1000) {
+      try {
+        await chrome.storage.local.set({ filler: 'x'.repeat(size) });
+        break;
+      } catch {
+        size -= 50_000;
+      }
+    }
+    const used = await chrome.storage.local.getBytesInUse(null);
+    let rest = chrome.storage.local.QUOTA_BYTES - used;
+    for (let i = 0; rest > 10; i++) {
+      try {
+        await chrome.storage.local.set({ [`filler-${i}`]: 'x'.repeat(Math.max(1, rest - 40)) });
+      } catch {
+        /* too big: try smaller */
+      }
+      rest = Math.floor(rest / 2);
+    }
+  });
+}
+
+/** Removes what fillStorage wrote. */
+async function emptyFiller(page: Page) {
+  await page.evaluate(async () => {
+    const keys = Object.keys(await chrome.storage.local.get(null)).filter((k) => k.startsWith('filler'));
+    await chrome.storage.local.remove(keys);
+  });
+}
+
 describe('data safety in Chromium', () => {
   let ext: ChromiumExtension;
   let dashboard: Page;
@@ -68,28 +101,7 @@ describe('data safety in Chromium', () => {
     const popup = await ext.open('popup.html');
     await popup.click('button[data-questionnaire="production-service"]');
     await popup.waitForSelector('fieldset');
-    // Fill the extension's storage to its quota, as years of data or another tool might.
-    await popup.evaluate(async () => {
-      let size = 10_000_000;
-      while (size > 1000) {
-        try {
-          await chrome.storage.local.set({ filler: 'x'.repeat(size) });
-          break;
-        } catch {
-          size -= 50_000;
-        }
-      }
-      const used = await chrome.storage.local.getBytesInUse(null);
-      let rest = chrome.storage.local.QUOTA_BYTES - used;
-      for (let i = 0; rest > 10; i++) {
-        try {
-          await chrome.storage.local.set({ [`filler-${i}`]: 'x'.repeat(Math.max(1, rest - 40)) });
-        } catch {
-          /* too big: try smaller */
-        }
-        rest = Math.floor(rest / 2);
-      }
-    });
+    await fillStorage(popup);
     const first = questionnaire.items[0]!.id;
     await popup.locator(`input[name="q-${first}"]`).nth(5).check();
     const alert = popup.getByRole('alert').filter({ hasText: 'storage for Shiftmeter is full' });
@@ -97,14 +109,29 @@ describe('data safety in Chromium', () => {
     await expectNoAxeViolations(popup, 'storage full message');
     await eventually(() => popup.locator(`input[name="q-${first}"]:checked`).getAttribute('value'), (value) => expect(value).toBe('6'));
     expect((await stored(popup))[`draft:production-service:a:${first}`]).toBeUndefined();
-    await popup.evaluate(async () => {
-      const keys = Object.keys(await chrome.storage.local.get(null)).filter((k) => k.startsWith('filler'));
-      await chrome.storage.local.remove(keys);
-    });
+    await emptyFiller(popup);
     await popup.getByRole('button', { name: 'Try again' }).click();
     await alert.waitFor({ state: 'detached' });
     await eventually(() => stored(popup), (data) => expect(data[`draft:production-service:a:${first}`]).toBe(6));
     await popup.close();
+  });
+
+  it('says that storage is full, and what to do, in the words of the page when a setting cannot be saved', async () => {
+    await replaceStorage(dashboard, { schemaVersion: SCHEMA_VERSION });
+    const settings = await ext.open('dashboard.html#/settings');
+    const cadence = settings.locator('#cadence-production-service');
+    await cadence.waitFor();
+    await fillStorage(settings);
+    await cadence.selectOption('quarterly');
+    const alert = settings.getByRole('alert').filter({ hasText: 'The reminder could not be saved.' });
+    await alert.waitFor();
+    // Not the browser's English "Storage is full" pasted into a sentence: the page's own words, with what to do.
+    expect(await alert.innerText()).toBe("The reminder could not be saved. The browser's storage for Shiftmeter is full: download a backup under Your data, remove sittings you no longer need under Sittings, and try again. The earlier choice still holds.");
+    await expectNoAxeViolations(settings, 'setting not saved, storage full');
+    expect(await cadence.inputValue()).toBe('off');
+    expect((await stored(settings))['reminder:production-service']).toBeUndefined();
+    await emptyFiller(settings);
+    await settings.close();
   });
 
   it('exports a backup and a CSV, erases everything after a warning, and restores exactly what was there', async () => {

@@ -1,3 +1,4 @@
+import { failureWords } from '../failure-words';
 import { useModel } from '@preact/signals';
 import { useEffect, useState } from 'preact/hooks';
 import { shippedPacks } from 'shiftmeter:packs';
@@ -58,7 +59,7 @@ export function CoursesView({ packId, section }: { packId: string | undefined; s
   const outcome = model.lastFile.value;
   const message = outcome.kind === 'too-big' ? t('course.tooBig')
     : outcome.kind === 'unreadable' ? t('course.unreadable')
-      : outcome.kind === 'not-saved' ? t('course.notSaved', { detail: outcome.detail }) : null;
+      : outcome.kind === 'not-saved' ? t('course.notSaved', { detail: failureWords(t, outcome) }) : null;
   const refused = outcome.kind === 'refused' || message !== null;
   const status = outcome.kind === 'loaded' ? t('course.loaded', { title: textIn(outcome.pack.title, contentLanguage(outcome.pack, language)) }) : '';
 

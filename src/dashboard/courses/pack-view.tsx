@@ -1,3 +1,4 @@
+import { failureWords } from '../failure-words';
 import { packQuestionnaireId } from '../../core/pack/pack-sitting';
 import type { CoursePack } from '../../core/pack/types';
 import { contentLanguage, textIn } from '../../core/questionnaire/types';
@@ -92,7 +93,7 @@ function OwnQuestionnaire({ model, title }: { model: PackModel; title: string })
     : outcome.kind === 'other-content' ? t('library.otherContent', { id: outcome.id, version: outcome.version })
       : outcome.kind === 'shipped-id' ? t('library.shippedId', { id: outcome.id })
         : outcome.kind === 'full' ? t('library.full', { max: outcome.max })
-          : outcome.kind === 'not-saved' ? t('library.notSaved', { detail: outcome.detail })
+          : outcome.kind === 'not-saved' ? t('library.notSaved', { detail: failureWords(t, outcome) })
             : outcome.kind === 'not-allowed' ? t('library.notAllowed') : null;
   return (
     <div data-testid="course-self-assessment">

@@ -1,3 +1,4 @@
+import { failureWords } from '../failure-words';
 import { useModel } from '@preact/signals';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { MAX_QUESTIONNAIRE_FILE_BYTES } from '../../core/library/added-keys';
@@ -118,7 +119,7 @@ function RemovalStatus({ model }: { model: LibraryModelInstance }) {
   return (
     <>
       <p role="status" tabIndex={-1} ref={status}>{removal.kind === 'removed' ? t('library.removed', { title, version: removal.entry.version }) : null}</p>
-      {removal.kind === 'not-saved' ? <p class="notice notice-error" role="alert">{t('library.removeFailed', { detail: removal.detail })}</p> : null}
+      {removal.kind === 'not-saved' ? <p class="notice notice-error" role="alert">{t('library.removeFailed', { detail: failureWords(t, removal) })}</p> : null}
     </>
   );
 }
@@ -131,7 +132,7 @@ function fileMessage(t: Translate, outcome: FileOutcome, titleOf: (id: string, v
       return null;
     case 'too-big': return t('library.tooBig', { max: formatBytes(MAX_QUESTIONNAIRE_FILE_BYTES) });
     case 'unreadable': return t('library.unreadable');
-    case 'not-saved': return t('library.notSaved', { detail: outcome.detail });
+    case 'not-saved': return t('library.notSaved', { detail: failureWords(t, outcome) });
     case 'added': return t('library.added', { title: titleOf(outcome.entry.id, outcome.entry.version), version: outcome.entry.version });
     case 'already-here': return t('library.alreadyHere', { title: titleOf(outcome.id, outcome.version), version: outcome.version });
     case 'other-content': return t('library.otherContent', { id: outcome.id, version: outcome.version });

@@ -1,3 +1,4 @@
+import { failureWords } from '../failure-words';
 import { useModel } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import { contentLanguage, textIn, type Questionnaire } from '../../core/questionnaire/types';
@@ -118,7 +119,7 @@ function refusalText(t: Translate, refusal: InvitationRefusal): string {
 function notAddedText(t: Translate, outcome: AdditionOutcome): string {
   switch (outcome.kind) {
     case 'not-allowed': return t('library.notAllowed');
-    case 'not-saved': return t('library.notSaved', { detail: outcome.detail });
+    case 'not-saved': return t('library.notSaved', { detail: failureWords(t, outcome) });
     case 'other-content': return t('library.otherContent', { id: outcome.id, version: outcome.version });
     case 'shipped-id': return t('library.shippedId', { id: outcome.id });
     case 'full': return t('library.full', { max: outcome.max });

@@ -7,7 +7,7 @@ import type { Problem } from '../../core/problems';
 import { parseJsonSafely } from '../../core/safe-json';
 import type { KeyValueStore } from '../../core/storage/store';
 import { readChosenFile, type ChosenFile } from '../chosen-file';
-import { describeStorageError } from '../storage-errors';
+import { describeStorageError, storageFailure, type StorageFailure } from '../storage-errors';
 
 /** The most a course-pack file may weigh: the validator's own limit on a questionnaire. */
 export const MAX_PACK_FILE_BYTES = 1_000_000;
@@ -23,7 +23,7 @@ export type PackFileOutcome =
   | { kind: 'too-big' }
   | { kind: 'unreadable' }
   | { kind: 'refused'; found: FileKind; problems: readonly Problem[] }
-  | { kind: 'not-saved'; detail: string };
+  | ({ kind: 'not-saved' } & StorageFailure);
 
 /**
  * The course packs a teacher loaded into this browser, and loading another from a file.
@@ -59,7 +59,7 @@ export const CoursesModel = createModel((store: KeyValueStore) => {
     try {
       await store.set({ [loadedPackKey(checked.value.id)]: checked.value });
     } catch (error) {
-      return void (lastFile.value = { kind: 'not-saved', detail: describeStorageError(error) });
+      return void (lastFile.value = { kind: 'not-saved', ...storageFailure(error) });
     }
     lastFile.value = { kind: 'loaded', pack: checked.value };
     await read();

@@ -11,7 +11,7 @@ import { validateQuestionnaire } from '../../core/questionnaire/validate';
 import { parseJsonSafely } from '../../core/safe-json';
 import type { KeyValueStore } from '../../core/storage/store';
 import type { Catalog } from '../catalog';
-import { describeStorageError } from '../storage-errors';
+import { storageFailure, type StorageFailure } from '../storage-errors';
 import { readChosenFile, type ChosenFile } from '../chosen-file';
 import { addedCatalogEntries } from './added-entries';
 
@@ -29,7 +29,7 @@ export type AdditionOutcome =
   /** The organisation's policy does not let people add questionnaires. */
   | { kind: 'not-allowed' }
   | { kind: 'added'; entry: AddedEntry }
-  | { kind: 'not-saved'; detail: string };
+  | ({ kind: 'not-saved' } & StorageFailure);
 
 export type FileOutcome =
   | { kind: 'none' }
@@ -64,7 +64,7 @@ export async function addToLibrary(services: LibraryServices, questionnaire: Que
       return { kind: 'added' as const, entry: plan.entry };
     });
   } catch (error) {
-    return { kind: 'not-saved', detail: describeStorageError(error) };
+    return { kind: 'not-saved', ...storageFailure(error) };
   }
 }
 
@@ -80,7 +80,7 @@ export async function rebuildLibraryIndex(store: KeyValueStore, catalog: Catalog
   });
 }
 
-export type RemovalOutcome = { kind: 'none' } | { kind: 'removed'; entry: AddedEntry } | { kind: 'not-saved'; detail: string };
+export type RemovalOutcome = { kind: 'none' } | { kind: 'removed'; entry: AddedEntry } | ({ kind: 'not-saved' } & StorageFailure);
 
 /**
  * The questionnaires added in this browser, adding one from a file and removing one.
@@ -119,7 +119,7 @@ export const LibraryModel = createModel((services: LibraryServices) => {
         return entry ? { kind: 'removed' as const, entry } : { kind: 'none' as const };
       });
     } catch (error) {
-      lastRemoval.value = { kind: 'not-saved', detail: describeStorageError(error) };
+      lastRemoval.value = { kind: 'not-saved', ...storageFailure(error) };
     }
   });
 
