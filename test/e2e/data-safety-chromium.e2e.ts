@@ -126,7 +126,7 @@ describe('data safety in Chromium', () => {
     const alert = settings.getByRole('alert').filter({ hasText: 'The reminder could not be saved.' });
     await alert.waitFor();
     // Not the browser's English "Storage is full" pasted into a sentence: the page's own words, with what to do.
-    expect(await alert.innerText()).toBe("The reminder could not be saved. The browser's storage for Shiftmeter is full: download a backup under Your data, remove sittings you no longer need under Sittings, and try again. The earlier choice still holds.");
+    expect(await alert.innerText()).toBe("The reminder could not be saved. The browser's storage for Shiftmeter is full. Download a backup under Your data. Then go to Sittings, remove those you no longer need, and try again. The earlier choice still holds.");
     await expectNoAxeViolations(settings, 'setting not saved, storage full');
     expect(await cadence.inputValue()).toBe('off');
     expect((await stored(settings))['reminder:production-service']).toBeUndefined();

@@ -392,7 +392,7 @@ export const enDashboard = {
   'data.refusedRounds': "The backup's copy of {names} is not an earlier state of the round this browser holds, so the backup may have been edited. Nothing was restored.",
   'course.unreadable': "The file could not be read. Choose it again; if it is on a network drive, copy it to this computer first.",
   'course.notSaved': "The pack is valid but could not be saved. {detail} Nothing was changed.",
-  'storage.full': "The browser's storage for Shiftmeter is full: download a backup under Your data, remove sittings you no longer need under Sittings, and try again.",
+  'storage.full': "The browser's storage for Shiftmeter is full. Download a backup under Your data. Then go to Sittings, remove those you no longer need, and try again.",
   'data.roundName': "the team round “{name}”",
   'file.details': "Details",
   'file.isBackup': "This file is a Shiftmeter backup. Restore it under Your data.",
