@@ -51,6 +51,12 @@ function sideBySide(label: string, figures: (Figure<PageFigure> | undefined)[], 
   ];
 }
 
+/** The page's median over the floor's, both from the same runs; empty when either is missing. */
+function overFloor(page: Figure<PageFigure> | undefined, floor: Figure<PageFigure> | undefined): string {
+  if (!page || !floor || isNotMeasured(page) || isNotMeasured(floor)) return '';
+  return `${(page.page.median / floor.page.median).toFixed(2)}x (${ms(page.page.median - floor.page.median)} ms of its own)`;
+}
+
 function sizeRows(name: string, sizes: Figure<PageSizes> | undefined): string[] {
   if (!sizes || isNotMeasured(sizes)) return [row(name, `not measured: ${sizes?.notMeasured ?? 'not run'}`)];
   return [
@@ -152,6 +158,11 @@ export function formatReport(r: BenchResults): string {
     lines.push(...sideBySide(`popup, ${Number(count).toLocaleString('en')} sittings`, figures, notes));
     if (figures.some((f) => storedCell(f) !== '')) lines.push(sideRow('  stored', figures.map(storedCell)));
   }
+  // The popup's own floor, from the runs of the 1,000-sitting popup: how much of its distance from the blank page is its own work.
+  const floors = [r.popupFloor, ff((b) => b.popupFloor)];
+  lines.push(...sideBySide('popup floor: its script parsed, its first read', floors, notes, false));
+  const popups = [r.popup['1000'], ff((b) => b.popup['1000'])];
+  lines.push(sideRow('  popup, 1,000 sittings, over its floor', floors.map((floor, i) => overFloor(popups[i], floor))));
   const added = [r.popupAdded, ff((b) => b.popupAdded)];
   lines.push(...sideBySide('popup, 1,000 sittings, 100 added questionnaires', added, notes));
   if (added.some((f) => storedCell(f) !== '')) lines.push(sideRow('  stored', added.map(storedCell)));

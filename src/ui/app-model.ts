@@ -32,6 +32,9 @@ export interface AppDependencies {
 /** The keys a page reads before its first render, for the questionnaires the catalog has. */
 export type PrefetchKeys = readonly string[] | ((catalog: Catalog) => readonly string[]);
 
+/** What every page reads at its start, before its own keys (the bench's floor page reads the same). */
+export const START_KEYS: readonly string[] = [KEYS.schemaVersion, KEYS.settings, ADDED_KEYS.index, POLICY_SETTINGS_KEY];
+
 /** State every page shares: settings, language and the one fatal error a page can show. */
 export interface AppModel {
   store: KeyValueStore;
@@ -122,7 +125,7 @@ export function createAppModel(deps: AppDependencies): AppModel {
     roundVault: deps.roundVault ?? null,
     async start(prefetchKeys = []) {
       const pageKeys = () => (typeof prefetchKeys === 'function' ? prefetchKeys(deps.catalog) : prefetchKeys);
-      const keys = [KEYS.schemaVersion, KEYS.settings, ADDED_KEYS.index, POLICY_SETTINGS_KEY, ...pageKeys()];
+      const keys = [...START_KEYS, ...pageKeys()];
       let stored: Record<string, unknown> = {};
       try {
         stored = await deps.store.get(keys);
