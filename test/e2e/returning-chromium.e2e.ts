@@ -60,7 +60,7 @@ describe('a returning person in Chromium', () => {
     await popup.locator('.action-entry input[type="date"]').first().fill('2031-03-31');
     await textarea.focus();
     await popup.keyboard.press('Tab');
-    await eventually(() => popup.locator('.action-plan [role="status"]').innerText(), (text) => expect(text).toBe('Saved.'));
+    await eventually(() => popup.locator('.action-plan [role="status"]').innerText(), (text) => expect(text).toBe('Your choices are saved.'));
     await eventually(() => storedRecords(popup), (stored) => {
       const actions = stored[`actions:${ID}`]?.actions;
       expect(actions).toHaveLength(1);

@@ -48,6 +48,8 @@ export function ResultView({ questionnaire, sitting, score, contentLanguage, onD
   return (
     <section class="result" aria-labelledby="result-heading">
       <h2 id="result-heading" tabIndex={-1} ref={heading}>{t('result.heading')}</h2>
+      {/* First: the popup may close at any click, and the person sees at once that the sitting is kept. */}
+      <p class="hint small">{t('result.savedAs', { date: i18n.formatDate.value(sitting.completedAt) })}</p>
       <p class="hint">{t('result.scaleNote', { from: fromPole, to: toPole })}</p>
       {/* A profile is read on its two axes; one overall score would average them away. */}
       {score.axes ? <ProfileView questionnaire={questionnaire} axes={score.axes} contentLanguage={contentLanguage} /> : (
@@ -102,7 +104,6 @@ export function ResultView({ questionnaire, sitting, score, contentLanguage, onD
       </table>
       <ReflectionQuestions questionnaire={questionnaire} contentLanguage={contentLanguage} />
       {planActions ? <ActionPlanner questionnaire={questionnaire} sitting={sitting} score={score} contentLanguage={contentLanguage} /> : null}
-      <p class="hint small">{t('result.savedAs', { date: i18n.formatDate.value(sitting.completedAt) })}</p>
       <div class="button-row">
         {onHistory ? <button type="button" class="button" onClick={onHistory}>{t('result.history')}</button> : null}
         <button type="button" class="button button-primary" onClick={onDone}>{doneLabel ?? t('result.done')}</button>

@@ -98,7 +98,7 @@ export const da: CoreMessages = {
   'actions.limit': "Du har valgt tre. Fravælg én for at vælge en anden.",
   'actions.what': "Beskriv, hvad enheden vil prøve",
   'actions.by': "Frist (valgfrit)",
-  'actions.saved': "Gemt.",
+  'actions.saved': "Dine valg er gemt.",
   'actions.notSaved': "Ikke gemt: {detail}",
   'actions.open': "{count, plural, one {# åben handling} other {# åbne handlinger}}",
   'review.heading': "Hvordan gik det?",

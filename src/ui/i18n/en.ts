@@ -101,7 +101,7 @@ export const en = {
   'actions.limit': "Three are chosen. Clear one to choose another.",
   'actions.what': "What will the unit try?",
   'actions.by': "By when (optional)",
-  'actions.saved': "Saved.",
+  'actions.saved': "Your choices are saved.",
   'actions.notSaved': "Not saved: {detail}",
   'actions.open': "{count, plural, one {# open action} other {# open actions}}",
   'review.heading': "How did it go?",

@@ -98,7 +98,7 @@ export const sv: CoreMessages = {
   'actions.limit': "Du har valt tre. Avmarkera en om du vill välja en annan.",
   'actions.what': "Beskriv vad enheten ska pröva",
   'actions.by': "Klart senast (valfritt)",
-  'actions.saved': "Sparat.",
+  'actions.saved': "Dina val är sparade.",
   'actions.notSaved': "Det gick inte att spara: {detail}",
   'actions.open': "{count, plural, one {# åtgärd pågår} other {# åtgärder pågår}}",
   'review.heading': "Hur gick det?",
