@@ -72,7 +72,7 @@ export const sv: CoreMessages = {
   'result.gapTowards': 'du vill flytta {points} poäng mot {pole}',
   'result.gapNone': "du vill ha det kvar där det är",
   'result.summary': 'Totalt står din enhet på {now} av 100, och du vill att den ska stå på {wanted}.',
-  'result.savedAs': 'Sparad {date}.',
+  'result.savedAs': 'Dina svar sparades {date}.',
   'result.done': 'Klar',
   'result.history': 'Se din historik',
   'result.reflectionHeading': 'Frågor att diskutera',
