@@ -13,10 +13,12 @@ export const BLANK_PAGE = 'blank.html';
 export async function prepareBenchExtension(distDir: string): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), 'shiftmeter-bench-ext-'));
   await cp(distDir, dir, { recursive: true });
-  await writeFile(
-    path.join(dir, BLANK_PAGE),
-    '<!doctype html>\n<html lang="en">\n<head><meta charset="utf-8"><title>blank</title></head>\n<body>\n<script type="module" src="blank.js"></script>\n</body>\n</html>\n',
-  );
+  await writeFile(path.join(dir, BLANK_PAGE), pageWithModule('blank', 'blank.js'));
   await writeFile(path.join(dir, 'blank.js'), "performance.mark('shiftmeter:ready');\n");
   return dir;
+}
+
+/** A bench page: an empty body and one module script, as the extension's own pages load theirs. */
+export function pageWithModule(title: string, script: string): string {
+  return `<!doctype html>\n<html lang="en">\n<head><meta charset="utf-8"><title>${title}</title></head>\n<body>\n<script type="module" src="${script}"></script>\n</body>\n</html>\n`;
 }

@@ -5,6 +5,7 @@ import { questionnaireFiles } from '../build.mjs';
 import { popupKeys } from '../src/popup/popup-app';
 import { START_KEYS } from '../src/ui/app-model';
 import type { Catalog } from '../src/ui/catalog';
+import { pageWithModule } from './extension-copy';
 
 export const POPUP_FLOOR_PAGE = 'popup-floor.html';
 
@@ -33,10 +34,7 @@ export async function addPopupFloorPage(extensionDir: string): Promise<string | 
     '',
   ].join('\n');
   await writeFile(path.join(extensionDir, 'popup-floor.js'), script);
-  await writeFile(
-    path.join(extensionDir, POPUP_FLOOR_PAGE),
-    '<!doctype html>\n<html lang="en">\n<head><meta charset="utf-8"><title>popup floor</title></head>\n<body>\n<script type="module" src="popup-floor.js"></script>\n</body>\n</html>\n',
-  );
+  await writeFile(path.join(extensionDir, POPUP_FLOOR_PAGE), pageWithModule('popup floor', 'popup-floor.js'));
   return null;
 }
 
