@@ -110,10 +110,15 @@ async function screenshots(language: Language): Promise<void> {
     await plan.waitFor();
     await popup.locator('.action-plan fieldset input[type="checkbox"]').first().check();
     await popup.locator('.action-entry textarea').first().fill(ACTION[language]);
-    await plan.scrollIntoViewIfNeeded();
-    await popup.evaluate(() => document.querySelector('#plan-heading')?.scrollIntoView({ block: 'start' }));
+    // Blurred first: the planner saves and says so, and the picture is framed on that layout.
     await popup.locator('.action-entry textarea').first().blur();
     await popup.waitForTimeout(300);
+    await popup.evaluate(() => {
+      document.querySelector('#plan-heading')?.scrollIntoView({ block: 'start' });
+      // The result's buttons either fully in the picture or below it, never cut by its edge.
+      const buttons = document.querySelector('.result .button-row')?.getBoundingClientRect();
+      if (buttons && buttons.top < innerHeight && buttons.bottom > innerHeight) scrollBy(0, buttons.top - innerHeight - 1);
+    });
     await popup.screenshot({ path: out('3-result-action.png') });
     await popup.close();
 
