@@ -225,6 +225,45 @@ describe('the history’s time axis and the result’s markers in Chromium', () 
     }
   });
 
+  it('picks the two sittings to compare by year, then by date, with the keyboard alone', async () => {
+    const questionnaire = shippedQuestionnaire('silos-joined-up');
+    const start = '2023-03-01T09:00:00.000Z';
+    const setup = await ext.open('dashboard.html#/history');
+    await setup.evaluate((items) => chrome.storage.local.set(items), seeded(questionnaire, 12, start));
+    await setup.close();
+    // The seeded sittings by year, in this machine's time zone, as the page groups them.
+    const completed = (Object.values(makeSittings(questionnaire, 12, Date.parse(start))) as { id: string; completedAt: string }[])
+      .map((sitting) => ({ id: `${questionnaire.id}-${sitting.id}`, year: new Date(sitting.completedAt).getFullYear() }));
+    const byYear = new Map<number, string[]>();
+    for (const { id, year } of completed) byYear.set(year, [...(byYear.get(year) ?? []), id]);
+    expect(byYear.size, 'the seeded sittings span several years').toBeGreaterThan(1);
+    const [firstYear, firstIds] = [...byYear.entries()][0]!;
+
+    const page = await ext.open(`dashboard.html#/history/${questionnaire.id}`);
+    await page.locator('#comparison-heading').waitFor();
+    expect(await page.locator('#compare-earlier-year option').allInnerTexts()).toEqual([...byYear.keys()].map(String));
+    // By default: the latest sitting against the one before it.
+    expect(await page.locator('#compare-later').inputValue()).toBe(completed.at(-1)!.id);
+    expect(await page.locator('#compare-earlier').inputValue()).toBe(completed.at(-2)!.id);
+
+    // Another year shows its latest sitting, and only that year's dates to pick from.
+    await page.locator('#compare-earlier-year').focus();
+    await page.keyboard.press('Home');
+    await eventually(() => page.locator('#compare-earlier').inputValue(), (value) => expect(value).toBe(firstIds.at(-1)));
+    expect(await page.locator('#compare-earlier-year').inputValue()).toBe(String(firstYear));
+    expect(await page.locator('#compare-earlier option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value))).toEqual(firstIds);
+
+    // Then a date within it: the comparison's figures are for the sitting picked.
+    await page.keyboard.press('Tab');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('compare-earlier');
+    await page.keyboard.press('Home');
+    await eventually(() => page.locator('#compare-earlier').inputValue(), (value) => expect(value).toBe(firstIds[0]));
+    const picked = await page.locator('#compare-earlier option:checked').innerText();
+    await eventually(() => page.locator('[data-testid="comparison-table"] thead').textContent(), (text) => expect(text).toContain(picked));
+    await expectNoAxeViolations(page, 'the history with sittings over several years');
+    await page.close();
+  });
+
   it('keeps a wanted marker at 100 and at 0 whole inside its track, in the light and the dark theme', async () => {
     const questionnaire = shippedQuestionnaire('production-service');
     // Every item at 4 now. Wanted (asked per item, on the item's own scale): every item of the first

@@ -8,6 +8,7 @@ import { ChartCanvas } from '../../ui/charts/chart-canvas';
 import type { ChartTheme } from '../../ui/charts/chart-theme';
 import { describeChange } from '../../ui/history/change-words';
 import { figureText, signedFigureText } from '../../ui/figures';
+import { SittingPicker } from './sitting-picker';
 
 export interface ComparisonProps {
   questionnaire: Questionnaire;
@@ -61,24 +62,13 @@ export function Comparison({ questionnaire, series, contentLanguage }: Compariso
     },
   }), [earlier, later, contentLanguage, i18n.language.value]);
 
-  // Each sitting's date, formatted once for both lists (a long history has a thousand).
-  const dates = useMemo(() => series.map((p) => [p.sitting.id, formatDate(p.sitting.completedAt)] as const), [series, formatDate]);
-  const pick = (id: string, label: string, value: string, onChange: (v: string) => void) => (
-    <div class="field">
-      <label for={id}>{label}</label>
-      <select id={id} class="sitting-select" value={value} onChange={(event) => onChange((event.currentTarget as HTMLSelectElement).value)}>
-        {dates.map(([sittingId, date]) => <option key={sittingId} value={sittingId}>{date}</option>)}
-      </select>
-    </div>
-  );
-
   return (
     <section class="section" aria-labelledby="comparison-heading">
       <h2 id="comparison-heading">{t('history.compare')}</h2>
       <p class="hint">{t('history.compareHint')}</p>
       <div class="field-row">
-        {pick('compare-earlier', t('history.pickEarlier'), earlier.sitting.id, setEarlierId)}
-        {pick('compare-later', t('history.pickLater'), later.sitting.id, setLaterId)}
+        <SittingPicker id="compare-earlier" legend={t('history.pickEarlier')} series={series} value={earlier.sitting.id} onChange={setEarlierId} />
+        <SittingPicker id="compare-later" legend={t('history.pickLater')} series={series} value={later.sitting.id} onChange={setLaterId} />
       </div>
       <ChartCanvas config={config} height={Math.max(220, names.length * 56)} label={t('history.compareChartLabel', { earlier: earlierLabel, later: laterLabel })} />
       <ul class="change-list" data-testid="change-words" lang={contentLanguage}>

@@ -48,6 +48,8 @@ export const daDashboard: DashboardMessages = {
   'history.compareHint': "Den seneste evaluering sammenlignet med den før og med, hvor du gerne ville være. Vælg hvilke som helst to at sammenligne.",
   'history.pickEarlier': "Tidligere evaluering",
   'history.pickLater': "Senere evaluering",
+  'history.pickYear': "År",
+  'history.pickDate': "Dato",
   'history.earlier': "Tidligere ({date})",
   'history.later': "Senere ({date})",
   'history.compareChartLabel': "Søjlediagram for hver dimension: {earlier}, {later} og ønsket. De samme tal står i listen og tabellen nedenfor.",

@@ -49,6 +49,8 @@ export const enDashboard = {
   'history.compareHint': "The latest sitting against the one before it, and against where you wanted to be. Pick any two to compare.",
   'history.pickEarlier': "Earlier sitting",
   'history.pickLater': "Later sitting",
+  'history.pickYear': "Year",
+  'history.pickDate': "Date",
   'history.earlier': "Earlier ({date})",
   'history.later': "Later ({date})",
   'history.compareChartLabel': "Bar chart of each dimension: {earlier}, {later}, and wanted. The same figures are in the list and table below.",

@@ -48,6 +48,8 @@ export const svDashboard: DashboardMessages = {
   'history.compareHint': "Den senaste skattningen jämfört med den före, och med var du ville vara. Välj vilka två som helst att jämföra.",
   'history.pickEarlier': "Tidigare skattning",
   'history.pickLater': "Senare skattning",
+  'history.pickYear': "År",
+  'history.pickDate': "Datum",
   'history.earlier': "Tidigare ({date})",
   'history.later': "Senare ({date})",
   'history.compareChartLabel': "Stapeldiagram för varje dimension: {earlier}, {later} och önskat. Samma siffror finns i listan och tabellen nedan.",
