@@ -77,22 +77,54 @@ export function wantedScore(position: number): number {
   return positionToScore(position, 'from');
 }
 
+/**
+ * Each dimension's items, worked out once per questionnaire: a history scores the same
+ * questionnaire a thousand times, and filtering its items again for every dimension of
+ * every sitting was most of the work. Questionnaires are read-only once loaded.
+ */
+const itemsByDimension = new WeakMap<Questionnaire, Item[][]>();
+
+function dimensionItems(questionnaire: Questionnaire): Item[][] {
+  let items = itemsByDimension.get(questionnaire);
+  if (!items) {
+    items = questionnaire.dimensions.map((dimension) => itemsOf(questionnaire, dimension.id));
+    itemsByDimension.set(questionnaire, items);
+  }
+  return items;
+}
+
 export function scoreQuestionnaire(questionnaire: Questionnaire, given: Answers): QuestionnaireScore {
-  const notApplicable = new Set(given.notApplicable ?? []);
-  const dimensions = questionnaire.dimensions.map((dimension): DimensionScore => {
-    const items = itemsOf(questionnaire, dimension.id);
-    const answered = items.filter((item) => !notApplicable.has(item.id) && isScalePosition(given.answers[item.id]));
-    const now = answered.length >= MIN_ANSWERED_ITEMS ? mean(answered.map((item) => itemScore(item, given.answers[item.id]!))) : null;
-    const wanted = given.wantedItems ? wantedFromItems(answered, given.wantedItems) : wantedOfDimension(given.wanted[dimension.id]);
-    return {
-      dimension: dimension.id,
-      now,
-      wanted,
-      gap: difference(wanted, now),
-      answered: answered.length,
-      notApplicable: items.filter((item) => notApplicable.has(item.id)).length,
-      total: items.length,
-    };
+  const notApplicable = given.notApplicable && given.notApplicable.length > 0 ? new Set(given.notApplicable) : null;
+  const byDimension = dimensionItems(questionnaire);
+  const dimensions = questionnaire.dimensions.map((dimension, index): DimensionScore => {
+    const items = byDimension[index]!;
+    // One pass over the dimension's items: the sums of now and of wanted (per item, on the
+    // items answered now), and the counts each mean needs.
+    let answered = 0;
+    let skipped = 0;
+    let nowSum = 0;
+    let wantedSum = 0;
+    let wantedCount = 0;
+    for (const item of items) {
+      if (notApplicable?.has(item.id)) {
+        skipped++;
+        continue;
+      }
+      const position = given.answers[item.id];
+      if (!isScalePosition(position)) continue;
+      answered++;
+      nowSum += itemScore(item, position);
+      const wantedPosition = given.wantedItems?.[item.id];
+      if (isScalePosition(wantedPosition)) {
+        wantedCount++;
+        wantedSum += itemScore(item, wantedPosition);
+      }
+    }
+    const now = answered >= MIN_ANSWERED_ITEMS ? nowSum / answered : null;
+    const wanted = given.wantedItems
+      ? (wantedCount >= MIN_ANSWERED_ITEMS ? wantedSum / wantedCount : null)
+      : wantedOfDimension(given.wanted[dimension.id]);
+    return { dimension: dimension.id, now, wanted, gap: difference(wanted, now), answered, notApplicable: skipped, total: items.length };
   });
   const now = mean(dimensions.flatMap((d) => (d.now === null ? [] : [d.now])));
   const wanted = mean(dimensions.flatMap((d) => (d.wanted === null ? [] : [d.wanted])));
@@ -109,12 +141,6 @@ function axisScores(questionnaire: Questionnaire, dimensions: readonly Dimension
     const wanted = wantedScored.length >= MIN_DIMENSIONS_FOR_AXIS ? mean(wantedScored.map((d) => d.wanted!)) : null;
     return { axis: axis.id, now, wanted, gap: difference(wanted, now), scored: scored.length, total: on.length };
   });
-}
-
-/** Wanted asked per item: the mean over the items answered "now", on the same footing as now. */
-function wantedFromItems(answered: readonly Item[], wantedItems: Readonly<Record<string, number>>): number | null {
-  const scores = answered.filter((item) => isScalePosition(wantedItems[item.id])).map((item) => itemScore(item, wantedItems[item.id]!));
-  return scores.length >= MIN_ANSWERED_ITEMS ? mean(scores) : null;
 }
 
 function wantedOfDimension(position: number | undefined): number | null {

@@ -98,6 +98,45 @@ describe('scoring', () => {
     for (const dimension of score.dimensions) expect(dimension.wanted).toBe(dimension.now);
     expect(score.overall.gap).toBe(0);
   });
+
+  it('scores every dimension as the plain definition says, whatever is answered, missing, out of range or "does not apply"', () => {
+    // The definition, written out the slow way: a dimension's now is the mean of its items'
+    // scores over the items answered on the scale and not marked "does not apply", from
+    // two such items; its wanted (asked per item) the mean over those same items that have
+    // a wanted answer, from two; the counts as named. Scores must match to the last bit.
+    const questionnaire = makeQuestionnaire(3, 4);
+    const answer = fc.oneof(position, fc.constantFrom(0, 8, 2.5, Number.NaN));
+    const optional = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
+    const itemIds = questionnaire.items.map((item) => item.id);
+    const given = fc.record({
+      answers: fc.tuple(...itemIds.map(() => optional(answer))),
+      wantedItems: fc.tuple(...itemIds.map(() => optional(answer))),
+      notApplicable: fc.subarray(itemIds),
+    });
+    fc.assert(
+      fc.property(given, ({ answers, wantedItems, notApplicable }) => {
+        const asRecord = (values: (number | undefined)[]) => Object.fromEntries(values.flatMap((v, i) => (v === undefined ? [] : [[itemIds[i]!, v]])));
+        const sitting = { answers: asRecord(answers), wanted: {}, wantedItems: asRecord(wantedItems), notApplicable };
+        const score = scoreQuestionnaire(questionnaire, sitting);
+        const onScale = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 7;
+        const meanOf = (values: number[]) => (values.length >= 2 ? values.reduce((a, b) => a + b, 0) / values.length : null);
+        questionnaire.dimensions.forEach((dimension, d) => {
+          const items = questionnaire.items.filter((item) => item.dimension === dimension.id);
+          const answered = items.filter((item) => !notApplicable.includes(item.id) && onScale(sitting.answers[item.id]));
+          const wanted = answered.filter((item) => onScale(sitting.wantedItems[item.id]));
+          expect(score.dimensions[d]).toEqual({
+            dimension: dimension.id,
+            now: meanOf(answered.map((item) => itemScore(item, sitting.answers[item.id]!))),
+            wanted: meanOf(wanted.map((item) => itemScore(item, sitting.wantedItems[item.id]!))),
+            gap: score.dimensions[d]!.now === null || score.dimensions[d]!.wanted === null ? null : score.dimensions[d]!.wanted! - score.dimensions[d]!.now!,
+            answered: answered.length,
+            notApplicable: items.filter((item) => notApplicable.includes(item.id)).length,
+            total: items.length,
+          });
+        });
+      }),
+    );
+  });
 });
 
 describe('a profile on two axes (format 2)', () => {
