@@ -2,19 +2,12 @@ import { useEffect, useLayoutEffect } from 'preact/hooks';
 import { useApp, useT } from '../ui/app-context';
 import { BlockingError } from '../ui/blocking-error';
 import { useHashRoute } from '../ui/hash-route';
+import { useReadyMark } from '../ui/ready';
 import type { HistoryModelInstance } from '../ui/history/history-model';
 import type { MessageKey } from '../ui/i18n/en-dashboard';
-import { CoursesView } from './courses/courses-view';
-import { DataView } from './data/data-view';
-import { HistoryView } from './history/history-view';
 import type { HomeStart } from './home-start';
-import { HomeView } from './home-view';
-import { PrintView } from './print-view';
-import { SettingsView } from './settings-view';
-import { SittingsView } from './sittings/sittings-view';
-import { TakeView } from './take-view';
-import { TeamView } from './team/team-view';
-import { WelcomeView } from './welcome-view';
+import type { JSX } from 'preact';
+import { useView, type ViewModule, type ViewName } from './views';
 
 const VIEWS = ['home', 'welcome', 'take', 'history', 'sittings', 'courses', 'team', 'data', 'settings'] as const;
 type View = (typeof VIEWS)[number] | 'print';
@@ -57,30 +50,46 @@ export function DashboardApp({ history, returning, homeStart }: { history: Histo
         </nav>
       </header>
       <main id="main" class="dashboard-main">
-        {app.blockingError.value ? (
-          <BlockingError />
-        ) : view === 'print' ? (
-          <PrintView questionnaireId={rest[0]} />
-        ) : view === 'take' ? (
-          <TakeView questionnaireId={rest[0]} coursePackId={rest[1] === 'course' ? rest[2] : undefined} />
-        ) : view === 'history' ? (
-          <HistoryView history={history} questionnaireId={rest[0]} />
-        ) : view === 'sittings' ? (
-          <SittingsView history={history} sittingId={rest[0]} />
-        ) : view === 'courses' ? (
-          <CoursesView packId={rest[0]} section={rest[1]} />
-        ) : view === 'data' ? (
-          <DataView />
-        ) : view === 'team' ? (
-          <TeamView route={rest} />
-        ) : view === 'settings' ? (
-          <SettingsView />
-        ) : view === 'home' ? (
-          <HomeView start={homeStart} />
-        ) : (
-          <WelcomeView />
-        )}
+        {app.blockingError.value ? <BlockingError /> : <CurrentView view={view} rest={rest} history={history} homeStart={homeStart} />}
       </main>
     </>
   );
+}
+
+interface CurrentViewProps {
+  view: View;
+  rest: readonly string[];
+  history: HistoryModelInstance;
+  homeStart: HomeStart | null | undefined;
+}
+
+/** The view the hash names. */
+function CurrentView({ view, rest, history, homeStart }: CurrentViewProps) {
+  switch (view) {
+    case 'print': return <Lazy view="print" render={(m) => <m.PrintView questionnaireId={rest[0]} />} />;
+    case 'take': return <Lazy view="take" render={(m) => <m.TakeView questionnaireId={rest[0]} coursePackId={rest[1] === 'course' ? rest[2] : undefined} />} />;
+    case 'history': return <Lazy view="history" render={(m) => <m.HistoryView history={history} questionnaireId={rest[0]} />} />;
+    case 'sittings': return <Lazy view="sittings" render={(m) => <m.SittingsView history={history} sittingId={rest[0]} />} />;
+    case 'courses': return <Lazy view="courses" render={(m) => <m.CoursesView packId={rest[0]} section={rest[1]} />} />;
+    case 'data': return <Lazy view="data" render={(m) => <m.DataView />} />;
+    case 'team': return <Lazy view="team" render={(m) => <m.TeamView route={rest} />} />;
+    case 'settings': return <Lazy view="settings" render={(m) => <m.SettingsView />} />;
+    case 'home': return <Lazy view="home" render={(m) => <m.HomeView start={homeStart} />} />;
+    default: return <Lazy view="welcome" render={(m) => <m.WelcomeView />} />;
+  }
+}
+
+/** A view once its chunk is in (views.ts): nothing while it loads, which takes a few milliseconds; a message if it cannot load. */
+function Lazy<V extends ViewName>({ view, render }: { view: V; render: (module: ViewModule<V>) => JSX.Element }) {
+  const state = useView(view);
+  if (state.kind === 'loading') return null;
+  if (state.kind === 'failed') return <ViewFailed detail={state.detail} />;
+  return render(state.module);
+}
+
+/** What shows in place of a view whose code could not be loaded; the page is as ready as it will get, as with a failed read. */
+function ViewFailed({ detail }: { detail: string }) {
+  const t = useT();
+  useReadyMark(true);
+  return <p class="notice notice-error" role="alert">{t('dashboard.viewFailed', { detail })}</p>;
 }

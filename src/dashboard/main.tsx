@@ -12,11 +12,13 @@ import { loadDashboardMessages } from '../ui/i18n/dashboard-messages';
 import { reminderKeysOf } from '../ui/reminders-model';
 import { loadChart } from '../ui/charts/chart-js';
 import { renderPage } from '../ui/render-page';
+import { parseRoute } from '../ui/hash-route';
 import { adoptStylesheet } from '../ui/styles/adopt-stylesheet';
 import baseCss from '../ui/styles/base.css';
 import dashboardCss from './dashboard.css';
 import { DashboardApp } from './dashboard-app';
 import { homeKeysOf, startHome } from './home-start';
+import { isViewName, loadView } from './views';
 
 const store = createExtensionStore();
 const catalog = createCatalog(shippedQuestionnaires, earlierQuestionnaires);
@@ -28,6 +30,11 @@ addEventListener('pagehide', (event) => {
   if (!event.persisted) history[Symbol.dispose]();
 });
 const opensOnHistory = /^#\/(history|sittings)/.test(location.hash);
+// The chunk of the view the page opens on is fetched now, beside the first reads (views.ts).
+// With no view named it is the summary for a returning person, the welcome otherwise;
+// which one is known only after the first read, so the summary (the likelier) is fetched.
+const openingView = parseRoute(location.hash)[0] ?? 'home';
+void loadView(isViewName(openingView) ? openingView : 'home').catch(() => undefined);
 // No view named (a returning person's summary, or the welcome) or the summary itself.
 const opensOnHome = /^(#\/?)?(home)?$/.test(location.hash);
 

@@ -1,11 +1,11 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { shippedQuestionnaire } from './support/answers';
 import { axeViolations, formatViolations } from './support/axe';
-import { launchChromium, waitForReady, type ChromiumExtension } from './support/chromium';
+import { CHROME_DIST, launchChromium, waitForReady, type ChromiumExtension } from './support/chromium';
 import { eventually } from './support/eventually';
 import { makeSittings } from './support/seed';
 import { storedRaw } from './support/stored';
@@ -311,5 +311,30 @@ describe('data safety in Chromium', () => {
     ]);
     await data.close();
     await chooseLanguage('');
+  });
+});
+
+describe('a dashboard view whose code cannot be loaded, in Chromium', () => {
+  it('says so in the page, with what to do, and the other views still work', async () => {
+    // A copy of the extension without the team view's chunk: what an open dashboard meets
+    // when the files under it change (an update half applied, a damaged install).
+    const copy = await mkdtemp(path.join(tmpdir(), 'shiftmeter-no-team-'));
+    await cp(CHROME_DIST, copy, { recursive: true });
+    const chunks = await readdir(path.join(copy, 'chunks'));
+    const team = chunks.filter((name) => name.startsWith('dashboard-team-view-'));
+    expect(team, 'the team view is a chunk of its own').toHaveLength(1);
+    await rm(path.join(copy, 'chunks', team[0]!));
+    const ext = await launchChromium(copy);
+    try {
+      const page = await ext.open('dashboard.html#/team');
+      await eventually(() => page.getByRole('alert').innerText(), (text) => expect(text).toMatch(/^This part of the dashboard could not be loaded \(.+\)\. Reload the page; if Shiftmeter has just been updated, close this tab and open the dashboard again\.$/));
+      await expectNoAxeViolations(page, 'a view that could not be loaded');
+      // Another view, by the navigation, as a person would go on.
+      await page.getByRole('link', { name: 'Settings' }).click();
+      await page.locator('#settings-language').waitFor();
+      await page.close();
+    } finally {
+      await ext.close();
+    }
   });
 });

@@ -13,6 +13,7 @@ export const daDashboard: DashboardMessages = {
   'welcome.languageHint': 'Vælg sproget for Shiftmeter og dets spørgeskemaer. Du kan ændre det når som helst.',
   'welcome.start': 'Tag en selvevaluering her',
   'dashboard.nav': 'Shiftmeter',
+  'dashboard.viewFailed': "Denne del af overblikket kunne ikke indlæses ({detail}). Genindlæs siden. Hvis Shiftmeter lige er blevet opdateret, så luk fanen og åbn overblikket igen.",
   'dashboard.welcome': 'Velkommen',
   'dashboard.take': 'Selvevalueringer',
   'print.instructions': 'Sæt for hvert par af udsagn kryds i den boks, der viser, hvor din egen enheds daglige praksis står: boksen nærmest et udsagn betyder, at det passer helt, den midterste boks betyder midt imellem.',

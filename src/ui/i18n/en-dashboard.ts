@@ -14,6 +14,7 @@ export const enDashboard = {
   'welcome.languageHint': 'Choose the language of Shiftmeter and its questionnaires. You can change it at any time.',
   'welcome.start': 'Start a self-assessment here',
   'dashboard.nav': 'Shiftmeter',
+  'dashboard.viewFailed': "This part of the dashboard could not be loaded ({detail}). Reload the page; if Shiftmeter has just been updated, close this tab and open the dashboard again.",
   'dashboard.welcome': 'Welcome',
   'dashboard.take': 'Self-assessments',
   'print.instructions': 'For each pair of statements, tick the box that shows where your own unit’s everyday practice stands: the box next to a statement means it fits completely, the middle box means in between.',

@@ -13,6 +13,7 @@ export const svDashboard: DashboardMessages = {
   'welcome.languageHint': 'Välj språk för Shiftmeter och dess frågeformulär. Du kan ändra det när som helst.',
   'welcome.start': 'Gör en självskattning här',
   'dashboard.nav': 'Shiftmeter',
+  'dashboard.viewFailed': "Den här delen av översikten kunde inte läsas in ({detail}). Ladda om sidan. Om Shiftmeter nyss har uppdaterats stänger du fliken och öppnar översikten igen.",
   'dashboard.welcome': 'Välkommen',
   'dashboard.take': 'Självskattningar',
   'print.instructions': 'Kryssa för varje par av påståenden i den ruta som visar var din egen enhets vardagliga arbetssätt står: rutan närmast ett påstående betyder att det stämmer helt, mittrutan betyder mittemellan.',
