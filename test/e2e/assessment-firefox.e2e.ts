@@ -6,6 +6,8 @@ import { eventually } from './support/eventually';
 import { clickButton, goTo, launchFirefox, reloadPage, selectOption, typeInto, waitForElement, waitForReadyMark, waitUntil } from './support/firefox';
 import { storedData, waitForPart } from './support/firefox-pages';
 import { scoreQuestionnaire } from '../../src/core/scoring';
+import { toStoredItems } from '../../src/core/storage/stored-form';
+import { makeSittings } from './support/seed';
 import { answerNextByKeyboard, pressButtonByKeyboard, tabUntil } from './support/keyboard';
 
 const questionnaire = shippedQuestionnaire('production-service');
@@ -127,6 +129,38 @@ describe('a self-assessment in Firefox ESR', () => {
     await selectOption(page, '#cadence-production-service', 'quarterly');
     await waitUntil(page, () => (globalThis as any).browser.alarms.getAll().then((alarms: any[]) => alarms.some((a) => a.name === 'reminder:production-service')), { timeout: 15_000 });
     violations = await axeViolations(page);
+    expect(violations, formatViolations(violations)).toEqual([]);
+  });
+
+  it('picks the sittings to compare by year, then by date and time, with the keyboard alone', async () => {
+    // Twelve sittings of another questionnaire over several years.
+    const other = shippedQuestionnaire('silos-joined-up');
+    const start = Date.parse('2023-03-01T09:00:00.000Z');
+    const seeded = makeSittings(other, 12, start);
+    await page.evaluate((items) => (globalThis as any).browser.storage.local.set(items), toStoredItems(seeded));
+    const byYear = new Map<number, string[]>();
+    for (const sitting of Object.values(seeded) as { id: string; completedAt: string }[]) {
+      const year = new Date(sitting.completedAt).getFullYear();
+      byYear.set(year, [...(byYear.get(year) ?? []), sitting.id]);
+    }
+    const [firstYear, firstIds] = [...byYear.entries()][0]!;
+
+    await goTo(page, `dashboard.html#/history/${other.id}`);
+    await waitForElement(page, '#compare-earlier-year');
+    const values = (selector: string) => page.evaluate((s) => [...document.querySelectorAll<HTMLOptionElement>(`${s} option`)].map((o) => o.value), selector);
+    expect(await values('#compare-earlier-year')).toEqual([...byYear.keys()].map(String));
+    await page.focus('#compare-earlier-year');
+    await page.keyboard.press('Home');
+    await eventually(() => page.evaluate(() => (document.getElementById('compare-earlier') as HTMLSelectElement).value), (value) => expect(value).toBe(firstIds.at(-1)));
+    expect(await values('#compare-earlier')).toEqual(firstIds);
+    expect(await page.evaluate(() => (document.getElementById('compare-earlier-year') as HTMLSelectElement).value)).toBe(String(firstYear));
+    await page.keyboard.press('Tab');
+    await eventually(() => page.evaluate(() => document.activeElement?.id), (id) => expect(id).toBe('compare-earlier'));
+    await page.keyboard.press('Home');
+    await eventually(() => page.evaluate(() => (document.getElementById('compare-earlier') as HTMLSelectElement).value), (value) => expect(value).toBe(firstIds[0]));
+    const picked = await page.evaluate(() => (document.querySelector('#compare-earlier option:checked') as HTMLOptionElement).textContent);
+    await eventually(() => page.evaluate(() => document.querySelector('[data-testid="comparison-table"] thead')?.textContent ?? ''), (text) => expect(text).toContain(picked));
+    const violations = await axeViolations(page);
     expect(violations, formatViolations(violations)).toEqual([]);
   });
 });
