@@ -52,6 +52,23 @@ describe('the assessment model', () => {
     expect(second.wanted.value).toEqual({ 'dim-2': 5 });
   });
 
+  it('resumes a draft with one read of storage: its meta record comes with its answers', async () => {
+    const store = new MemoryStore();
+    const first = await opened(store);
+    await first.answer('dim-1-1', 2);
+    await first.goTo(1);
+    const reads: string[][] = [];
+    const get = store.get.bind(store);
+    store.get = (keys: readonly string[]) => {
+      reads.push([...keys]);
+      return get(keys);
+    };
+    const second = await opened(store);
+    expect(second.page.value).toBe(1);
+    expect(reads).toHaveLength(1);
+    expect(reads[0]).toContain('draft:test-questionnaire');
+  });
+
   it('lets two pages answer the same draft without losing each other’s answers', async () => {
     const store = new MemoryStore();
     const popup = await opened(store);

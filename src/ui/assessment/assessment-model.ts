@@ -136,9 +136,16 @@ export const AssessmentModel = createModel((services: AssessmentServices, questi
     const listed = round?.version === undefined ? services.catalog.find(questionnaireId) : services.catalog.findVersion(questionnaireId, round.version);
     if (!listed) return void (stage.value = { kind: 'missing' });
     try {
-      const entry = round?.version === undefined ? await draftEntry(listed) : listed;
-      const loaded = await entry.load();
-      const draft = readDraft(loaded, await store.get(draftKeys(loaded, scope)), scope);
+      let loaded = await listed.load();
+      // The draft's meta record comes in the same read as its answers: resuming waits for one
+      // storage call, not two (each is a round trip to the browser before the first page shows).
+      let stored = await store.get(draftKeys(loaded, scope));
+      const own = round?.version === undefined ? draftVersion(listed, stored[draftKey(scope)]) : null;
+      if (own) {
+        loaded = await own.load();
+        stored = await store.get(draftKeys(loaded, scope));
+      }
+      const draft = readDraft(loaded, stored, scope);
       if (attempt !== loads) return;
       questionnaire = loaded;
       itemIds = new Set(loaded.items.map((item) => item.id));
@@ -162,14 +169,14 @@ export const AssessmentModel = createModel((services: AssessmentServices, questi
   });
 
   /**
-   * The version a draft in progress was begun on. An update that ships the next version
-   * of a questionnaire leaves a draft of the earlier one, which resumes on its own
-   * version (kept in the catalog for the sittings taken on it) rather than being ignored.
+   * The version a draft in progress was begun on, when it is not the one listed. An update
+   * that ships the next version of a questionnaire leaves a draft of the earlier one, which
+   * resumes on its own version (kept in the catalog for the sittings taken on it) rather
+   * than being ignored; null when the draft is on the listed version, or there is none.
    */
-  async function draftEntry(listed: CatalogEntry): Promise<CatalogEntry> {
-    const meta = (await store.get([draftKey(scope)]))[draftKey(scope)];
-    if (!isDraftMeta(meta) || meta.questionnaire.version === listed.version) return listed;
-    return services.catalog.findVersion(questionnaireId, meta.questionnaire.version) ?? listed;
+  function draftVersion(listed: CatalogEntry, meta: unknown): CatalogEntry | null {
+    if (!isDraftMeta(meta) || meta.questionnaire.version === listed.version) return null;
+    return services.catalog.findVersion(questionnaireId, meta.questionnaire.version) ?? null;
   }
 
   function meta(current: Questionnaire): DraftMeta {
