@@ -27,8 +27,13 @@ export function Comparison({ questionnaire, series, contentLanguage }: Compariso
   const formatDate = i18n.formatDate.value;
   const [earlierId, setEarlierId] = useState(series[series.length - 2]!.sitting.id);
   const [laterId, setLaterId] = useState(series[series.length - 1]!.sitting.id);
-  const earlier = series.find((p) => p.sitting.id === earlierId) ?? series[series.length - 2]!;
-  const later = series.find((p) => p.sitting.id === laterId) ?? series[series.length - 1]!;
+  const pickedEarlier = series.find((p) => p.sitting.id === earlierId) ?? series[series.length - 2]!;
+  const pickedLater = series.find((p) => p.sitting.id === laterId) ?? series[series.length - 1]!;
+  // Compared oldest first whichever list holds which, so a change always runs forward in
+  // time and each label's date is right; the notice below says when the two were swapped.
+  const swapped = pickedEarlier.time > pickedLater.time;
+  const [earlier, later] = swapped ? [pickedLater, pickedEarlier] : [pickedEarlier, pickedLater];
+  const same = pickedEarlier === pickedLater;
   const changes = compareScores(earlier.score, later.score);
   const names = questionnaire.dimensions.map((d) => textIn(d.name, contentLanguage));
   // A dimension's change is named by its own poles (on a profile, the ends of its axis).
@@ -67,9 +72,12 @@ export function Comparison({ questionnaire, series, contentLanguage }: Compariso
       <h2 id="comparison-heading">{t('history.compare')}</h2>
       <p class="hint">{t('history.compareHint')}</p>
       <div class="field-row">
-        <SittingPicker id="compare-earlier" legend={t('history.pickEarlier')} series={series} value={earlier.sitting.id} onChange={setEarlierId} />
-        <SittingPicker id="compare-later" legend={t('history.pickLater')} series={series} value={later.sitting.id} onChange={setLaterId} />
+        <SittingPicker id="compare-earlier" legend={t('history.pickEarlier')} series={series} value={pickedEarlier.sitting.id} onChange={setEarlierId} />
+        <SittingPicker id="compare-later" legend={t('history.pickLater')} series={series} value={pickedLater.sitting.id} onChange={setLaterId} />
       </div>
+      {/* Not a live region: the lists change on every arrow key, and a notice read out each time would talk over them. */}
+      {same ? <p class="notice" data-testid="comparison-notice">{t('history.sameSitting')}</p> : null}
+      {swapped ? <p class="notice" data-testid="comparison-notice">{t('history.comparedInOrder')}</p> : null}
       <ChartCanvas config={config} height={Math.max(220, names.length * 56)} label={t('history.compareChartLabel', { earlier: earlierLabel, later: laterLabel })} />
       <ul class="change-list" data-testid="change-words" lang={contentLanguage}>
         {changes.dimensions.map((change, index) => (

@@ -3,7 +3,7 @@ import type { ScoredSitting } from '../../core/history/series';
 import { useApp, useT } from '../../ui/app-context';
 
 export interface SittingPickerProps {
-  /** The id of the fieldset's legend and the prefix of its controls' ids. */
+  /** The id of the date list; the year list's is this with `-year`. */
   id: string;
   legend: string;
   series: readonly ScoredSitting[];

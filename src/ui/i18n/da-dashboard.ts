@@ -51,6 +51,8 @@ export const daDashboard: DashboardMessages = {
   'history.pickLater': "Senere evaluering",
   'history.pickYear': "År",
   'history.pickDate': "Dato og klokkeslæt",
+  'history.sameSitting': "Den samme evaluering er valgt i begge lister. Vælg en anden i en af dem for at se en ændring.",
+  'history.comparedInOrder': "Den evaluering, du valgte som tidligere, er den senere af de to, så de sammenlignes i datoorden.",
   'history.earlier': "Tidligere ({date})",
   'history.later': "Senere ({date})",
   'history.compareChartLabel': "Søjlediagram for hver dimension: {earlier}, {later} og ønsket. De samme tal står i listen og tabellen nedenfor.",

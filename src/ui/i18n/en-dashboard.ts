@@ -52,6 +52,8 @@ export const enDashboard = {
   'history.pickLater': "Later sitting",
   'history.pickYear': "Year",
   'history.pickDate': "Date and time",
+  'history.sameSitting': "The same sitting is picked in both: pick another in one of them to see a change.",
+  'history.comparedInOrder': "The sitting picked as the earlier one is the later of the two, so they are compared oldest first.",
   'history.earlier': "Earlier ({date})",
   'history.later': "Later ({date})",
   'history.compareChartLabel': "Bar chart of each dimension: {earlier}, {later}, and wanted. The same figures are in the list and table below.",

@@ -51,6 +51,8 @@ export const svDashboard: DashboardMessages = {
   'history.pickLater': "Senare skattning",
   'history.pickYear': "År",
   'history.pickDate': "Datum och tid",
+  'history.sameSitting': "Samma skattning är vald i båda listorna. Välj en annan i en av dem för att se en förändring.",
+  'history.comparedInOrder': "Den skattning du valde som tidigare är den senare av de två, så de jämförs i datumordning.",
   'history.earlier': "Tidigare ({date})",
   'history.later': "Senare ({date})",
   'history.compareChartLabel': "Stapeldiagram för varje dimension: {earlier}, {later} och önskat. Samma siffror finns i listan och tabellen nedan.",
