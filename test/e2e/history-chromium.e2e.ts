@@ -266,11 +266,11 @@ describe('the history’s time axis and the result’s markers in Chromium', () 
     // The latest year in the earlier list: the same sitting as the later list's. Said so.
     await page.locator('#compare-earlier-year').focus();
     await page.keyboard.press('End');
-    await eventually(() => page.getByTestId('comparison-notice').innerText(), (text) => expect(text).toBe('The same sitting is picked in both: pick another in one of them to see a change.'));
+    await eventually(() => page.getByTestId('comparison-notice').innerText(), (text) => expect(text).toBe('The same sitting is picked under both “Earlier sitting” and “Later sitting”. Pick another sitting in one of them to compare.'));
     // The first year in the later list: now the "earlier" pick is the later sitting. They are compared oldest first, and that is said.
     await page.locator('#compare-later-year').focus();
     await page.keyboard.press('Home');
-    await eventually(() => page.getByTestId('comparison-notice').innerText(), (text) => expect(text).toBe('The sitting picked as the earlier one is the later of the two, so they are compared oldest first.'));
+    await eventually(() => page.getByTestId('comparison-notice').innerText(), (text) => expect(text).toBe('The sitting picked under “Earlier sitting” is more recent than the one under “Later sitting”, so they are compared with the oldest first.'));
     const laterPick = await page.locator('#compare-later option:checked').innerText();
     const headers = await page.locator('[data-testid="comparison-table"] thead th').evaluateAll((cells) => cells.map((cell) => cell.textContent ?? ''));
     expect(headers[1], 'the older sitting is the earlier column').toContain(laterPick);
