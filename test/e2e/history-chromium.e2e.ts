@@ -242,6 +242,9 @@ describe('the history’s time axis and the result’s markers in Chromium', () 
     const page = await ext.open(`dashboard.html#/history/${questionnaire.id}`);
     await page.locator('#comparison-heading').waitFor();
     expect(await page.locator('#compare-earlier-year option').allInnerTexts()).toEqual([...byYear.keys()].map(String));
+    // What choosing a year does is said beside the lists, and is each year list's description.
+    await expect.poll(() => page.locator('#compare-earlier-year').evaluate((select) => (select as HTMLSelectElement).getAttribute('aria-describedby'))).toBe('compare-year-hint');
+    expect(await page.locator('#compare-year-hint').innerText()).toBe('Choosing a year picks its most recent sitting; you can then pick another date in that year.');
     // By default: the latest sitting against the one before it.
     expect(await page.locator('#compare-later').inputValue()).toBe(completed.at(-1)!.id);
     expect(await page.locator('#compare-earlier').inputValue()).toBe(completed.at(-2)!.id);

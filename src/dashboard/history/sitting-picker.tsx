@@ -9,6 +9,8 @@ export interface SittingPickerProps {
   series: readonly ScoredSitting[];
   value: string;
   onChange: (sittingId: string) => void;
+  /** The id of the text that says what choosing a year does: the year list's description. */
+  yearHintId?: string;
 }
 
 /**
@@ -17,7 +19,7 @@ export interface SittingPickerProps {
  * thousand options to scroll through, and drawing them was most of the history's first
  * render (about 45 ms in Chromium for two such lists of 1,000).
  */
-export function SittingPicker({ id, legend, series, value, onChange }: SittingPickerProps) {
+export function SittingPicker({ id, legend, series, value, onChange, yearHintId }: SittingPickerProps) {
   const t = useT();
   const { i18n } = useApp();
   const formatDate = i18n.formatDate.value;
@@ -44,6 +46,7 @@ export function SittingPicker({ id, legend, series, value, onChange }: SittingPi
           <label for={`${id}-year`}>{t('history.pickYear')}</label>
           <select
             id={`${id}-year`}
+            aria-describedby={yearHintId}
             value={String(year)}
             // Another year shows its latest sitting; its date list then offers the rest of that year.
             onChange={(event) => onChange(years.get(Number((event.currentTarget as HTMLSelectElement).value))!.at(-1)!.sitting.id)}

@@ -50,6 +50,7 @@ export const daDashboard: DashboardMessages = {
   'history.pickEarlier': "Tidligere evaluering",
   'history.pickLater': "Senere evaluering",
   'history.pickYear': "År",
+  'history.pickYearHint': "Når du vælger et år, vælges årets seneste evaluering. Derefter kan du vælge en anden dato i samme år.",
   'history.pickDate': "Dato og klokkeslæt",
   'history.sameSitting': "Den samme evaluering er valgt under både »Tidligere evaluering« og »Senere evaluering«. Vælg en anden evaluering i den ene af dem for at kunne sammenligne.",
   'history.comparedInOrder': "Den evaluering, du valgte under »Tidligere evaluering«, er nyere end den under »Senere evaluering«. De sammenlignes derfor med den ældste først.",

@@ -51,6 +51,7 @@ export const enDashboard = {
   'history.pickEarlier': "Earlier sitting",
   'history.pickLater': "Later sitting",
   'history.pickYear': "Year",
+  'history.pickYearHint': "Choosing a year picks its most recent sitting; you can then pick another date in that year.",
   'history.pickDate': "Date and time",
   'history.sameSitting': "The same sitting is picked under both “Earlier sitting” and “Later sitting”. Pick another sitting in one of them to compare.",
   'history.comparedInOrder': "The sitting picked under “Earlier sitting” is more recent than the one under “Later sitting”, so they are compared with the oldest first.",

@@ -50,6 +50,7 @@ export const svDashboard: DashboardMessages = {
   'history.pickEarlier': "Tidigare skattning",
   'history.pickLater': "Senare skattning",
   'history.pickYear': "År",
+  'history.pickYearHint': "När du väljer ett år väljs årets senaste skattning. Sedan kan du välja ett annat datum under samma år.",
   'history.pickDate': "Datum och tid",
   'history.sameSitting': "Samma skattning är vald under både ”Tidigare skattning” och ”Senare skattning”. Välj en annan skattning under någon av dem för att kunna jämföra.",
   'history.comparedInOrder': "Den skattning du valde under ”Tidigare skattning” är nyare än den under ”Senare skattning”. De jämförs därför med den äldsta först.",
