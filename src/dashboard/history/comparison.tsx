@@ -8,7 +8,7 @@ import { ChartCanvas } from '../../ui/charts/chart-canvas';
 import type { ChartTheme } from '../../ui/charts/chart-theme';
 import { describeChange } from '../../ui/history/change-words';
 import { figureText, signedFigureText } from '../../ui/figures';
-import { SittingPicker } from './sitting-picker';
+import { SittingPicker, sittingsByYear } from './sitting-picker';
 
 export interface ComparisonProps {
   questionnaire: Questionnaire;
@@ -34,8 +34,9 @@ export function Comparison({ questionnaire, series, contentLanguage }: Compariso
   const swapped = pickedEarlier.time > pickedLater.time;
   const [earlier, later] = swapped ? [pickedLater, pickedEarlier] : [pickedEarlier, pickedLater];
   const same = pickedEarlier === pickedLater;
-  // The pickers ask for a year first only over more than one year (sitting-picker.tsx).
-  const overYears = new Date(series[0]!.time).getFullYear() !== new Date(series[series.length - 1]!.time).getFullYear();
+  const years = useMemo(() => sittingsByYear(series), [series]);
+  // The pickers ask for a year first only over more than one year.
+  const overYears = years.size > 1;
   const changes = compareScores(earlier.score, later.score);
   const names = questionnaire.dimensions.map((d) => textIn(d.name, contentLanguage));
   // A dimension's change is named by its own poles (on a profile, the ends of its axis).
@@ -75,8 +76,8 @@ export function Comparison({ questionnaire, series, contentLanguage }: Compariso
       <p class="hint">{t('history.compareHint')}</p>
       {overYears ? <p class="hint" id="compare-year-hint">{t('history.pickYearHint')}</p> : null}
       <div class="field-row">
-        <SittingPicker id="compare-earlier" legend={t('history.pickEarlier')} series={series} value={pickedEarlier.sitting.id} onChange={setEarlierId} yearHintId="compare-year-hint" />
-        <SittingPicker id="compare-later" legend={t('history.pickLater')} series={series} value={pickedLater.sitting.id} onChange={setLaterId} yearHintId="compare-year-hint" />
+        <SittingPicker id="compare-earlier" legend={t('history.pickEarlier')} series={series} years={years} value={pickedEarlier.sitting.id} onChange={setEarlierId} yearHintId="compare-year-hint" />
+        <SittingPicker id="compare-later" legend={t('history.pickLater')} series={series} years={years} value={pickedLater.sitting.id} onChange={setLaterId} yearHintId="compare-year-hint" />
       </div>
       {/* Not a live region: the lists change on every arrow key, and a notice read out each time would talk over them. */}
       {same ? <p class="notice" data-testid="comparison-notice">{t('history.sameSitting')}</p> : null}

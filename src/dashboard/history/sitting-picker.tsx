@@ -1,4 +1,3 @@
-import { useMemo } from 'preact/hooks';
 import type { ScoredSitting } from '../../core/history/series';
 import { useApp, useT } from '../../ui/app-context';
 
@@ -7,10 +6,24 @@ export interface SittingPickerProps {
   id: string;
   legend: string;
   series: readonly ScoredSitting[];
+  /** The series by year (`sittingsByYear`), worked out once for both pickers. */
+  years: ReadonlyMap<number, readonly ScoredSitting[]>;
   value: string;
   onChange: (sittingId: string) => void;
   /** The id of the text that says what choosing a year does: the year list's description. */
   yearHintId?: string;
+}
+
+/** A history's sittings by year, oldest first, in the person's calendar: the dates beside them are formatted in local time too. */
+export function sittingsByYear(series: readonly ScoredSitting[]): Map<number, ScoredSitting[]> {
+  const byYear = new Map<number, ScoredSitting[]>();
+  for (const point of series) {
+    const year = new Date(point.time).getFullYear();
+    const points = byYear.get(year);
+    if (points) points.push(point);
+    else byYear.set(year, [point]);
+  }
+  return byYear;
 }
 
 /**
@@ -19,21 +32,10 @@ export interface SittingPickerProps {
  * thousand options to scroll through, and drawing them was most of the history's first
  * render (about 45 ms in Chromium for two such lists of 1,000).
  */
-export function SittingPicker({ id, legend, series, value, onChange, yearHintId }: SittingPickerProps) {
+export function SittingPicker({ id, legend, series, years, value, onChange, yearHintId }: SittingPickerProps) {
   const t = useT();
   const { i18n } = useApp();
   const formatDate = i18n.formatDate.value;
-  // Years as the person's calendar has them: the dates beside them are formatted in local time too.
-  const years = useMemo(() => {
-    const byYear = new Map<number, ScoredSitting[]>();
-    for (const point of series) {
-      const year = new Date(point.time).getFullYear();
-      const points = byYear.get(year);
-      if (points) points.push(point);
-      else byYear.set(year, [point]);
-    }
-    return byYear;
-  }, [series]);
   const chosen = series.find((point) => point.sitting.id === value) ?? series[series.length - 1]!;
   const year = new Date(chosen.time).getFullYear();
   const inYear = years.size > 1 ? years.get(year) ?? [] : series;
