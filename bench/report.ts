@@ -1,3 +1,4 @@
+import type { FloorPart } from './floor-page';
 import type { CliFigure } from './cli';
 import type { LoadProfile } from './profile';
 import type { PageSizes } from './sizes';
@@ -163,6 +164,11 @@ export function formatReport(r: BenchResults): string {
   lines.push(...sideBySide('popup floor: its script parsed, its first read', floors, notes, false));
   const popups = [r.popup['1000'], ff((b) => b.popup['1000'])];
   lines.push(sideRow('  popup, 1,000 sittings, over its floor', floors.map((floor, i) => overFloor(popups[i], floor))));
+  // Its parts, in the same runs: what any page pays that reads storage at all, or parses a script of the popup's size.
+  const parts = (part: FloorPart) => [r.popupFloorParts?.[part], ff((b) => b.popupFloorParts?.[part])];
+  lines.push(...sideBySide('  part: a page that reads one key (the settings)', parts('oneKey'), notes, false));
+  lines.push(...sideBySide("  part: the popup's first read alone", parts('firstRead'), notes, false));
+  lines.push(...sideBySide("  part: the popup's script parsed alone", parts('script'), notes, false));
   const added = [r.popupAdded, ff((b) => b.popupAdded)];
   lines.push(...sideBySide('popup, 1,000 sittings, 100 added questionnaires', added, notes));
   if (added.some((f) => storedCell(f) !== '')) lines.push(sideRow('  stored', added.map(storedCell)));

@@ -25,7 +25,7 @@ import { benchCli } from './cli';
 import { chromiumDriver, firefoxDriver, onExtensionPage } from './driver';
 import { pageFigure, round2 } from './page-figure';
 import { BLANK_PAGE, prepareBenchExtension } from './extension-copy';
-import { addPopupFloorPage, POPUP_FLOOR_PAGE } from './floor-page';
+import { addPopupFloorPage, POPUP_FLOOR_PAGE, POPUP_FLOOR_PARTS, type FloorPart } from './floor-page';
 import { measureInterleaved, READY, type BenchDriver, type BenchPage, type Variant } from './page-timing';
 import { profileLoad, type LoadProfile } from './profile';
 import { formatReport, type BenchResults } from './report';
@@ -114,7 +114,11 @@ async function benchBrowser(driver: BenchDriver, extensionDir: string, m: Browse
   const blank: Variant = { label: 'blank', path: BLANK_PAGE, marks: [READY] };
   const popup: Variant = { label: 'popup', path: 'popup.html', marks: [READY] };
   const floor: Variant = { label: 'floor', path: POPUP_FLOOR_PAGE, marks: [READY] };
-  if (floorProblem) m.popupFloor = notMeasured(floorProblem);
+  const floorParts = (Object.entries(POPUP_FLOOR_PARTS) as [FloorPart, string][]).map(([part, page]): Variant => ({ label: `floor-${part}`, path: page, marks: [READY] }));
+  if (floorProblem) {
+    m.popupFloor = notMeasured(floorProblem);
+    for (const part of Object.keys(POPUP_FLOOR_PARTS) as FloorPart[]) m.popupFloorParts[part] = notMeasured(floorProblem);
+  }
   const options = { runs: RUNS, warmups: WARMUPS, timeoutMs: TIMEOUT_MS };
   const ext = driver.chromium;
   let dashboardShown = false;
@@ -139,10 +143,13 @@ async function benchBrowser(driver: BenchDriver, extensionDir: string, m: Browse
     if (count === HEAP_SITTINGS) m.storedSize = { sittings: count, bytes: stored.bytesInUse ?? stored.jsonBytes, method: storedMethod(stored) };
     // With the 1,000 sittings of the popup's target, its floor is timed in the same runs.
     const withFloor = count === FLOOR_SITTINGS && !floorProblem;
-    log(`${name}: timing blank${withFloor ? ', the popup floor' : ''} and popup with ${count} sittings (${WARMUPS} warm-ups + ${RUNS} runs each, interleaved)`);
-    const results = await measureInterleaved(driver, withFloor ? [blank, popup, floor] : [blank, popup], options);
+    log(`${name}: timing blank${withFloor ? ', the popup floor and its parts' : ''} and popup with ${count} sittings (${WARMUPS} warm-ups + ${RUNS} runs each, interleaved)`);
+    const results = await measureInterleaved(driver, withFloor ? [blank, popup, floor, ...floorParts] : [blank, popup], options);
     const popupFigure = pageFigure(results, 'popup', READY, TIMEOUT_MS);
-    if (withFloor) m.popupFloor = pageFigure(results, 'floor', READY, TIMEOUT_MS);
+    if (withFloor) {
+      m.popupFloor = pageFigure(results, 'floor', READY, TIMEOUT_MS);
+      for (const part of Object.keys(POPUP_FLOOR_PARTS) as FloorPart[]) m.popupFloorParts[part] = pageFigure(results, `floor-${part}`, READY, TIMEOUT_MS);
+    }
     m.popup[String(count)] = 'notMeasured' in popupFigure ? popupFigure : { ...popupFigure, bytesInUse: stored.bytesInUse, jsonBytes: stored.jsonBytes };
     if (count === ADDED_WITH_SITTINGS) {
       // The same history with a hundred questionnaires added from files: the popup lists them all.
@@ -237,6 +244,7 @@ function markUnfinished(m: BrowserMeasurements, reason: string) {
   for (const count of SITTING_COUNTS) if (!m.popup[String(count)] || stop(m.popup[String(count)])) m.popup[String(count)] = why;
   if (stop(m.popupAdded)) m.popupAdded = why;
   if (stop(m.popupFloor)) m.popupFloor = why;
+  for (const part of Object.keys(m.popupFloorParts) as FloorPart[]) if (stop(m.popupFloorParts[part])) m.popupFloorParts[part] = why;
   if (stop(m.dashboard.ready)) m.dashboard.ready = why;
   if (stop(m.dashboard.chartsDrawn)) m.dashboard.chartsDrawn = why;
   if (stop(m.dashboard.home)) m.dashboard.home = why;

@@ -1,3 +1,4 @@
+import type { FloorPart } from './floor-page';
 import type { CliResult } from './cli';
 import type { PageSizes } from './sizes';
 import type { Summary } from './stats';
@@ -54,6 +55,8 @@ export interface BrowserMeasurements {
    * nothing (floor-page.ts). What no change to the popup's own work can win back.
    */
   popupFloor: Figure<PageFigure>;
+  /** The floor's parts, in the same runs: one key read, the popup's first read alone, the popup's script parsed alone (floor-page.ts). */
+  popupFloorParts: Record<FloorPart, Figure<PageFigure>>;
   dashboard: {
     sittings: number;
     /** #/history ready: the questionnaire taken last, with its charts' data read and scored. */
@@ -136,7 +139,7 @@ export function judgeTargets(m: Measurements): Target[] {
 /** Every figure of one browser, not measured for `reason` (a browser that did not launch). */
 export function unmeasuredBrowser(reason: string, dashboardSittings = 1_000): BrowserMeasurements {
   const no = { notMeasured: reason };
-  return { popup: { 0: no, 1000: no, 10000: no }, popupAdded: no, popupFloor: no, dashboard: { sittings: dashboardSittings, ready: no, chartsDrawn: no, home: no }, versus: no, heap: no, storedSize: no };
+  return { popup: { 0: no, 1000: no, 10000: no }, popupAdded: no, popupFloor: no, popupFloorParts: { oneKey: no, firstRead: no, script: no }, dashboard: { sittings: dashboardSittings, ready: no, chartsDrawn: no, home: no }, versus: no, heap: no, storedSize: no };
 }
 
 /** How the stored size was counted, in a word for the report (results.json keeps the whole method). */

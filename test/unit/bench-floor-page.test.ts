@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { addPopupFloorPage, POPUP_FLOOR_PAGE } from '../../bench/floor-page';
+import { addPopupFloorPage, POPUP_FLOOR_PAGE, POPUP_FLOOR_PARTS } from '../../bench/floor-page';
 
 async function extensionWith(popupJs: string): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), 'floor-page-'));
@@ -42,6 +42,31 @@ describe("the bench's popup floor page", () => {
     expect(asked).toHaveLength(4 + 6 * 5);
     const html = await readFile(path.join(dir, POPUP_FLOOR_PAGE), 'utf8');
     expect(html).toContain('<script type="module" src="popup-floor.js"></script>');
+  });
+
+  it('writes its parts beside it: one key read, the first read alone, the script parsed alone', async () => {
+    const dir = await extensionWith('var x=1;ran=true;\nexport{x as c1_a};\n');
+    expect(await addPopupFloorPage(dir)).toBeNull();
+    const part = async (page: string) => {
+      const html = await readFile(path.join(dir, page), 'utf8');
+      const script = page.replace(/\.html$/, '.js');
+      expect(html).toContain(`<script type="module" src="${script}"></script>`);
+      const source = await readFile(path.join(dir, script), 'utf8');
+      return { source, ...(await runFloor(source)) };
+    };
+    const oneKey = await part(POPUP_FLOOR_PARTS.oneKey);
+    expect(oneKey.asked).toEqual(['settings']);
+    expect(oneKey.marks).toEqual(['shiftmeter:ready']);
+    expect(oneKey.source).not.toContain('ran=true');
+    const firstRead = await part(POPUP_FLOOR_PARTS.firstRead);
+    expect(firstRead.asked).toHaveLength(4 + 6 * 5);
+    expect(firstRead.source).not.toContain('ran=true');
+    const script = await part(POPUP_FLOOR_PARTS.script);
+    // Parsed, never run, and no storage asked for.
+    expect(script.source).toContain('ran=true');
+    expect(script.ran).toBe(false);
+    expect(script.asked).toEqual([]);
+    expect(script.marks).toEqual(['shiftmeter:ready']);
   });
 
   it('says why, and writes no page, when the entry imports another file', async () => {
