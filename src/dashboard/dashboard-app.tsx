@@ -7,10 +7,17 @@ import type { HistoryModelInstance } from '../ui/history/history-model';
 import type { MessageKey } from '../ui/i18n/en-dashboard';
 import type { HomeStart } from './home-start';
 import type { JSX } from 'preact';
-import { useView, type ViewModule, type ViewName } from './views';
+import { isViewName, useView, type ViewModule, type ViewName } from './views';
 
-const VIEWS = ['home', 'welcome', 'take', 'history', 'sittings', 'courses', 'team', 'data', 'settings'] as const;
-type View = (typeof VIEWS)[number] | 'print';
+/**
+ * The navigation's tabs, in their order: every view but 'print' (a paper form, reached
+ * from the questionnaire list). The views themselves are defined once, in views.ts.
+ */
+const TABS = ['home', 'welcome', 'take', 'history', 'sittings', 'courses', 'team', 'data', 'settings'] as const satisfies readonly ViewName[];
+// A view added to views.ts without a tab (or a tab without a view) fails the type check here.
+type Untabbed = Exclude<ViewName, (typeof TABS)[number] | 'print'>;
+const everyViewTabbed: [Untabbed] extends [never] ? true : Untabbed = true;
+void everyViewTabbed;
 
 /**
  * The full-tab dashboard; the hash picks the view. `history` may already be loading (see
@@ -22,8 +29,7 @@ export function DashboardApp({ history, returning, homeStart }: { history: Histo
   const t = useT();
   const start = returning ? 'home' : 'welcome';
   const [route = start, ...rest] = useHashRoute();
-  // 'print' (a paper form) is reached from the questionnaire list, not the navigation.
-  const view: View = route === 'print' ? 'print' : (VIEWS as readonly string[]).includes(route) ? (route as View) : start;
+  const view: ViewName = isViewName(route) ? route : start;
   const needsHistory = view === 'history' || view === 'sittings';
   useEffect(() => {
     if (needsHistory) void history.ensureLoaded();
@@ -41,7 +47,7 @@ export function DashboardApp({ history, returning, homeStart }: { history: Histo
         <span class="brand">{t('dashboard.nav')}</span>
         <nav aria-label={t('dashboard.nav')}>
           <ul>
-            {VIEWS.map((name) => (
+            {TABS.map((name) => (
               <li key={name}>
                 <a href={`#/${name}`} aria-current={view === name ? 'page' : undefined}>{t(`dashboard.${name}` as MessageKey)}</a>
               </li>
@@ -57,7 +63,7 @@ export function DashboardApp({ history, returning, homeStart }: { history: Histo
 }
 
 interface CurrentViewProps {
-  view: View;
+  view: ViewName;
   rest: readonly string[];
   history: HistoryModelInstance;
   homeStart: HomeStart | null | undefined;
