@@ -1,4 +1,4 @@
-import { actionsKey } from '../core/actions/actions';
+import { actionKeysOf } from '../ui/actions/action-keys';
 import { readRoundIndex, ROUND_INDEX_KEY } from '../core/round/round-index';
 import type { Round } from '../core/round/round-record';
 import { KEYS, SCHEMA_VERSION } from '../core/storage/records';
@@ -32,7 +32,7 @@ export interface HomeStart {
 
 /** The keys the summary reads by name: each questionnaire's recent record, actions, draft and reminder. */
 export function homeKeysOf(catalog: Catalog): string[] {
-  return [...recentKeysOf(catalog), ...catalog.entries.map((entry) => actionsKey(entry.id)), ...draftKeysOf(catalog), ...reminderKeysOf(catalog)];
+  return [...recentKeysOf(catalog), ...actionKeysOf(catalog), ...draftKeysOf(catalog), ...reminderKeysOf(catalog)];
 }
 
 /**

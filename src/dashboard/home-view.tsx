@@ -13,6 +13,7 @@ import { recentKeysOf } from '../ui/history/recent-sittings';
 import { useReadyMark } from '../ui/ready';
 import { RemindersModel } from '../ui/reminders-model';
 import { describeStorageError } from '../ui/storage-errors';
+import { actionKeysOf } from '../ui/actions/action-keys';
 import { listRounds } from '../ui/team/team-store';
 
 interface OpenAction {
@@ -48,7 +49,7 @@ export function HomeView({ start }: { start?: HomeStart | null | undefined }) {
     void (async () => {
       try {
         const earlyRounds = early ? await early.rounds : null;
-        const keys = [...recentKeysOf(app.catalog), ...app.catalog.entries.map((entry) => actionsKey(entry.id))];
+        const keys = [...recentKeysOf(app.catalog), ...actionKeysOf(app.catalog)];
         const [stored, drafts, rounds] = early && earlyRounds
           ? [early.stored, draftsFrom(early.stored, app.catalog), earlyRounds]
           : await Promise.all([app.store.get(keys), readDrafts(app.store, app.catalog), listRounds(app.store)]);

@@ -5,6 +5,8 @@ import { createRoundVault } from '../platform/round-vault';
 import { browserLanguages } from '../platform/runtime';
 import { createCatalog, type Catalog } from '../ui/catalog';
 import { lastTakenKey } from '../core/storage/records';
+import { actionKeysOf } from '../ui/actions/action-keys';
+import { primeQuestionnaireActions } from '../ui/actions/actions-store';
 import { HistoryModel } from '../ui/history/history-model';
 import { keepRecentCurrent, recentKeysOf } from '../ui/history/recent-sittings';
 import { syncPolicy } from '../ui/policy/policy-sync';
@@ -30,6 +32,8 @@ addEventListener('pagehide', (event) => {
   if (!event.persisted) history[Symbol.dispose]();
 });
 const opensOnHistory = /^#\/(history|sittings)/.test(location.hash);
+// The history's chart marks the actions chosen after a result.
+const drawsActions = /^#\/history/.test(location.hash);
 // The chunk of the view the page opens on is fetched now, beside the first reads (views.ts).
 // With no view named it is the summary for a returning person, the welcome otherwise;
 // which one is known only after the first read, so the summary (the likelier) is fetched.
@@ -43,13 +47,15 @@ void renderPage(
     applyPolicy: async (shipped) => syncPolicy(store, shipped, await readManagedPolicy(), new Date()) },
   (_app, prefetched) => {
     if (opensOnHistory) preloadLatestQuestionnaire(catalog, prefetched);
+    if (drawsActions) primeQuestionnaireActions(catalog.entries.map((entry) => entry.id), prefetched);
     keepRecentCurrent(store, catalog, prefetched);
     // Someone who has taken any questionnaire opens on the overview.
     const returning = catalog.entries.some((entry) => prefetched[lastTakenKey(entry.id)] !== undefined);
     home?.firstRead(prefetched);
     return <DashboardApp history={history} returning={returning} homeStart={home} />;
   },
-  (shown) => (opensOnHome ? homeKeysOf(shown) : [...reminderKeysOf(shown), ...recentKeysOf(shown)]),
+  // The history's first view also draws the action markers of the questionnaire it shows.
+  (shown) => (opensOnHome ? homeKeysOf(shown) : [...reminderKeysOf(shown), ...recentKeysOf(shown), ...(drawsActions ? actionKeysOf(shown) : [])]),
 );
 // The summary's other read (the rounds) goes out now, after the first, as the history's does below.
 const home = opensOnHome ? startHome(store) : null;

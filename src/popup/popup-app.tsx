@@ -12,6 +12,7 @@ import { focusNextViewHeading, useReadyMark } from '../ui/ready';
 import { RemindersModel } from '../ui/reminders-model';
 import { LazyAssessmentScreen, loadAssessmentScreen } from './assessment-loader';
 import type { Catalog, CatalogEntry } from '../ui/catalog';
+import { actionKeysOf } from '../ui/actions/action-keys';
 import { draftKey, lastTakenKey, reminderKey } from '../core/storage/records';
 
 type View = { kind: 'list'; drafts: Record<string, DraftMeta>; recent: Record<string, RecentRecord | null>; actions: Record<string, OpenActionState> } | { kind: 'assessment'; id: string };
@@ -122,10 +123,6 @@ function listedFirst(catalog: Catalog): readonly CatalogEntry[] {
 /** Each listed questionnaire's recent record (only these keys: the scoring that makes them is not in the popup's first view). */
 function recentKeysOf(catalog: Catalog): string[] {
   return catalog.entries.map((entry) => recentKey(entry.id));
-}
-
-function actionKeysOf(catalog: Catalog): string[] {
-  return catalog.entries.map((entry) => actionsKey(entry.id));
 }
 
 interface OpenActionState {

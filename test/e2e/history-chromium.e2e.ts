@@ -109,6 +109,48 @@ describe('the dashboard history in Chromium', () => {
     await page.close();
   });
 
+  it("draws the questionnaire's actions in its first view, not a read later", async () => {
+    // An action chosen after the first sitting: the page's first read carries it, so the
+    // marker and the table's words are there at the ready mark (they used to follow a
+    // read later, under the reader's eyes).
+    const setup = await ext.open('dashboard.html#/data');
+    const records = await stored(setup);
+    const first = Object.values(records).filter((value: any) => value?.questionnaire?.id === 'production-service').sort((a: any, b: any) => a.completedAt.localeCompare(b.completedAt))[0] as { id: string; completedAt: string };
+    const dimension = questionnaire.dimensions[0]!.id;
+    const record = { schema: 1, questionnaireId: 'production-service', actions: [{ id: crypto.randomUUID(), sittingId: first.id, dimension, text: 'Call back the same day', createdAt: first.completedAt }] };
+    await setup.evaluate((value) => chrome.storage.local.set({ 'actions:production-service': value }), record);
+    const page = await ext.context.newPage();
+    // The table is drawn only when opened and the markers are on a canvas, so the page's
+    // storage calls are watched instead: which asked for the actions, and whether they
+    // were back before the ready mark.
+    await page.addInitScript(() => {
+      const area = chrome.storage.local;
+      const get = area.get.bind(area) as (...args: unknown[]) => unknown;
+      const seen = ((globalThis as Record<string, unknown>).actionsRead = { askedWithSettings: false, backBeforeReady: false });
+      const back = (result: unknown) => {
+        if (result && typeof result === 'object' && 'actions:production-service' in result && performance.getEntriesByName('shiftmeter:ready').length === 0) seen.backBeforeReady = true;
+      };
+      (area as { get: unknown }).get = (...args: unknown[]) => {
+        const keys = args[0];
+        if (Array.isArray(keys) && keys.includes('settings') && keys.includes('actions:production-service')) seen.askedWithSettings = true;
+        const callback = args.at(-1);
+        if (typeof callback === 'function') return get(...args.slice(0, -1), (result: unknown) => (back(result), callback(result)));
+        const answer = get(...args) as Promise<unknown>;
+        void answer.then(back, () => undefined);
+        return answer;
+      };
+    });
+    await page.goto(`chrome-extension://${ext.extensionId}/dashboard.html#/history`);
+    await waitForReady(page);
+    expect(await page.evaluate(() => (globalThis as Record<string, unknown>).actionsRead)).toEqual({ askedWithSettings: true, backBeforeReady: true });
+    // And they are drawn: the table, once opened, says the action beside its sitting.
+    await page.locator('#over-time-heading ~ details summary').first().click();
+    await eventually(() => page.locator('[data-testid="over-time-table"]').innerText(), (text) => expect(text).toContain('Call back the same day'));
+    await page.close();
+    await setup.evaluate(() => chrome.storage.local.remove('actions:production-service'));
+    await setup.close();
+  });
+
   it('keeps a reflection note across a reload', async () => {
     const page = await ext.open('dashboard.html#/sittings');
     await expectNoAxeViolations(page, 'sittings list');

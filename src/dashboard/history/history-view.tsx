@@ -36,7 +36,8 @@ export function HistoryView({ history, questionnaireId }: { history: HistoryMode
   const earlier = useEarlierVersions(selectedId, versions);
   const actions = useQuestionnaireActions(app.store, selectedId);
   const status = history.status.value;
-  useReadyMark(status.kind === 'failed' || (status.kind === 'ready' && (selectedId === undefined || (questionnaire !== null && earlier !== null))));
+  // Ready once what the first view draws is known, the action markers too.
+  useReadyMark(status.kind === 'failed' || (status.kind === 'ready' && (selectedId === undefined || (questionnaire !== null && earlier !== null && actions !== null))));
   const language = app.i18n.language.value;
   const series = useMemo(
     () => (questionnaire && questionnaire !== 'missing' ? scoreSittings(questionnaire, sittings, earlier ?? []) : []),
@@ -74,7 +75,7 @@ export function HistoryView({ history, questionnaireId }: { history: HistoryMode
             questionnaire={questionnaire}
             series={series}
             notes={history.notes.value}
-            actions={actions}
+            actions={actions ?? []}
             contentLanguage={pickLanguage(questionnaire, language)}
             onDrawn={markChartsDrawn}
           />

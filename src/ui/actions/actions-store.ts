@@ -26,13 +26,39 @@ export async function changeActions(store: KeyValueStore, questionnaireId: strin
   });
 }
 
-/** A questionnaire's actions, read when shown and again whenever any page changes them. */
-export function useQuestionnaireActions(store: KeyValueStore, questionnaireId: string | undefined): readonly UnitAction[] {
-  const [actions, setActions] = useState<readonly UnitAction[]>([]);
+/**
+ * Actions from the page's first read, by questionnaire: what the view that shows them
+ * first draws before its own read is back (see primeQuestionnaireActions).
+ */
+const fromFirstRead = new Map<string, readonly UnitAction[]>();
+
+/**
+ * Keeps what the page's first read found of these questionnaires' actions (a key that was
+ * asked for and is absent means none), so the history draws its action markers in its
+ * first view instead of a read later, when they would appear under the reader's eyes.
+ * The view still reads them itself, so a change made after the first read is not missed.
+ */
+export function primeQuestionnaireActions(questionnaireIds: readonly string[], stored: Readonly<Record<string, unknown>>): void {
+  for (const id of questionnaireIds) fromFirstRead.set(id, readActions(stored[actionsKey(id)])?.actions ?? []);
+}
+
+/**
+ * A questionnaire's actions, read when shown and again whenever any page changes them;
+ * null until they are known for this questionnaire (never another one's, shown while
+ * this one's are read).
+ */
+export function useQuestionnaireActions(store: KeyValueStore, questionnaireId: string | undefined): readonly UnitAction[] | null {
+  const [loaded, setLoaded] = useState<{ for: string; actions: readonly UnitAction[] } | null>(null);
   useEffect(() => {
-    if (!questionnaireId) return setActions([]);
+    if (!questionnaireId) return;
     let live = true;
-    const read = () => void readQuestionnaireActions(store, questionnaireId).then((record) => live && setActions(record?.actions ?? []), () => undefined);
+    const read = () => void readQuestionnaireActions(store, questionnaireId).then(
+      (record) => {
+        fromFirstRead.delete(questionnaireId);
+        if (live) setLoaded({ for: questionnaireId, actions: record?.actions ?? [] });
+      },
+      () => undefined,
+    );
     read();
     const stop = store.onChanged((keys) => {
       if (keys.includes(actionsKey(questionnaireId))) read();
@@ -42,5 +68,7 @@ export function useQuestionnaireActions(store: KeyValueStore, questionnaireId: s
       stop();
     };
   }, [store, questionnaireId]);
-  return actions;
+  if (!questionnaireId) return [];
+  if (loaded?.for === questionnaireId) return loaded.actions;
+  return fromFirstRead.get(questionnaireId) ?? null;
 }
