@@ -240,4 +240,48 @@ describe('a team round in Chromium, with a lead and five members in separate pro
       if (process.env.TEAM_E2E_SHOTS) await page.screenshot({ path: `${process.env.TEAM_E2E_SHOTS}/team-figures-${colorScheme}.png`, fullPage: true });
     }
   });
+
+  it("never shows one invitation's fingerprint beside another's details", { timeout: 300_000 }, async () => {
+    // Two rounds of one lead; a member opens one invitation, then the other. The
+    // fingerprint is what the member checks with the lead, so not even one frame may pair
+    // the second round's name with the first round's digits.
+    const lead = await launchChromium();
+    opened.push(lead);
+    const page = await lead.open('dashboard.html#/team');
+    const start = async (name: string) => {
+      await page.evaluate(() => { location.hash = '#/team'; });
+      await page.getByLabel('Questionnaire', { exact: true }).selectOption('production-service');
+      await page.getByLabel('Name of the round').fill(name);
+      await page.getByRole('button', { name: 'Start the round' }).click();
+      const code = await eventually(() => page.locator('#invitation-code').inputValue(), (value) => expect(value).toMatch(/^SMI2\./));
+      await page.waitForFunction(() => /^\d{4} \d{4} \d{4} \d{4}$/.test(document.querySelector('[data-testid="round-fingerprint"]')?.textContent ?? ''));
+      return { name, code, digits: await page.getByTestId('round-fingerprint').innerText() };
+    };
+    const first = await start('Round one');
+    const second = await start('Round two');
+    expect(second.digits).not.toBe(first.digits);
+
+    const member = await launchChromium();
+    opened.push(member);
+    const answer = await member.open('dashboard.html#/team/answer');
+    // Every state of the page after a change, as a screen reader or an eye could meet it.
+    await answer.evaluate(() => {
+      const seen: { name: string; digits: string }[] = [];
+      (globalThis as Record<string, unknown>).seenPairs = seen;
+      new MutationObserver(() => {
+        const name = document.querySelector('#invitation-found')?.textContent ?? '';
+        const digits = document.querySelector('[data-testid="round-fingerprint"]')?.textContent ?? '';
+        seen.push({ name, digits });
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    for (const round of [first, second]) {
+      await answer.getByLabel('Invitation code').fill(round.code);
+      await answer.getByRole('button', { name: 'Open the invitation', exact: true }).click();
+      await answer.waitForFunction((expected) => document.querySelector('[data-testid="round-fingerprint"]')?.textContent === expected, round.digits);
+      expect(await answer.locator('#invitation-found').innerText()).toBe(round.name);
+    }
+    const seen = (await answer.evaluate(() => (globalThis as Record<string, unknown>).seenPairs)) as { name: string; digits: string }[];
+    expect(seen.some((pair) => pair.name === second.name && pair.digits === second.digits)).toBe(true);
+    expect(seen.filter((pair) => pair.name === second.name && pair.digits === first.digits)).toEqual([]);
+  });
 });

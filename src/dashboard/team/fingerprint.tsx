@@ -23,16 +23,17 @@ export function Fingerprint({ binding, who }: { binding: RoundBinding; who: 'lea
 
 /** The round's fingerprint once worked out (it takes a digest), or null until then. */
 export function useFingerprint(binding: RoundBinding): string | null {
-  const [digits, setDigits] = useState<string | null>(null);
+  // Every part of the binding the fingerprint covers (round-binding.ts), the content hash included.
+  const covered = [binding.round, binding.publicKey, binding.minGroup, binding.questionnaire.id, binding.questionnaire.version, binding.questionnaire.hash].join('\n');
+  const [worked, setWorked] = useState<{ for: string; digits: string } | null>(null);
   useEffect(() => {
-    // Cleared at once: a stale fingerprint must never stand beside another invitation.
-    setDigits(null);
     let current = true;
-    void roundFingerprint(binding).then((value) => current && setDigits(value), () => current && setDigits(null));
+    void roundFingerprint(binding).then((digits) => current && setWorked({ for: covered, digits }), () => undefined);
     return () => {
       current = false;
     };
-    // Every part of the binding the fingerprint covers (round-binding.ts), the content hash included.
-  }, [binding.round, binding.publicKey, binding.minGroup, binding.questionnaire.id, binding.questionnaire.version, binding.questionnaire.hash]);
-  return digits;
+  }, [covered]);
+  // Only the digits of this binding: a stale fingerprint must never stand beside another
+  // invitation, not even for the frame before an effect could clear it.
+  return worked?.for === covered ? worked.digits : null;
 }
