@@ -76,7 +76,8 @@ function CurrentView({ view, rest, history, homeStart }: CurrentViewProps) {
     case 'take': return <Lazy view="take" render={(m) => <m.TakeView questionnaireId={rest[0]} coursePackId={rest[1] === 'course' ? rest[2] : undefined} />} />;
     case 'history': return <Lazy view="history" render={(m) => <m.HistoryView history={history} questionnaireId={rest[0]} />} />;
     case 'sittings': return <Lazy view="sittings" render={(m) => <m.SittingsView history={history} sittingId={rest[0]} />} />;
-    case 'courses': return <Lazy view="courses" render={(m) => <m.CoursesView packId={rest[0]} section={rest[1]} />} />;
+    // One instance per pack: another pack's page, or a late load of the last one, is never drawn under this one's address.
+    case 'courses': return <Lazy view="courses" render={(m) => <m.CoursesView key={rest[0] ?? ''} packId={rest[0]} section={rest[1]} />} />;
     case 'data': return <Lazy view="data" render={(m) => <m.DataView />} />;
     case 'team': return <Lazy view="team" render={(m) => <m.TeamView route={rest} />} />;
     case 'settings': return <Lazy view="settings" render={(m) => <m.SettingsView />} />;

@@ -1,5 +1,5 @@
 import { useModel } from '@preact/signals';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { DraftMeta } from '../core/storage/records';
 import { useApp, useT } from '../ui/app-context';
 import { BlockingError } from '../ui/blocking-error';
@@ -44,7 +44,10 @@ export function PopupApp({ openDashboard, prefetched }: PopupAppProps) {
   // A hundred questionnaires added from files would make a long list and a large first read: the first few are listed, the rest on demand.
   const [showAll, setShowAll] = useState(false);
 
+  // Each change of view counts here, so a list read that comes back after the person has opened a questionnaire does not close it again.
+  const viewChanges = useRef(0);
   async function showList(all = showAll) {
+    const asked = ++viewChanges.current;
     const [drafts, stored] = await Promise.all([
       readDrafts(app.store, app.catalog),
       app.store.get([...recentKeysOf(app.catalog), ...actionKeysOf(app.catalog)]).catch(() => ({})),
@@ -52,6 +55,7 @@ export function PopupApp({ openDashboard, prefetched }: PopupAppProps) {
     ]);
     const recent = recentFrom(stored, app.catalog);
     const actions = openActionCounts(stored, app.catalog, app.now());
+    if (asked !== viewChanges.current) return;
     // Back from a questionnaire ("Stop for now", "Done"): the list's heading takes the focus.
     if (!all) focusNextViewHeading();
     setShowAll(all);
@@ -82,7 +86,10 @@ export function PopupApp({ openDashboard, prefetched }: PopupAppProps) {
             openActions={Object.fromEntries(Object.entries(view.actions).map(([id, state]) => [id, state.count]))}
             lastTaken={(id) => reminders.states.value[id]?.lastTaken ?? null}
             isDue={(id) => reminders.due.value.has(id) || (view.actions[id]?.due ?? false)}
-            onOpen={(id) => setView({ kind: 'assessment', id })}
+            onOpen={(id) => {
+              viewChanges.current++;
+              setView({ kind: 'assessment', id });
+            }}
           />
           {/* Fetched once the list is up, so opening a questionnaire does not wait for it. */}
           <PreloadAssessment />

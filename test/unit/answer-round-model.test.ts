@@ -54,6 +54,24 @@ describe('a member answering a round', () => {
     expect(model.opened.value.kind).toBe('open');
   });
 
+  it('keeps the invitation opened last when a file chosen before it is read after it', async () => {
+    const { code } = await leadRound();
+    const model = new AnswerRoundModel({ store: new MemoryStore(), catalog });
+    // A file that takes its time to read (a network drive), chosen first; then a code pasted and opened.
+    let finishReading: (text: string) => void = () => undefined;
+    const slowFile = { size: 100, text: () => new Promise<string>((resolve) => (finishReading = resolve)) };
+    const fileOpening = model.openFile(slowFile);
+    model.setCode(code);
+    await model.open();
+    expect(model.opened.value.kind).toBe('open');
+    // The file turns out not to be an invitation: its refusal must not replace the code opened since.
+    finishReading('not an invitation file');
+    await fileOpening;
+    expect(model.opened.value.kind).toBe('open');
+    expect(model.code.value).toBe(code);
+    model[Symbol.dispose]();
+  });
+
   it('refuses a wrong code with the reason, and a refused code replaces the invitation opened before', async () => {
     const { code } = await leadRound();
     const model = new AnswerRoundModel({ store: new MemoryStore(), catalog }, code);

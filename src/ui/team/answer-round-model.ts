@@ -74,12 +74,18 @@ export const AnswerRoundModel = createModel((services: AnswerRoundServices, init
     code.value = text;
   });
 
+  // Each opening counts here: one that finishes after a later one began (a file still being
+  // read when a code is pasted and opened) shows nothing, so the latest is what stays.
+  let openings = 0;
+
   /** Opens the invitation in the field; resolves once the member's history has been checked for an earlier answer. */
   const open = action(async () => {
+    const mine = ++openings;
     const parsed = parseInvitation(code.value);
     if (!parsed.ok) return void refuse({ kind: 'bad-code', problem: parsed.problem });
     const invitation = parsed.value;
     const refusal = await checkQuestionnaire(invitation);
+    if (mine !== openings) return;
     if (refusal) return void refuse(refusal);
     await show({ kind: 'open', invitation });
   });
@@ -90,10 +96,13 @@ export const AnswerRoundModel = createModel((services: AnswerRoundServices, init
    * has, with that very content, is not added again.
    */
   const openFile = action(async (file: ChosenFile) => {
+    const mine = ++openings;
     const chosen = await readChosenFile(file, MAX_INVITATION_FILE_BYTES);
+    if (mine !== openings) return;
     if (chosen.kind !== 'text') return void refuse({ kind: chosen.kind === 'too-big' ? 'file-too-big' : 'bad-file' });
     const { text } = chosen;
     const read = await readInvitationFile(text);
+    if (mine !== openings) return;
     if (!read.ok) {
       if ('code' in read) return void refuse({ kind: 'bad-code', problem: read.code });
       if ('problems' in read) return void refuse({ kind: 'bad-file-questionnaire', problems: read.problems });
@@ -101,6 +110,7 @@ export const AnswerRoundModel = createModel((services: AnswerRoundServices, init
     }
     code.value = encodeInvitation(read.invitation);
     const refusal = await checkQuestionnaire(read.invitation);
+    if (mine !== openings) return;
     if (refusal === null) return void (await show({ kind: 'open', invitation: read.invitation }));
     if (refusal.kind === 'needs-file') return void (await show({ kind: 'open', invitation: read.invitation, adds: read.questionnaire }));
     refuse(refusal);
