@@ -36,10 +36,13 @@ export function ActionPlanner({ questionnaire, sitting, score, contentLanguage }
   const scored = score.dimensions.filter((d) => d.now !== null);
   const text = (value: Readonly<Record<string, string>>) => textIn(value, contentLanguage);
 
+  // Dimensions the person has chosen, dropped or edited here: what is stored for them was read before that, and must not undo it.
+  const touched = useRef(new Set<string>());
+
   useEffect(() => {
     void readQuestionnaireActions(app.store, questionnaire.id).then((record) => {
-      const mine = (record?.actions ?? []).filter((action) => action.sittingId === sitting.id);
-      setChosen(Object.fromEntries(mine.map((action) => [action.dimension, action])));
+      const mine = (record?.actions ?? []).filter((action) => action.sittingId === sitting.id && !touched.current.has(action.dimension));
+      setChosen((current) => ({ ...current, ...Object.fromEntries(mine.map((action) => [action.dimension, action])) }));
     }, () => undefined);
     const pending = timers.current;
     return () => pending.forEach((timer) => clearTimeout(timer));
@@ -55,6 +58,7 @@ export function ActionPlanner({ questionnaire, sitting, score, contentLanguage }
   }
 
   function toggle(dimension: string, on: boolean) {
+    touched.current.add(dimension);
     if (on) {
       const action: UnitAction = { id: actionId(sitting.id, dimension), sittingId: sitting.id, dimension, text: '', createdAt: app.now().toISOString() };
       setChosen((current) => ({ ...current, [dimension]: action }));
@@ -70,6 +74,7 @@ export function ActionPlanner({ questionnaire, sitting, score, contentLanguage }
   function edit(dimension: string, patch: Partial<UnitAction>, now = false) {
     const current = chosen[dimension];
     if (!current) return;
+    touched.current.add(dimension);
     const next: UnitAction = { ...current, ...patch };
     if (next.by === undefined) delete next.by;
     setChosen((all) => ({ ...all, [dimension]: next }));
