@@ -1,4 +1,4 @@
-import type { ChartConfiguration } from 'chart.js';
+import type { ChartConfiguration, PointStyle } from 'chart.js';
 import { useMemo, useState } from 'preact/hooks';
 import { chartLines, summaryLineIds } from '../../core/history/chart-lines';
 import type { ScoredSitting } from '../../core/history/series';
@@ -99,7 +99,27 @@ export function OverTime({ questionnaire, series, contentLanguage, onDrawn, note
           y: { min: 0, max: 100, ticks: { color: theme.text, stepSize: 25 }, grid: { color: theme.grid } },
         },
         plugins: {
-          legend: { labels: { color: theme.text } },
+          legend: {
+            labels: {
+              color: theme.text,
+              // Each entry drawn as it is on the chart: a short line (dashed for "wanted") for a line, the marker's own shape for notes and actions.
+              usePointStyle: true,
+              generateLabels: (chart) => chart.data.datasets.map((dataset, index) => {
+                const marker = (dataset as { showLine?: boolean }).showLine === false;
+                return {
+                  text: dataset.label ?? '',
+                  datasetIndex: index,
+                  hidden: !chart.isDatasetVisible(index),
+                  fontColor: theme.text,
+                  fillStyle: dataset.backgroundColor as string,
+                  strokeStyle: dataset.borderColor as string,
+                  lineWidth: marker ? 1 : (dataset.borderWidth as number),
+                  lineDash: marker ? [] : ((dataset as { borderDash?: number[] }).borderDash ?? []),
+                  pointStyle: marker ? (dataset as { pointStyle?: PointStyle }).pointStyle ?? 'circle' : 'line',
+                };
+              }),
+            },
+          },
           tooltip: { callbacks: { title: (items) => (items[0] ? shortDate.format(new Date(items[0].parsed.x ?? 0)) : '') } },
         },
       },
