@@ -47,7 +47,7 @@ void renderPage(
     applyPolicy: async (shipped) => syncPolicy(store, shipped, await readManagedPolicy(), new Date()) },
   (_app, prefetched) => {
     if (opensOnHistory) preloadLatestQuestionnaire(catalog, prefetched);
-    if (drawsActions) primeQuestionnaireActions(catalog.entries.map((entry) => entry.id), prefetched);
+    if (drawsActions) primeQuestionnaireActions(catalog, prefetched);
     keepRecentCurrent(store, catalog, prefetched);
     // Someone who has taken any questionnaire opens on the overview.
     const returning = catalog.entries.some((entry) => prefetched[lastTakenKey(entry.id)] !== undefined);

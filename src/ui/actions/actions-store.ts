@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { actionsKey, readActions, type ActionsRecord, type UnitAction } from '../../core/actions/actions';
 import type { KeyValueStore } from '../../core/storage/store';
+import type { Catalog } from '../catalog';
 
 /** Every page that changes a questionnaire's actions takes this lock, so two never interleave a read and a write. */
 export const ACTIONS_LOCK = 'actions';
@@ -33,13 +34,13 @@ export async function changeActions(store: KeyValueStore, questionnaireId: strin
 const fromFirstRead = new Map<string, readonly UnitAction[]>();
 
 /**
- * Keeps what the page's first read found of these questionnaires' actions (a key that was
- * asked for and is absent means none), so the history draws its action markers in its
+ * Keeps what the page's first read found of the catalog's actions (`actionKeysOf`: a key
+ * that was asked for and is absent means none), so the history draws its action markers in its
  * first view instead of a read later, when they would appear under the reader's eyes.
  * The view still reads them itself, so a change made after the first read is not missed.
  */
-export function primeQuestionnaireActions(questionnaireIds: readonly string[], stored: Readonly<Record<string, unknown>>): void {
-  for (const id of questionnaireIds) fromFirstRead.set(id, readActions(stored[actionsKey(id)])?.actions ?? []);
+export function primeQuestionnaireActions(catalog: Catalog, stored: Readonly<Record<string, unknown>>): void {
+  for (const { id } of catalog.entries) fromFirstRead.set(id, readActions(stored[actionsKey(id)])?.actions ?? []);
 }
 
 /**
