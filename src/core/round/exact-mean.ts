@@ -56,31 +56,18 @@ function snapped(value: number, scale: number, tolerance: number): number | null
   return Math.abs(units - whole) <= tolerance && Number.isSafeInteger(whole) ? whole : null;
 }
 
-/**
- * Scores (0–100) of a dimension of `items` statements as whole numbers of units, with
- * `unitsPer100` units to 100 points (6L), or null when one is not (near enough) a whole
- * number of units.
- */
-export function scoresInUnits(scores: ArrayLike<number>, items: number): { units: number[]; unitsPer100: number } | null {
+/** The exact sum of scores (0–100) of a dimension of `items` statements, or null. */
+function scoreSum(scores: ArrayLike<number>, items: number): Fraction | null {
   const units = unitsPerPosition(items);
   if (units === null) return null;
   const scale = (6 * units) / 100;
-  const wholes: number[] = [];
+  let total = 0;
   for (let i = 0; i < scores.length; i++) {
     const whole = snapped(scores[i]!, scale, SNAP);
     if (whole === null) return null;
-    wholes.push(whole);
+    total += whole;
   }
-  return { units: wholes, unitsPer100: 6 * units };
-}
-
-/** The exact sum of scores (0–100) of a dimension of `items` statements, or null. */
-function scoreSum(scores: ArrayLike<number>, items: number): Fraction | null {
-  const exact = scoresInUnits(scores, items);
-  if (exact === null) return null;
-  let total = 0;
-  for (const whole of exact.units) total += whole;
-  return Number.isSafeInteger(total) ? { num: 100n * BigInt(total), den: BigInt(exact.unitsPer100) } : null;
+  return Number.isSafeInteger(total) ? { num: 100n * BigInt(total), den: BigInt(6 * units) } : null;
 }
 
 /** num / den rounded half up, as Math.round rounds: exact. */

@@ -242,7 +242,7 @@ function meanOfDimensionMeans(sums: FigureSums, minGroup: number): number | null
 }
 
 /** A dimension's number of statements: alpha's sums hold one entry per statement (isFigureSums checks it against the questionnaire). */
-export const statementsOf = (d: DimensionSums) => d.alpha.itemSum.length;
+const statementsOf = (d: DimensionSums) => d.alpha.itemSum.length;
 
 const isNumberArray = (value: unknown, length?: number): value is number[] =>
   Array.isArray(value) && (length === undefined || value.length === length) && value.every((v) => typeof v === 'number' && Number.isFinite(v));

@@ -1,6 +1,5 @@
 import { gapWorthSuggesting } from '../suggested-gap';
 import type { StoredTeamFigures } from './figure-sums';
-import type { SpreadWord } from './spread';
 
 export interface GuideDimension {
   id: string;
@@ -15,8 +14,10 @@ export interface GuideDimension {
  * The dimensions a team meeting starts from: those whose published means of now and
  * wanted lie furthest apart, either way, at most `count`, and only those at least
  * MIN_GAP_TO_SUGGEST points apart (with means of a few people, a smaller gap is mostly
- * rounding; with none left, the guide says so). Only published means are used; how far
- * members' views differ is a word of its own (spread.ts, widestSpreads).
+ * rounding; with none left, the guide says so). Only published means are used:
+ * no spread between members is shown, because a spread (a second moment) of few answers
+ * beside made-up codes would give away members' own scores, which a mean alone does not
+ * (docs/privacy.md).
  */
 export function guideDimensions(figures: StoredTeamFigures, count = 3): GuideDimension[] {
   return figures.dimensions
@@ -24,18 +25,4 @@ export function guideDimensions(figures: StoredTeamFigures, count = 3): GuideDim
     .filter((d) => gapWorthSuggesting(d.gap))
     .sort((a, b) => Math.abs(b.gap) - Math.abs(a.gap) || a.id.localeCompare(b.id))
     .slice(0, count);
-}
-
-/**
- * The dimensions where members' "now" scores differ most: those in the widest band any
- * dimension shows ("wide", else "some"), in the questionnaire's order; none when every
- * known band is "close". Ordered by band only, never by the standard deviation behind
- * it, which is not shown (spread.ts).
- */
-export function widestSpreads(words: Readonly<Record<string, SpreadWord | null>>, order: readonly string[]): string[] {
-  for (const band of ['wide', 'some'] as const) {
-    const chosen = order.filter((id) => words[id] === band);
-    if (chosen.length > 0) return chosen;
-  }
-  return [];
 }

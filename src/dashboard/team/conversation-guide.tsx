@@ -1,9 +1,8 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { ACTION_STATUSES, dayToStored, MAX_ACTION_TEXT, type ActionStatus } from '../../core/actions/actions';
 import type { StoredTeamFigures } from '../../core/round/figure-sums';
-import { guideDimensions, widestSpreads, type GuideDimension } from '../../core/round/guide';
-import { SPREAD_BANDS, SPREAD_EDGE, type SpreadWord } from '../../core/round/spread';
-import { gapWorthSuggesting, MIN_GAP_TO_SUGGEST } from '../../core/suggested-gap';
+import { guideDimensions } from '../../core/round/guide';
+import { MIN_GAP_TO_SUGGEST } from '../../core/suggested-gap';
 import { MAX_ROUND_ACTIONS, type RoundActions } from '../../core/round/round-actions';
 import type { Round } from '../../core/round/round-record';
 import { dimensionPoles, textIn, type Questionnaire } from '../../core/questionnaire/types';
@@ -17,12 +16,8 @@ export interface ConversationGuideProps {
   round: Round;
   questionnaire: Questionnaire;
   figures: StoredTeamFigures;
-  /** How far members' "now" scores differ, per dimension, and from how many answers; null where the round's state is not held. */
-  spreads: { words: Readonly<Record<string, SpreadWord | null>>; needed: number } | null;
   contentLanguage: string;
 }
-
-const SPREAD_SENTENCE: Record<SpreadWord, MessageKey> = { close: 'guide.spreadClose', some: 'guide.spreadSome', wide: 'guide.spreadWide' };
 
 /**
  * A page for the team's meeting about a round's figures: the dimensions whose published
@@ -30,40 +25,32 @@ const SPREAD_SENTENCE: Record<SpreadWord, MessageKey> = { close: 'guide.spreadCl
  * on each, what the team agrees to try, and how last round's agreements went. It prints
  * without navigation or buttons (the print stylesheet).
  */
-export function ConversationGuide({ round, questionnaire, figures, spreads, contentLanguage }: ConversationGuideProps) {
+export function ConversationGuide({ round, questionnaire, figures, contentLanguage }: ConversationGuideProps) {
   const app = useApp();
   const t = useT();
   const heading = useRef<HTMLHeadingElement>(null);
   useLayoutEffect(() => heading.current?.focus(), []);
   const text = (value: Readonly<Record<string, string>>) => textIn(value, contentLanguage);
   const number = app.i18n.formatNumber.value;
-  const gaps = guideDimensions(figures);
-  const words = spreads?.words ?? {};
-  // The widest spreads follow the largest gaps: a mean can hide a team that is divided.
-  const divided = widestSpreads(words, questionnaire.dimensions.map((d) => d.id)).filter((id) => !gaps.some((gap) => gap.id === id));
-  const anySpread = Object.values(words).some((word) => word !== null);
+  const chosen = guideDimensions(figures);
 
   return (
     <article class="guide" aria-labelledby="guide-heading">
       <h1 id="guide-heading" tabIndex={-1}>{t('guide.heading', { name: round.name })}</h1>
       <p class="hint"><span lang={contentLanguage}>{text(questionnaire.title)}</span> · {t('guide.basis', { count: figures.n })}</p>
       <p>{t('guide.intro', { points: MIN_GAP_TO_SUGGEST })}</p>
-      {anySpread ? <p>{t('guide.introSpread')}</p> : null}
       <p class="no-print"><button type="button" class="button" onClick={() => window.print()}>{t('guide.print')}</button></p>
       <PreviousAgreements round={round} questionnaire={questionnaire} contentLanguage={contentLanguage} />
-      {gaps.length === 0 ? <p>{t('guide.noGap', { points: MIN_GAP_TO_SUGGEST })}</p> : null}
-      {[...gaps.map((gap) => ({ id: gap.id, gap })), ...divided.map((id) => ({ id, gap: gapOf(figures, id) }))].map(({ id, gap }) => {
-        const dimension = questionnaire.dimensions.find((d) => d.id === id);
+      {chosen.length === 0 ? <p>{t('guide.noGap', { points: MIN_GAP_TO_SUGGEST })}</p> : chosen.map((entry) => {
+        const dimension = questionnaire.dimensions.find((d) => d.id === entry.id);
         if (!dimension) return null;
         // On a profile, each dimension is scored between the ends of its own axis.
         const poles = dimensionPoles(questionnaire, dimension.id);
-        const word = words[id] ?? null;
+        const pole = text(entry.gap > 0 ? poles.to : poles.from);
         return (
-          <section key={id} class="section guide-dimension" aria-labelledby={`guide-${id}`}>
-            <h2 id={`guide-${id}`} lang={contentLanguage}>{text(dimension.name)}</h2>
-            {gap && gapWorthSuggesting(gap.gap) ? <p>{t('guide.figures', { now: number(gap.now), wanted: number(gap.wanted), points: Math.round(Math.abs(gap.gap)), pole: text(gap.gap > 0 ? poles.to : poles.from) })}</p>
-              : gap ? <p>{t('guide.figuresNoGap', { now: number(gap.now), wanted: number(gap.wanted) })}</p> : null}
-            {word ? <p data-spread={word}>{t(SPREAD_SENTENCE[word])}</p> : null}
+          <section key={entry.id} class="section guide-dimension" aria-labelledby={`guide-${entry.id}`}>
+            <h2 id={`guide-${entry.id}`} lang={contentLanguage}>{text(dimension.name)}</h2>
+            <p>{t('guide.figures', { now: number(entry.now), wanted: number(entry.wanted), points: Math.round(Math.abs(entry.gap)), pole })}</p>
             <dl class="guide-poles" lang={contentLanguage}>
               <dt>{text(poles.from)}</dt><dd>{text(dimension.from)}</dd>
               <dt>{text(poles.to)}</dt><dd>{text(dimension.to)}</dd>
@@ -80,20 +67,10 @@ export function ConversationGuide({ round, questionnaire, figures, spreads, cont
           </section>
         );
       })}
-      <p class="hint small">
-        {spreads === null ? t('guide.spreadNotHeld')
-          : anySpread ? t('guide.spreadHow', { count: spreads.needed, edge: SPREAD_EDGE, some: SPREAD_BANDS.some, wide: SPREAD_BANDS.wide })
-          : t('guide.spreadTooFew', { count: spreads.needed, edge: SPREAD_EDGE })}
-      </p>
-      <AgreedActions round={round} questionnaire={questionnaire} suggested={[...gaps.map((d) => d.id), ...divided]} contentLanguage={contentLanguage} />
+      <p class="hint small">{t('guide.noSpread')}</p>
+      <AgreedActions round={round} questionnaire={questionnaire} suggested={chosen.map((d) => d.id)} contentLanguage={contentLanguage} />
     </article>
   );
-}
-
-/** A dimension's published now and wanted, for one chosen by its spread; null where either is not published. */
-function gapOf(figures: StoredTeamFigures, id: string): GuideDimension | null {
-  const d = figures.dimensions.find((entry) => entry.id === id);
-  return d && d.mean !== null && d.wantedMean !== null ? { id, now: d.mean, wanted: d.wantedMean, gap: d.wantedMean - d.mean } : null;
 }
 
 /** What the team agrees to try, recorded against this round; stored when added. */

@@ -6,7 +6,6 @@ import { makeInvitationFile } from '../../core/round/invitation-file';
 import { downloadText } from '../../ui/download';
 import { invitationOf, type Round } from '../../core/round/round-record';
 import { countOf, publishedOf } from '../../core/round/round-state';
-import { spreadAnswersNeeded, spreadWords } from '../../core/round/spread';
 import { useApp, useRoundVault, useT } from '../../ui/app-context';
 import { useReadyMark } from '../../ui/ready';
 import { RoundModel, type RoundModelInstance, type RoundPage as RoundPageState } from '../../ui/team/round-model';
@@ -58,14 +57,7 @@ function GuidePage({ page }: { page: Extract<RoundPageState, { kind: 'ready' }> 
   return (
     <>
       <p class="no-print"><a href={roundLink}>{t('guide.backToRound')}</a></p>
-      <ConversationGuide
-        round={view.round}
-        questionnaire={questionnaire}
-        figures={published}
-        // Only where the round's state is held: a restored summary carries means, never what a spread is worked out from.
-        spreads={view.kind === 'held' ? { words: spreadWords(view.state.sums, view.round.minGroup), needed: spreadAnswersNeeded(view.round.minGroup) } : null}
-        contentLanguage={contentLanguage(questionnaire, app.i18n.language.value)}
-      />
+      <ConversationGuide round={view.round} questionnaire={questionnaire} figures={published} contentLanguage={contentLanguage(questionnaire, app.i18n.language.value)} />
     </>
   );
 }
