@@ -1,4 +1,5 @@
 import { useModel } from '@preact/signals';
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { readRecent, recentKey, viewRecent, type RecentView } from '../core/history/recent';
 import { actionsKey, isActionDue, openActions, readActions, type UnitAction } from '../core/actions/actions';
@@ -15,6 +16,7 @@ import { RemindersModel } from '../ui/reminders-model';
 import { describeStorageError } from '../ui/storage-errors';
 import { actionKeysOf } from '../ui/actions/action-keys';
 import { listRounds } from '../ui/team/team-store';
+import { langPart, withLangParts } from '../ui/lang-parts';
 
 interface OpenAction {
   entry: CatalogEntry;
@@ -188,12 +190,13 @@ function StandingRow({ entry, view }: { entry: CatalogEntry; view: RecentView })
   const day = app.i18n.formatDay.value;
   const { latest, previous, change } = view;
   const score = (value: number | null) => (value === null ? t('home.noScore') : number(value));
-  let changeText = previous ? t('home.noScore') : t('home.noPrevious');
+  let changeText: ComponentChildren = previous ? t('home.noScore') : t('home.noPrevious');
   if (previous && change !== null) {
     const points = Math.round(Math.abs(change));
+    // The pole is the questionnaire's word, marked with its language (lang-parts.tsx).
     changeText = points === 0
       ? t('list.changeNone', { date: day(previous.completedAt) })
-      : t('list.changeTowards', { points, pole: textIn(change > 0 ? entry.poles.to : entry.poles.from, lang), date: day(previous.completedAt) });
+      : withLangParts(t('list.changeTowards', { points, pole: langPart('pole'), date: day(previous.completedAt) }), { pole: textIn(change > 0 ? entry.poles.to : entry.poles.from, lang) }, lang);
   }
   return (
     <tr>

@@ -6,7 +6,8 @@ import { useApp, useT } from '../ui/app-context';
 import type { CatalogEntry } from '../ui/catalog';
 import type { Translate } from '../ui/i18n/translator';
 import { TrendLine } from '../ui/trend-line';
-import { useState } from 'preact/hooks';
+import { langPart, withLangParts } from '../ui/lang-parts';
+import { useEffect, useRef, useState } from 'preact/hooks';
 
 export interface QuestionnaireRowsProps {
   /** The questionnaires listed now. */
@@ -32,6 +33,14 @@ export interface QuestionnaireRowsProps {
  */
 export function QuestionnaireRows({ entries, hidden, onShowAll, drafts, recent, openActions, lastTaken, isDue, onOpen }: QuestionnaireRowsProps) {
   const t = useT();
+  // "Show all" goes away as the rest appear: the focus moves to the first of them, not to the page.
+  const shownBefore = useRef<number | null>(null);
+  useEffect(() => {
+    const from = shownBefore.current;
+    if (from === null || entries.length <= from) return;
+    shownBefore.current = null;
+    document.querySelector<HTMLElement>(`[data-questionnaire="${CSS.escape(entries[from]!.id)}"]`)?.focus();
+  }, [entries.length]);
   if (entries.length === 0) return <p class="hint">{t('list.empty')}</p>;
   // Someone who has taken none yet is shown what each one is about; a returning person sees where they stand, and opens the rest on demand.
   const firstTime = entries.every((entry) => !drafts[entry.id] && !recent[entry.id] && !lastTaken(entry.id));
@@ -42,7 +51,7 @@ export function QuestionnaireRows({ entries, hidden, onShowAll, drafts, recent, 
         <Row key={entry.id} entry={entry} draft={drafts[entry.id]} view={viewRecent(recent[entry.id] ?? null)} lastTaken={lastTaken(entry.id)} due={isDue(entry.id)} actions={openActions[entry.id] ?? 0} open={firstTime} onOpen={onOpen} />
       ))}
     </ul>
-    {hidden > 0 ? <p><button type="button" class="link-button" onClick={onShowAll}>{t('list.showAll', { count: hidden })}</button></p> : null}
+    {hidden > 0 ? <p><button type="button" class="link-button" onClick={() => { shownBefore.current = entries.length; onShowAll(); }}>{t('list.showAll', { count: hidden })}</button></p> : null}
     </>
   );
 }
@@ -73,13 +82,17 @@ function Row({ entry, draft, view, lastTaken, due, actions, open, onOpen }: RowP
   const title = textIn(entry.title, lang);
   const poles = { from: textIn(entry.poles.from, lang), to: textIn(entry.poles.to, lang) };
   const label = draft ? t('list.resume') : taken ? t('list.takeAgain') : t('list.start');
-  const change = !draft && view ? changeWords(t, view, poles, app.i18n.formatDay.value) : null;
+  const change = !draft && view ? changeWords(t, view, app.i18n.formatDay.value) : null;
   return (
     <li class="questionnaire-row">
       <div class="row-head">
         <h3 id={headingId} lang={lang}>{title}</h3>
         <button type="button" class="button button-primary" aria-describedby={[headingId, statusId, ...(change || actions > 0 ? [changeId] : [])].join(' ')} data-questionnaire={entry.id} onClick={() => onOpen(entry.id)}>
           {label}
+        </button>
+        {/* In the head, not after the status: there it took a line of its own beside a trend, and six rows no longer fitted 600 px. */}
+        <button type="button" class="link-button row-about-toggle" aria-expanded={showAbout} aria-controls={showAbout ? aboutId : undefined} onClick={() => setShowAbout(!showAbout)}>
+          {t('list.about')}<span class="visually-hidden" lang={lang}> {title}</span>
         </button>
       </div>
       <p class="row-status">
@@ -92,13 +105,12 @@ function Row({ entry, draft, view, lastTaken, due, actions, open, onOpen }: RowP
             : t('list.notTaken', { minutes: minutesFor(entry.questionCount) })}
         </span>
         {view && view.trend.length >= 2 ? <TrendLine values={view.trend} label={trendWords(t, view.trend, app.i18n.formatNumber.value)} /> : null}
-        <button type="button" class="link-button row-about-toggle" aria-expanded={showAbout} aria-controls={showAbout ? aboutId : undefined} onClick={() => setShowAbout(!showAbout)}>
-          {t('list.about')}<span class="visually-hidden"> {title}</span>
-        </button>
       </p>
       {change || actions > 0 ? (
         <p id={changeId} class="row-change">
-          {[change, actions > 0 ? t('actions.open', { count: actions }) : null].filter(Boolean).join(' · ')}
+          {change ? withLangParts(change, poles, lang) : null}
+          {change && actions > 0 ? ' · ' : null}
+          {actions > 0 ? t('actions.open', { count: actions }) : null}
         </p>
       ) : null}
       {/* Rendered only when shown: a returning person's six hidden descriptions were a fifth of the popup's first render. */}
@@ -122,14 +134,18 @@ function standingWords(t: Translate, view: RecentView, day: (iso: string) => str
   return parts.join(' · ');
 }
 
-/** "6 points towards service logic since 3 Aug 2026", or null with no earlier sitting of the same version to compare. */
-function changeWords(t: Translate, view: RecentView, poles: { from: string; to: string }, day: (iso: string) => string): string | null {
+/**
+ * "6 points towards service logic since 3 Aug 2026", or null with no earlier sitting of
+ * the same version to compare. The pole is the questionnaire's word, in its language:
+ * marked as a part (lang-parts.tsx).
+ */
+function changeWords(t: Translate, view: RecentView, day: (iso: string) => string): string | null {
   const { previous, change } = view;
   if (!previous || change === null) return null;
   const points = Math.round(Math.abs(change));
   return points === 0
     ? t('list.changeNone', { date: day(previous.completedAt) })
-    : t('list.changeTowards', { points, pole: change > 0 ? poles.to : poles.from, date: day(previous.completedAt) });
+    : t('list.changeTowards', { points, pole: langPart(change > 0 ? 'to' : 'from'), date: day(previous.completedAt) });
 }
 
 function trendWords(t: Translate, values: readonly number[], number: (n: number) => string): string {

@@ -12,6 +12,12 @@ import { eventually } from './support/eventually';
 import { makeSittings } from './support/seed';
 import { storedRecords } from './support/stored';
 import { takeByClicks } from './support/take-by-clicks';
+import { tabUntil } from './support/keyboard';
+import { ownQuestionnaire } from './support/own-questionnaires';
+import { contentHash } from '../../src/core/library/content-hash';
+import { entryOf } from '../../src/core/library/library';
+import { addedKey, ADDED_KEYS } from '../../src/core/library/added-keys';
+import type { AddedRecord } from '../../src/core/library/added-record';
 
 /*
  * Issue #15 in Chromium: a returning person sees in the popup when each questionnaire was
@@ -61,6 +67,16 @@ describe('a returning person in Chromium', () => {
     await textarea.focus();
     await popup.keyboard.press('Tab');
     await eventually(() => popup.locator('.action-plan [role="status"]').innerText(), (text) => expect(text).toBe('Your choices are saved.'));
+    // Each entry is a group named by its dimension, so its fields say which dimension they are for.
+    expect(await popup.getByRole('group', { name: dimensionLabel }).getByLabel('What will the unit try?').inputValue()).toBe('Ask the next ten callers what they were trying to get done');
+    // Three chosen: the limit is said in a live region, and clearing one says nothing more.
+    const others = popup.locator('.action-plan .radio-column label', { hasNotText: '(suggested' }).locator('input');
+    await others.nth(0).check();
+    await others.nth(1).check();
+    expect(await popup.locator('.action-plan [aria-live="polite"]').innerText()).toBe('Three are chosen. Clear one to choose another.');
+    await others.nth(1).uncheck();
+    await others.nth(0).uncheck();
+    expect(await popup.locator('.action-plan [aria-live="polite"]').innerText()).toBe('');
     await eventually(() => storedRecords(popup), (stored) => {
       const actions = stored[`actions:${ID}`]?.actions;
       expect(actions).toHaveLength(1);
@@ -158,5 +174,31 @@ describe('a returning person in Chromium', () => {
       await translated.close();
     }
     await popup.evaluate(() => chrome.storage.local.set({ settings: { schema: 1, language: 'en', theme: 'system' } }));
+  });
+  it('lists the first ten questionnaires a person added, shows the rest on demand, and puts the focus on the first of them', async () => {
+    const seedPage = await ext.open('popup.html');
+    const items: Record<string, unknown> = {};
+    const entries = [];
+    for (let i = 1; i <= 12; i++) {
+      const base = ownQuestionnaire();
+      const questionnaire = { ...base, id: `own-${String(i).padStart(2, '0')}`, title: { ...base.title, en: `Agency model ${i}` } };
+      const record: AddedRecord = { schema: 1, hash: await contentHash(questionnaire), addedAt: new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString(), origin: 'file', questionnaire };
+      items[addedKey(questionnaire.id, questionnaire.version)] = record;
+      entries.push(entryOf(record, questionnaire));
+    }
+    items[ADDED_KEYS.index] = { schema: 1, entries };
+    await seedPage.evaluate((records) => chrome.storage.local.set(records), toStoredItems(items));
+    const popup = await ext.open('popup.html');
+    await popup.locator('button[data-questionnaire="own-10"]').waitFor();
+    expect(await popup.locator('button[data-questionnaire="own-11"]').count()).toBe(0);
+    // By keyboard: to "Show 2 more", and Enter.
+    await tabUntil(popup, "el.textContent === 'Show 2 more questionnaires you added'", 80);
+    await popup.keyboard.press('Enter');
+    await eventually(() => popup.evaluate(() => document.activeElement?.getAttribute('data-questionnaire') ?? document.activeElement?.tagName), (focused) => expect(focused).toBe('own-11'));
+    expect(await popup.locator('button[data-questionnaire="own-12"]').count()).toBe(1);
+    await expectNoAxeViolations(popup, 'popup with every added questionnaire shown');
+    await seedPage.evaluate((keys) => chrome.storage.local.remove(keys), Object.keys(items));
+    await seedPage.close();
+    await popup.close();
   });
 });

@@ -74,10 +74,19 @@ describe('a team round\'s conversation guide, in Chromium', () => {
     expect(await page.locator('article.guide').innerText()).toContain('ask whether everyone places the unit about the same');
     await expectNoAxeViolations(page, 'conversation guide');
 
-    // What the team agrees, recorded against the round.
-    await page.getByLabel('What the team will try').fill('Follow three cases end to end together');
+    // What the team agrees, recorded against the round. Nothing written yet: the field says so and takes the focus.
+    await page.getByRole('button', { name: 'Record it' }).press('Enter');
+    const field = page.getByLabel('What the team will try');
+    await eventually(() => field.getAttribute('aria-invalid'), (invalid) => expect(invalid).toBe('true'));
+    expect(await page.locator('#agreed-text-missing').innerText()).toBe('Write what the team will try before you record it.');
+    expect(await field.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expectNoAxeViolations(page, 'conversation guide, nothing written to record');
+    await field.fill('Follow three cases end to end together');
+    expect(await field.getAttribute('aria-invalid')).toBeNull();
     await page.getByRole('button', { name: 'Record it' }).click();
     await eventually(() => page.getByTestId('agreed-actions').innerText(), (text) => expect(text).toContain('Follow three cases end to end together'));
+    // Said in a status region, for whoever cannot see the list grow.
+    expect(await page.locator('form.guide-form [role="status"]').innerText()).toBe('Recorded: Follow three cases end to end together');
     const roundId = decodeURIComponent(/#\/team\/round\/([^/]+)\/guide/.exec(page.url())![1]!);
     await eventually(() => storedRecords(page), (stored) => expect(stored[`round-actions:${roundId}`].actions).toHaveLength(1));
 

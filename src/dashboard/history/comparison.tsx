@@ -42,7 +42,7 @@ export function Comparison({ questionnaire, series, contentLanguage }: Compariso
   // A dimension's change is named by its own poles (on a profile, the ends of its axis).
   const describeDimension = (name: string, id: string, change: number | null) => {
     const poles = dimensionPoles(questionnaire, id);
-    return describeChange(t, name, change, textIn(poles.from, contentLanguage), textIn(poles.to, contentLanguage), format);
+    return describeChange(t, name, change, textIn(poles.from, contentLanguage), textIn(poles.to, contentLanguage), format, contentLanguage, contentLanguage);
   };
   const earlierLabel = t('history.earlier', { date: formatDate(earlier.sitting.completedAt) });
   const laterLabel = t('history.later', { date: formatDate(later.sitting.completedAt) });
@@ -92,7 +92,7 @@ export function Comparison({ questionnaire, series, contentLanguage }: Compariso
           const before = line.now(earlier.score);
           const after = line.now(later.score);
           const name = line.name ? textIn(line.name, contentLanguage) : t('result.overall');
-          return <li key={line.id}>{describeChange(t, name, before !== null && after !== null ? after - before : null, textIn(line.poles.from, contentLanguage), textIn(line.poles.to, contentLanguage), format)}</li>;
+          return <li key={line.id}>{describeChange(t, name, before !== null && after !== null ? after - before : null, textIn(line.poles.from, contentLanguage), textIn(line.poles.to, contentLanguage), format, contentLanguage, line.name ? contentLanguage : null)}</li>;
         })}
       </ul>
       <details class="table-toggle">

@@ -132,12 +132,12 @@ export function OverTime({ questionnaire, series, contentLanguage, onDrawn, note
   const moved = lines.filter((line) => line.kind !== 'dimension').map((line) => {
     const before = line.now(first.score);
     const after = line.now(last.score);
-    return describeChange(t, nameOf(line.id), before !== null && after !== null ? after - before : null, textIn(line.poles.from, contentLanguage), textIn(line.poles.to, contentLanguage), format);
+    return describeChange(t, nameOf(line.id), before !== null && after !== null ? after - before : null, textIn(line.poles.from, contentLanguage), textIn(line.poles.to, contentLanguage), format, contentLanguage, line.name ? contentLanguage : null);
   });
   // One sitting has a date, not a span, and nothing yet to compare (the hint below says so).
   const summary = series.length === 1
     ? t('history.overTimeOne', { date: formatDate(first.sitting.completedAt) })
-    : [t('history.overTimeSummary', { count: series.length, first: formatDate(first.sitting.completedAt), last: formatDate(last.sitting.completedAt) }), ...moved].join(' ');
+    : [t('history.overTimeSummary', { count: series.length, first: formatDate(first.sitting.completedAt), last: formatDate(last.sitting.completedAt) }), ...moved.flatMap((sentence) => [' ', sentence])];
   const figure = (value: number | null) => figureText(format, value);
   // Where the questionnaire's version changes along the line: said in words beside the chart.
   const versionChanges = series.flatMap((point, i) => (i > 0 && point.version !== series[i - 1]!.version ? [{ version: point.version, from: point.sitting.completedAt }] : []));

@@ -82,6 +82,10 @@ function AgreedActions({ round, questionnaire, suggested, contentLanguage }: { r
   const [what, setWhat] = useState('');
   const [by, setBy] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
+  // What the form says back: that the text is missing (beside the field), or what was recorded (announced).
+  const [empty, setEmpty] = useState(false);
+  const [recorded, setRecorded] = useState<string | null>(null);
+  const textField = useRef<HTMLTextAreaElement>(null);
   const text = (value: Readonly<Record<string, string>>) => textIn(value, contentLanguage);
   useEffect(() => {
     void readAgreedActions(app.store, round.id).then(setRecord, () => undefined);
@@ -91,13 +95,19 @@ function AgreedActions({ round, questionnaire, suggested, contentLanguage }: { r
 
   async function add(event: Event) {
     event.preventDefault();
-    if (!what.trim()) return;
+    if (!what.trim()) {
+      setEmpty(true);
+      setRecorded(null);
+      textField.current?.focus();
+      return;
+    }
     const action = { id: app.newId().replace(/[^A-Za-z0-9-]/g, '').slice(0, 64) || String(Date.now()), dimension, text: what.trim(), createdAt: app.now().toISOString(), ...(dayToStored(by) ? { by: dayToStored(by)! } : {}) };
     try {
       setRecord(await changeAgreedActions(app.store, round.id, (current) => ({ ...current, actions: [...current.actions, action].slice(-MAX_ROUND_ACTIONS) })));
       setWhat('');
       setBy('');
       setProblem(null);
+      setRecorded(action.text);
     } catch (error) {
       setProblem(describeStorageError(error));
     }
@@ -125,13 +135,27 @@ function AgreedActions({ round, questionnaire, suggested, contentLanguage }: { r
         </div>
         <div class="field">
           <label for="agreed-text">{t('guide.agreedText')}</label>
-          <textarea id="agreed-text" rows={2} maxLength={MAX_ACTION_TEXT} value={what} onInput={(event) => setWhat(event.currentTarget.value)} />
+          <textarea
+            id="agreed-text"
+            ref={textField}
+            rows={2}
+            maxLength={MAX_ACTION_TEXT}
+            value={what}
+            aria-invalid={empty ? 'true' : undefined}
+            aria-describedby={empty ? 'agreed-text-missing' : undefined}
+            onInput={(event) => {
+              setWhat(event.currentTarget.value);
+              setEmpty(false);
+            }}
+          />
+          {empty ? <p id="agreed-text-missing" class="notice notice-error">{t('guide.agreedEmpty')}</p> : null}
         </div>
         <div class="field">
           <label for="agreed-by">{t('actions.by')}</label>
           <input id="agreed-by" type="date" value={by} onChange={(event) => setBy(event.currentTarget.value)} />
         </div>
         <button type="submit" class="button button-primary" disabled={actions.length >= MAX_ROUND_ACTIONS}>{t('guide.agreedAdd')}</button>
+        <p role="status" class="hint small">{recorded ? t('guide.agreedRecorded', { text: recorded }) : ''}</p>
       </form>
       {problem ? <p class="notice notice-error" role="alert">{t('actions.notSaved', { detail: problem })}</p> : null}
     </section>

@@ -102,13 +102,15 @@ export function ActionPlanner({ questionnaire, sitting, score, contentLanguage }
           );
         })}
       </fieldset>
-      {full ? <p class="hint small">{t('actions.limit')}</p> : null}
+      {/* Always in the page, so that reaching the limit is announced: the other boxes are then disabled and leave the tab order. */}
+      <p class="hint small" aria-live="polite">{full ? t('actions.limit') : ''}</p>
       {questionnaire.dimensions.filter((d) => chosen[d.id]).map((dimension) => {
         const action = chosen[dimension.id]!;
         const base = `action-${dimension.id}`;
         return (
-          <div key={dimension.id} class="action-entry">
-            <h4 lang={contentLanguage}>{text(dimension.name)}</h4>
+          // A group named by its dimension: each entry's fields have the same labels, and the group says which dimension they are for.
+          <fieldset key={dimension.id} class="action-entry" aria-labelledby={`${base}-name`}>
+            <h4 id={`${base}-name`} lang={contentLanguage}>{text(dimension.name)}</h4>
             {dimension.reflection ? (
               <ul class="hint small" lang={contentLanguage}>
                 <li>{text(dimension.reflection.singleLoop)}</li>
@@ -131,7 +133,7 @@ export function ActionPlanner({ questionnaire, sitting, score, contentLanguage }
               value={storedToDay(action.by)}
               onChange={(event) => edit(dimension.id, { by: dayToStored(event.currentTarget.value) }, true)}
             />
-          </div>
+          </fieldset>
         );
       })}
       <p role="status" class={save.kind === 'failed' ? 'notice notice-error' : 'hint small'}>

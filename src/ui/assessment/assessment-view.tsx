@@ -6,6 +6,7 @@ import { useT } from '../app-context';
 import { answeredItems, type AssessmentModelInstance } from './assessment-model';
 import { SaveProblemNotice } from './save-problem-notice';
 import { ScaleQuestion } from './scale-question';
+import { langPart, withLangParts } from '../lang-parts';
 
 export interface AssessmentViewProps {
   model: AssessmentModelInstance;
@@ -140,7 +141,7 @@ function WantedPass({ model, questionnaire, dimensionId, contentLanguage, showMi
   return (
     <>
       <h2 class="dimension-heading" tabIndex={-1} ref={heading}>
-        {t('assess.wantedPassHeading', { dimension: text(dimension.name) })}
+        {withLangParts(t('assess.wantedPassHeading', { dimension: langPart('dimension') }), { dimension: text(dimension.name) }, contentLanguage)}
       </h2>
       <p class="hint">{t('assess.wantedPassIntro')}</p>
       <p>

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useT } from '../app-context';
+import { useApp, useT } from '../app-context';
 import type { MessageKey } from '../i18n/en-dashboard';
 
 const POSITIONS = [1, 2, 3, 4, 5, 6, 7] as const;
@@ -27,6 +27,8 @@ export interface ScaleQuestionProps {
  */
 export function ScaleQuestion(props: ScaleQuestionProps) {
   const t = useT();
+  // The statements are in the questionnaire's language; the words around them in the page's.
+  const language = useApp().i18n.language.value;
   return (
     // Today's answer, shown under the scale in the "wanted" pass, is read with the group too.
     <fieldset class="scale-question" id={props.id} aria-invalid={props.invalid ? 'true' : undefined} aria-describedby={props.nowPosition !== undefined ? `${props.id}-now` : undefined}>
@@ -34,11 +36,11 @@ export function ScaleQuestion(props: ScaleQuestionProps) {
         <span class="scale-label">{props.label}</span>
         <span class="scale-statements" lang={props.contentLanguage}>
           <span class="statement statement-left">
-            <span class="visually-hidden">{t('assess.first')}: </span>
+            <span class="visually-hidden" lang={language}>{t('assess.first')}: </span>
             {props.left}
           </span>
           <span class="statement statement-right">
-            <span class="visually-hidden">{t('assess.second')}: </span>
+            <span class="visually-hidden" lang={language}>{t('assess.second')}: </span>
             {props.right}
           </span>
         </span>

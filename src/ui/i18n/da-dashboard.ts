@@ -112,6 +112,8 @@ export const daDashboard: DashboardMessages = {
   'guide.agreedDimension': "Dimension",
   'guide.agreedText': "Hvad teamet vil prøve",
   'guide.agreedAdd': "Gem",
+  'guide.agreedEmpty': "Skriv, hvad teamet vil prøve, før du gemmer.",
+  'guide.agreedRecorded': "Gemt: {text}",
   'guide.previousHeading': "Hvordan gik det med det, teamet aftalte efter »{name}«?",
   'guide.noFigures': "Guiden bygger på rundens tal, og der er ingen tal endnu.",
   'guide.backToRound': "Tilbage til runden",

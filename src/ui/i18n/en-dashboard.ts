@@ -113,6 +113,8 @@ export const enDashboard = {
   'guide.agreedDimension': "Dimension",
   'guide.agreedText': "What the team will try",
   'guide.agreedAdd': "Record it",
+  'guide.agreedEmpty': "Write what the team will try before you record it.",
+  'guide.agreedRecorded': "Recorded: {text}",
   'guide.previousHeading': "What the team agreed after {name}: how did it go?",
   'guide.noFigures': "This round has no figures yet: the guide is made from them.",
   'guide.backToRound': "Back to the round",

@@ -112,6 +112,8 @@ export const svDashboard: DashboardMessages = {
   'guide.agreedDimension': "Dimension",
   'guide.agreedText': "Vad teamet ska pröva",
   'guide.agreedAdd': "Spara",
+  'guide.agreedEmpty': "Skriv vad teamet ska pröva innan du sparar.",
+  'guide.agreedRecorded': "Sparat: {text}",
   'guide.previousHeading': "Hur gick det med det som teamet kom överens om efter ”{name}”?",
   'guide.noFigures': "Underlaget bygger på omgångens siffror, och det finns inga siffror än.",
   'guide.backToRound': "Tillbaka till omgången",
