@@ -31,7 +31,7 @@ export function QuestionnaireList({ drafts, onOpen, isDue, printLink, headingLev
         return (
           <li key={entry.id} class="questionnaire-card">
             <Heading id={headingId} lang={lang}>{textIn(entry.title, lang)}</Heading>
-            {entry.origin ? <p class="origin-mark">{t(entry.origin === 'added' ? 'list.added' : 'list.organisation')}</p> : null}
+            {entry.origin ? <p class="origin-mark" id={`${headingId}-origin`}>{t(entry.origin === 'added' ? 'list.added' : 'list.organisation')}</p> : null}
             {isDue?.(entry.id) ? <p class="due">{t('list.due')}</p> : null}
             <p lang={lang}>{textIn(entry.description, lang)}</p>
             <p class="hint small">
@@ -41,7 +41,8 @@ export function QuestionnaireList({ drafts, onOpen, isDue, printLink, headingLev
             <button
               type="button"
               class="button button-primary"
-              aria-describedby={headingId}
+              // The title, and where it came from (added by you, your organisation's), as the popup says it.
+              aria-describedby={entry.origin ? `${headingId} ${headingId}-origin` : headingId}
               data-questionnaire={entry.id}
               onClick={() => onOpen(entry.id)}
             >

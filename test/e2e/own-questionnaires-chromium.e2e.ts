@@ -105,6 +105,18 @@ describe('a questionnaire of one’s own in Chromium', () => {
       expect(shown.refusal).toBe(say('file.badQuestionnaire'));
       expect(shown.status).toEqual([]);
     });
+    // The same file chosen again is said again: the alert empties while it is read, then fills anew.
+    await dashboard.evaluate(() => {
+      const region = document.querySelector('#questionnaire-file')!.closest('section')!.querySelector('[role="alert"]')!;
+      const states: string[] = [];
+      (window as unknown as { alertStates: string[] }).alertStates = states;
+      new MutationObserver(() => states.push(region.textContent ?? '')).observe(region, { childList: true, subtree: true, characterData: true });
+    });
+    await dashboard.setInputFiles('#questionnaire-file', files.tooFewItems);
+    await eventually(() => dashboard.evaluate(() => (window as unknown as { alertStates: string[] }).alertStates), (states) => {
+      expect(states).toContain('');
+      expect(states.at(-1)).toContain(say('file.badQuestionnaire'));
+    });
     await dashboard.getByTestId('questionnaire-problems').getByText('Details').click();
     await eventually(() => libraryShown(dashboard), (shown) => {
       expect(shown.detailsOpen).toBe(true);

@@ -87,8 +87,13 @@ describe('a member answering a round', () => {
     ] as const) {
       model.setCode(text);
       await model.open();
-      expect(model.opened.value).toEqual({ kind: 'refused', refusal: { kind: 'bad-code', problem: { kind: problem } } });
+      expect(model.opened.value).toEqual({ kind: 'refused', refusal: { kind: 'bad-code', problem: { kind: problem } }, attempt: expect.any(Number) });
     }
+    // The same code opened again is refused again as a new attempt, so the page says it again.
+    const before = model.opened.value;
+    await model.open();
+    expect(model.opened.value).toMatchObject({ kind: 'refused', refusal: (before as { refusal: unknown }).refusal });
+    expect((model.opened.value as { attempt: number }).attempt).toBeGreaterThan((before as { attempt: number }).attempt);
     // Answering needs an invitation that opened.
     await model.startAnswering();
     expect(model.answering.value).toBe(false);
@@ -100,11 +105,11 @@ describe('a member answering a round', () => {
     // Opening checks the questionnaire's content hash, which takes a moment.
     await until(() => unknown.opened.value.kind !== 'none');
     // Not shipped here: the lead's invitation file brings it.
-    expect(unknown.opened.value).toEqual({ kind: 'refused', refusal: { kind: 'needs-file', id: questionnaire.id, version: questionnaire.version } });
+    expect(unknown.opened.value).toEqual({ kind: 'refused', refusal: { kind: 'needs-file', id: questionnaire.id, version: questionnaire.version }, attempt: expect.any(Number) });
     const newer = new AnswerRoundModel({ store: new MemoryStore(), catalog: catalogOf({ ...questionnaire, version: 2 }) }, code);
     // Opening checks the questionnaire's content hash, which takes a moment.
     await until(() => newer.opened.value.kind !== 'none');
-    expect(newer.opened.value).toEqual({ kind: 'refused', refusal: { kind: 'other-version', version: 1, installed: 2 } });
+    expect(newer.opened.value).toEqual({ kind: 'refused', refusal: { kind: 'other-version', version: 1, installed: 2 }, attempt: expect.any(Number) });
   });
 
   it('says when this person already answered the round (the latest answer), and not for another round', async () => {

@@ -76,7 +76,7 @@ describe('a team round on any questionnaire', () => {
       const model = new AnswerRoundModel({ store, catalog, now: () => NOW });
       model.setCode(encodeInvitation(invitation));
       await model.open();
-      expect(model.opened.value).toEqual({ kind: 'refused', refusal: { kind: 'needs-file', id: own.id, version: own.version } });
+      expect(model.opened.value).toEqual({ kind: 'refused', refusal: { kind: 'needs-file', id: own.id, version: own.version }, attempt: expect.any(Number) });
       await model.openFile(fileOf(file));
       expect(model.opened.value).toMatchObject({ kind: 'open', invitation, adds: own });
       // Nothing is added before the member starts answering.
@@ -108,10 +108,10 @@ describe('a team round on any questionnaire', () => {
     await addToLibrary({ store: differs, catalog: differsCatalog, now: () => NOW }, other, 'file');
     const refused = new AnswerRoundModel({ store: differs, catalog: differsCatalog }, code);
     await refused.open();
-    expect(refused.opened.value).toEqual({ kind: 'refused', refusal: { kind: 'other-content', id: own.id, version: own.version } });
+    expect(refused.opened.value).toEqual({ kind: 'refused', refusal: { kind: 'other-content', id: own.id, version: own.version }, attempt: expect.any(Number) });
     // The file cannot add it either: identity by content holds.
     await refused.openFile(fileOf(JSON.stringify(makeInvitationFile(invitationOf(lead.round), lead.questionnaire))));
-    expect(refused.opened.value).toEqual({ kind: 'refused', refusal: { kind: 'other-content', id: own.id, version: own.version } });
+    expect(refused.opened.value).toEqual({ kind: 'refused', refusal: { kind: 'other-content', id: own.id, version: own.version }, attempt: expect.any(Number) });
   });
 });
 

@@ -1,6 +1,6 @@
 import { failureWords } from '../failure-words';
 import { useModel } from '@preact/signals';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { MAX_QUESTIONNAIRE_FILE_BYTES } from '../../core/library/added-keys';
 import type { AddedEntry } from '../../core/library/added-index';
 import { shortHash } from '../../core/library/content-hash';
@@ -76,29 +76,38 @@ function AddedItem({ model, entry, lang }: { model: LibraryModelInstance; entry:
   const t = useT();
   const [confirming, setConfirming] = useState(false);
   const confirmRef = useRef<HTMLDivElement>(null);
+  const removeRef = useRef<HTMLButtonElement>(null);
+  const asked = useRef(false);
+  // Before the next paint: the question takes the focus from the button it replaces (read
+  // first, its buttons follow), and a cancel gives it back, never leaving it on the page.
+  useLayoutEffect(() => {
+    if (confirming) confirmRef.current?.focus();
+    else if (asked.current) removeRef.current?.focus();
+    asked.current = confirming;
+  }, [confirming]);
+  const cancel = () => setConfirming(false);
   const title = textIn(entry.title, lang);
   const headingId = `added-${entry.id}-${entry.version}`;
   return (
     <li data-added={`${entry.id}@${entry.version}`}>
       <p><strong id={headingId} lang={lang}>{title}</strong></p>
-      <p class="hint small">
+      <p class="hint small" id={`${headingId}-facts`}>
         {t('library.itemFacts', { id: entry.id, version: entry.version, date: app.i18n.formatDate.value(entry.addedAt) })} · {t(`library.origin.${entry.origin}`)}
         {' · '}{t('library.hash')} <code>{shortHash(entry.hash)}</code>
       </p>
       {confirming ? (
-        <div class="notice" role="group" aria-labelledby={`${headingId}-confirm`} tabIndex={-1} ref={confirmRef}>
+        <div class="notice" role="group" aria-labelledby={`${headingId}-confirm`} tabIndex={-1} ref={confirmRef} onKeyDown={(event) => {
+          if (event.key === 'Escape') cancel();
+        }}>
           <p id={`${headingId}-confirm`}>{t('library.confirmRemove', { title, version: entry.version })}</p>
           <div class="button-row start">
             <button type="button" class="button button-danger" onClick={() => void model.remove(entry.id, entry.version)}>{t('library.remove')}</button>
-            <button type="button" class="button" onClick={() => setConfirming(false)}>{t('data.cancel')}</button>
+            <button type="button" class="button" onClick={cancel}>{t('data.cancel')}</button>
           </div>
         </div>
       ) : (
-        <button type="button" class="button" aria-describedby={headingId} onClick={() => {
-          setConfirming(true);
-          // The question is read first; its buttons follow.
-          requestAnimationFrame(() => confirmRef.current?.focus());
-        }}>{t('library.remove')}</button>
+        // Described by the title and its facts (version, origin): two versions' buttons read apart.
+        <button type="button" class="button" ref={removeRef} aria-describedby={`${headingId} ${headingId}-facts`} onClick={() => setConfirming(true)}>{t('library.remove')}</button>
       )}
     </li>
   );

@@ -76,7 +76,8 @@ export function AnswerRound({ initialCode }: { initialCode: string | undefined }
           input.value = '';
         }} />
       </div>
-      {opened.kind === 'refused' ? <p class="notice notice-error" role="alert">{refusalText(t, opened.refusal)}</p> : null}
+      {/* Keyed by the attempt: a new alert each time, so a refusal made again is announced again. */}
+      {opened.kind === 'refused' ? <p key={opened.attempt} class="notice notice-error" role="alert">{refusalText(t, opened.refusal)}</p> : null}
       {invitation && entry ? (
         <section class="section" aria-labelledby="invitation-found">
           <h2 id="invitation-found" tabIndex={-1} ref={foundHeading}>{invitation.name}</h2>

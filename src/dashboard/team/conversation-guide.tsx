@@ -152,7 +152,7 @@ function AgreedActions({ round, questionnaire, suggested, contentLanguage }: { r
         </div>
         <div class="field">
           <label for="agreed-by">{t('actions.by')}</label>
-          <input id="agreed-by" type="date" value={by} onChange={(event) => setBy(event.currentTarget.value)} />
+          <input id="agreed-by" type="date" value={by} onInput={(event) => setBy(event.currentTarget.value)} onChange={(event) => setBy(event.currentTarget.value)} />
         </div>
         <button type="submit" class="button button-primary" disabled={actions.length >= MAX_ROUND_ACTIONS}>{t('guide.agreedAdd')}</button>
         <p role="status" class="hint small">{recorded ? t('guide.agreedRecorded', { text: recorded }) : ''}</p>

@@ -131,6 +131,8 @@ export function ActionPlanner({ questionnaire, sitting, score, contentLanguage }
               id={`${base}-by`}
               type="date"
               value={storedToDay(action.by)}
+              // Kept on input too: a render between a browser's input and change events would otherwise put the old date back.
+              onInput={(event) => edit(dimension.id, { by: dayToStored(event.currentTarget.value) })}
               onChange={(event) => edit(dimension.id, { by: dayToStored(event.currentTarget.value) }, true)}
             />
           </fieldset>

@@ -95,6 +95,8 @@ export const LibraryModel = createModel((services: LibraryServices) => {
 
   const addFile = action(async (file: ChosenFile) => {
     lastRemoval.value = { kind: 'none' };
+    // Cleared while the file is read, so the same outcome for a file chosen again is said again.
+    lastFile.value = { kind: 'none' };
     const read = await readChosenFile(file, MAX_QUESTIONNAIRE_FILE_BYTES);
     if (read.kind !== 'text') return void (lastFile.value = read);
     const { text } = read;

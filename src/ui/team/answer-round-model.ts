@@ -31,7 +31,8 @@ export type InvitationRefusal =
 
 export type OpenedInvitation =
   | { kind: 'none' }
-  | { kind: 'refused'; refusal: InvitationRefusal }
+  /** `attempt`: which opening was refused, so the page says the same refusal again when it is made again. */
+  | { kind: 'refused'; refusal: InvitationRefusal; attempt: number }
   /** `adds`: the questionnaire the invitation file brings, added when the member starts answering. */
   | { kind: 'open'; invitation: Invitation; adds?: Questionnaire };
 
@@ -119,7 +120,7 @@ export const AnswerRoundModel = createModel((services: AnswerRoundServices, init
   function refuse(refusal: InvitationRefusal) {
     answeredOn.value = null;
     earlierCode.value = null;
-    opened.value = { kind: 'refused', refusal };
+    opened.value = { kind: 'refused', refusal, attempt: openings };
   }
 
   /**

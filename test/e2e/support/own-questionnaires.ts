@@ -317,12 +317,27 @@ export function sittingsTable(page: OwnPage): Promise<{ id: string | null; quest
 export async function removeByKeyboard(page: OwnPage, questionnaire: Questionnaire): Promise<void> {
   const key = `${questionnaire.id}@${questionnaire.version}`;
   await tabUntil(page, `el.tagName === 'BUTTON' && el.textContent.trim() === 'Remove' && el.closest('li')?.dataset.added === ${JSON.stringify(key)} && !el.closest('[role="group"]')`, 80);
-  await page.keyboard.press('Enter');
   const question = say('library.confirmRemove', { title: questionnaire.title.en!, version: questionnaire.version });
-  await eventually(() => page.evaluate(() => {
+  const askedFocused = () => eventually(() => page.evaluate(() => {
     const focused = document.activeElement;
     return focused?.getAttribute('role') === 'group' ? (focused.textContent ?? '') : `focus on ${focused?.tagName}`;
   }), (text) => expect(text.startsWith(question)).toBe(true));
+  // Escape, then Cancel, each give the focus back to the item's Remove button, never to the page.
+  const removeFocused = () => eventually(() => page.evaluate((key) => {
+    const focused = document.activeElement;
+    return focused?.tagName === 'BUTTON' && !focused.closest('[role="group"]') && (focused.closest('li') as HTMLElement | null)?.dataset.added === key ? 'Remove' : `focus on ${focused?.tagName}`;
+  }, key), (focused) => expect(focused).toBe('Remove'));
+  await page.keyboard.press('Enter');
+  await askedFocused();
+  await page.keyboard.press('Escape');
+  await removeFocused();
+  await page.keyboard.press('Enter');
+  await askedFocused();
+  await tabUntil(page, `el.tagName === 'BUTTON' && el.textContent.trim() === ${JSON.stringify(say('data.cancel'))} && !!el.closest('[role="group"]')`);
+  await page.keyboard.press('Enter');
+  await removeFocused();
+  await page.keyboard.press('Enter');
+  await askedFocused();
   await tabUntil(page, `el.tagName === 'BUTTON' && el.textContent.trim() === 'Remove' && !!el.closest('[role="group"]')`);
   await page.keyboard.press('Enter');
   const removed = say('library.removed', { title: questionnaire.title.en!, version: questionnaire.version });
