@@ -92,8 +92,9 @@ function TakeList() {
     <section class="take">
       <h1 tabIndex={-1}>{t('dashboard.take')}</h1>
       <p class="hint">{t('popup.choose')}</p>
-      {drafts ? <QuestionnaireList drafts={drafts} headingLevel={2} onOpen={(id) => navigate('take', id)} printLink={(id) => ({ href: `#/print/${id}`, label: t('take.print') })} /> : <p role="status">{t('common.loading')}</p>}
+      {/* Before the cards, under the page's own heading: after them it read as part of the last card. */}
       <PolicyNotice />
+      {drafts ? <QuestionnaireList drafts={drafts} headingLevel={2} onOpen={(id) => navigate('take', id)} printLink={(id) => ({ href: `#/print/${id}`, label: t('take.print') })} /> : <p role="status">{t('common.loading')}</p>}
       <AddedQuestionnaires />
     </section>
   );
