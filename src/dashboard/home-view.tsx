@@ -1,5 +1,4 @@
 import { useModel } from '@preact/signals';
-import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { readRecent, recentKey, viewRecent, type RecentView } from '../core/history/recent';
 import { actionsKey, isActionDue, openActions, readActions, type UnitAction } from '../core/actions/actions';
@@ -16,7 +15,7 @@ import { RemindersModel } from '../ui/reminders-model';
 import { describeStorageError } from '../ui/storage-errors';
 import { actionKeysOf } from '../ui/actions/action-keys';
 import { listRounds } from '../ui/team/team-store';
-import { langPart, withLangParts } from '../ui/lang-parts';
+import { changeSince } from '../ui/history/change-words';
 
 interface OpenAction {
   entry: CatalogEntry;
@@ -188,16 +187,10 @@ function StandingRow({ entry, view }: { entry: CatalogEntry; view: RecentView })
   const lang = contentLanguage(entry, app.i18n.language.value);
   const number = app.i18n.formatNumber.value;
   const day = app.i18n.formatDay.value;
-  const { latest, previous, change } = view;
+  const { latest, previous } = view;
   const score = (value: number | null) => (value === null ? t('home.noScore') : number(value));
-  let changeText: ComponentChildren = previous ? t('home.noScore') : t('home.noPrevious');
-  if (previous && change !== null) {
-    const points = Math.round(Math.abs(change));
-    // The pole is the questionnaire's word, marked with its language (lang-parts.tsx).
-    changeText = points === 0
-      ? t('list.changeNone', { date: day(previous.completedAt) })
-      : withLangParts(t('list.changeTowards', { points, pole: langPart('pole'), date: day(previous.completedAt) }), { pole: textIn(change > 0 ? entry.poles.to : entry.poles.from, lang) }, lang);
-  }
+  const poles = { from: textIn(entry.poles.from, lang), to: textIn(entry.poles.to, lang) };
+  const changeText = changeSince(t, view, poles, lang, day) ?? (previous ? t('home.noScore') : t('home.noPrevious'));
   return (
     <tr>
       <th scope="row"><a href={`#/history/${encodeURIComponent(entry.id)}`} lang={lang}>{textIn(entry.title, lang)}</a></th>

@@ -6,7 +6,7 @@ import { useApp, useT } from '../ui/app-context';
 import type { CatalogEntry } from '../ui/catalog';
 import type { Translate } from '../ui/i18n/translator';
 import { TrendLine } from '../ui/trend-line';
-import { langPart, withLangParts } from '../ui/lang-parts';
+import { changeSince } from '../ui/history/change-words';
 import { useEffect, useRef, useState } from 'preact/hooks';
 
 export interface QuestionnaireRowsProps {
@@ -82,7 +82,7 @@ function Row({ entry, draft, view, lastTaken, due, actions, open, onOpen }: RowP
   const title = textIn(entry.title, lang);
   const poles = { from: textIn(entry.poles.from, lang), to: textIn(entry.poles.to, lang) };
   const label = draft ? t('list.resume') : taken ? t('list.takeAgain') : t('list.start');
-  const change = !draft && view ? changeWords(t, view, app.i18n.formatDay.value) : null;
+  const change = !draft && view ? changeSince(t, view, poles, lang, app.i18n.formatDay.value) : null;
   return (
     <li class="questionnaire-row">
       <div class="row-head">
@@ -108,7 +108,7 @@ function Row({ entry, draft, view, lastTaken, due, actions, open, onOpen }: RowP
       </p>
       {change || actions > 0 ? (
         <p id={changeId} class="row-change">
-          {change ? withLangParts(change, poles, lang) : null}
+          {change}
           {change && actions > 0 ? ' · ' : null}
           {actions > 0 ? t('actions.open', { count: actions }) : null}
         </p>
@@ -132,20 +132,6 @@ function standingWords(t: Translate, view: RecentView, day: (iso: string) => str
     parts.push(latest.wanted !== null ? t('list.nowWanted', { now: number(latest.now), wanted: number(latest.wanted) }) : t('list.now', { now: number(latest.now) }));
   }
   return parts.join(' · ');
-}
-
-/**
- * "6 points towards service logic since 3 Aug 2026", or null with no earlier sitting of
- * the same version to compare. The pole is the questionnaire's word, in its language:
- * marked as a part (lang-parts.tsx).
- */
-function changeWords(t: Translate, view: RecentView, day: (iso: string) => string): string | null {
-  const { previous, change } = view;
-  if (!previous || change === null) return null;
-  const points = Math.round(Math.abs(change));
-  return points === 0
-    ? t('list.changeNone', { date: day(previous.completedAt) })
-    : t('list.changeTowards', { points, pole: langPart(change > 0 ? 'to' : 'from'), date: day(previous.completedAt) });
 }
 
 function trendWords(t: Translate, values: readonly number[], number: (n: number) => string): string {

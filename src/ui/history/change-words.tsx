@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import type { RecentView } from '../../core/history/recent';
 import type { Translate } from '../i18n/translator';
 import { langPart, withLangParts } from '../lang-parts';
 
@@ -17,4 +18,17 @@ export function describeChange(
   const points = Math.round(Math.abs(change));
   if (points === 0) return withLangParts(t('history.changeNone', { name: named }), parts, contentLanguage);
   return withLangParts(t('history.changeTowards', { name: named, points: format(points), pole: langPart('pole') }), parts, contentLanguage);
+}
+
+/**
+ * "6 points towards service logic since 3 Aug 2026" for a questionnaire's latest sitting,
+ * or null with no earlier sitting of the same version to compare (the popup's rows and
+ * the overview say it alike). The pole is marked with the questionnaire's language.
+ */
+export function changeSince(t: Translate, view: RecentView, poles: { from: string; to: string }, contentLanguage: string, day: (iso: string) => string): ComponentChildren | null {
+  const { previous, change } = view;
+  if (!previous || change === null) return null;
+  const points = Math.round(Math.abs(change));
+  if (points === 0) return t('list.changeNone', { date: day(previous.completedAt) });
+  return withLangParts(t('list.changeTowards', { points, pole: langPart('pole'), date: day(previous.completedAt) }), { pole: change > 0 ? poles.to : poles.from }, contentLanguage);
 }
