@@ -1,7 +1,7 @@
 import { useModel } from '@preact/signals';
 import { useEffect, useState } from 'preact/hooks';
-import { readRecent, recentKey, viewRecent, type RecentView } from '../core/history/recent';
-import { actionsKey, isActionDue, openActions, readActions, type UnitAction } from '../core/actions/actions';
+import { readRecent, RECENT_PREFIX, recentKey, viewRecent, type RecentView } from '../core/history/recent';
+import { ACTIONS_PREFIX, actionsKey, isActionDue, openActions, readActions, type UnitAction } from '../core/actions/actions';
 import { contentLanguage, textIn } from '../core/questionnaire/types';
 import type { Round } from '../core/round/round-record';
 import type { DraftMeta } from '../core/storage/records';
@@ -47,22 +47,33 @@ export function HomeView({ start }: { start?: HomeStart | null | undefined }) {
   const [read, setRead] = useState<HomeRead>({ kind: 'loading' });
   useEffect(() => {
     let live = true;
-    void (async () => {
+    // Each read counts here, so one that comes back after a later one began shows nothing.
+    let reads = 0;
+    const load = async (fromStart: boolean) => {
+      const mine = ++reads;
       try {
-        const earlyRounds = early ? await early.rounds : null;
+        const earlyRounds = fromStart && early ? await early.rounds : null;
         const keys = [...recentKeysOf(app.catalog), ...actionKeysOf(app.catalog)];
-        const [stored, drafts, rounds] = early && earlyRounds
+        const [stored, drafts, rounds] = fromStart && early && earlyRounds
           ? [early.stored, draftsFrom(early.stored, app.catalog), earlyRounds]
           : await Promise.all([app.store.get(keys), readDrafts(app.store, app.catalog), listRounds(app.store)]);
         const recent = Object.fromEntries(app.catalog.entries.map((entry) => [entry.id, viewRecent(readRecent(stored[recentKey(entry.id)]))]));
         const actions = await openActionsOf(app.catalog.entries, stored, app.i18n.language.peek());
-        if (live) setRead({ kind: 'ready', data: { recent, actions, drafts, rounds } });
+        if (live && mine === reads) setRead({ kind: 'ready', data: { recent, actions, drafts, rounds } });
       } catch (error) {
-        if (live) setRead({ kind: 'failed', detail: describeStorageError(error) });
+        if (live && mine === reads) setRead({ kind: 'failed', detail: describeStorageError(error) });
       }
-    })();
+    };
+    void load(true);
+    // Read again when the latest results or the actions change: the dashboard makes the
+    // recent records of a history from before them just after it starts (keepRecentCurrent),
+    // and a sitting or an action may be finished in the popup meanwhile.
+    const stop = app.store.onChanged((changed) => {
+      if (changed.some((key) => key.startsWith(RECENT_PREFIX) || key.startsWith(ACTIONS_PREFIX))) void load(false);
+    });
     return () => {
       live = false;
+      stop();
     };
   }, []);
   useReadyMark(read.kind !== 'loading' && reminders.read.value.kind !== 'loading');

@@ -156,6 +156,8 @@ describe('a returning person in Chromium', () => {
     // The dashboard makes the recent records of a history from before them.
     const dashboard = await ext.open('dashboard.html');
     await eventually(() => storedRecords(dashboard), (stored) => expect(SIX.filter((id) => stored[`recent:${id}`])).toEqual(SIX));
+    // The overview, opened on that history, shows the results as soon as the records are made, not "none finished yet".
+    await eventually(() => dashboard.locator('table tbody tr').count(), (rows) => expect(rows).toBe(SIX.length));
     const popup = await ext.open('popup.html');
     await popup.setViewportSize({ width: 512, height: 600 });
     for (const id of SIX.slice(1, 5)) expect(await rowText(popup, id)).toMatch(/now \d+, wanted \d+/);
