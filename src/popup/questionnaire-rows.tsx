@@ -87,7 +87,7 @@ function Row({ entry, draft, view, lastTaken, due, actions, open, onOpen }: RowP
     <li class="questionnaire-row">
       <div class="row-head">
         <h3 id={headingId} lang={lang}>{title}</h3>
-        <button type="button" class="button button-primary" aria-describedby={[headingId, statusId, ...(change || actions > 0 ? [changeId] : [])].join(' ')} data-questionnaire={entry.id} onClick={() => onOpen(entry.id)}>
+        <button type="button" class="button button-primary" aria-describedby={[headingId, statusId, ...(change ? [changeId] : [])].join(' ')} data-questionnaire={entry.id} onClick={() => onOpen(entry.id)}>
           {label}
         </button>
         {/* In the head, not after the status: there it took a line of its own beside a trend, and six rows no longer fitted 600 px. */}
@@ -103,16 +103,12 @@ function Row({ entry, draft, view, lastTaken, due, actions, open, onOpen }: RowP
             : view ? standingWords(t, view, app.i18n.formatDay.value, app.i18n.formatNumber.value)
             : lastTaken ? t('list.lastTaken', { date: app.i18n.formatDay.value(lastTaken) })
             : t('list.notTaken', { minutes: minutesFor(entry.questionCount) })}
+          {/* On the status line, where it has room beside a trend: on the change line it took a line of its own in Swedish and Danish. */}
+          {actions > 0 ? <> · <span class="open-actions">{t('actions.open', { count: actions })}</span></> : null}
         </span>
         {view && view.trend.length >= 2 ? <TrendLine values={view.trend} label={trendWords(t, view.trend, app.i18n.formatNumber.value)} /> : null}
       </p>
-      {change || actions > 0 ? (
-        <p id={changeId} class="row-change">
-          {change}
-          {change && actions > 0 ? ' · ' : null}
-          {actions > 0 ? t('actions.open', { count: actions }) : null}
-        </p>
-      ) : null}
+      {change ? <p id={changeId} class="row-change">{change}</p> : null}
       {/* Rendered only when shown: a returning person's six hidden descriptions were a fifth of the popup's first render. */}
       {showAbout ? (
         <div id={aboutId} class="row-about">

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { actionId } from '../../src/core/actions/actions';
 import { roundKey } from '../../src/core/round/round-record';
 import { toStoredItems } from '../../src/core/storage/stored-form';
 import { startRound } from '../../src/ui/team/team-store';
@@ -143,14 +144,18 @@ describe('a returning person in Chromium', () => {
     await expectNoAxeViolations(dashboard, 'history with an action');
   });
 
-  it('fits six questionnaires with their last results in a 600 px popup', async () => {
+  it('fits six questionnaires with their last results and open actions in a 600 px popup', async () => {
     const seedPage = await ext.open('popup.html');
     const items: Record<string, unknown> = {};
     for (const id of SIX) {
       // Ids of their own per questionnaire, as the app makes them.
-      const sittings = Object.values(makeSittings(shippedQuestionnaire(id), 3)).map((s: any) => ({ ...s, id: `${s.id}-${id}` }));
+      const questionnaire = shippedQuestionnaire(id);
+      const sittings = Object.values(makeSittings(questionnaire, 3)).map((s: any) => ({ ...s, id: `${s.id}-${id}` }));
       for (const sitting of sittings) items[`sitting:${sitting.id}`] = sitting;
       items[`last-taken:${id}`] = sittings.at(-1)!.completedAt;
+      // Two actions chosen after the last sitting, not yet reviewed: a line of their own once ran Swedish and Danish past 600 px.
+      const last = sittings.at(-1)!;
+      items[`actions:${id}`] = { schema: 1, questionnaireId: id, actions: questionnaire.dimensions.slice(0, 2).map((dimension) => ({ id: actionId(last.id, dimension.id), sittingId: last.id, dimension: dimension.id, text: 'Follow three cases from start to end', createdAt: last.completedAt })) };
     }
     await seedPage.evaluate((records) => chrome.storage.local.set(records), toStoredItems(items));
     // The dashboard makes the recent records of a history from before them.
@@ -159,8 +164,9 @@ describe('a returning person in Chromium', () => {
     // The overview, opened on that history, shows the results as soon as the records are made, not "none finished yet".
     await eventually(() => dashboard.locator('table tbody tr').count(), (rows) => expect(rows).toBe(SIX.length));
     const popup = await ext.open('popup.html');
-    await popup.setViewportSize({ width: 512, height: 600 });
-    for (const id of SIX.slice(1, 5)) expect(await rowText(popup, id)).toMatch(/now \d+, wanted \d+/);
+    // The popup's own width (36rem), and the most height a browser gives a popup.
+    await popup.setViewportSize({ width: 576, height: 600 });
+    for (const id of SIX.slice(1, 5)) expect(await rowText(popup, id)).toMatch(/now \d+, wanted \d+ · 2 open actions/);
     const bottom = await popup.locator('li.questionnaire-row').last().evaluate((row) => row.getBoundingClientRect().bottom);
     expect(bottom).toBeLessThanOrEqual(600);
     // The trend's values are in words for a screen reader.
@@ -169,7 +175,7 @@ describe('a returning person in Chromium', () => {
     for (const language of ['sv', 'da']) {
       await popup.evaluate((lang) => chrome.storage.local.set({ settings: { schema: 1, language: lang, theme: 'system' } }), language);
       const translated = await ext.open('popup.html');
-      await translated.setViewportSize({ width: 512, height: 600 });
+      await translated.setViewportSize({ width: 576, height: 600 });
       await eventually(() => translated.evaluate(() => document.documentElement.lang), (lang) => expect(lang).toBe(language));
       const last = await translated.locator('li.questionnaire-row').last().evaluate((row) => row.getBoundingClientRect().bottom);
       expect(last, language).toBeLessThanOrEqual(600);
