@@ -13,6 +13,7 @@ import { QuestionnaireList } from '../ui/questionnaire-list';
 import { useReadyMark } from '../ui/ready';
 import { AddedQuestionnaires } from './library/added-questionnaires';
 import { PolicyNotice } from './policy-notice';
+import { TakingHeading } from './taking-heading';
 
 /**
  * The questionnaires in a full tab: the list, or one being taken. Taken from a course
@@ -27,6 +28,7 @@ export function TakeView({ questionnaireId, coursePackId }: { questionnaireId: s
   if (questionnaireId) {
     return (
       <section class="take" aria-label={t('dashboard.take')}>
+        <TakingHeading questionnaireId={questionnaireId} />
         <AssessmentScreen key={questionnaireId} questionnaireId={questionnaireId} onDone={() => navigate('take')} onHistory={() => navigate('history', questionnaireId)} />
       </section>
     );
@@ -44,6 +46,7 @@ function TakeFromCourse({ questionnaireId, packId }: { questionnaireId: string; 
   if (course.kind === 'missing') {
     return (
       <section class="take" aria-label={t('dashboard.take')}>
+        <TakingHeading questionnaireId={questionnaireId} />
         <AssessmentScreen questionnaireId={questionnaireId} onDone={() => navigate('take')} onHistory={() => navigate('history', questionnaireId)} />
       </section>
     );
@@ -52,6 +55,7 @@ function TakeFromCourse({ questionnaireId, packId }: { questionnaireId: string; 
   const title = textIn(course.title, lang);
   return (
     <section class="take" aria-label={t('dashboard.take')}>
+      <TakingHeading questionnaireId={questionnaireId} />
       <p class="hint small">{t('course.takingFor', { title })}</p>
       <AssessmentScreen
         questionnaireId={questionnaireId}

@@ -14,9 +14,16 @@ export function focusNextViewHeading(): void {
   focusOnNextReady = true;
 }
 
-/** Puts the focus on the view's heading (one marked data-view-heading, else the main h1; made focusable for it, not tabbable). */
+/**
+ * Puts the focus on the view's heading (one marked data-view-heading, else the main h1; made focusable for it, not tabbable).
+ * A view that has already put the focus on a heading of its own keeps it: each page of a
+ * questionnaire focuses its h2 (the dimension, the actions, the result) under the h1 that names the questionnaire.
+ */
 export function focusMainHeading(): void {
-  const heading = document.querySelector<HTMLElement>('[data-view-heading]') ?? document.querySelector<HTMLElement>('main h1, h1');
+  const marked = document.querySelector<HTMLElement>('[data-view-heading]');
+  const active = document.activeElement;
+  if (!marked && active instanceof HTMLElement && /^H[1-6]$/.test(active.tagName) && active.closest('main')) return;
+  const heading = marked ?? document.querySelector<HTMLElement>('main h1, h1');
   if (!heading) return;
   if (!heading.hasAttribute('tabindex')) heading.tabIndex = -1;
   heading.focus();

@@ -169,6 +169,25 @@ describe('a self-assessment in Chromium', () => {
     await result.close();
   });
 
+  it('names the questionnaire being taken in a tab as its h1 and window title, with the focus on the part it starts on', async () => {
+    const page = await ext.open('dashboard.html#/take');
+    await page.locator('button[data-questionnaire="production-service"]').waitFor();
+    expect(await page.title()).toBe('Self-assessments – Shiftmeter');
+    await tabUntil(page, "el.getAttribute('data-questionnaire') === 'production-service'", 60);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('fieldset');
+    expect(await page.locator('h1').allInnerTexts()).toEqual([questionnaire.title.en]);
+    expect(await page.locator('h1').getAttribute('lang')).toBe('en');
+    await eventually(() => page.title(), (title) => expect(title).toBe(`${questionnaire.title.en} – Shiftmeter`));
+    // The part's own heading has the focus, not the h1 above it: the questions start there.
+    await eventually(() => page.evaluate(() => document.activeElement?.className), (focused) => expect(focused).toBe('dimension-heading'));
+    await expectNoAxeViolations(page, 'a questionnaire taken in a tab');
+    // Back to the list: the view's own title again.
+    await page.evaluate(() => { location.hash = '#/take'; });
+    await eventually(() => page.title(), (title) => expect(title).toBe('Self-assessments – Shiftmeter'));
+    await page.close();
+  });
+
   it('switches the interface language in the app', async () => {
     const popup = await ext.open('popup.html');
     await popup.waitForSelector('select');

@@ -84,6 +84,9 @@ describe('a self-assessment in Firefox ESR', () => {
   it('charts the sittings in the dashboard, keeps a note across a reload, undoes a delete and sets a reminder alarm', async () => {
     // A second sitting, taken in the dashboard by clicking.
     await goTo(page, 'dashboard.html#/take/production-service');
+    // The page's h1 and window title name the questionnaire being taken.
+    await waitForElement(page, 'fieldset.scale-question');
+    expect(await page.evaluate(() => [[...document.querySelectorAll('h1')].map((h) => h.textContent), document.title])).toEqual([[questionnaire.title.en], `${questionnaire.title.en} – Shiftmeter`]);
     for (let index = 0; index < pageList.length; index++) {
       await page.evaluate(() => document.querySelectorAll('fieldset.scale-question').forEach((set) => (set.querySelectorAll('input')[5] as HTMLInputElement).click()));
       const label = index === pageList.length - 1 ? 'See my result' : 'Next';

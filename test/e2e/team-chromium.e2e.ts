@@ -145,6 +145,13 @@ describe('a team round in Chromium, with a lead and five members in separate pro
       await answer.waitForFunction((expected) => document.querySelector('[data-testid="round-fingerprint"]')?.textContent === expected, fingerprint);
       if (m === 0) await expectNoAxeViolations(answer, 'answer a round (invitation opened)');
       await answer.getByRole('button', { name: 'Answer the round' }).click();
+      if (m === 0) {
+        // While answering, the page's h1 names the questionnaire, and a line names the round.
+        await answer.waitForSelector('fieldset.scale-question');
+        expect(await answer.locator('h1').allInnerTexts()).toEqual([questionnaire.title.en]);
+        expect(await answer.locator('h1 + p.hint').innerText()).toBe(`For the team round “${ROUND_NAME}”. When you finish, you get a sealed response code to send back to your team lead.`);
+        expect(await answer.title()).toBe(`${questionnaire.title.en} – Shiftmeter`);
+      }
       await answerByClicks(answer, m);
       const code = await eventually(() => answer.locator('#response-code').inputValue(), (value) => expect(value).toMatch(/^SMR2\.[A-Za-z0-9_-]+\.[0-9a-f]{8}$/));
       if (m === 0) await expectNoAxeViolations(answer, 'sealed response code');

@@ -5,6 +5,7 @@ import { contentLanguage, textIn, type Questionnaire } from '../../core/question
 import type { Sitting } from '../../core/storage/records';
 import { useApp, useT } from '../../ui/app-context';
 import { AssessmentScreen } from '../../ui/assessment/assessment-screen';
+import { TakingHeading } from '../taking-heading';
 import { navigate } from '../../ui/hash-route';
 import type { Translate } from '../../ui/i18n/translator';
 import { useReadyMark } from '../../ui/ready';
@@ -36,6 +37,9 @@ export function AnswerRound({ initialCode }: { initialCode: string | undefined }
   }, [invitation]);
   if (invitation && model.answering.value) {
     return (
+      <>
+      <TakingHeading questionnaireId={invitation.questionnaire.id} version={invitation.questionnaire.version} />
+      <p class="hint small">{t('team.answeringFor', { name: invitation.name })}</p>
       <AssessmentScreen
         questionnaireId={invitation.questionnaire.id}
         round={{ id: invitation.round, name: invitation.name, version: invitation.questionnaire.version }}
@@ -43,6 +47,7 @@ export function AnswerRound({ initialCode }: { initialCode: string | undefined }
         onHistory={() => navigate('history', invitation.questionnaire.id)}
         resultExtra={(sitting, questionnaire) => <SealedCode model={model} roundName={invitation.name} sitting={sitting} questionnaire={questionnaire} />}
       />
+      </>
     );
   }
 

@@ -313,6 +313,7 @@ export const daDashboard: DashboardMessages = {
   'team.round': "Runde",
   'team.answerHeading': "Besvar en runde",
   'team.answerIntro': "Indsæt invitationskoden fra din teamleder. Du svarer her og får en forseglet kode at sende tilbage.",
+  'team.answeringFor': "Til teamrunden »{name}«. Når du er færdig, får du en forseglet svarkode, som du sender tilbage til din teamleder.",
   'team.openInvitation': "Åbn invitationen",
   'team.invitationUnknown': "Invitationen gælder spørgeskemaet {id}, som ikke er installeret her.",
   'team.invitationVersion': "Invitationen gælder version {version} af spørgeskemaet, men her findes version {installed}. Opdatér Shiftmeter, eller bed din leder om en ny runde.",

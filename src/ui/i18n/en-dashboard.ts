@@ -314,6 +314,7 @@ export const enDashboard = {
   'team.round': "Round",
   'team.answerHeading': "Answer a round",
   'team.answerIntro': "Paste the invitation code your team lead sent you. You answer here, and get a sealed code to send back.",
+  'team.answeringFor': "For the team round “{name}”. When you finish, you get a sealed response code to send back to your team lead.",
   'team.openInvitation': "Open the invitation",
   'team.invitationUnknown': "This invitation is for the questionnaire {id}, which is not installed here.",
   'team.invitationVersion': "This invitation is for version {version} of the questionnaire, but this Shiftmeter has version {installed}. Update Shiftmeter, or ask your lead for a new round.",

@@ -313,6 +313,7 @@ export const svDashboard: DashboardMessages = {
   'team.round': "Omgång",
   'team.answerHeading': "Svara på en omgång",
   'team.answerIntro': "Klistra in inbjudningskoden från din teamledare. Du svarar här och får en förseglad kod att skicka tillbaka.",
+  'team.answeringFor': "För teamomgången ”{name}”. När du är klar får du en förseglad svarskod att skicka tillbaka till din teamledare.",
   'team.openInvitation': "Öppna inbjudan",
   'team.invitationUnknown': "Inbjudan gäller frågeformuläret {id}, som inte är installerat här.",
   'team.invitationVersion': "Inbjudan gäller version {version} av frågeformuläret, men din Shiftmeter har version {installed}. Uppdatera Shiftmeter eller be din ledare om en ny omgång.",
