@@ -100,7 +100,7 @@ export const sv: CoreMessages = {
   'actions.by': "Klart senast (valfritt)",
   'actions.saved': "Dina val är sparade.",
   'actions.notSaved': "Det gick inte att spara: {detail}",
-  'actions.open': "{count, plural, one {# åtgärd pågår} other {# åtgärder pågår}}",
+  'actions.open': "{count, plural, one {# pågående åtgärd} other {# pågående åtgärder}}",
   'review.heading': "Hur gick det?",
   'review.hint': "Efter ditt förra resultat valde du {count, plural, one {# åtgärd} other {# åtgärder}} som enheten skulle pröva. Ange hur det gick. Sedan kommer frågorna.",
   'review.chosen': "Vald {date}",
