@@ -1,6 +1,6 @@
-import { useEffect } from 'preact/hooks';
 import { contentLanguage, textIn } from '../core/questionnaire/types';
 import { useApp, useT } from '../ui/app-context';
+import { usePageTitle } from '../ui/page-title';
 
 /**
  * The questionnaire being taken in a tab, as the page's h1 and its window title. Each
@@ -15,14 +15,7 @@ export function TakingHeading({ questionnaireId, version }: { questionnaireId: s
   const entry = version === undefined ? app.catalog.find(questionnaireId) : app.catalog.findVersion(questionnaireId, version) ?? app.catalog.find(questionnaireId);
   const lang = entry ? contentLanguage(entry, app.i18n.language.value) : undefined;
   const title = entry && lang ? textIn(entry.title, lang) : null;
-  useEffect(() => {
-    if (title === null) return;
-    app.pageTitle.value = title;
-    // Another view sets its own title by then; this only undoes its own.
-    return () => {
-      if (app.pageTitle.peek() === title) app.pageTitle.value = t('dashboard.take');
-    };
-  }, [title]);
+  usePageTitle(title, t('dashboard.take'));
   // A questionnaire this browser does not have: the screen below says so; the heading names the view.
   return title === null ? <h1 class="taking-heading">{t('dashboard.take')}</h1> : <h1 class="taking-heading" lang={lang}>{title}</h1>;
 }

@@ -1,5 +1,5 @@
 import { useModel } from '@preact/signals';
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { contentLanguage, textIn, type Questionnaire } from '../../core/questionnaire/types';
 import { encodeInvitation } from '../../core/round/invitation';
 import { makeInvitationFile } from '../../core/round/invitation-file';
@@ -7,6 +7,7 @@ import { downloadText } from '../../ui/download';
 import { invitationOf, type Round } from '../../core/round/round-record';
 import { countOf, publishedOf } from '../../core/round/round-state';
 import { useApp, useRoundVault, useT } from '../../ui/app-context';
+import { usePageTitle } from '../../ui/page-title';
 import { useReadyMark } from '../../ui/ready';
 import { RoundModel, type RoundModelInstance, type RoundPage as RoundPageState } from '../../ui/team/round-model';
 import type { RoundView } from '../../ui/team/team-store';
@@ -26,15 +27,8 @@ export function RoundPage({ roundId, guide = false }: { roundId: string; guide?:
   const page = model.page.value;
   useReadyMark(page.kind !== 'loading');
   const roundName = page.kind === 'ready' ? page.view.round.name : null;
-  useEffect(() => {
-    if (roundName === null) return;
-    app.pageTitle.value = roundName;
-    // Back to the list of rounds (the same view), the title is the view's again; another
-    // view has set its own by then.
-    return () => {
-      if (app.pageTitle.peek() === roundName) app.pageTitle.value = t('dashboard.team');
-    };
-  }, [roundName]);
+  // Back to the list of rounds (the same view), the title is the view's again.
+  usePageTitle(roundName, t('dashboard.team'));
 
   if (page.kind === 'loading') return <p role="status">{t('common.loading')}</p>;
   if (page.kind === 'missing') return <p class="notice notice-error" role="alert">{t('team.roundMissing')}</p>;
