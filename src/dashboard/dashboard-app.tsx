@@ -42,7 +42,11 @@ export function DashboardApp({ history, returning, homeStart }: { history: Histo
 
   return (
     <>
-      <a class="skip-link" href="#main">{t('common.skipToContent')}</a>
+      {/* The focus moves by script: following "#main" would make it the address, which names no view, and open the start view. */}
+      <a class="skip-link" href="#main" onClick={(event) => {
+        event.preventDefault();
+        document.getElementById('main')?.focus();
+      }}>{t('common.skipToContent')}</a>
       <header class="dashboard-header">
         <span class="brand">{t('dashboard.nav')}</span>
         <nav aria-label={t('dashboard.nav')}>
@@ -55,7 +59,7 @@ export function DashboardApp({ history, returning, homeStart }: { history: Histo
           </ul>
         </nav>
       </header>
-      <main id="main" class="dashboard-main">
+      <main id="main" class="dashboard-main" tabIndex={-1}>
         {app.blockingError.value ? <BlockingError /> : <CurrentView view={view} rest={rest} history={history} homeStart={homeStart} />}
       </main>
     </>

@@ -2,6 +2,7 @@ import { action, createModel, signal } from '@preact/signals';
 import { makeBackup, MAX_BACKUP_BYTES, parseBackup, type Backup } from '../core/backup/backup';
 import { previewRestore, restoreWrites, type RestoreMode, type RestorePreview } from '../core/backup/restore-plan';
 import { sittingsCsv } from '../core/backup/sittings-csv';
+import { countErasable, type ErasableCounts } from '../core/backup/erase-counts';
 import { actionsCsv } from '../core/actions/actions-csv';
 import { ACTIONS_PREFIX, isActionsRecord } from '../core/actions/actions';
 import { recogniseFile, type FileKind } from '../core/file-kind';
@@ -32,10 +33,7 @@ export type RestoreState =
   | { kind: 'preview'; backup: Backup; preview: RestorePreview }
   | { kind: 'done'; written: number; removed: number };
 
-export interface EraseCounts {
-  sittings: number;
-  notes: number;
-  reminders: number;
+export interface EraseCounts extends ErasableCounts {
   /** Team rounds this browser started (their keys go too, so they can never count codes again). */
   rounds: number;
 }
@@ -181,13 +179,7 @@ export const DataModel = createModel(({ store, catalog, now, vault }: DataServic
   const prepareErase = action(async () => {
     erase.value = { kind: 'idle' };
     try {
-      const keys = Object.keys(await store.getAll());
-      const counts: EraseCounts = {
-        sittings: keys.filter((k) => k.startsWith(KEYS.sittingPrefix)).length,
-        notes: keys.filter((k) => k.startsWith(KEYS.notePrefix)).length,
-        reminders: keys.filter((k) => k.startsWith(KEYS.reminderPrefix)).length,
-        rounds: (await vault.roundIds()).length,
-      };
+      const counts: EraseCounts = { ...countErasable(await store.getAll()), rounds: (await vault.roundIds()).length };
       erase.value = { kind: 'confirm', counts };
     } catch (error) {
       erase.value = { kind: 'failed', detail: describeStorageError(error) };

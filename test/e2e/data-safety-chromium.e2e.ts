@@ -15,6 +15,8 @@ import { fromStoredItems, toStoredItems } from '../../src/core/storage/stored-fo
 const questionnaire = shippedQuestionnaire('production-service');
 
 const stored = storedRaw;
+/** The sittings' keys, sorted: the dashboard adds records of its own (the latest results) beside them. */
+const sittingKeys = (data: Record<string, unknown>) => Object.keys(data).filter((key) => key.startsWith('sitting:')).sort();
 const replaceStorage = (page: Page, data: Record<string, unknown>) => page.evaluate(async (d) => {
   await chrome.storage.local.clear();
   await chrome.storage.local.set(d);
@@ -136,7 +138,14 @@ describe('data safety in Chromium', () => {
 
   it('exports a backup and a CSV, erases everything after a warning, and restores exactly what was there', async () => {
     // As the extension stores them: sittings in their compact form (src/core/storage/stored-form.ts).
-    const original = toStoredItems({ schemaVersion: SCHEMA_VERSION, ...makeSittings(questionnaire, 4), 'note:seed-00001': { schema: 1, sittingId: 'seed-00001', text: 'A note', updatedAt: '2026-01-01T00:00:00.000Z' }, settings: { schema: 1, language: null, theme: 'dark' } });
+    // With a student's course work and an action chosen after a result: the warning names them too.
+    const original = toStoredItems({
+      schemaVersion: SCHEMA_VERSION, ...makeSittings(questionnaire, 4),
+      'note:seed-00001': { schema: 1, sittingId: 'seed-00001', text: 'A note', updatedAt: '2026-01-01T00:00:00.000Z' },
+      'pack-note:pack-cafe:why-queue': { schema: 1, text: 'The queue is the service', updatedAt: '2026-01-01T00:00:00.000Z' },
+      [`actions:${questionnaire.id}`]: { schema: 1, questionnaireId: questionnaire.id, actions: [{ id: 'seed-00004-d', sittingId: 'seed-00004', dimension: questionnaire.dimensions[0]!.id, text: 'Follow three cases', createdAt: '2026-01-01T00:00:00.000Z' }] },
+      settings: { schema: 1, language: null, theme: 'dark' },
+    });
     await replaceStorage(dashboard, original);
     await dashboard.reload();
     await waitForReady(dashboard);
@@ -149,7 +158,9 @@ describe('data safety in Chromium', () => {
     expect(csv.trim().split('\r\n')).toHaveLength(1 + 4 * questionnaire.dimensions.length);
 
     await dashboard.getByRole('button', { name: 'Erase everything…' }).click();
-    await dashboard.getByRole('alert').filter({ hasText: 'This erases 4 sittings, 1 note, 0 reminders, 0 team rounds' }).waitFor();
+    await dashboard.getByRole('alert').filter({ hasText: 'This erases from this device:' }).waitFor();
+    // Each kind there is, none that is not ("0 reminders" told a student nothing of theirs would go).
+    expect(await dashboard.getByTestId('erase-list').locator('li').allInnerTexts()).toEqual(['4 sittings', '1 note on a sitting', '1 action chosen after a result, with how it went', 'your answers and reflections in 1 course', 'your settings']);
     await expectNoAxeViolations(dashboard, 'erase confirmation');
     await eventually(() => dashboard.evaluate(() => document.activeElement?.getAttribute('role')), (role) => expect(role).toBe('alert'));
     await dashboard.getByRole('button', { name: 'Yes, erase everything' }).click();
@@ -161,11 +172,12 @@ describe('data safety in Chromium', () => {
     await eventually(() => dashboard.evaluate(() => document.activeElement?.id), (id) => expect(id).toBe('restore-outcome'));
     const preview = dashboard.getByTestId('restore-preview');
     await preview.waitFor();
-    await eventually(() => preview.innerText(), (text) => expect(text).toContain('6 records not stored here yet'));
+    await eventually(() => preview.innerText(), (text) => expect(text).toContain('8 records not stored here yet'));
     await expectNoAxeViolations(dashboard, 'restore preview');
     expect(await stored(dashboard)).toEqual({ schemaVersion: SCHEMA_VERSION });
     await dashboard.getByRole('button', { name: 'Restore', exact: true }).click();
-    await dashboard.getByText('Restored: 6 records written, 0 removed.').waitFor();
+    // One message, where the focus goes.
+    await eventually(() => dashboard.evaluate(() => document.activeElement?.textContent), (text) => expect(text).toBe('The backup was merged. Restored: 8 records written, 0 removed.'));
     await eventually(() => stored(dashboard), (data) => expect(data).toEqual(original));
   });
 
@@ -311,6 +323,63 @@ describe('data safety in Chromium', () => {
     ]);
     await data.close();
     await chooseLanguage('');
+  });
+
+  it('replaces only after saying how many records it removes; Enter on a choice restores nothing; Cancel gives the focus back', async () => {
+    const backup = path.join(tmpdir(), `shiftmeter-two-${Date.now()}.json`);
+    const two = toStoredItems({ schemaVersion: SCHEMA_VERSION, ...makeSittings(questionnaire, 2) });
+    await replaceStorage(dashboard, two);
+    await dashboard.reload();
+    await waitForReady(dashboard);
+    const [download] = await Promise.all([dashboard.waitForEvent('download'), dashboard.getByRole('button', { name: 'Download a backup (JSON)' }).click()]);
+    await download.saveAs(backup);
+    const four = toStoredItems({ schemaVersion: SCHEMA_VERSION, ...makeSittings(questionnaire, 4) });
+    await replaceStorage(dashboard, four);
+    await dashboard.setInputFiles('#restore-file', backup);
+    await dashboard.getByTestId('restore-preview').waitFor();
+    // By keyboard: to "Replace…", and Enter, as one picks an option.
+    await dashboard.getByRole('radio', { name: /^Merge: add what is new, keep/ }).focus();
+    await dashboard.keyboard.press('ArrowDown');
+    await dashboard.keyboard.press('ArrowDown');
+    expect(await dashboard.getByRole('radio', { name: /^Replace:/ }).isChecked()).toBe(true);
+    await dashboard.keyboard.press('Enter');
+    await dashboard.waitForTimeout(300);
+    expect(sittingKeys(await stored(dashboard))).toEqual(sittingKeys(four));
+    // Restore asks first, naming what goes; Cancel puts the focus back on Restore.
+    await dashboard.getByRole('button', { name: 'Restore', exact: true }).click();
+    const warning = dashboard.getByRole('alert').filter({ hasText: 'Replacing removes 2 records stored here but not in the backup.' });
+    await warning.waitFor();
+    await eventually(() => dashboard.evaluate(() => document.activeElement?.getAttribute('role')), (role) => expect(role).toBe('alert'));
+    await expectNoAxeViolations(dashboard, 'replace confirmation');
+    await dashboard.getByRole('button', { name: 'Cancel' }).click();
+    await eventually(() => dashboard.evaluate(() => document.activeElement?.textContent), (text) => expect(text).toBe('Restore'));
+    expect(sittingKeys(await stored(dashboard))).toEqual(sittingKeys(four));
+    await dashboard.getByRole('button', { name: 'Restore', exact: true }).click();
+    await dashboard.getByRole('button', { name: 'Replace and remove 2 records' }).click();
+    await eventually(() => dashboard.evaluate(() => document.activeElement?.textContent), (text) => expect(text).toMatch(/^The backup replaced what was stored\. Restored: \d+ records? written, 2 removed\.$/));
+    await eventually(() => stored(dashboard), (data) => expect(sittingKeys(data)).toEqual(sittingKeys(two)));
+    // The same file chosen again is read again; Cancel gives the focus to the file field.
+    await dashboard.setInputFiles('#restore-file', backup);
+    await dashboard.getByTestId('restore-preview').waitFor();
+    await dashboard.getByRole('button', { name: 'Cancel' }).click();
+    await eventually(() => dashboard.evaluate(() => document.activeElement?.id), (id) => expect(id).toBe('restore-file'));
+    await dashboard.setInputFiles('#restore-file', backup);
+    await dashboard.getByTestId('restore-preview').waitFor();
+    await dashboard.getByRole('button', { name: 'Cancel' }).click();
+  });
+
+  it('skips to the content without leaving the view', async () => {
+    const page = await ext.open('dashboard.html#/data');
+    await page.locator('#data-heading').waitFor();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('skip-link');
+    await page.keyboard.press('Enter');
+    await eventually(() => page.evaluate(() => [location.hash, document.activeElement?.id]), (state) => expect(state).toEqual(['#/data', 'main']));
+    expect(await page.locator('#data-heading').count()).toBe(1);
+    // The next Tab goes on from the content, not from the top of the page.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('main') !== null)).toBe(true);
+    await page.close();
   });
 });
 

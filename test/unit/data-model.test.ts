@@ -51,7 +51,7 @@ describe('the data model', () => {
     const store = new MemoryStore({ [KEYS.schemaVersion]: SCHEMA_VERSION, [sittingKey('a')]: sitting, 'note:a': { schema: 1, sittingId: 'a', text: 'n', updatedAt: '2027-01-02T00:00:00.000Z' } });
     const data = model(store);
     await data.prepareErase();
-    expect(data.erase.value).toEqual({ kind: 'confirm', counts: { sittings: 1, notes: 1, reminders: 0, rounds: 0 } });
+    expect(data.erase.value).toEqual({ kind: 'confirm', counts: { sittings: 1, notes: 1, reminders: 0, actions: 0, added: 0, packs: 0, courses: 0, rounds: 0 } });
     data.cancelErase();
     expect(data.erase.value).toEqual({ kind: 'idle' });
     expect(store.snapshot()[sittingKey('a')]).toEqual(sitting);

@@ -86,7 +86,12 @@ export function CoursesView({ packId, section }: { packId: string | undefined; s
       <div class="field">
         <label for="pack-file">{t('course.loadFile')}</label>
         <input id="pack-file" type="file" accept=".json,application/json" onChange={(e) => {
-          const file = (e.currentTarget as HTMLInputElement).files?.[0];
+          const input = e.currentTarget as HTMLInputElement;
+          const file = input.files?.[0];
+          // Emptied once read, so the same file, fixed in an editor, can be chosen again; and the
+          // last outcome cleared, so a refusal that comes again is said again.
+          input.value = '';
+          model.lastFile.value = { kind: 'none' };
           if (file) void model.loadFile(file);
         }} />
       </div>

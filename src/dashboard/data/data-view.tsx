@@ -35,7 +35,7 @@ export function DataView() {
       <p class="hint">{t('data.exportHint')}</p>
       {exportFailure !== null ? <p class="notice notice-error" role="alert">{t('data.exportFailed', { detail: exportFailure })}</p> : null}
       <p role="status" class="hint">
-        {status.kind === 'exported' ? t('data.exported') : status.kind === 'restored' ? t(status.mode === 'replace' ? 'data.replaced' : 'data.merged') : ''}
+        {status.kind === 'exported' ? t('data.exported') : ''}
       </p>
       <RestorePanel data={data} />
       {/* A failed restore or erase is tried again from its own button, so Retry here does nothing. */}

@@ -1,6 +1,19 @@
 import { useRef } from 'preact/hooks';
 import { useT } from '../../ui/app-context';
-import type { DataModelInstance } from '../../ui/data-model';
+import type { DataModelInstance, EraseCounts } from '../../ui/data-model';
+import type { MessageKey } from '../../ui/i18n/en-dashboard';
+
+/** Each kind of record a person made, in the order the warning lists them; a kind with none is left out. */
+const ERASED: ReadonlyArray<readonly [keyof EraseCounts, MessageKey]> = [
+  ['sittings', 'data.eraseSittings'],
+  ['notes', 'data.eraseNotes'],
+  ['reminders', 'data.eraseReminders'],
+  ['actions', 'data.eraseActions'],
+  ['added', 'data.eraseAdded'],
+  ['courses', 'data.eraseCourses'],
+  ['packs', 'data.erasePacks'],
+  ['rounds', 'data.eraseRounds'],
+];
 
 /** Erase everything, only after saying exactly what will be lost. */
 export function EraseEverything({ data }: { data: DataModelInstance }) {
@@ -19,7 +32,12 @@ export function EraseEverything({ data }: { data: DataModelInstance }) {
         }}>{t('data.eraseStart')}</button>
       ) : (
         <div class="notice notice-error" role="alert" tabIndex={-1} ref={warning}>
-          <p>{t('data.eraseWarning', { sittings: step.counts.sittings, notes: step.counts.notes, reminders: step.counts.reminders, rounds: step.counts.rounds })}</p>
+          <p>{t('data.eraseIntro')}</p>
+          <ul data-testid="erase-list">
+            {ERASED.filter(([kind]) => step.counts[kind] > 0).map(([kind, key]) => <li key={kind}>{t(key, { count: step.counts[kind] })}</li>)}
+            <li>{t('data.eraseSettings')}</li>
+          </ul>
+          <p>{t('data.eraseFinal')}</p>
           <div class="button-row start">
             <button type="button" class="button button-danger" onClick={async () => {
               if (await data.eraseEverything()) requestAnimationFrame(() => done.current?.focus());

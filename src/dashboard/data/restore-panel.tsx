@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { RestoreMode } from '../../core/backup/restore-plan';
 import { useApp, useT } from '../../ui/app-context';
 import { formatLocale } from '../../ui/i18n/languages';
@@ -12,8 +12,20 @@ export function RestorePanel({ data }: { data: DataModelInstance }) {
   const t = useT();
   const [mode, setMode] = useState<RestoreMode>('merge-keep-mine');
   const state = data.restore.value;
+  const status = data.status.value;
   const refused = state.kind === 'refused' || state.kind === 'refused-rounds' || state.kind === 'too-big' || state.kind === 'unreadable' || state.kind === 'read-failed';
-  const { language } = useApp().i18n;
+  const app = useApp();
+  const { language } = app.i18n;
+  const [confirmReplace, setConfirmReplace] = useState(false);
+  const replaceWarning = useRef<HTMLDivElement>(null);
+  const restoreButton = useRef<HTMLButtonElement>(null);
+  const removes = state.kind === 'preview' ? state.preview.onlyHere.length : 0;
+  async function restore() {
+    setConfirmReplace(false);
+    // The outcome is where the focus goes next; a write that failed leaves the choice in place, under its alert.
+    await data.applyRestore(mode);
+    requestAnimationFrame(() => document.getElementById('restore-done')?.focus());
+  }
   const roundList = (names: readonly string[]) =>
     new Intl.ListFormat(formatLocale(language.value), { type: 'conjunction' }).format(names.map((name) => t('data.roundName', { name })));
   return (
@@ -26,7 +38,11 @@ export function RestorePanel({ data }: { data: DataModelInstance }) {
           type="file"
           accept=".json,application/json"
           onChange={(event) => {
-            const file = (event.currentTarget as HTMLInputElement).files?.[0];
+            const input = event.currentTarget as HTMLInputElement;
+            const file = input.files?.[0];
+            // Emptied once read: the same file chosen again (after Cancel, or fixed in an editor) is read again.
+            input.value = '';
+            setConfirmReplace(false);
             // What the file would change, or why it was refused, is where the focus goes next.
             if (file) void data.readBackupFile(file).then(() => requestAnimationFrame(() => document.getElementById('restore-outcome')?.focus()));
           }}
@@ -40,14 +56,9 @@ export function RestorePanel({ data }: { data: DataModelInstance }) {
         {state.kind === 'read-failed' ? <p>{t('error.load', { detail: state.detail })}</p> : null}
       </div>
       {state.kind === 'preview' ? (
-        <form
-          class="restore-preview"
-          onSubmit={(event) => {
-            event.preventDefault();
-            void data.applyRestore(mode);
-          }}
-        >
-          <p id="restore-outcome" tabIndex={-1}>{t('data.previewIntro', { date: state.backup.exportedAt.slice(0, 10) })}</p>
+        // Not a form: Enter on a choice of mode would submit it, and "Replace" removes records.
+        <div class="restore-preview">
+          <p id="restore-outcome" tabIndex={-1}>{t('data.previewIntro', { date: app.i18n.formatDay.value(state.backup.exportedAt) })}</p>
           <ul data-testid="restore-preview">
             <li>{t('data.previewNew', { count: state.preview.added.length })}</li>
             <li>{t('data.previewIdentical', { count: state.preview.identical.length })}</li>
@@ -60,18 +71,45 @@ export function RestorePanel({ data }: { data: DataModelInstance }) {
             <legend>{t('data.mode')}</legend>
             {MODES.map((value) => (
               <label key={value}>
-                <input type="radio" name="restore-mode" value={value} checked={mode === value} onChange={() => setMode(value)} />
+                <input type="radio" name="restore-mode" value={value} checked={mode === value} onChange={() => { setMode(value); setConfirmReplace(false); }} />
                 {t(`data.mode.${value}` as 'data.mode.replace')}
               </label>
             ))}
           </fieldset>
-          <div class="button-row start">
-            <button type="submit" class="button button-primary">{t('data.restoreNow')}</button>
-            <button type="button" class="button" onClick={() => data.cancelRestore()}>{t('data.cancel')}</button>
-          </div>
-        </form>
+          {confirmReplace ? (
+            <div class="notice notice-error" role="alert" tabIndex={-1} ref={replaceWarning}>
+              <p>{t('data.replaceConfirm', { count: removes })}</p>
+              <div class="button-row start">
+                <button type="button" class="button button-danger" onClick={() => void restore()}>{t('data.replaceConfirmButton', { count: removes })}</button>
+                <button type="button" class="button" onClick={() => {
+                  setConfirmReplace(false);
+                  requestAnimationFrame(() => restoreButton.current?.focus());
+                }}>{t('data.cancel')}</button>
+              </div>
+            </div>
+          ) : (
+            <div class="button-row start">
+              <button type="button" class="button button-primary" ref={restoreButton} onClick={() => {
+                // Replacing would remove records kept only here: asked once more, with how many.
+                if (mode !== 'replace' || removes === 0) return void restore();
+                setConfirmReplace(true);
+                requestAnimationFrame(() => replaceWarning.current?.focus());
+              }}>{t('data.restoreNow')}</button>
+              <button type="button" class="button" onClick={() => {
+                data.cancelRestore();
+                requestAnimationFrame(() => document.getElementById('restore-file')?.focus());
+              }}>{t('data.cancel')}</button>
+            </div>
+          )}
+        </div>
       ) : null}
-      {state.kind === 'done' ? <p role="status">{t('data.restored', { written: state.written, removed: state.removed })}</p> : null}
+      {/* One message, here: it was also said under Export, so a screen reader heard two. */}
+      {state.kind === 'done' ? (
+        <p role="status" id="restore-done" tabIndex={-1}>
+          {status.kind === 'restored' ? `${t(status.mode === 'replace' ? 'data.replaced' : 'data.merged')} ` : null}
+          {t('data.restored', { written: state.written, removed: state.removed })}
+        </p>
+      ) : null}
     </>
   );
 }
