@@ -321,6 +321,43 @@ describe('course packs in Chromium', () => {
     await page.close();
   });
 
+  it('marks a pack in another language than the page as such, and the page’s own words as the page’s (WCAG 3.1.2)', async () => {
+    // A teacher's pack in English only, read with the interface in Swedish.
+    const onlyEnglish = (value: unknown): unknown => {
+      if (Array.isArray(value)) return value.map(onlyEnglish);
+      if (value === null || typeof value !== 'object') return value;
+      const entries = Object.entries(value as Record<string, unknown>);
+      if (entries.some(([key]) => key === 'en') && entries.every(([key]) => ['en', 'sv', 'da'].includes(key))) return { en: (value as Record<string, unknown>).en };
+      return Object.fromEntries(entries.map(([key, inner]) => [key, onlyEnglish(inner)]));
+    };
+    const english = { ...(onlyEnglish(structuredClone(pack)) as any), id: 'english-pack', languages: ['en'] };
+    const file = path.join(tmpdir(), `english-pack-${Date.now()}.json`);
+    await writeFile(file, JSON.stringify(english));
+    const page = await ext.open('dashboard.html#/courses');
+    await page.evaluate(() => chrome.storage.local.set({ settings: { schema: 1, language: 'sv', theme: 'system' } }));
+    await page.reload();
+    await page.setInputFiles('#pack-file', file);
+    await page.click('a[data-pack="english-pack"]');
+    const first = page.locator('.exercise').first();
+    await first.waitFor();
+    for (const fieldset of await first.locator('fieldset').all()) await fieldset.locator('input').first().check();
+    await first.getByRole('button', { name: 'Kontrollera mitt svar' }).click();
+    await first.getByTestId('feedback').waitFor();
+    // Each text's nearest lang: the page's words in Swedish, the pack's in English.
+    const langOf = (selector: string) => first.locator(selector).first().evaluate((el) => el.closest('[lang]')?.getAttribute('lang'));
+    expect(await langOf('button[type="submit"]')).toBe('sv');
+    expect(await langOf('[data-testid="check-status"]')).toBe('sv');
+    expect(await langOf('[data-testid="verdict"]')).toBe('sv');
+    expect(await langOf('h3 > span')).toBe('en');
+    expect(await langOf('legend > span:not(.statement-number)')).toBe('en');
+    expect(await langOf('.feedback-items li > p:not(.item-mark)')).toBe('en');
+    expect(await langOf('.feedback-items .item-mark span[lang]')).toBe('en');
+    expect(await page.locator('#case-heading').evaluate((el) => [el.closest('[lang]')?.getAttribute('lang'), el.querySelector('span')?.getAttribute('lang')])).toEqual(['sv', 'en']);
+    await expectNoAxeViolations(page, 'an English pack under a Swedish interface');
+    await page.evaluate(() => chrome.storage.local.set({ settings: { schema: 1, language: 'en', theme: 'system' } }));
+    await page.close();
+  });
+
   it('prints a questionnaire and a pack cleanly: a paper form, and no navigation or buttons on paper', async () => {
     const page = await ext.open('dashboard.html#/take');
     await page.getByRole('link', { name: 'Printable form' }).first().click();

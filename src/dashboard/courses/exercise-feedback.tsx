@@ -1,3 +1,4 @@
+import { langPart, withLangParts } from '../../ui/lang-parts';
 import type { Ref } from 'preact';
 import type { ExerciseVerdict } from '../../core/pack/exercise-verdict';
 import type { CoursePack, Exercise } from '../../core/pack/types';
@@ -42,10 +43,10 @@ export function ExerciseFeedback({ pack, exercise, verdict, lang, number, headin
                 <p class="item-mark">
                   <span class="mark-symbol" aria-hidden="true">{item.matches ? '✓' : '✗'}</span>{' '}
                   {item.matches
-                    ? t('course.statementMatches', { n: item.number, pole })
-                    : t('course.statementOff', { n: item.number, pole, chosen: item.chosen ? text(pack.poles[item.chosen]) : '–' })}
+                    ? withLangParts(t('course.statementMatches', { n: item.number, pole: langPart('pole') }), { pole }, lang)
+                    : withLangParts(t('course.statementOff', { n: item.number, pole: langPart('pole'), chosen: langPart('chosen') }), { pole, chosen: item.chosen ? text(pack.poles[item.chosen]) : '–' }, lang)}
                 </p>
-                <p><q>{text(statement.text)}</q> {text(statement.feedback)}</p>
+                <p lang={lang}><q>{text(statement.text)}</q> {text(statement.feedback)}</p>
               </li>
             );
           })}
@@ -59,13 +60,13 @@ export function ExerciseFeedback({ pack, exercise, verdict, lang, number, headin
                 <span class="mark-symbol" aria-hidden="true">{option.best ? '✓' : '✗'}</span>{' '}
                 {option.best ? t('course.best') : t('course.lessGood')}{option.id === verdict.chosen ? ` (${t('course.yourChoice')})` : ''}
               </p>
-              <p><q>{text(option.text)}</q> {text(option.feedback)}</p>
+              <p lang={lang}><q>{text(option.text)}</q> {text(option.feedback)}</p>
             </li>
           ))}
         </ul>
       ) : null}
       {exercise.kind === 'place' && verdict.kind === 'place' ? (
-        <p>{t('course.expertAt', { expert: verdict.expert, you: verdict.position })} {text(exercise.expert.reasoning)}</p>
+        <p>{t('course.expertAt', { expert: verdict.expert, you: verdict.position })} <span lang={lang}>{text(exercise.expert.reasoning)}</span></p>
       ) : null}
       <p class="hint small">{t('print.sources')}: {exercise.sources.join('; ')}</p>
     </div>

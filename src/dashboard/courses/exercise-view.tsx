@@ -3,6 +3,7 @@ import { exerciseVerdict, type ExerciseVerdict } from '../../core/pack/exercise-
 import type { ExerciseAnswer } from '../../core/pack/pack-records';
 import type { CoursePack, Exercise } from '../../core/pack/types';
 import { textIn } from '../../core/questionnaire/types';
+import { langPart, withLangParts } from '../../ui/lang-parts';
 import { useT } from '../../ui/app-context';
 import type { Translate } from '../../ui/i18n/translator';
 import type { PackModel } from '../../ui/courses/pack-model';
@@ -43,27 +44,28 @@ export function ExerciseView({ model, pack, exercise: given, lang, index }: Exer
   const sortMarks = verdict?.kind === 'sort' ? new Map(verdict.items.map((item) => [item.id, item])) : null;
 
   return (
-    <section class="section exercise" aria-labelledby={headingId} data-exercise={exercise.id} lang={lang}>
-      <h3 id={headingId}>{t('course.exerciseNumber', { n: index + 1 })}: {text(exercise.title)}</h3>
-      <p>{text(exercise.prompt)}</p>
+    // The pack's own text is marked with its language, the page's words are not: a pack in one language is read under another's interface.
+    <section class="section exercise" aria-labelledby={headingId} data-exercise={exercise.id}>
+      <h3 id={headingId}>{t('course.exerciseNumber', { n: index + 1 })}: <span lang={lang}>{text(exercise.title)}</span></h3>
+      <p lang={lang}>{text(exercise.prompt)}</p>
       <form onSubmit={(event) => { event.preventDefault(); if (complete) void model.check(exercise.id); }}>
         {exercise.kind === 'sort' ? exercise.statements.map((statement, i) => {
           const mark = sortMarks?.get(statement.id);
           const markId = `${exercise.id}-${statement.id}-mark`;
           return (
             <fieldset key={statement.id} class={`radio-row sort-statement${mark ? (mark.matches ? ' item-matches' : ' item-off') : ''}`} data-statement={statement.id} aria-describedby={mark ? markId : undefined}>
-              <legend><span class="statement-number">{i + 1}.</span> {text(statement.text)}</legend>
+              <legend><span class="statement-number">{i + 1}.</span> <span lang={lang}>{text(statement.text)}</span></legend>
               {(['from', 'to'] as const).map((pole) => (
                 <label key={pole}>
                   <input type="radio" name={`${exercise.id}-${statement.id}`} checked={typeof answer === 'object' && answer[statement.id] === pole}
                     onChange={() => void model.answer(exercise.id, { ...(typeof answer === 'object' ? answer : {}), [statement.id]: pole })} />
-                  {text(pack.poles[pole])}
+                  <span lang={lang}>{text(pack.poles[pole])}</span>
                 </label>
               ))}
               {mark ? (
                 <p id={markId} class="item-mark" data-testid="item-mark">
                   <span class="mark-symbol" aria-hidden="true">{mark.matches ? '✓' : '✗'}</span>{' '}
-                  {mark.matches ? t('course.markMatches') : t('course.markOtherSide', { pole: text(pack.poles[mark.pole]) })}
+                  {mark.matches ? t('course.markMatches') : withLangParts(t('course.markOtherSide', { pole: langPart('pole') }), { pole: text(pack.poles[mark.pole]) }, lang)}
                 </p>
               ) : null}
             </fieldset>
@@ -71,23 +73,23 @@ export function ExerciseView({ model, pack, exercise: given, lang, index }: Exer
         }) : null}
         {exercise.kind === 'choose' ? (
           <fieldset class="radio-column">
-            <legend>{text(exercise.aim)}</legend>
+            <legend lang={lang}>{text(exercise.aim)}</legend>
             {exercise.options.map((option) => (
               <label key={option.id}>
                 <input type="radio" name={exercise.id} checked={answer === option.id} onChange={() => void model.answer(exercise.id, option.id)} />
-                {text(option.text)}
+                <span lang={lang}>{text(option.text)}</span>
               </label>
             ))}
           </fieldset>
         ) : null}
         {exercise.kind === 'place' ? (
           <fieldset class="radio-row place-scale">
-            <legend>{text(exercise.practice)}</legend>
+            <legend lang={lang}>{text(exercise.practice)}</legend>
             <span aria-hidden="true">{text(pack.poles.from)}</span>
             {[1, 2, 3, 4, 5, 6, 7].map((position) => (
               <label key={position}>
                 <input type="radio" name={exercise.id} checked={answer === position} onChange={() => void model.answer(exercise.id, position)} />
-                <span class="visually-hidden">{t('course.position', { n: position, from: text(pack.poles.from), to: text(pack.poles.to) })}</span>
+                <span class="visually-hidden">{withLangParts(t('course.position', { n: position, from: langPart('from'), to: langPart('to') }), { from: text(pack.poles.from), to: text(pack.poles.to) }, lang)}</span>
               </label>
             ))}
             <span aria-hidden="true">{text(pack.poles.to)}</span>

@@ -36,9 +36,10 @@ export function PackView({ model, pack, lang, arriveAt }: PackViewProps) {
         <h2 id="goals-heading">{t('course.goals')}</h2>
         <ul lang={lang}>{pack.goals.map((goal, i) => <li key={i}>{text(goal)}</li>)}</ul>
       </section>
-      <section class="section" aria-labelledby="case-heading" lang={lang}>
-        <h2 id="case-heading">{t('course.case')}: {text(pack.case.title)}</h2>
-        {text(pack.case.text).split(/\n\n+/).map((paragraph, i) => <p key={i}>{paragraph}</p>)}
+      {/* The pack's own text in its language, the page's words (headings, hints) in the page's. */}
+      <section class="section" aria-labelledby="case-heading">
+        <h2 id="case-heading">{t('course.case')}: <span lang={lang}>{text(pack.case.title)}</span></h2>
+        {text(pack.case.text).split(/\n\n+/).map((paragraph, i) => <p key={i} lang={lang}>{paragraph}</p>)}
       </section>
       <section class="section" aria-labelledby="exercises-heading">
         <h2 id="exercises-heading">{t('course.exercises')}</h2>
@@ -66,9 +67,9 @@ export function PackView({ model, pack, lang, arriveAt }: PackViewProps) {
         ))}
         <p class="hint small">{t('course.notesSaved')}</p>
       </section>
-      <section class="section" aria-labelledby="debrief-heading" lang={lang}>
+      <section class="section" aria-labelledby="debrief-heading">
         <h2 id="debrief-heading">{t('course.debrief')}</h2>
-        {text(pack.debrief).split(/\n\n+/).map((paragraph, i) => <p key={i}>{paragraph}</p>)}
+        {text(pack.debrief).split(/\n\n+/).map((paragraph, i) => <p key={i} lang={lang}>{paragraph}</p>)}
         <p class="hint small">{t('print.sources')}: {pack.sources.join('; ')}</p>
       </section>
       <SaveProblemNotice model={model} />
