@@ -163,7 +163,7 @@ export const enDashboard = {
   'data.mode.replace': "Replace: make this Shiftmeter hold exactly what the backup holds (records only stored here are removed)",
   'data.restoreNow': "Restore",
   'data.cancel': "Cancel",
-  'data.replaceConfirm': "Replacing removes {count, plural, one {# record} other {# records}} stored here but not in the backup. Without another backup, they cannot be brought back.",
+  'data.replaceConfirm': "Replacing removes {count, plural, one {# record} other {# records}} stored here but not in the backup. Without another backup, {count, plural, one {it} other {they}} cannot be brought back.",
   'data.replaceConfirmButton': "Replace and remove {count, plural, one {# record} other {# records}}",
   'data.restored': "Restored: {written, plural, one {# record} other {# records}} written, {removed} removed.",
   'data.merged': "The backup was merged.",
