@@ -86,6 +86,8 @@ describe('course packs in Chromium', () => {
     await page.keyboard.press('Enter');
     await page.waitForSelector('.exercise');
     await waitForReady(page);
+    // The window names the course.
+    await eventually(() => page.title(), (title) => expect(title).toBe(`${pack.title.en} – Shiftmeter`));
     const sorted = pack.exercises.find((e) => e.kind === 'sort')!;
     const firstOrder = await shownStatements(page, sorted);
     for (const exercise of pack.exercises) {
@@ -100,7 +102,17 @@ describe('course packs in Chromium', () => {
       await eventually(() => section.getByTestId('check-status').innerText(), (text) => expect(text).toMatch(/^Checked: /));
     }
     await expectNoAxeViolations(page, 'pack with feedback');
+    // A checked answer changed: its feedback goes, and the page says why rather than letting it vanish.
+    const place = pack.exercises.find((e) => e.kind === 'place')!;
+    const placed = page.locator(`section.exercise[data-exercise="${place.id}"]`);
+    await placed.locator('input[type="radio"]').nth(place.expert.position === 1 ? 1 : 0).check();
+    await eventually(() => placed.getByTestId('check-status').innerText(), (text) => expect(text).toBe('You changed your answer, so its feedback is hidden. Check it again to see feedback on the new answer.'));
+    expect(await placed.getByTestId('feedback').count()).toBe(0);
+    await placed.getByRole('button', { name: 'Check my answer' }).click();
+    await eventually(() => placed.getByTestId('check-status').innerText(), (text) => expect(text).toMatch(/^Checked: /));
     const reflection = pack.reflections[0]!;
+    // No Save button: the field says its text is kept as it is typed.
+    expect(await page.locator(`#reflection-${reflection.id}`).evaluate((el) => document.getElementById(el.getAttribute('aria-describedby') ?? '')?.textContent)).toBe('Your notes are saved as you type, on this device only.');
     await tabUntil(page, `el.id === 'reflection-${reflection.id}'`);
     await page.keyboard.type('In my unit nobody owns the whole journey.');
     await page.waitForFunction((key) => chrome.storage.local.get(key).then((d: any) => d[key]?.text === 'In my unit nobody owns the whole journey.'), `pack-note:pack-cafe:${reflection.id}`);
@@ -108,6 +120,7 @@ describe('course packs in Chromium', () => {
     await eventually(() => page.evaluate(() => document.activeElement?.id), (id) => expect(id).toBe('summary-page-heading'));
     const [download] = await Promise.all([page.waitForEvent('download'), pressButtonByKeyboard(page, 'Save the summary (HTML file)')]);
     expect(download.suggestedFilename()).toMatch(/^pack-cafe-summary-\d{4}-\d{2}-\d{2}\.html$/);
+    await page.getByRole('status').filter({ hasText: 'The file is in your downloads.' }).waitFor();
     const summary = await readFile((await download.path())!, 'utf8');
     expect(summary).toMatch(/^<!doctype html>/);
     expect(summary).toContain(`<h1 id="summary-title">Summary: <span lang="en">${pack.title.en}</span></h1>`);

@@ -96,9 +96,9 @@ export function ExerciseView({ model, pack, exercise: given, lang, index }: Exer
           </fieldset>
         ) : null}
         <button type="submit" class="button" disabled={!complete} aria-describedby={complete ? undefined : `${headingId}-hint`}>{t('course.check')}</button>
-        {complete ? null : <span id={`${headingId}-hint`} class="hint small"> {t('course.answerFirst')}</span>}
+        {complete ? null : <span id={`${headingId}-hint`} class="hint small no-print"> {t('course.answerFirst')}</span>}
       </form>
-      <p role="status" class="check-status" data-testid="check-status">{justChecked ? checkedSentence(t, verdict) : ''}</p>
+      <p role="status" class="check-status" data-testid="check-status">{justChecked ? checkedSentence(t, verdict) : model.feedbackWithdrawn.value === exercise.id ? t('course.feedbackWithdrawn') : ''}</p>
       {verdict ? <ExerciseFeedback pack={pack} exercise={exercise} verdict={verdict} lang={lang} number={index + 1} headingRef={feedbackHeading} /> : null}
     </section>
   );

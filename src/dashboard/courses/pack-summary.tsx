@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { packSummary, selfAssessmentSummary } from '../../core/pack/pack-summary';
 import type { CoursePack } from '../../core/pack/types';
 import { contentLanguage } from '../../core/questionnaire/types';
@@ -40,10 +40,13 @@ export function PackSummaryView({ model, pack, lang }: { model: PackModel; pack:
     return () => void (app.pageTitle.value = t('dashboard.courses'));
   }, [t]);
 
+  // Said once the file is handed to the browser, as Your data says it: the download itself may show nothing a screen reader hears.
+  const [saved, setSaved] = useState(false);
   function save() {
     const documentHtml = documentRef.current?.outerHTML;
     if (!documentHtml) return;
     downloadText(`${pack.id}-summary-${dateStamp(app.now())}.html`, summaryFile({ title, language, documentHtml, css: summaryCss }), 'text/html');
+    setSaved(true);
   }
 
   return (
@@ -66,6 +69,7 @@ export function PackSummaryView({ model, pack, lang }: { model: PackModel; pack:
           <button type="button" class="button button-primary" onClick={() => window.print()}>{t('course.printSummary')}</button>
           <button type="button" class="button" onClick={save}>{t('course.saveSummary')}</button>
         </div>
+        <p role="status" class="hint">{saved ? t('data.exported') : ''}</p>
         <p class="hint small">{t('course.summaryBelow')}</p>
       </div>
       <SummaryDocument content={content} documentRef={documentRef} />

@@ -5,6 +5,7 @@ import { contentLanguage, textIn } from '../../core/questionnaire/types';
 import { useApp, useT } from '../../ui/app-context';
 import { SaveProblemNotice } from '../../ui/assessment/save-problem-notice';
 import type { PackModel } from '../../ui/courses/pack-model';
+import { usePageTitle } from '../../ui/page-title';
 import { useReadyMark } from '../../ui/ready';
 import { CourseSelfAssessment } from './course-self-assessment';
 import { ExerciseView } from './exercise-view';
@@ -23,6 +24,8 @@ export function PackView({ model, pack, lang, arriveAt }: PackViewProps) {
   const t = useT();
   useReadyMark(true);
   const text = (value: Readonly<Record<string, string>>) => textIn(value, lang);
+  // The window names the course, not only "Courses".
+  usePageTitle(text(pack.title), t('dashboard.courses'));
   const questionnaireId = packQuestionnaireId(pack);
   // The questionnaire the course is taken with: shipped, or the pack's own once added to this browser.
   const shipped = app.catalog.find(questionnaireId);
@@ -62,10 +65,11 @@ export function PackView({ model, pack, lang, arriveAt }: PackViewProps) {
         {pack.reflections.map((reflection) => (
           <div class="field note-field" key={reflection.id}>
             <label for={`reflection-${reflection.id}`} lang={lang}>{text(reflection.prompt)}</label>
-            <textarea id={`reflection-${reflection.id}`} value={model.notes.value[reflection.id] ?? ''} onInput={(event) => void model.note(reflection.id, (event.currentTarget as HTMLTextAreaElement).value)} />
+            <textarea id={`reflection-${reflection.id}`} aria-describedby="notes-saved" value={model.notes.value[reflection.id] ?? ''} onInput={(event) => void model.note(reflection.id, (event.currentTarget as HTMLTextAreaElement).value)} />
           </div>
         ))}
-        <p class="hint small">{t('course.notesSaved')}</p>
+        {/* Tied to each field: there is no Save button, and a screen reader should say why. */}
+        <p id="notes-saved" class="hint small">{t('course.notesSaved')}</p>
       </section>
       <section class="section" aria-labelledby="debrief-heading">
         <h2 id="debrief-heading">{t('course.debrief')}</h2>

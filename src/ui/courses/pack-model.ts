@@ -50,6 +50,8 @@ export const PackModel = createModel((services: PackServices, pack: CoursePack) 
    * Feedback shown again after a reload is not announced.
    */
   const lastCheck = signal<{ exerciseId: string; count: number } | null>(null);
+  /** The exercise whose checked answer was just changed, taking its feedback away. */
+  const feedbackWithdrawn = signal<string | null>(null);
   /** The summary's name: kept on this page only, never stored. */
   const includeName = signal(false);
   const name = signal('');
@@ -170,8 +172,10 @@ export const PackModel = createModel((services: PackServices, pack: CoursePack) 
   });
 
   const answer = action((exerciseId: string, given: ExerciseAnswer) => {
-    // A changed answer takes back the feedback, and with it the announcement of the check.
+    // A changed answer takes back the feedback, and with it the announcement of the check;
+    // the page says why the feedback went, so it does not just vanish.
     if (lastCheck.value?.exerciseId === exerciseId) lastCheck.value = null;
+    if (answers.value[exerciseId]?.checked) feedbackWithdrawn.value = exerciseId;
     return put(exerciseId, { schema: 1, answer: given, checked: false, updatedAt: services.now().toISOString() });
   });
 
@@ -179,6 +183,7 @@ export const PackModel = createModel((services: PackServices, pack: CoursePack) 
     const current = answers.value[exerciseId];
     if (!current) return;
     lastCheck.value = { exerciseId, count: (lastCheck.value?.count ?? 0) + 1 };
+    if (feedbackWithdrawn.value === exerciseId) feedbackWithdrawn.value = null;
     await put(exerciseId, { ...current, checked: true, updatedAt: services.now().toISOString() });
   });
 
@@ -200,7 +205,7 @@ export const PackModel = createModel((services: PackServices, pack: CoursePack) 
   }));
 
   void load();
-  return { progress, answers, notes, saveProblem, selfAssessment, lastCheck, includeName, name, orderSeed, shown, load, refreshSelfAssessment, ownAddition, addOwnQuestionnaire, answer, check, note, retry, setIncludeName, setName };
+  return { progress, answers, notes, saveProblem, selfAssessment, lastCheck, feedbackWithdrawn, includeName, name, orderSeed, shown, load, refreshSelfAssessment, ownAddition, addOwnQuestionnaire, answer, check, note, retry, setIncludeName, setName };
 });
 
 export type PackModel = InstanceType<typeof PackModel>;

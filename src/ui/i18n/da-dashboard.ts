@@ -195,6 +195,7 @@ export const daDashboard: DashboardMessages = {
   'course.position': "{n} af 7, fra {from} (1) til {to} (7)",
   'course.check': "Tjek mit svar",
   'course.answerFirst': "Besvar alle dele først.",
+  'course.feedbackWithdrawn': "Du har ændret dit svar, så feedbacken er skjult. Tjek svaret igen for at få feedback på det nye svar.",
   'course.best': "Det bedre valg",
   'course.lessGood': "Passer dårligere til formålet",
   'course.yourChoice': "dit valg",

@@ -196,6 +196,7 @@ export const enDashboard = {
   'course.position': "{n} of 7, from {from} (1) to {to} (7)",
   'course.check': "Check my answer",
   'course.answerFirst': "Answer every part first.",
+  'course.feedbackWithdrawn': "You changed your answer, so its feedback is hidden. Check it again to see feedback on the new answer.",
   'course.best': "The better choice",
   'course.lessGood': "Less suited to the aim",
   'course.yourChoice': "your choice",

@@ -195,6 +195,7 @@ export const svDashboard: DashboardMessages = {
   'course.position': "{n} av 7, från {from} (1) till {to} (7)",
   'course.check': "Kontrollera mitt svar",
   'course.answerFirst': "Besvara alla delar först.",
+  'course.feedbackWithdrawn': "Du har ändrat ditt svar, så återkopplingen visas inte längre. Kontrollera svaret igen för att få återkoppling på det nya svaret.",
   'course.best': "Det bättre valet",
   'course.lessGood': "Passar syftet sämre",
   'course.yourChoice': "ditt val",
