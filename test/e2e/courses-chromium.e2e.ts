@@ -304,6 +304,8 @@ describe('course packs in Chromium', () => {
     await eventually(() => page.getByTestId('pack-problems').innerText(), (text) => expect(text).toMatch(/^This course pack has mistakes, so it was not loaded\. Nothing was changed\./));
     await page.getByTestId('pack-problems').getByText('Details').click();
     await eventually(() => page.getByTestId('pack-problems').innerText(), (text) => expect(text).toContain('exercises[1].options[0].feedback.sv'));
+    // The field says it was refused, and where the reason is.
+    expect(await page.locator('#pack-file').evaluate((el) => [el.getAttribute('aria-invalid'), el.getAttribute('aria-describedby')])).toEqual(['true', 'pack-file-problem']);
     await expectNoAxeViolations(page, 'refused pack');
     expect(await page.evaluate(() => chrome.storage.local.get(null))).toEqual(before);
 

@@ -193,6 +193,7 @@ describe('data safety in Chromium', () => {
     await eventually(() => refusal.innerText(), (text) => expect(text).toMatch(/^This backup is damaged or was edited by hand, so it was not restored\. Nothing was changed\./));
     await refusal.getByText('Details').click();
     await eventually(() => refusal.innerText(), (text) => expect(text).toContain('records.sitting:x'));
+    expect(await dashboard.locator('#restore-file').evaluate((el) => [el.getAttribute('aria-invalid'), el.getAttribute('aria-describedby')])).toEqual(['true', 'restore-outcome']);
     await expectNoAxeViolations(dashboard, 'refused restore');
     expect(await records()).toEqual(before);
 

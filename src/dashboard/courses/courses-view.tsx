@@ -85,7 +85,7 @@ export function CoursesView({ packId, section }: { packId: string | undefined; s
       <p class="hint">{t('course.teacherHint')}</p>
       <div class="field">
         <label for="pack-file">{t('course.loadFile')}</label>
-        <input id="pack-file" type="file" accept=".json,application/json" onChange={(e) => {
+        <input id="pack-file" type="file" accept=".json,application/json" aria-invalid={refused || undefined} aria-describedby={refused ? 'pack-file-problem' : undefined} onChange={(e) => {
           const input = e.currentTarget as HTMLInputElement;
           const file = input.files?.[0];
           // Emptied once read, so the same file, fixed in an editor, can be chosen again; and the
@@ -95,7 +95,7 @@ export function CoursesView({ packId, section }: { packId: string | undefined; s
           if (file) void model.loadFile(file);
         }} />
       </div>
-      <div role="alert" class={refused ? 'notice notice-error' : 'notice-empty'}>
+      <div role="alert" id="pack-file-problem" class={refused ? 'notice notice-error' : 'notice-empty'}>
         {outcome.kind === 'refused' ? <FileRefusal expected="course-pack" found={outcome.found} problems={outcome.problems} testId="pack-problems" /> : null}
         {message ? <p>{message}</p> : null}
       </div>

@@ -36,6 +36,8 @@ export function RestorePanel({ data }: { data: DataModelInstance }) {
         <input
           id="restore-file"
           type="file"
+          aria-invalid={refused || undefined}
+          aria-describedby={refused ? 'restore-outcome' : undefined}
           accept=".json,application/json"
           onChange={(event) => {
             const input = event.currentTarget as HTMLInputElement;

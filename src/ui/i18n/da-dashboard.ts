@@ -220,7 +220,7 @@ export const daDashboard: DashboardMessages = {
   'course.backToCourse': "Tilbage til kursusforløbet",
   'course.linkSaved': "Dit resultat vises også i kursusforløbet »{title}« og i dit resumé.",
   'course.linkFailed': "Dit resultat er gemt i din historik, men det kunne ikke knyttes til kursusforløbet: {detail}.",
-  'course.packMissing': "Kursusforløbet findes ikke i denne browser. Vælg et fra listen.",
+  'course.packMissing': "Kursusforløbet findes ikke i denne browser. Vælg et under »Alle kursusforløb«, hvor du også kan indlæse en kursusforløbsfil fra din underviser.",
   'course.openSummary': "Åbn dit resumé",
   'course.takenOn': "Du tog »{title}« fra dette kursusforløb den {date}.",
   'course.takeAgain': "Besvar »{title}« igen",

@@ -221,7 +221,7 @@ export const enDashboard = {
   'course.backToCourse': "Back to the course",
   'course.linkSaved': "Your result is shown in the course “{title}” too, and in your summary.",
   'course.linkFailed': "Your result is saved in your history, but it could not be linked to the course: {detail}.",
-  'course.packMissing': "This course pack is not in this browser. Choose one from the list.",
+  'course.packMissing': "This course pack is not in this browser. Choose one under “All course packs”, where a pack file from your teacher can also be loaded.",
   'course.openSummary': "Open your summary",
   'course.takenOn': "You took “{title}” from this course on {date}.",
   'course.takeAgain': "Take “{title}” again",

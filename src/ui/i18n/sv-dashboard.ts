@@ -220,7 +220,7 @@ export const svDashboard: DashboardMessages = {
   'course.backToCourse': "Tillbaka till kursen",
   'course.linkSaved': "Ditt resultat visas också i kursen ”{title}” och i din sammanfattning.",
   'course.linkFailed': "Ditt resultat är sparat i din historik, men det gick inte att koppla det till kursen: {detail}.",
-  'course.packMissing': "Kurspaketet finns inte i den här webbläsaren. Välj ett i listan.",
+  'course.packMissing': "Kurspaketet finns inte i den här webbläsaren. Välj ett under ”Alla kurspaket”, där du också kan läsa in en kurspaketsfil från din lärare.",
   'course.openSummary': "Öppna din sammanfattning",
   'course.takenOn': "Du gjorde ”{title}” från den här kursen den {date}.",
   'course.takeAgain': "Gör ”{title}” igen",
