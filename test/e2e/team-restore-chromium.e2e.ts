@@ -45,7 +45,7 @@ async function restore(page: Page, file: string, mode: string, onPreview?: () =>
   await onPreview?.();
   await page.getByLabel(mode).check();
   await page.getByRole('button', { name: 'Restore', exact: true }).click();
-  await page.getByText(/^Restored: /).waitFor();
+  await page.getByText(/^The backup (was merged|replaced what was stored)\. Restored: /).waitFor();
 }
 
 /**

@@ -83,16 +83,20 @@ export function ExerciseView({ model, pack, exercise: given, lang, index }: Exer
           </fieldset>
         ) : null}
         {exercise.kind === 'place' ? (
-          <fieldset class="radio-row place-scale">
+          // The poles above the seven points and each point's number under it, as the feedback
+          // names them ("the expert placed it at 5"); on one line the poles and points wrapped apart on a narrow screen.
+          <fieldset class="place-scale">
             <legend lang={lang}>{text(exercise.practice)}</legend>
-            <span aria-hidden="true">{text(pack.poles.from)}</span>
-            {[1, 2, 3, 4, 5, 6, 7].map((position) => (
-              <label key={position}>
-                <input type="radio" name={exercise.id} checked={answer === position} onChange={() => void model.answer(exercise.id, position)} />
-                <span class="visually-hidden">{withLangParts(t('course.position', { n: position, from: langPart('from'), to: langPart('to') }), { from: text(pack.poles.from), to: text(pack.poles.to) }, lang)}</span>
-              </label>
-            ))}
-            <span aria-hidden="true">{text(pack.poles.to)}</span>
+            <div class="place-poles" aria-hidden="true" lang={lang}><span>◀ {text(pack.poles.from)}</span><span>{text(pack.poles.to)} ▶</span></div>
+            <div class="place-points">
+              {[1, 2, 3, 4, 5, 6, 7].map((position) => (
+                <label key={position}>
+                  <input type="radio" name={exercise.id} checked={answer === position} onChange={() => void model.answer(exercise.id, position)} />
+                  <span aria-hidden="true">{position}</span>
+                  <span class="visually-hidden">{withLangParts(t('course.position', { n: position, from: langPart('from'), to: langPart('to') }), { from: text(pack.poles.from), to: text(pack.poles.to) }, lang)}</span>
+                </label>
+              ))}
+            </div>
           </fieldset>
         ) : null}
         <button type="submit" class="button" disabled={!complete} aria-describedby={complete ? undefined : `${headingId}-hint`}>{t('course.check')}</button>
