@@ -6,7 +6,8 @@ export function useHashRoute(): string[] {
   const [hash, setHash] = useState(() => location.hash);
   useEffect(() => {
     const update = () => {
-      focusNextViewHeading();
+      if (keepFocus) keepFocus = false;
+      else focusNextViewHeading();
       setHash(location.hash);
     };
     window.addEventListener('hashchange', update);
@@ -20,5 +21,21 @@ export function parseRoute(hash: string): string[] {
 }
 
 export function navigate(...parts: string[]): void {
-  location.hash = `#/${parts.map(encodeURIComponent).join('/')}`;
+  location.hash = hashOf(parts);
 }
+
+let keepFocus = false;
+
+/**
+ * Changes the address without moving the focus to the view's heading: for a control that
+ * chooses what the same view shows (the history's questionnaire). Arrow keys in a select
+ * change it at each press, and a keyboard user must stay in it to go on choosing.
+ */
+export function navigateInPlace(...parts: string[]): void {
+  const hash = hashOf(parts);
+  if (hash === location.hash) return;
+  keepFocus = true;
+  location.hash = hash;
+}
+
+const hashOf = (parts: readonly string[]) => `#/${parts.map(encodeURIComponent).join('/')}`;

@@ -155,6 +155,8 @@ describe('the dashboard history in Chromium', () => {
     const page = await ext.open('dashboard.html#/sittings');
     await expectNoAxeViolations(page, 'sittings list');
     await page.locator('[data-testid="sittings-table"] tbody a').first().click();
+    // Opening a sitting puts the focus on its heading (it fell to the page while the questionnaire loaded).
+    await eventually(() => page.evaluate(() => document.activeElement?.id), (id) => expect(id).toBe('sitting-heading'));
     await page.getByLabel('Reflection note').fill('We started calling people back the same day.');
     await page.getByText('Note saved.').waitFor().catch(async (error) => {
       await page.screenshot({ path: '/tmp/note-fail.png', fullPage: true });
@@ -164,6 +166,13 @@ describe('the dashboard history in Chromium', () => {
     await page.reload();
     await waitForReady(page);
     await eventually(() => page.getByLabel('Reflection note').inputValue(), (text) => expect(text).toBe('We started calling people back the same day.'));
+    // Back to the list, by its link and by the browser's Back: the list's heading has the focus.
+    await page.getByRole('link', { name: '← All sittings' }).click();
+    await eventually(() => page.evaluate(() => document.activeElement?.id), (id) => expect(id).toBe('sittings-heading'));
+    await page.locator('[data-testid="sittings-table"] tbody a').first().click();
+    await eventually(() => page.evaluate(() => document.activeElement?.id), (id) => expect(id).toBe('sitting-heading'));
+    await page.goBack();
+    await eventually(() => page.evaluate(() => document.activeElement?.id), (id) => expect(id).toBe('sittings-heading'));
     await page.close();
   });
 
@@ -173,8 +182,15 @@ describe('the dashboard history in Chromium', () => {
     const href = (await firstLink.getAttribute('href'))!;
     const id = href.split('/').pop()!;
     await firstLink.click();
+    await page.getByRole('button', { name: 'Delete this sitting' }).waitFor();
+    // While the delete is written, the page never says the sitting "is not stored".
+    await page.evaluate(() => {
+      (window as any).__alerts = [];
+      new MutationObserver(() => document.querySelectorAll('[role="alert"]').forEach((el) => (window as any).__alerts.push(el.textContent))).observe(document.body, { childList: true, subtree: true, characterData: true });
+    });
     await page.getByRole('button', { name: 'Delete this sitting' }).click();
     await page.getByRole('button', { name: 'Undo' }).waitFor();
+    expect((await page.evaluate(() => (window as any).__alerts as string[])).filter((text) => /not stored/.test(text))).toEqual([]);
     // Undo is where the focus goes, one key press from bringing the sitting back.
     await eventually(() => page.evaluate(() => document.activeElement?.textContent), (text) => expect(text).toBe('Undo'));
     await eventually(() => stored(page), (data) => expect(data[`sitting:${id}`]).toBeUndefined());
@@ -187,6 +203,9 @@ describe('the dashboard history in Chromium', () => {
     await page.goto(page.url().replace(/#.*/, '#/sittings'));
     await page.getByRole('button', { name: 'Undo' }).click();
     await eventually(() => page.locator('[data-testid="sittings-table"] tbody tr').count(), (n) => expect(n).toBe(3));
+    // Undo is said, where the deletion was, and the focus goes back to the list rather than to the page.
+    await eventually(() => page.locator('.toast[role="status"]').innerText(), (text) => expect(text).toMatch(/^The sitting of .+ was brought back\.$/));
+    await eventually(() => page.evaluate(() => document.activeElement?.id), (id) => expect(id).toBe('sittings-heading'));
     await eventually(() => stored(page), (data) => {
       expect(data[`sitting:${id}`]).toMatchObject({ id });
       expect(data[`note:${id}`]).toMatchObject({ text: 'We started calling people back the same day.' });
@@ -265,6 +284,31 @@ describe('the history’s time axis and the result’s markers in Chromium', () 
       await shoot(page.locator('section[aria-labelledby="over-time-heading"]'), count === 1 ? 'history-one-sitting' : 'history-several-sittings');
       await page.close();
     }
+  });
+
+  it('keeps the focus in the questionnaire list while arrow keys choose, and keeps the comparison table within 320 px', async () => {
+    const page = await ext.open('dashboard.html#/history/control-service');
+    await page.waitForFunction(() => performance.getEntriesByName('shiftmeter:charts-drawn').length > 0);
+    await page.locator('#history-questionnaire').focus();
+    const before = await page.evaluate(() => location.hash);
+    await page.keyboard.press('ArrowDown');
+    await eventually(() => page.evaluate(() => location.hash), (hash) => expect(hash).not.toBe(before));
+    // The address follows the choice; the focus stays for the next arrow key (it went to the h1).
+    await page.waitForTimeout(200);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('history-questionnaire');
+    await page.keyboard.press('ArrowUp');
+    await eventually(() => page.evaluate(() => location.hash), (hash) => expect(hash).toBe(before));
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('history-questionnaire');
+    // npm-npg has six sittings to compare: at 320 px its table scrolls in its own named region, not the page.
+    await page.evaluate(() => { location.hash = '#/history/npm-npg'; });
+    await page.locator('[data-testid="change-words"]').waitFor();
+    await page.setViewportSize({ width: 320, height: 700 });
+    await page.locator('details:has([data-testid="comparison-table"]) summary').click();
+    const region = page.getByRole('region', { name: 'Two sittings compared, 0 to 100' });
+    await region.waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await expectNoAxeViolations(page, 'comparison table at 320 px');
+    await page.close();
   });
 
   it('picks the two sittings to compare by year, then by date, with the keyboard alone', async () => {

@@ -83,7 +83,8 @@ export function Comparison({ questionnaire, series, contentLanguage }: Compariso
       {same ? <p class="notice" data-testid="comparison-notice">{t('history.sameSitting')}</p> : null}
       {swapped ? <p class="notice" data-testid="comparison-notice">{t('history.comparedInOrder')}</p> : null}
       <ChartCanvas config={config} height={Math.max(220, names.length * 56)} label={t('history.compareChartLabel', { earlier: earlierLabel, later: laterLabel })} />
-      <ul class="change-list" data-testid="change-words" lang={contentLanguage}>
+      {/* No lang on the list: its sentences are the page's, and describeChange marks the questionnaire's words in them. */}
+      <ul class="change-list" data-testid="change-words">
         {changes.dimensions.map((change, index) => (
           <li key={change.dimension}>{describeDimension(names[index]!, change.dimension, change.change)}</li>
         ))}
@@ -97,8 +98,10 @@ export function Comparison({ questionnaire, series, contentLanguage }: Compariso
       </ul>
       <details class="table-toggle">
         <summary>{t('history.showTable')}</summary>
+        {/* Scrolls in its own region on a narrow screen (320 px): the page itself does not scroll sideways. */}
+        <div class="table-scroll" tabIndex={0} role="region" aria-labelledby="compare-caption">
         <table class="data-table" data-testid="comparison-table">
-          <caption>{t('history.compareCaption')}</caption>
+          <caption id="compare-caption">{t('history.compareCaption')}</caption>
           <thead>
             <tr>
               <th scope="col">{t('result.dimension')}</th>
@@ -120,6 +123,7 @@ export function Comparison({ questionnaire, series, contentLanguage }: Compariso
             ))}
           </tbody>
         </table>
+        </div>
       </details>
     </section>
   );

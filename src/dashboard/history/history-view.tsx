@@ -2,7 +2,7 @@ import { useMemo } from 'preact/hooks';
 import { scoreSittings } from '../../core/history/series';
 import { contentLanguage as pickLanguage, textIn } from '../../core/questionnaire/types';
 import { useApp, useT } from '../../ui/app-context';
-import { navigate } from '../../ui/hash-route';
+import { navigateInPlace } from '../../ui/hash-route';
 import type { HistoryModelInstance } from '../../ui/history/history-model';
 import { useEarlierVersions, useQuestionnaire } from '../../ui/history/use-questionnaire';
 import { useReadyMark } from '../../ui/ready';
@@ -60,7 +60,7 @@ export function HistoryView({ history, questionnaireId }: { history: HistoryMode
       ) : (
         <div class="field">
           <label for="history-questionnaire">{t('history.questionnaire')}</label>
-          <select id="history-questionnaire" value={selectedId} onChange={(event) => navigate('history', (event.currentTarget as HTMLSelectElement).value)}>
+          <select id="history-questionnaire" value={selectedId} onChange={(event) => navigateInPlace('history', (event.currentTarget as HTMLSelectElement).value)}>
             {taken.map((id) => {
               const entry = app.catalog.find(id)!;
               const lang = pickLanguage(entry, language);

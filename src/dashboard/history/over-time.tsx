@@ -183,9 +183,10 @@ export function OverTime({ questionnaire, series, contentLanguage, onDrawn, note
       ) : null}
       <details class="table-toggle" onToggle={(event) => setTableOpen((event.currentTarget as HTMLDetailsElement).open)}>
         <summary>{t('history.showTable')}</summary>
-        {tableOpen ? <div class="table-scroll">
+        {/* A named region that takes the focus: a wide table scrolls in it by keyboard, and a screen reader names what it holds. */}
+        {tableOpen ? <div class="table-scroll" tabIndex={0} role="region" aria-labelledby="over-time-caption">
           <table class="data-table" data-testid="over-time-table">
-            <caption>{t('history.overTimeCaption')}</caption>
+            <caption id="over-time-caption">{t('history.overTimeCaption')}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('history.date')}</th>

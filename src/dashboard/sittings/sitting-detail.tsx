@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { contentLanguage, itemsOf, textIn } from '../../core/questionnaire/types';
 import { scoreQuestionnaire } from '../../core/scoring';
 import { useApp, useT } from '../../ui/app-context';
@@ -17,9 +17,16 @@ export function SittingDetail({ history, sittingId }: { history: HistoryModelIns
   // The version the sitting was answered on, an earlier one included.
   const questionnaire = useQuestionnaire(sitting?.questionnaire.id, sitting?.questionnaire.version);
   const heading = useRef<HTMLHeadingElement>(null);
-  useLayoutEffect(() => heading.current?.focus(), [sittingId]);
+  // The heading takes the focus once it is there: the first render may still be loading the questionnaire.
+  const shown = sitting !== undefined && questionnaire !== null;
+  useLayoutEffect(() => {
+    if (shown) heading.current?.focus();
+  }, [sittingId, shown]);
+  // While its delete is being written: the sitting leaves the list before the page moves on, and "not stored" must not be said.
+  const [deleting, setDeleting] = useState(false);
   const format = app.i18n.formatNumber.value;
 
+  if (!sitting && deleting) return null;
   if (!sitting) return <p role="alert" class="notice notice-error">{t('sittings.notFound')} <a href="#/sittings">{t('history.allSittings')}</a></p>;
   if (questionnaire === null) return <p role="status">{t('common.loading')}</p>;
   const lang = questionnaire && questionnaire !== 'missing' ? contentLanguage(questionnaire, app.i18n.language.value) : 'en';
@@ -28,15 +35,17 @@ export function SittingDetail({ history, sittingId }: { history: HistoryModelIns
   const figure = (value: number | null | undefined) => figureText(format, value);
 
   async function remove() {
+    setDeleting(true);
     const deleted = await history.deleteSitting(sittingId);
     if (deleted) navigate('sittings');
+    else setDeleting(false);
   }
 
   return (
     <article aria-labelledby="sitting-heading">
       <p><a href="#/sittings">← {t('history.allSittings')}</a></p>
       <h1 id="sitting-heading" tabIndex={-1} ref={heading}>{app.i18n.formatDate.value(sitting.completedAt)}</h1>
-      <p lang={lang}>{matches ? textIn(matches.title, lang) : sitting.questionnaire.id} · {t('print.version', { version: sitting.questionnaire.version })}{sitting.round ? ` · ${t('sittings.round', { name: sitting.round.name })}` : ''}</p>
+      <p><span lang={lang}>{matches ? textIn(matches.title, lang) : sitting.questionnaire.id}</span> · {t('print.version', { version: sitting.questionnaire.version })}{sitting.round ? ` · ${t('sittings.round', { name: sitting.round.name })}` : ''}</p>
       {questionnaire === 'missing' || (questionnaire && !matches) ? <p class="notice">{t('sittings.versionGone')}</p> : null}
       {matches && score ? (
         <table class="data-table" data-testid="sitting-scores">

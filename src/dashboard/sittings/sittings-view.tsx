@@ -1,4 +1,4 @@
-import { useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { useApp, useT } from '../../ui/app-context';
 import type { HistoryModelInstance } from '../../ui/history/history-model';
 import { useReadyMark } from '../../ui/ready';
@@ -11,6 +11,22 @@ export function SittingsView({ history, sittingId }: { history: HistoryModelInst
   const t = useT();
   const app = useApp();
   const focusUndo = useRef(false);
+  // Back from one sitting to the list (its link, or the browser's Back), or a sitting brought back by Undo: the list's heading takes the focus.
+  const focusList = useRef(false);
+  const shownSitting = useRef(sittingId);
+  if (shownSitting.current !== sittingId) {
+    if (!sittingId && shownSitting.current) focusList.current = true;
+    shownSitting.current = sittingId;
+  }
+  useLayoutEffect(() => {
+    if (!focusList.current || sittingId) return;
+    const heading = document.getElementById('sittings-heading');
+    if (!heading) return;
+    focusList.current = false;
+    // Only a focus that was lost with the removed page or button: after a delete it is on Undo, and stays.
+    if (document.activeElement === null || document.activeElement === document.body) heading.focus();
+  });
+  const [undone, setUndone] = useState<string | null>(null);
   const shownDeleted = useRef(history.lastDeleted.peek());
   const status = history.status.value;
   useReadyMark(status.kind !== 'loading');
@@ -31,6 +47,7 @@ export function SittingsView({ history, sittingId }: { history: HistoryModelInst
         </section>
       )}
       <div class="toast" role="status">
+        {!deleted && undone ? <span>{undone}</span> : null}
         {deleted ? (
           <>
             <span>{t('sittings.deleted', { date: app.i18n.formatDate.value(deleted.sitting.completedAt) })}</span>
@@ -45,7 +62,10 @@ export function SittingsView({ history, sittingId }: { history: HistoryModelInst
                 }
               }}
               onClick={async () => {
-                await history.restore(deleted);
+                if (!(await history.restore(deleted))) return;
+                // Said where the deletion was said, and the focus, which was on Undo, goes back to the list.
+                setUndone(t('sittings.restored', { date: app.i18n.formatDate.value(deleted.sitting.completedAt) }));
+                focusList.current = true;
               }}
             >
               {t('sittings.undo')}

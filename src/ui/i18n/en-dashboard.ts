@@ -81,6 +81,7 @@ export const enDashboard = {
   'sittings.delete': "Delete this sitting",
   'sittings.deleted': "The sitting of {date} was deleted.",
   'sittings.undo': "Undo",
+  'sittings.restored': "The sitting of {date} was brought back.",
   'settings.heading': "Settings",
   'settings.theme': "Theme",
   'settings.theme.system': "As the system",
