@@ -36,14 +36,16 @@ export function SettingsView() {
         ))}
       </fieldset>
       {app.settingsNotSaved.value ? <p class="notice notice-error" role="alert">{t('common.choiceNotSaved', { detail: app.settingsNotSaved.value })}</p> : null}
-      <h2>{t('settings.reminders')}</h2>
+      <h2 id="reminders-heading">{t('settings.reminders')}</h2>
       <p class="hint">{t('settings.remindersHint')}</p>
       {read.kind === 'loading' ? (
         <p role="status">{t('common.loading')}</p>
       ) : read.kind === 'failed' ? (
         <p class="notice notice-error" role="alert">{t('error.load', { detail: read.detail })}</p>
       ) : (
-        app.catalog.entries.map((entry) => {
+        // A group named "Reminders": each select is named by its questionnaire only, which out of context says nothing of reminders.
+        <div role="group" aria-labelledby="reminders-heading">
+        {app.catalog.entries.map((entry) => {
           const lang = contentLanguage(entry, language);
           const reminder = reminders.states.value[entry.id]?.reminder ?? null;
           const cadence = reminder?.cadence ?? 'off';
@@ -66,7 +68,8 @@ export function SettingsView() {
               </span>
             </div>
           );
-        })
+        })}
+        </div>
       )}
       {lastSave.kind === 'failed' ? <p class="notice notice-error" role="alert">{t('settings.notSaved', { detail: failureWords(t, lastSave) })}</p> : null}
       <p role="status" class="hint">{lastSave.kind === 'saved' ? t('settings.saved') : ''}</p>

@@ -222,7 +222,9 @@ describe('the dashboard history in Chromium', () => {
       await page.emulateMedia({ colorScheme });
       await expectNoAxeViolations(page, `settings (${colorScheme})`);
     }
-    await page.getByLabel('Control and service').selectOption('monthly');
+    // Each cadence is a select in a group named Reminders: out of context its own name is only the questionnaire's.
+    const cadence = page.getByRole('group', { name: 'Reminders' }).getByRole('combobox', { name: 'Control and service' });
+    await cadence.selectOption('monthly');
     await page.waitForFunction(() => chrome.alarms.getAll().then((alarms: any[]) => alarms.some((a) => a.name === 'reminder:control-service')));
     // The background replaces every reminder alarm (clear, then create) on each reminder
     // change, so the alarm may be missing for a moment after it was first seen.

@@ -80,7 +80,7 @@ export const daDashboard: DashboardMessages = {
   'sittings.delete': "Slet denne evaluering",
   'sittings.deleted': "Evalueringen fra {date} blev slettet.",
   'sittings.undo': "Fortryd",
-  'sittings.restored': "Evalueringen fra {date} er gendannet.",
+  'sittings.restored': "Evalueringen fra {date} blev gendannet.",
   'settings.heading': "Indstillinger",
   'settings.theme': "Tema",
   'settings.theme.system': "Som systemet",

@@ -80,7 +80,7 @@ export const svDashboard: DashboardMessages = {
   'sittings.delete': "Ta bort skattningen",
   'sittings.deleted': "Skattningen från {date} togs bort.",
   'sittings.undo': "Ångra",
-  'sittings.restored': "Skattningen från {date} är återställd.",
+  'sittings.restored': "Skattningen från {date} återställdes.",
   'settings.heading': "Inställningar",
   'settings.theme': "Tema",
   'settings.theme.system': "Som systemet",
