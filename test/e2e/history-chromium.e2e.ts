@@ -163,6 +163,17 @@ describe('the dashboard history in Chromium', () => {
       throw error;
     });
     await expectNoAxeViolations(page, 'sitting detail');
+    // Typing on, the status is not emptied and filled again at each pause: it spoke over the person every 400 ms.
+    await page.evaluate(() => {
+      (window as any).__noteStatus = [];
+      new MutationObserver(() => (window as any).__noteStatus.push(document.getElementById('note-status')?.textContent)).observe(document.getElementById('note-status')!, { childList: true, subtree: true, characterData: true });
+    });
+    await page.getByLabel('Reflection note').pressSequentially(' And kept at it.', { delay: 30 });
+    await eventually(() => stored(page), (data) => expect(Object.values(data).some((v: any) => v?.text === 'We started calling people back the same day. And kept at it.')).toBe(true));
+    await page.waitForTimeout(600);
+    expect(await page.evaluate(() => (window as any).__noteStatus)).toEqual([]);
+    await page.getByLabel('Reflection note').fill('We started calling people back the same day.');
+    await eventually(() => stored(page), (data) => expect(Object.values(data).some((v: any) => v?.text === 'We started calling people back the same day.')).toBe(true));
     await page.reload();
     await waitForReady(page);
     await eventually(() => page.getByLabel('Reflection note').inputValue(), (text) => expect(text).toBe('We started calling people back the same day.'));
@@ -213,6 +224,10 @@ describe('the dashboard history in Chromium', () => {
     await page.goto(page.url().replace(/#.*/, '#/history'));
     await openHistoryTable(page);
     await eventually(() => historyTableRows(page), (rows) => expect(rows).toHaveLength(3));
+    // A sitting that is not stored is still a page with a heading, and says so.
+    await page.goto(page.url().replace(/#.*/, '#/sittings/not-a-sitting'));
+    await page.getByRole('alert').filter({ hasText: 'This sitting is not stored' }).waitFor();
+    expect(await page.locator('h1').allInnerTexts()).toEqual(['Sittings']);
     await page.close();
   });
 

@@ -48,7 +48,8 @@ export function NoteEditor({ history, sittingId }: { history: HistoryModelInstan
           const value = (event.currentTarget as HTMLTextAreaElement).value;
           editing.current = true;
           setText(value);
-          setStatus('idle');
+          // The status stays as it is while typing: emptied at each key and filled after each pause, it said
+          // "Note saved." over the person every 400 ms. It speaks when it changes (saved, or not saved).
           if (timer.current) clearTimeout(timer.current);
           timer.current = setTimeout(() => void save(value), SAVE_DELAY_MS);
         }}

@@ -27,7 +27,8 @@ export function SittingDetail({ history, sittingId }: { history: HistoryModelIns
   const format = app.i18n.formatNumber.value;
 
   if (!sitting && deleting) return null;
-  if (!sitting) return <p role="alert" class="notice notice-error">{t('sittings.notFound')} <a href="#/sittings">{t('history.allSittings')}</a></p>;
+  // Still a page with a heading: an address of a sitting deleted elsewhere, or mistyped.
+  if (!sitting) return <><h1 tabIndex={-1}>{t('sittings.heading')}</h1><p role="alert" class="notice notice-error">{t('sittings.notFound')} <a href="#/sittings">{t('history.allSittings')}</a></p></>;
   if (questionnaire === null) return <p role="status">{t('common.loading')}</p>;
   const lang = questionnaire && questionnaire !== 'missing' ? contentLanguage(questionnaire, app.i18n.language.value) : 'en';
   const matches = questionnaire && questionnaire !== 'missing' && questionnaire.version === sitting.questionnaire.version ? questionnaire : null;
