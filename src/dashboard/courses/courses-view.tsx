@@ -88,10 +88,8 @@ export function CoursesView({ packId, section }: { packId: string | undefined; s
         <input id="pack-file" type="file" accept=".json,application/json" aria-invalid={refused || undefined} aria-describedby={refused ? 'pack-file-problem' : undefined} onChange={(e) => {
           const input = e.currentTarget as HTMLInputElement;
           const file = input.files?.[0];
-          // Emptied once read, so the same file, fixed in an editor, can be chosen again; and the
-          // last outcome cleared, so a refusal that comes again is said again.
+          // Emptied once read, so the same file, fixed in an editor, can be chosen again.
           input.value = '';
-          model.lastFile.value = { kind: 'none' };
           if (file) void model.loadFile(file);
         }} />
       </div>

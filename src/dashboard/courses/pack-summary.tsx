@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
 import { packSummary, selfAssessmentSummary } from '../../core/pack/pack-summary';
 import type { CoursePack } from '../../core/pack/types';
 import { contentLanguage } from '../../core/questionnaire/types';
@@ -6,6 +6,7 @@ import { useApp, useT } from '../../ui/app-context';
 import type { PackModel } from '../../ui/courses/pack-model';
 import { summaryFile } from '../../ui/courses/summary-file';
 import { dateStamp, downloadText } from '../../ui/download';
+import { usePageTitle } from '../../ui/page-title';
 import { useReadyMark } from '../../ui/ready';
 import summaryCss from './summary-document.css';
 import { SummaryDocument } from './summary-document';
@@ -35,10 +36,7 @@ export function PackSummaryView({ model, pack, lang }: { model: PackModel; pack:
     selfAssessment: state.kind === 'taken' ? selfAssessmentSummary(state.questionnaire, state.sitting, contentLanguage(state.questionnaire, language)) : null,
   });
   const title = `${t('course.summaryTitle')}: ${content.title}`;
-  useEffect(() => {
-    app.pageTitle.value = t('course.summary');
-    return () => void (app.pageTitle.value = t('dashboard.courses'));
-  }, [t]);
+  usePageTitle(t('course.summary'), t('dashboard.courses'));
 
   // Said once the file is handed to the browser, as Your data says it: the download itself may show nothing a screen reader hears.
   const [saved, setSaved] = useState(false);

@@ -50,6 +50,8 @@ export const CoursesModel = createModel((store: KeyValueStore) => {
   });
 
   const loadFile = action(async (file: ChosenFile) => {
+    // Cleared while the file is read, so a refusal that comes again is said again (as the library does).
+    lastFile.value = { kind: 'none' };
     const chosen = await readChosenFile(file, MAX_PACK_FILE_BYTES);
     if (chosen.kind !== 'text') return void (lastFile.value = chosen);
     const { text } = chosen;
